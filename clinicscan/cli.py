@@ -1,0 +1,336 @@
+"""The command line: a thin layer that opens the store, calls a stage, prints the outcome.
+
+Every stage lives in its own package (``crawler``, ``nlp``, ``reports``); each command here
+resolves configuration, calls one or two library functions and turns known failures
+(:class:`clinicscan.errors.ClinicscanError`) into one clean line with the fix.
+Stage imports are local to each command so ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from clinicscan import __version__
+from clinicscan.config import Config, load_config
+from clinicscan.errors import ClinicscanError
+
+
+def _handle_errors(func):
+    """Print known failures as one line (exit 2) instead of a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except ClinicscanError as exc:
+            click.secho(f"error: {exc}", fg="red", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+def _config(ctx: click.Context) -> Config:
+    return ctx.obj["config"]
+
+
+def _open(ctx: click.Context):
+    from clinicscan.store import open_store
+
+    return open_store(_config(ctx).db_url)
+
+
+def crawl_options(func):
+    """Options shared by ``crawl`` and ``scan``."""
+    options = [
+        click.option("--max-depth", type=click.IntRange(0, 50), default=3, show_default=True,
+                     help="Follow links at most this many hops from the seed page."),
+        click.option("--max-pages", type=click.IntRange(1, 100_000), default=40,
+                     show_default=True, help="Fetch at most this many pages per site."),
+        click.option("--delay", type=click.FloatRange(0, 600), default=1.0, show_default=True,
+                     help="Seconds between requests to the same site (politeness)."),
+        click.option("--max-size", type=click.IntRange(1024), default=5_000_000,
+                     show_default=True, help="Largest response body kept, in bytes "
+                     "(also checked after decompression)."),
+        click.option("--allow-loopback", is_flag=True,
+                     help="Allow fetching 127.0.0.0/8 and ::1 (the demo and tests need it). "
+                     "Private, link-local and reserved addresses stay refused."),
+        click.option("--new-run", is_flag=True,
+                     help="Start a new crawl run even if an unfinished one with the same "
+                     "seeds exists (default: resume it)."),
+        click.option("--redis-url", default=None, metavar="URL",
+                     help="Share the crawl frontier through Redis (scrapy-redis) so several "
+                     "crawler processes can work on one run."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--db", "db_url", metavar="URL", default=None,
+              help="Database URL (default: $CLINICSCAN_DB or sqlite in the work folder). "
+              "PostgreSQL: postgresql://user@host:5432/dbname")
+@click.option("--home", type=click.Path(file_okay=False), default=None,
+              help="Work folder for the default database, WARC archive and crawl state "
+              "(default: $CLINICSCAN_HOME or ./clinicscan-data).")
+@click.version_option(__version__, prog_name="clinicscan")
+@click.pass_context
+def cli(ctx: click.Context, db_url: str | None, home: str | None) -> None:
+    """Scan stem-cell clinic websites and set their claims against the evidence.
+
+    The pipeline is crawl -> extract -> report over one database; `scan` runs all three,
+    `demo` runs them on a built-in fictional web served on 127.0.0.1.
+
+    \b
+    Example:
+      clinicscan demo --out demo-output
+      clinicscan scan seeds.csv --out scan-output
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["config"] = load_config(db_url=db_url, home=home)
+
+
+@cli.command()
+@click.argument("seeds", nargs=-1, required=True)
+@crawl_options
+@click.pass_context
+@_handle_errors
+def crawl(ctx, seeds, **options):
+    """Crawl clinic websites and archive every page (WARC) in the store.
+
+    SEEDS is a CSV file with columns name,url (optional: country, region, source) or one
+    or more URLs. The crawl stays on each seed's site, visits likely claim pages first,
+    obeys robots.txt and resumes an interrupted run when started again with the same
+    arguments.
+
+    \b
+    Example:
+      clinicscan crawl seeds.csv --max-pages 50 --delay 2
+    """
+    from crawler.run import run_crawl
+    from crawler.seeds import load_seeds
+
+    seed_list = load_seeds(seeds)
+    store = _open(ctx)
+    run_id = run_crawl(store, _config(ctx), seed_list, **options)
+    click.echo(f"crawl run {run_id} finished; next: clinicscan extract, then clinicscan report --out DIR")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="With PATHs: write pages.csv, claims.csv and the other exports here.")
+@click.option("--run", "run_id", type=int, default=None,
+              help="Only extract pages of this crawl run (default: all not yet extracted).")
+@click.option("--force", is_flag=True, help="Re-extract pages already extracted.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Worker processes (default: the number of cores).")
+@click.pass_context
+@_handle_errors
+def extract(ctx, paths, out_dir, run_id, force, workers):
+    """Find conditions, product types and red-flag claims in pages.
+
+    Without PATHs: read pages stored by `crawl` and store the claims. With PATHs (.html or
+    .txt files, or folders of them): read the files without crawling and write the exports
+    to --out (the url of each page is its file:// URI).
+
+    \b
+    Examples:
+      clinicscan extract
+      clinicscan extract pages/ --out extracted/
+    """
+    from nlp.extract import extract_local_files, extract_stored_pages
+
+    if paths:
+        if out_dir is None:
+            raise click.UsageError("with PATHs, give --out DIR for the exports")
+        from clinicscan.store import open_store
+        from reports.build import write_reports
+
+        db_url = ctx.obj["config"].db_url if ctx.parent.params.get("db_url") else "sqlite://"
+        store = open_store(db_url)
+        run_id = extract_local_files(store, list(paths), workers=workers)
+        summary = write_reports(store, out_dir, run_id=run_id)
+        click.echo(summary.describe())
+        return
+    if out_dir is not None:
+        raise click.UsageError("--out goes with PATHs; for crawled pages use `clinicscan report --out DIR`")
+    store = _open(ctx)
+    stats = extract_stored_pages(store, run_id=run_id, force=force, workers=workers)
+    click.echo(stats.describe())
+
+
+@cli.command()
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for pages.csv, claims.csv, clinics.csv, flagged_clinics.csv, report.html.")
+@click.option("--run", "run_id", type=int, default=None, help="Report on this crawl run (default: the latest).")
+@click.option("--registry", "registry_dirs", multiple=True,
+              type=click.Path(exists=True, path_type=Path),
+              help="Use this registry folder or file instead of the shipped one (repeatable).")
+@click.pass_context
+@_handle_errors
+def report(ctx, out_dir, run_id, registry_dirs):
+    """Set claims against the evidence registry and write the exports.
+
+    \b
+    Example:
+      clinicscan report --out report/
+    """
+    from reports.build import write_reports
+
+    store = _open(ctx)
+    summary = write_reports(store, out_dir, run_id=run_id, registry_paths=list(registry_dirs) or None)
+    click.echo(summary.describe())
+
+
+@cli.command()
+@click.argument("seeds", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the exports.")
+@crawl_options
+@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Extraction worker processes.")
+@click.pass_context
+@_handle_errors
+def scan(ctx, seeds, out_dir, workers, **options):
+    """Crawl, extract and report in one command.
+
+    \b
+    Example:
+      clinicscan scan seeds.csv --out scan-output
+    """
+    from clinicscan.pipeline import run_scan
+
+    summary = run_scan(_config(ctx), seeds, out_dir, workers=workers, **options)
+    click.echo(summary.describe())
+
+
+@cli.command()
+@click.option("--out", "out_dir", default="demo-output", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder for the exports.")
+@click.option("--keep-serving", is_flag=True, help="Keep the demo web running after the scan.")
+@click.pass_context
+@_handle_errors
+def demo(ctx, out_dir, keep_serving):
+    """Scan the built-in fictional web (served on 127.0.0.1) end to end.
+
+    The demo uses its own database in the output folder unless --db is given.
+
+    \b
+    Example:
+      clinicscan demo --out demo-output
+    """
+    from clinicscan.demo import run_demo
+
+    db_url = ctx.obj["config"].db_url if ctx.parent.params.get("db_url") else None
+    run_demo(out_dir, db_url=db_url, keep_serving=keep_serving, echo=click.echo)
+
+
+@cli.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("pages", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.pass_context
+@_handle_errors
+def evaluate(ctx, gold, pages, as_json):
+    """Score extraction against hand-coded pages.
+
+    GOLD is a JSONL file, one line a page: {"file", "offers_treatment", "conditions",
+    "product_types", "red_flags"}. PAGES are the files or folders the "file" values are
+    found in (default: GOLD's folder). Prints precision, recall and F1 per field and per
+    id, Cohen's kappa for offers_treatment, and every disagreement.
+
+    \b
+    Example:
+      clinicscan evaluate data/devset/gold.jsonl data/devset/pages
+    """
+    from nlp.evaluate import evaluate as run_evaluation
+
+    result = run_evaluation(gold, list(pages) or [gold.parent])
+    click.echo(result.to_json() if as_json else result.to_text())
+
+
+@cli.command()
+@click.argument("run_a", type=int)
+@click.argument("run_b", type=int)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Also write diff_clinics.csv and diff_claims.csv here.")
+@click.pass_context
+@_handle_errors
+def diff(ctx, run_a, run_b, out_dir):
+    """List clinics and claims added or dropped between two crawl runs.
+
+    \b
+    Example:
+      clinicscan diff 1 2 --out followup/
+    """
+    from reports.diff import diff_runs
+
+    store = _open(ctx)
+    result = diff_runs(store, run_a, run_b)
+    click.echo(result.describe())
+    if out_dir is not None:
+        result.write(out_dir)
+
+
+@cli.group()
+def registry():
+    """Manage the evidence registry (ClinicalTrials.gov imports)."""
+
+
+@registry.command("import-ctgov")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+@_handle_errors
+def import_ctgov(ctx, files):
+    """Import ClinicalTrials.gov API v2 JSON (one study or search pages) or CSV downloads.
+
+    \b
+    Example:
+      clinicscan registry import-ctgov ctgov-stemcell-backpain.json
+    """
+    from reports.ctgov import import_files
+
+    store = _open(ctx)
+    result = import_files(store, files)
+    click.echo(result.describe())
+
+
+@registry.command("fetch-ctgov")
+@click.option("--cond", default=None, help="Condition query (query.cond).")
+@click.option("--intr", default=None, help="Intervention query (query.intr).")
+@click.option("--term", default=None, help="Free-text query (query.term).")
+@click.option("--base-url", default="https://clinicaltrials.gov/api/v2", show_default=True,
+              help="API root (tests point it at a local server).")
+@click.option("--page-size", type=click.IntRange(1, 1000), default=100, show_default=True)
+@click.option("--max-pages", type=click.IntRange(1, 10_000), default=20, show_default=True)
+@click.option("--delay", type=click.FloatRange(0, 60), default=1.0, show_default=True,
+              help="Seconds between API requests.")
+@click.pass_context
+@_handle_errors
+def fetch_ctgov(ctx, cond, intr, term, base_url, page_size, max_pages, delay):
+    """Query the ClinicalTrials.gov API v2 and import what it returns.
+
+    \b
+    Example:
+      clinicscan registry fetch-ctgov --cond "back pain" --intr "stem cell"
+    """
+    from reports.ctgov import fetch
+
+    if not (cond or intr or term):
+        raise click.UsageError("give at least one of --cond, --intr, --term")
+    store = _open(ctx)
+    result = fetch(store, cond=cond, intr=intr, term=term, base_url=base_url,
+                   page_size=page_size, max_pages=max_pages, delay=delay, echo=click.echo)
+    click.echo(result.describe())
+
+
+def main() -> None:
+    cli(obj={})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,26 @@
+"""The store: SQLAlchemy 2.x models and sessions shared by every stage."""
+
+from clinicscan.store.models import (
+    Base,
+    Claim,
+    CrawlRun,
+    FrontierUrl,
+    Page,
+    RegistryEntry,
+    Site,
+    Trial,
+)
+from clinicscan.store.session import Store, open_store
+
+__all__ = [
+    "Base",
+    "Claim",
+    "CrawlRun",
+    "FrontierUrl",
+    "Page",
+    "RegistryEntry",
+    "Site",
+    "Store",
+    "Trial",
+    "open_store",
+]
