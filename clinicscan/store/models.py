@@ -99,6 +99,10 @@ class Page(Base):
     offer_score: Mapped[float | None] = mapped_column(Float)
     offer_cues: Mapped[list | None] = mapped_column(JSON)
     page_kind: Mapped[str | None] = mapped_column(String(32))  # e.g. clinic, news, regulator
+    # page-level vocabulary ids decided by the extract stage (what pages.csv exports)
+    condition_ids: Mapped[list | None] = mapped_column(JSON)
+    product_type_ids: Mapped[list | None] = mapped_column(JSON)
+    red_flag_ids: Mapped[list | None] = mapped_column(JSON)
     extracted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     lexicon_version: Mapped[str | None] = mapped_column(String(64))
     extract_error: Mapped[str | None] = mapped_column(Text)

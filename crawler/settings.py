@@ -1,0 +1,57 @@
+"""Scrapy settings for clinicscan: polite, safe defaults in one place.
+
+`clinicscan crawl` loads this module (scrapy.cfg points here too) and overrides only what
+its options set. Scrapy's own global defaults would ignore robots.txt; these do not.
+"""
+
+from clinicscan.config import USER_AGENT
+
+BOT_NAME = "clinicscan"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+USER_AGENT = USER_AGENT
+ROBOTSTXT_OBEY = True
+
+# Politeness: one request at a time per site, with a delay (--delay overrides).
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 1.0
+RANDOMIZE_DOWNLOAD_DELAY = True
+
+# Limits (--max-size overrides DOWNLOAD_MAXSIZE).
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 5_000_000
+DOWNLOAD_WARNSIZE = 0
+REDIRECT_MAX_TIMES = 5
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+DEPTH_PRIORITY = 0
+
+# Only http(s): file:// and data: are never crawled.
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
+
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+
+# Components (each module owns one idea; see the module docstrings).
+DOWNLOADER_MIDDLEWARES = {
+    # refuses private/loopback/link-local/reserved targets, at every redirect hop
+    "crawler.middlewares.address_guard.AddressGuardMiddleware": 50,
+    # Retry-After aware retries replace Scrapy's RetryMiddleware
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.retry_after.RetryAfterMiddleware": 550,
+    # size cap after decompression, non-HTML bodies skipped and counted
+    "crawler.middlewares.limits.ResponseLimitsMiddleware": 950,
+}
+SPIDER_MIDDLEWARES = {
+    # calendars, endless query strings, session ids in URLs
+    "crawler.middlewares.traps.TrapFilterMiddleware": 800,
+}
+ITEM_PIPELINES = {
+    "crawler.pipelines.archive.WarcArchivePipeline": 100,
+    "crawler.pipelines.store.StorePipeline": 200,
+}
