@@ -1,0 +1,57 @@
+"""The shared vocabulary as the report stage needs it: which ids exist, and each
+condition's category (for the serious-disease rule and the charts).
+
+Read from ``data/vocabulary.json`` (the roll-up ids of the shared vocabulary.md), so the
+registry loader and the exports check ids against the same list the extractor uses.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from clinicscan.errors import RegistryError
+from clinicscan.paths import data_dir
+
+KINDS = ("condition", "product_type", "red_flag")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    product_types: tuple[str, ...]
+    conditions: dict[str, str]  # id -> category
+    red_flags: tuple[str, ...]
+
+    def ids(self, kind: str) -> tuple[str, ...]:
+        if kind == "condition":
+            return tuple(self.conditions)
+        if kind == "product_type":
+            return self.product_types
+        if kind == "red_flag":
+            return self.red_flags
+        raise ValueError(f"unknown vocabulary kind {kind!r}; expected one of {KINDS}")
+
+    def category(self, condition_id: str) -> str:
+        return self.conditions.get(condition_id, "other")
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    """The shipped vocabulary; a broken file is a packaging error worth a clear message."""
+    path = data_dir() / "vocabulary.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        conditions = raw["conditions"]
+        if isinstance(conditions, list):  # tolerate a plain id list
+            conditions = {cid: "other" for cid in conditions}
+        return Vocabulary(
+            product_types=tuple(raw["product_types"]),
+            conditions=dict(conditions),
+            red_flags=tuple(raw["red_flags"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise RegistryError(
+            f"{path}: cannot read the vocabulary ({exc}); reinstall clinicscan or restore "
+            "data/vocabulary.json"
+        ) from exc
