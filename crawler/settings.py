@@ -29,6 +29,9 @@ RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 DEPTH_PRIORITY = 0
 
+# The connection re-checks every DNS answer against the address guard (DNS rebinding).
+TWISTED_DNS_RESOLVER = "crawler.resolver.GuardedResolver"
+
 # Only http(s): file:// and data: are never crawled.
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
 
@@ -44,8 +47,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Retry-After aware retries replace Scrapy's RetryMiddleware
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.retry_after.RetryAfterMiddleware": 550,
-    # size cap after decompression, non-HTML bodies skipped and counted
-    "crawler.middlewares.limits.ResponseLimitsMiddleware": 950,
+    # size cap after decompression, non-HTML bodies skipped and counted; below
+    # HttpCompressionMiddleware (590) so it judges the decompressed body
+    "crawler.middlewares.limits.ResponseLimitsMiddleware": 580,
 }
 SPIDER_MIDDLEWARES = {
     # calendars, endless query strings, session ids in URLs

@@ -1,0 +1,91 @@
+"""Refuse requests to private, loopback, link-local and other non-public addresses.
+
+A crawled page decides where the crawler goes next, so a link, a redirect or a DNS answer
+could point it into the network it runs in (cloud metadata at 169.254.169.254, an admin
+panel on 10.0.0.1). Every request, including each redirect hop and robots.txt, passes
+:meth:`process_request`: the scheme must be http(s), and the host, whether written as an
+address or resolved from a name, must be public (:mod:`crawler.addresses`). Loopback is
+admitted only with ``CLINICSCAN_ALLOW_LOOPBACK`` (the demo and the tests). The guarded DNS
+resolver (:mod:`crawler.resolver`) repeats the check when the connection is made, so a
+name that changes its answer between the two lookups (DNS rebinding) is still refused.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.utils.asyncio import run_in_thread
+
+from crawler.addresses import describe, parse_ip, refusal_reason
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.http import Request
+    from scrapy.statscollectors import StatsCollector
+
+logger = logging.getLogger(__name__)
+
+ALLOWED_SCHEMES = frozenset({"http", "https"})
+
+
+def resolve_host(host: str) -> list[str]:
+    """Every address ``host`` resolves to (IPv4 and IPv6); blocking, run it in a thread."""
+    infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    return sorted({info[4][0] for info in infos})
+
+
+class AddressGuardMiddleware:
+    """Downloader middleware: raise IgnoreRequest for any request to a non-public target."""
+
+    def __init__(self, stats: StatsCollector, *, allow_loopback: bool = False) -> None:
+        self.stats = stats
+        self.allow_loopback = allow_loopback
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> AddressGuardMiddleware:
+        if not crawler.settings.getbool("CLINICSCAN_ADDRESS_GUARD", True):
+            raise NotConfigured("CLINICSCAN_ADDRESS_GUARD is off")
+        return cls(crawler.stats, allow_loopback=crawler.settings.getbool("CLINICSCAN_ALLOW_LOOPBACK"))
+
+    async def process_request(self, request: Request) -> None:
+        parts = urlsplit(request.url)
+        scheme = parts.scheme.lower()
+        if scheme not in ALLOWED_SCHEMES:
+            self._refuse(request, "scheme", f"scheme {scheme or '(none)'!r} is not http or https")
+        host = parts.hostname
+        if not host:
+            self._refuse(request, "no_host", "the URL has no host")
+        literal = parse_ip(host)
+        if literal is not None:
+            addresses = [str(literal)]
+        else:
+            try:
+                addresses = await run_in_thread(resolve_host, host)
+            except (OSError, UnicodeError) as exc:
+                # The download itself will fail with a DNS error and be reported as usual;
+                # the resolver still guards the connection should the name start resolving.
+                logger.debug("guard: cannot resolve %s (%s); leaving it to the downloader", host, exc)
+                return None
+        for address in addresses:
+            reason = refusal_reason(address, allow_loopback=self.allow_loopback)
+            if reason is not None:
+                shown = host if literal is not None else f"{host} ({address})"
+                self._refuse(request, reason, describe(shown, reason))
+        return None
+
+    def _refuse(self, request: Request, reason: str, detail: str) -> None:
+        hop = ""
+        redirects = request.meta.get("redirect_urls")
+        if redirects:
+            hop = f" (redirect from {redirects[-1]})"
+        message = f"refused: {detail}{hop}"
+        if reason == "loopback":
+            message += "; pass --allow-loopback to crawl 127.0.0.1 and ::1"
+        logger.warning("%s: %s", message, request.url)
+        self.stats.inc_value("guard/refused")
+        self.stats.inc_value(f"guard/refused/{reason}")
+        raise IgnoreRequest(message)
