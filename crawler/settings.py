@@ -50,6 +50,8 @@ DOWNLOADER_MIDDLEWARES = {
     # size cap after decompression, non-HTML bodies skipped and counted; below
     # HttpCompressionMiddleware (590) so it judges the decompressed body
     "crawler.middlewares.limits.ResponseLimitsMiddleware": 580,
+    # undeclared / falsely-UTF-8 bodies decode as windows-1252, not charset guessing
+    "crawler.middlewares.encoding.EncodingFallbackMiddleware": 570,
 }
 SPIDER_MIDDLEWARES = {
     # calendars, endless query strings, session ids in URLs
