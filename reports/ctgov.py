@@ -1,0 +1,396 @@
+"""ClinicalTrials.gov import: API v2 JSON (one study, or search pages with ``studies[]``),
+the CSV download, and a polite fetch from the API itself.
+
+Each study becomes one :class:`Trial` row (upsert by NCT id) with its conditions and
+interventions mapped to vocabulary ids by the extraction lexicon (``nlp.lexicon.match_ids``),
+so trial counts and clinic claims speak the same ids. A malformed study is reported with its
+file and position and skipped; the rest of the file still imports.
+"""
+
+from __future__ import annotations
+
+import csv
+import email.utils
+import io
+import json
+import logging
+import re
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from sqlalchemy.orm import Session
+
+from clinicscan.config import USER_AGENT
+from clinicscan.errors import InputError
+from clinicscan.store import Store
+from clinicscan.store.models import Trial
+
+log = logging.getLogger(__name__)
+
+NCT_ID = re.compile(r"^NCT\d{8}$")
+MAX_RESPONSE_BYTES = 50_000_000
+MAX_RETRY_AFTER = 120.0
+MAX_RETRIES = 3
+
+
+@dataclass
+class TrialRecord:
+    """One study as read from a file or the API, before it is stored."""
+
+    nct_id: str
+    title: str
+    status: str | None
+    phases: list[str]
+    has_results: bool
+    sponsor: str | None
+    conditions: list[str]
+    interventions: list[str]
+    intervention_text: str = ""  # names plus descriptions, for product-type mapping
+    condition_text: str = ""  # conditions plus MeSH terms, for condition mapping
+
+
+@dataclass
+class ImportResult:
+    """What an import or a fetch did: counts, and every skipped study with where it was."""
+
+    files: int = 0
+    pages: int = 0
+    studies: int = 0
+    inserted: int = 0
+    updated: int = 0
+    total_reported: int | None = None
+    problems: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        lines = [f"ClinicalTrials.gov: {self.studies} studies read "
+                 f"({self.inserted} new, {self.updated} updated)"
+                 + (f" from {self.files} file(s)" if self.files else "")
+                 + (f" in {self.pages} page(s)" if self.pages else "")
+                 + (f"; the API reported {self.total_reported} in total" if self.total_reported is not None else "")]
+        if self.problems:
+            lines.append(f"{len(self.problems)} skipped:")
+            lines.extend(f"  {p}" for p in self.problems[:20])
+            if len(self.problems) > 20:
+                lines.append(f"  ... and {len(self.problems) - 20} more")
+        return "\n".join(lines)
+
+
+class StudyError(ValueError):
+    """A study object that cannot be read; the message says which field is wrong."""
+
+
+# ---------------------------------------------------------------- reading
+
+def parse_study(obj: Any) -> TrialRecord:
+    """One API v2 study object -> :class:`TrialRecord` (raises :class:`StudyError`)."""
+    if not isinstance(obj, dict):
+        raise StudyError(f"expected a study object, got {type(obj).__name__}")
+    proto = _dict(obj, "protocolSection")
+    ident = _dict(proto, "identificationModule")
+    nct_id = ident.get("nctId")
+    if not isinstance(nct_id, str) or not NCT_ID.match(nct_id.strip()):
+        raise StudyError(f"protocolSection.identificationModule.nctId is {nct_id!r}, expected NCT + 8 digits")
+    title = ident.get("briefTitle") or ident.get("officialTitle") or ""
+    status = _dict(proto, "statusModule", required=False).get("overallStatus")
+    phases = _dict(proto, "designModule", required=False).get("phases") or []
+    if not isinstance(phases, list) or not all(isinstance(p, str) for p in phases):
+        raise StudyError("protocolSection.designModule.phases must be a list of strings")
+    conditions = _strings(_dict(proto, "conditionsModule", required=False).get("conditions"),
+                          "conditionsModule.conditions")
+    interventions_raw = _dict(proto, "armsInterventionsModule", required=False).get("interventions") or []
+    if not isinstance(interventions_raw, list):
+        raise StudyError("armsInterventionsModule.interventions must be a list")
+    names, texts = [], []
+    for item in interventions_raw:
+        if not isinstance(item, dict):
+            raise StudyError("armsInterventionsModule.interventions[] must hold objects")
+        name = str(item.get("name") or "").strip()
+        if name:
+            names.append(name)
+        texts.extend(str(item.get(k) or "") for k in ("name", "description"))
+        texts.extend(str(o) for o in item.get("otherNames") or [] if isinstance(o, str))
+    sponsor = _dict(_dict(proto, "sponsorCollaboratorsModule", required=False),
+                    "leadSponsor", required=False).get("name")
+    meshes = _dict(_dict(obj.get("derivedSection") or {}, "conditionBrowseModule", required=False),
+                   "meshes", required=False, kind=list)
+    mesh_terms = [m.get("term", "") for m in meshes if isinstance(m, dict)]
+    has_results = obj.get("hasResults", False)
+    if not isinstance(has_results, bool):
+        raise StudyError(f"hasResults is {has_results!r}, expected true or false")
+    return TrialRecord(
+        nct_id=nct_id.strip(), title=str(title).strip(),
+        status=_norm_status(status), phases=[p.strip().upper() for p in phases],
+        has_results=has_results, sponsor=str(sponsor).strip() if sponsor else None,
+        conditions=conditions, interventions=names,
+        intervention_text=" ; ".join(t for t in texts if t),
+        condition_text=" ; ".join(conditions + mesh_terms),
+    )
+
+
+def read_json(text: str) -> Iterator[tuple[str, Any]]:
+    """Yield (position, study object) from one study, a search page, or a list of studies."""
+    data = json.loads(text)
+    if isinstance(data, dict) and "studies" in data:
+        studies = data["studies"]
+        if not isinstance(studies, list):
+            raise StudyError("'studies' is not a list")
+        for i, study in enumerate(studies):
+            yield f"studies[{i}]", study
+    elif isinstance(data, dict):
+        yield "study", data
+    elif isinstance(data, list):
+        for i, study in enumerate(data):
+            yield f"[{i}]", study
+    else:
+        raise StudyError("expected a study object or a search page with 'studies'")
+
+
+def read_csv(text: str) -> Iterator[tuple[str, TrialRecord | StudyError]]:
+    """Yield (position, record or error) for each row of a ClinicalTrials.gov CSV download."""
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "NCT Number" not in reader.fieldnames:
+        raise StudyError(f"no 'NCT Number' column (found: {', '.join(reader.fieldnames or [])})")
+    for row in reader:
+        where = f"line {reader.line_num}"
+        try:
+            yield where, _csv_record(row)
+        except StudyError as exc:
+            yield where, exc
+
+
+def _csv_record(row: dict[str, str | None]) -> TrialRecord:
+    if None in row:
+        raise StudyError("more cells than columns")
+    get = lambda col: (row.get(col) or "").strip()  # noqa: E731
+    nct_id = get("NCT Number")
+    if not NCT_ID.match(nct_id):
+        raise StudyError(f"NCT Number is {nct_id!r}, expected NCT + 8 digits")
+    conditions = _split(get("Conditions"))
+    interventions = [re.sub(r"^[A-Z_ ]+:\s*", "", i) for i in _split(get("Interventions"))]
+    results = get("Study Results").upper()
+    return TrialRecord(
+        nct_id=nct_id, title=get("Study Title"), status=_norm_status(get("Study Status")),
+        phases=[p.upper() for p in _split(get("Phases"))],
+        has_results=results in ("YES", "HAS RESULTS", "TRUE"),
+        sponsor=get("Sponsor") or None, conditions=conditions, interventions=interventions,
+        intervention_text=" ; ".join(interventions), condition_text=" ; ".join(conditions),
+    )
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _dict(obj: Any, key: str, required: bool = True, kind: type = dict) -> Any:
+    value = obj.get(key) if isinstance(obj, dict) else None
+    if value is None:
+        if required:
+            raise StudyError(f"missing {key}")
+        return kind()
+    if not isinstance(value, kind):
+        raise StudyError(f"{key} must be {'an object' if kind is dict else 'a list'}")
+    return value
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise StudyError(f"{where} must be a list of strings")
+    return [v.strip() for v in value if v.strip()]
+
+
+def _norm_status(status: Any) -> str | None:
+    if not status:
+        return None
+    return re.sub(r"[\s,]+", "_", str(status).strip()).upper()
+
+
+# ---------------------------------------------------------------- storing
+
+def _map_ids(record: TrialRecord) -> tuple[list[str], list[str]]:
+    """Vocabulary ids of the trial's conditions and products, from the one shared lexicon."""
+    from nlp.lexicon import match_ids
+
+    conditions = match_ids(record.condition_text, kind="condition")
+    products = match_ids(record.intervention_text, kind="product_type")
+    if not conditions and record.title:
+        conditions = match_ids(record.title, kind="condition")
+    if not products and record.title:
+        products = match_ids(record.title, kind="product_type")
+    return sorted(conditions), sorted(products)
+
+
+def _upsert(session: Session, record: TrialRecord, source: str, result: ImportResult) -> None:
+    condition_ids, product_ids = _map_ids(record)
+    values = dict(
+        title=record.title, status=record.status, phases=record.phases,
+        has_results=record.has_results, sponsor=record.sponsor, conditions=record.conditions,
+        interventions=record.interventions, condition_ids=condition_ids,
+        product_type_ids=product_ids, source_file=source,
+    )
+    trial = session.get(Trial, record.nct_id)
+    if trial is None:
+        session.add(Trial(nct_id=record.nct_id, **values))
+        session.flush()
+        result.inserted += 1
+    else:
+        for key, value in values.items():
+            setattr(trial, key, value)
+        result.updated += 1
+    result.studies += 1
+
+
+def _store_json(session: Session, text: str, source: str, where: str, result: ImportResult) -> dict:
+    """Store every readable study of one JSON document; returns the document (for paging)."""
+    try:
+        studies = list(read_json(text))
+    except (ValueError, StudyError) as exc:
+        result.problems.append(f"{where}: not ClinicalTrials.gov JSON ({exc}); file skipped")
+        return {}
+    for position, obj in studies:
+        try:
+            record = parse_study(obj)
+        except StudyError as exc:
+            result.problems.append(f"{where} {position}: {exc}; skipped")
+            continue
+        _upsert(session, record, source, result)
+    data = json.loads(text)
+    return data if isinstance(data, dict) else {}
+
+
+def import_files(store: Store, files: Iterable[str | Path]) -> ImportResult:
+    """Import downloaded API v2 JSON files or CSV downloads into the store's trials."""
+    result = ImportResult()
+    for raw in files:
+        path = Path(raw)
+        result.files += 1
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            result.problems.append(f"{path}: cannot read ({exc}); file skipped")
+            continue
+        with store.session() as session:
+            if path.suffix.lower() == ".csv" or not text.lstrip()[:1] in ("{", "["):
+                try:
+                    rows = list(read_csv(text))
+                except (StudyError, csv.Error) as exc:
+                    result.problems.append(f"{path}: not a ClinicalTrials.gov CSV ({exc}); file skipped")
+                    continue
+                for position, item in rows:
+                    if isinstance(item, StudyError):
+                        result.problems.append(f"{path} {position}: {item}; skipped")
+                    else:
+                        _upsert(session, item, str(path), result)
+            else:
+                _store_json(session, text, str(path), str(path), result)
+    for problem in result.problems:
+        log.warning("ctgov import: %s", problem)
+    return result
+
+
+# ---------------------------------------------------------------- fetching
+
+def fetch(
+    store: Store,
+    cond: str | None = None,
+    intr: str | None = None,
+    term: str | None = None,
+    base_url: str = "https://clinicaltrials.gov/api/v2",
+    page_size: int = 100,
+    max_pages: int = 20,
+    delay: float = 1.0,
+    echo: Callable[[str], None] | None = None,
+) -> ImportResult:
+    """Page through ``{base_url}/studies`` for a query and import every study.
+
+    Polite by construction: ``delay`` seconds between requests, ``Retry-After`` honoured on
+    429/503, our User-Agent on every request, at most ``max_pages`` pages.
+    """
+    say = echo or (lambda _msg: None)
+    query = {k: v for k, v in (("query.cond", cond), ("query.intr", intr), ("query.term", term)) if v}
+    if not query:
+        raise InputError("give at least one of cond, intr or term for a ClinicalTrials.gov search")
+    result = ImportResult()
+    token: str | None = None
+    last_request = 0.0
+    for page in range(1, max_pages + 1):
+        params = dict(query, pageSize=str(page_size), format="json")
+        if page == 1:
+            params["countTotal"] = "true"
+        if token:
+            params["pageToken"] = token
+        url = f"{base_url.rstrip('/')}/studies?{urllib.parse.urlencode(params)}"
+        wait = delay - (time.monotonic() - last_request)
+        if page > 1 and wait > 0:
+            time.sleep(wait)
+        text = _get(url, delay)
+        last_request = time.monotonic()
+        result.pages += 1
+        with store.session() as session:
+            before = result.studies
+            data = _store_json(session, text, url, f"page {page}", result)
+        if page == 1 and isinstance(data.get("totalCount"), int):
+            result.total_reported = data["totalCount"]
+        say(f"page {page}: {result.studies - before} studies")
+        token = data.get("nextPageToken")
+        if not token:
+            break
+    else:
+        if token:
+            say(f"stopped after {max_pages} pages; more results remain (raise --max-pages)")
+    return result
+
+
+def _get(url: str, delay: float) -> str:
+    """GET with our User-Agent; wait and retry on 429/503 (Retry-After) and 5xx."""
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "application/json"})
+    for attempt in range(MAX_RETRIES + 1):
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                body = response.read(MAX_RESPONSE_BYTES + 1)
+                if len(body) > MAX_RESPONSE_BYTES:
+                    raise InputError(f"{url}: response larger than {MAX_RESPONSE_BYTES} bytes; lower --page-size")
+                charset = response.headers.get_content_charset() or "utf-8"
+                return body.decode(charset, errors="replace")
+        except urllib.error.HTTPError as exc:
+            retryable = exc.code == 429 or exc.code >= 500
+            if not retryable or attempt == MAX_RETRIES:
+                raise InputError(
+                    f"ClinicalTrials.gov answered HTTP {exc.code} for {url}; check the query and "
+                    "--base-url, or download the results and use `clinicscan registry import-ctgov`"
+                ) from exc
+            pause = _retry_after(exc.headers.get("Retry-After")) if exc.code in (429, 503) else None
+            pause = pause if pause is not None else max(delay, 1.0) * (2 ** attempt)
+            log.warning("ctgov fetch: HTTP %s, waiting %.1fs before retrying %s", exc.code, pause, url)
+            time.sleep(min(pause, MAX_RETRY_AFTER))
+        except (urllib.error.URLError, OSError) as exc:
+            if attempt == MAX_RETRIES:
+                reason = getattr(exc, "reason", exc)
+                raise InputError(
+                    f"cannot reach {url} ({reason}); check --base-url and the network, or "
+                    "download the results and use `clinicscan registry import-ctgov`") from exc
+            time.sleep(max(delay, 1.0) * (2 ** attempt))
+    raise AssertionError("unreachable")
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+__all__: Sequence[str] = ("import_files", "fetch", "parse_study", "ImportResult", "TrialRecord")
