@@ -5,7 +5,8 @@
     ├── StoreUnavailable            the database cannot be reached or opened
     ├── SeedError                   the seed list cannot be read at all (bad rows are only warned)
     ├── RegistryError               a registry file or row is malformed (names file and line)
-    └── InputError                  a file given on the command line cannot be read
+    ├── InputError                  a file given on the command line cannot be read
+    └── LexiconError                a lexicon, context-rule or gold file is malformed (names file and line)
 """
 
 from __future__ import annotations
@@ -33,3 +34,7 @@ class RegistryError(ClinicscanError):
 
 class InputError(ClinicscanError):
     """Raised when a path given to a command does not exist or cannot be read."""
+
+
+class LexiconError(ClinicscanError):
+    """Raised for a malformed lexicon, context-rule or gold file; names the file and line."""

@@ -1,0 +1,66 @@
+"""Finding lexicon mentions in a Doc: one PhraseMatcher (lower-cased) and one Matcher.
+
+Overlaps are resolved per kind (the longest mention wins, so "rheumatoid arthritis" is not
+also "arthritis"), except that an ``msc`` mention survives inside a longer product mention:
+"UC-MSCs" names both the cord and the cell type. Works on token indices only (no doc.ents,
+no Span objects) because it runs on every page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from nlp.lexicon import LexiconPattern
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str
+    vocab_id: str
+    detail_id: str
+    start: int  # token index
+    end: int
+
+
+class MentionFinder:
+    """Callable: Doc -> sorted list of non-overlapping Mentions (per kind)."""
+
+    def __init__(self, nlp: Language, patterns: Iterable[LexiconPattern]):
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.tokens = Matcher(nlp.vocab)
+        self.keys: dict[int, tuple[str, str, str]] = {}
+        phrase_groups: dict[str, list[str]] = {}
+        for pat in patterns:
+            key = f"{pat.kind}|{pat.detail_id}"
+            self.keys[nlp.vocab.strings.add(key)] = (pat.kind, pat.vocab_id, pat.detail_id)
+            if pat.is_phrase:
+                phrase_groups.setdefault(key, []).append(pat.pattern)
+            else:
+                self.tokens.add(key, [pat.pattern])
+        for key, texts in phrase_groups.items():
+            self.phrases.add(key, list(nlp.tokenizer.pipe(texts)))
+
+    def __call__(self, doc: Doc) -> list[Mention]:
+        raw = self.phrases(doc) + self.tokens(doc)
+        # longest first, then leftmost; keep a mention only if no kept one of its kind overlaps
+        raw.sort(key=lambda m: (m[1] - m[2], m[1]))
+        taken: dict[str, list[tuple[int, int]]] = {}
+        kept: list[Mention] = []
+        for match_id, start, end in raw:
+            kind, vocab_id, detail_id = self.keys[match_id]
+            spans = taken.setdefault(kind, [])
+            if vocab_id != "msc" and any(start < e and s < end for s, e in spans):
+                continue
+            if vocab_id == "msc" and any(start < e and s < end for s, e, v in
+                                         ((m.start, m.end, m.vocab_id) for m in kept if m.kind == kind)
+                                         if v == "msc"):
+                continue
+            spans.append((start, end))
+            kept.append(Mention(kind, vocab_id, detail_id, start, end))
+        kept.sort(key=lambda m: (m.start, m.end))
+        return kept

@@ -1,0 +1,101 @@
+"""The lexicon as data: coverage of the shared vocabulary, roll-ups, and match_ids."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from clinicscan.errors import LexiconError
+from clinicscan.paths import lexicon_dir
+from nlp.lexicon import load_lexicon, match_ids
+
+
+def test_lexicon_covers_every_vocabulary_id():
+    lexicon = load_lexicon()
+    for kind in ("condition", "product_type", "red_flag"):
+        covered = {p.vocab_id for p in lexicon.patterns if p.kind == kind}
+        assert covered == set(lexicon.vocab_ids(kind)), kind
+
+
+def test_lexicon_finer_ids_roll_up_to_exactly_one_vocabulary_id():
+    lexicon = load_lexicon()
+    vocab = {i for k in ("condition", "product_type", "red_flag") for i in lexicon.vocab_ids(k)}
+    for finer, target in lexicon.rollup.items():
+        assert finer not in vocab and target in vocab, finer
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    ("Degenerative Disc Disease", "condition", {"back_pain"}),
+    ("Knee Osteoarthritis", "condition", {"osteoarthritis"}),
+    ("Rheumatoid Arthritis", "condition", {"rheumatoid_arthritis"}),
+    ("Parkinson\u2019s Disease", "condition", {"parkinsons"}),
+    ("Lou Gehrig\u2019s disease", "condition", {"als"}),
+    ("Crohn\u2019s Disease", "condition", {"inflammatory_bowel_disease"}),
+    ("COPD", "condition", {"lung_disease"}),
+    ("Acute Myeloid Leukaemia", "condition", {"blood_disorders"}),
+    ("anti ageing", "condition", {"anti_aging"}),
+    ("antiaging", "condition", {"anti_aging"}),
+    ("bulging discs", "condition", {"back_pain"}),
+    ("bad knees", "condition", {"joint_pain"}),
+    ("torn meniscus", "condition", {"tendon_ligament_injury"}),
+    ("Umbilical cord MSCs", "product_type", {"umbilical_cord", "msc"}),
+    ("Wharton\u2019s jelly", "product_type", {"umbilical_cord"}),
+    ("Autologous bone marrow aspirate concentrate (BMAC)", "product_type", {"bone_marrow"}),
+    ("Stromal vascular fraction", "product_type", {"adipose"}),
+    ("Platelet-rich plasma", "product_type", {"prp"}),
+    ("Stem cell injection", "product_type", {"unspecified_stem_cell"}),
+    ("Adipose-derived stem cells", "product_type", {"adipose"}),
+])
+def test_match_ids_maps_trial_wording_to_vocabulary_ids(text, kind, expected):
+    assert match_ids(text, kind) == expected
+
+
+def test_match_ids_ms_only_in_capitals():
+    assert match_ids("Relapsing MS", "condition") == {"multiple_sclerosis"}
+    assert match_ids("ms", "condition") == set()
+
+
+def test_match_ids_without_kind_returns_all_kinds():
+    assert match_ids("Umbilical cord MSCs for knee osteoarthritis") == {"umbilical_cord", "msc", "osteoarthritis"}
+
+
+def test_match_ids_rejects_unknown_kind():
+    with pytest.raises(ValueError, match="kind must be one of"):
+        match_ids("knee pain", "disease")
+
+
+def test_match_ids_empty_text_is_empty():
+    assert match_ids("", "condition") == set()
+    assert match_ids("Placebo", "product_type") == set()
+
+
+def test_lexicon_unknown_id_names_file_and_line(tmp_path):
+    folder = tmp_path / "lexicon"
+    shutil.copytree(lexicon_dir(), folder)
+    with (folder / "conditions.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"label": "CONDITION", "id": "gout_flare", "pattern": "gout"}) + "\n")
+    lines = (folder / "conditions.jsonl").read_text().count("\n")
+    with pytest.raises(LexiconError, match=rf"conditions.jsonl:{lines}: id 'gout_flare'"):
+        load_lexicon(folder)
+
+
+def test_lexicon_rejects_unknown_keys(tmp_path):
+    folder = tmp_path / "lexicon"
+    shutil.copytree(lexicon_dir(), folder)
+    with (folder / "red_flags.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"label": "RED_FLAG", "id": "cure_claim", "pattern": "cure", "weight": 2}) + "\n")
+    with pytest.raises(LexiconError, match="expected keys"):
+        load_lexicon(folder)
+
+
+def test_lexicon_version_changes_with_the_files(tmp_path):
+    folder = tmp_path / "lexicon"
+    shutil.copytree(lexicon_dir(), folder)
+    before = load_lexicon(folder).version
+    with (folder / "conditions.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"label": "CONDITION", "id": "joint_pain", "pattern": "creaky joints"}) + "\n")
+    after = load_lexicon(folder)
+    assert after.version != before
+    assert "joint_pain" in match_ids("creaky joints", "condition", directory=folder)
