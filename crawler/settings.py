@@ -37,6 +37,8 @@ DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
 
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+# Scrapy 2.19 opens a remote-control HTTP port by default: a crawler has no use for one.
+REMOTE_CONTROL_ENABLED = False
 LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 
@@ -47,6 +49,8 @@ DOWNLOADER_MIDDLEWARES = {
     # Retry-After aware retries replace Scrapy's RetryMiddleware
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.retry_after.RetryAfterMiddleware": 550,
+    # per-site page cap, counted when a request is about to be downloaded (after robots.txt)
+    "crawler.frontier.SiteBudgetMiddleware": 120,
     # size cap after decompression, non-HTML bodies skipped and counted; below
     # HttpCompressionMiddleware (590) so it judges the decompressed body
     "crawler.middlewares.limits.ResponseLimitsMiddleware": 580,

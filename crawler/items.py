@@ -1,0 +1,58 @@
+"""What the spider hands to the pipelines: a fetched page, or the fate of a URL it gave up on.
+
+Declared once, as dataclasses; the archive pipeline fills the ``warc_*`` fields, the store
+pipeline writes rows. Links found on a page travel with it, so that the page, its frontier
+row turning ``done`` and its newly discovered URLs are committed in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass
+class FrontierLink:
+    """A URL discovered on a page, to be added to the run's frontier."""
+
+    url: str
+    site: str  # site_key
+    depth: int
+    priority: int
+
+
+@dataclass
+class PageItem:
+    """One HTML page fetched for a run (``url`` is the canonical frontier URL)."""
+
+    url: str
+    site: str
+    final_url: str
+    status: int
+    fetched_at: datetime
+    content_type: str | None
+    depth: int
+    body: bytes
+    html: str
+    content_hash: str
+    # for the WARC record
+    http_version: str = "HTTP/1.1"
+    response_headers: list[tuple[str, str]] = field(default_factory=list)
+    request_headers: list[tuple[str, str]] = field(default_factory=list)
+    request_method: str = "GET"
+    links: list[FrontierLink] = field(default_factory=list)
+    # filled by the archive pipeline
+    warc_file: str | None = None
+    warc_record_id: str | None = None
+    warc_offset: int | None = None
+
+
+@dataclass
+class UrlOutcome:
+    """A frontier URL that will not become a page: ``state`` is ``skipped`` or ``failed``."""
+
+    url: str
+    site: str
+    depth: int
+    state: str
+    reason: str

@@ -1,0 +1,149 @@
+"""Store pages and frontier changes in the database, in batched transactions.
+
+One transaction holds, for a batch of items: the links found on the pages (new pending
+frontier rows), the ``Page`` rows, and the frontier rows of those pages turning ``done``
+(or ``skipped``/``failed`` for URLs that gave no page). So a crawl killed at any moment
+leaves either all of a page's effects or none of them, and a resumed crawl neither loses
+nor duplicates a page. Commits are batched (every ``CLINICSCAN_STORE_BATCH`` items or
+``CLINICSCAN_STORE_INTERVAL`` seconds) because a commit per item costs more than the page.
+The archive pipeline runs first and flushes each WARC record before the item gets here.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import defaultdict
+
+from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.utils.defer import deferred_from_coro
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from twisted.internet import task
+
+from clinicscan.store import open_store
+from clinicscan.store.models import Page, Site
+from crawler import frontier
+from crawler.items import PageItem, UrlOutcome
+
+logger = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    def __init__(self, db_url: str, run_id: int, batch_size: int = 50,
+                 interval: float = 2.0, stats=None, crawler=None):
+        self.db_url = db_url
+        self.run_id = run_id
+        self.batch_size = batch_size
+        self.interval = interval
+        self.stats = stats
+        self.crawler = crawler
+        self._closing = False
+        self.store = None
+        self.site_ids: dict[str, int] = {}
+        self._pages: list[dict] = []
+        self._links: dict[str, dict] = {}
+        self._outcomes: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+        self._pending_items = 0
+        self._last_commit = time.monotonic()
+        self._timer: task.LoopingCall | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        db_url, run_id = settings.get("CLINICSCAN_DB_URL"), settings.getint("CLINICSCAN_RUN_ID")
+        if not db_url or not run_id:
+            raise NotConfigured("CLINICSCAN_DB_URL and CLINICSCAN_RUN_ID are needed to store pages")
+        return cls(db_url, run_id, batch_size=settings.getint("CLINICSCAN_STORE_BATCH", 50),
+                   interval=settings.getfloat("CLINICSCAN_STORE_INTERVAL", 2.0), stats=crawler.stats,
+                   crawler=crawler)
+
+    def open_spider(self) -> None:
+        self.store = open_store(self.db_url, create=False)
+        with self.store.engine.connect() as conn:
+            self.site_ids = dict(conn.execute(select(Site.domain, Site.id)).all())
+        if self.interval > 0:
+            self._timer = task.LoopingCall(self._commit_if_due)
+            self._timer.start(self.interval, now=False)
+
+    def close_spider(self) -> None:
+        self._closing = True
+        if self._timer is not None and self._timer.running:
+            self._timer.stop()
+        self.commit()
+        self.store.dispose()
+
+    def process_item(self, item):
+        if isinstance(item, PageItem):
+            self._add_page(item)
+        elif isinstance(item, UrlOutcome):
+            self._site_id(item.site)
+            self._links.setdefault(item.url, self._frontier_row(item.url, item.site, item.depth, 0))
+            self._outcomes[(item.state, item.reason)].append(item.url)
+            self._inc(f"store/{item.state}")
+        else:
+            return item
+        self._pending_items += 1
+        if self._pending_items >= self.batch_size:
+            self.commit()
+        return item
+
+    def _add_page(self, item: PageItem) -> None:
+        site_id = self._site_id(item.site)
+        if item.warc_record_id is None:
+            self._inc("store/dropped_unarchived")
+            raise DropItem(f"{item.url}: no WARC record (is the archive pipeline enabled?)")
+        for link in item.links:
+            self._links.setdefault(link.url, self._frontier_row(link.url, link.site, link.depth, link.priority))
+        # the page's own row too, in case it is not in the frontier yet (it always should be)
+        self._links.setdefault(item.url, self._frontier_row(item.url, item.site, item.depth, 0))
+        self._pages.append({
+            "run_id": self.run_id, "site_id": site_id, "url": item.url,
+            "final_url": item.final_url, "status": item.status, "fetched_at": item.fetched_at,
+            "content_type": item.content_type, "content_hash": item.content_hash,
+            "depth": item.depth, "html": item.html, "warc_file": item.warc_file,
+            "warc_record_id": item.warc_record_id, "warc_offset": item.warc_offset,
+        })
+
+    def _frontier_row(self, url: str, site: str, depth: int, priority: int) -> dict:
+        return {"site_id": self._site_id(site), "url": url, "depth": depth, "priority": priority}
+
+    def _site_id(self, site: str) -> int:
+        try:
+            return self.site_ids[site]
+        except KeyError:
+            raise DropItem(f"site {site} is not in the run's seeds") from None
+
+    def _commit_if_due(self) -> None:
+        if self._pending_items and time.monotonic() - self._last_commit >= self.interval:
+            self.commit()
+
+    def commit(self) -> None:
+        """Write the batch in one transaction: new links, pages, frontier states."""
+        if not self._pending_items:
+            return
+        pages, links, outcomes = self._pages, self._links, self._outcomes
+        try:
+            with self.store.engine.begin() as conn:
+                frontier.add_urls(conn, self.run_id, links.values())
+                frontier.insert_ignoring_duplicates(conn, Page.__table__, pages)
+                frontier.mark(conn, self.run_id, [page["url"] for page in pages], "done")
+                for (state, reason), urls in outcomes.items():
+                    frontier.mark(conn, self.run_id, urls, state, reason)
+        except SQLAlchemyError as exc:
+            logger.error("could not store a batch of %d items, stopping the crawl: %s",
+                         self._pending_items, str(exc).splitlines()[0])
+            self._inc("store/errors")
+            if self.crawler is not None and not self._closing:
+                self._closing = True
+                deferred_from_coro(self.crawler.engine.close_spider_async(reason="store_error"))
+            return
+        self._inc("store/inserted", len(pages))
+        self._inc("store/commits")
+        self._pages, self._links, self._outcomes = [], {}, defaultdict(list)
+        self._pending_items = 0
+        self._last_commit = time.monotonic()
+
+    def _inc(self, key: str, count: int = 1) -> None:
+        if self.stats is not None:
+            self.stats.inc_value(key, count)

@@ -1,0 +1,159 @@
+"""Running a crawl: find or start the run, seed its frontier, run Scrapy, close the run.
+
+A run is identified by a fingerprint of its seeds and the settings that change what is
+collected (depth, page cap, size cap). Started again with the same command, an unfinished
+run is resumed (its pending frontier re-queued, nothing fetched or stored twice); a
+finished one is followed by a new run, i.e. a new snapshot that ``clinicscan diff`` can
+compare with the old one. Politeness settings (delay) are not in the fingerprint, so a
+crawl can be resumed more gently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Sequence
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+from sqlalchemy import select, update
+
+from clinicscan import __version__
+from clinicscan.config import Config
+from clinicscan.errors import ClinicscanError, ConfigError, StoreUnavailable
+from clinicscan.store import CrawlRun, FrontierUrl, Store
+from crawler import frontier
+from crawler.seeds import Seed
+
+__all__ = ["crawl_settings", "finish_run", "prepare_run", "run_crawl", "run_fingerprint"]
+
+logger = logging.getLogger(__name__)
+
+SEED_PRIORITY = 1000
+
+
+def run_fingerprint(seeds: Sequence[Seed], options: dict) -> str:
+    """Same seeds (in any order) and same collection options -> same fingerprint."""
+    payload = {"seeds": sorted([seed.name, seed.url] for seed in seeds), "options": options}
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def prepare_run(store: Store, seeds: Sequence[Seed], options: dict, *, new_run: bool = False,
+                label: str | None = None) -> int:
+    """Resume the unfinished run with this fingerprint, or start one; seed its frontier."""
+    fingerprint = run_fingerprint(seeds, options)
+    with store.session() as session:
+        run = None
+        if not new_run:
+            run = session.scalar(
+                select(CrawlRun)
+                .where(CrawlRun.fingerprint == fingerprint, CrawlRun.status == "running",
+                       CrawlRun.kind == "crawl")
+                .order_by(CrawlRun.id.desc()).limit(1)
+            )
+        if run is None:
+            run = CrawlRun(kind="crawl", label=label, fingerprint=fingerprint, status="running",
+                           seeds=[asdict(seed) for seed in seeds], settings=options,
+                           version=__version__, stats={})
+            session.add(run)
+            session.flush()
+            logger.info("starting crawl run %d (%d seeds)", run.id, len(seeds))
+        else:
+            logger.info("resuming unfinished crawl run %d started %s", run.id, run.started_at)
+        rows = []
+        for seed in seeds:
+            site = store.upsert_site(session, seed.domain, seed.name, seed.url,
+                                     seed.country, seed.region, seed.source)
+            rows.append({"site_id": site.id, "url": seed.url, "depth": 0, "priority": SEED_PRIORITY})
+        frontier.add_urls(session.connection(), run.id, rows)
+        return run.id
+
+
+def crawl_settings(config: Config, db_url: str, run_id: int, *, max_depth: int, max_pages: int,
+                   delay: float, max_size: int, allow_loopback: bool, progress: bool = True,
+                   overrides: dict | None = None) -> Settings:
+    """The project settings (crawler/settings.py) with this crawl's options on top."""
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    settings.setdict({
+        "CLINICSCAN_DB_URL": db_url,
+        "CLINICSCAN_RUN_ID": run_id,
+        "CLINICSCAN_ARCHIVE_DIR": str(Path(config.archive_dir).resolve()),
+        "CLINICSCAN_ALLOW_LOOPBACK": allow_loopback,
+        "CLINICSCAN_MAX_PAGES_PER_SITE": max_pages,
+        "CLINICSCAN_PROGRESS_INTERVAL": 5.0 if progress else 0,
+        "DEPTH_LIMIT": max_depth,
+        "DOWNLOAD_DELAY": delay,
+        "DOWNLOAD_MAXSIZE": max_size,
+    }, priority="cmdline")
+    if overrides:
+        settings.setdict(overrides, priority="cmdline")
+    return settings
+
+
+def run_spider(settings: Settings) -> dict:
+    """Run the clinic spider to the end in this process; returns Scrapy's stats."""
+    from crawler.spiders.clinic import ClinicSpider
+
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(ClinicSpider)
+    process.crawl(crawler)
+    process.start()
+    return dict(crawler.stats.get_stats() or {})
+
+
+def finish_run(store: Store, run_id: int, stats: dict) -> None:
+    """Close the run: leftover pending URLs were never fetched (page cap, filters)."""
+    with store.session() as session:
+        session.execute(
+            update(FrontierUrl)
+            .where(FrontierUrl.run_id == run_id, FrontierUrl.state == "pending")
+            .values(state="skipped", reason="not fetched: over the page cap or filtered out")
+        )
+        run = session.get(CrawlRun, run_id)
+        run.status = "finished"
+        run.finished_at = datetime.now(timezone.utc)
+        run.stats = _jsonable(stats)
+
+
+def _jsonable(stats: dict) -> dict:
+    return {key: value if isinstance(value, (int, float, str, bool, type(None))) else str(value)
+            for key, value in stats.items()}
+
+
+def run_crawl(store: Store, config: Config, seeds: Sequence[Seed], *, max_depth: int,
+              max_pages: int, delay: float, max_size: int, allow_loopback: bool,
+              new_run: bool, redis_url: str | None, progress: bool = True) -> int:
+    """Crawl ``seeds`` into the store and the WARC archive; returns the run id.
+
+    Resumes the unfinished run started by the same command unless ``new_run``. Raises
+    ClinicscanError if the crawl stops before its frontier is exhausted (the same command
+    resumes it).
+    """
+    if redis_url:
+        raise ConfigError("--redis-url is not supported yet: run one crawler process per "
+                          "database (it resumes by itself when run again), without --redis-url")
+    options = {"max_depth": max_depth, "max_pages": max_pages, "max_size": max_size}
+    run_id = prepare_run(store, seeds, options, new_run=new_run)
+    db_url = store.engine.url.render_as_string(hide_password=False)
+    settings = crawl_settings(config, db_url, run_id, max_depth=max_depth, max_pages=max_pages,
+                              delay=delay, max_size=max_size, allow_loopback=allow_loopback,
+                              progress=progress)
+    stats = run_spider(settings)
+    reason = stats.get("finish_reason")
+    if reason == "store_error" or stats.get("store/errors"):
+        raise StoreUnavailable(f"crawl run {run_id} stopped: the database stopped accepting "
+                               "writes (see the log above); fix it and run the same command "
+                               "again to resume")
+    if reason != "finished":
+        raise ClinicscanError(f"crawl run {run_id} stopped early ({reason}); run the same "
+                              "command again to resume it")
+    finish_run(store, run_id, stats)
+    logger.info("crawl run %d finished: %s pages stored, %s URLs skipped, %s failed", run_id,
+                stats.get("store/inserted", 0), stats.get("store/skipped", 0),
+                stats.get("store/failed", 0))
+    return run_id

@@ -1,0 +1,180 @@
+"""The one spider: crawls each seed's site, best links first, within depth and page caps.
+
+It starts from the run's pending frontier (the seeds on a new run; what was left on a
+resumed one), so it needs ``CLINICSCAN_DB_URL`` and ``CLINICSCAN_RUN_ID``. It stays on each
+seed's site, keeps only HTML, and reports every URL it gives up on (robots.txt, page cap,
+HTTP errors, non-HTML) as a :class:`~crawler.items.UrlOutcome` so the frontier records why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from datetime import datetime, timezone
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import HtmlResponse, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet import task
+
+from clinicscan.store import open_store
+from crawler.frontier import SiteBudget, load_snapshot
+from crawler.items import FrontierLink, PageItem, UrlOutcome
+from crawler.spiders.priorities import LinkPriorities
+from crawler.urls import canonicalize, is_http_url, site_key
+
+logger = logging.getLogger(__name__)
+
+_SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "#", "sms:", "ftp:", "file:")
+
+
+def _sniff_html(body: bytes) -> bool:
+    head = body[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
+
+
+def _header_pairs(headers) -> list[tuple[str, str]]:
+    return [
+        (name.decode("latin-1"), value.decode("latin-1"))
+        for name, values in headers.items()
+        for value in values
+    ]
+
+
+class ClinicSpider(scrapy.Spider):
+    name = "clinic"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.budget: SiteBudget | None = None
+        self.known: set[str] = set()
+        self.pages_seen: Counter = Counter()  # site -> HTML pages handed to the pipelines
+        self._progress: task.LoopingCall | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.run_id = settings.getint("CLINICSCAN_RUN_ID")
+        spider.db_url = settings.get("CLINICSCAN_DB_URL")
+        if not spider.run_id or not spider.db_url:
+            raise ValueError("the clinic spider needs CLINICSCAN_RUN_ID and CLINICSCAN_DB_URL; "
+                             "run it through `clinicscan crawl`")
+        spider.max_depth = settings.getint("DEPTH_LIMIT")
+        spider.max_pages = settings.getint("CLINICSCAN_MAX_PAGES_PER_SITE", 40)
+        spider.priorities = LinkPriorities.load()
+        spider.progress_interval = settings.getfloat("CLINICSCAN_PROGRESS_INTERVAL", 5.0)
+        crawler.signals.connect(spider._closed, signal=scrapy.signals.spider_closed)
+        return spider
+
+    async def start(self):
+        store = open_store(self.db_url, create=False)
+        try:
+            with store.engine.connect() as conn:
+                snapshot = load_snapshot(conn, self.run_id)
+        finally:
+            store.dispose()
+        self.known = snapshot.known
+        self.pages_seen = snapshot.stored
+        self.budget = SiteBudget(self.max_pages, snapshot.fetched)
+        logger.info("run %d: %d URLs to fetch, %d pages already stored, %d URLs known",
+                    self.run_id, len(snapshot.pending), sum(snapshot.stored.values()),
+                    len(snapshot.known))
+        if self.progress_interval > 0:
+            self._progress = task.LoopingCall(self._log_progress)
+            self._progress.start(self.progress_interval, now=False)
+        for url, site, depth, priority in snapshot.pending:
+            yield self._request(url, site, depth, priority)
+
+    def _request(self, url: str, site: str, depth: int, priority: int) -> scrapy.Request:
+        return scrapy.Request(
+            url, callback=self.parse, errback=self.failed, priority=priority,
+            meta={"frontier_url": url, "site": site, "frontier_depth": depth, "depth": depth},
+        )
+
+    def parse(self, response):
+        meta = response.meta
+        url, site, depth = meta["frontier_url"], meta["site"], meta["frontier_depth"]
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
+        if not self._is_html(response, content_type):
+            self.crawler.stats.inc_value("crawl/skipped_non_html")
+            yield UrlOutcome(url, site, depth, "skipped", f"not HTML ({content_type or 'no content type'})")
+            return
+        if site_key(response.url) != site:
+            self.crawler.stats.inc_value("crawl/skipped_offsite_redirect")
+            yield UrlOutcome(url, site, depth, "skipped", f"redirected off-site to {response.url}")
+            return
+        if not isinstance(response, HtmlResponse):
+            response = response.replace(cls=HtmlResponse)
+        links = self._links(response, site, depth) if depth < self.max_depth else []
+        body = response.body
+        self.pages_seen[site] += 1
+        yield PageItem(
+            url=url, site=site, final_url=response.url, status=response.status,
+            fetched_at=datetime.now(timezone.utc), content_type=content_type, depth=depth,
+            body=body, html=response.text, content_hash=hashlib.sha256(body).hexdigest(),
+            http_version=(response.protocol or "HTTP/1.1").upper(),
+            response_headers=_header_pairs(response.headers),
+            request_headers=_header_pairs(response.request.headers),
+            request_method=response.request.method, links=links,
+        )
+        for link in links:
+            yield self._request(link.url, link.site, link.depth, link.priority)
+
+    @staticmethod
+    def _is_html(response, content_type: str | None) -> bool:
+        if content_type:
+            return "html" in content_type.lower()
+        return isinstance(response, HtmlResponse) or _sniff_html(response.body)
+
+    def _links(self, response: TextResponse, site: str, depth: int) -> list[FrontierLink]:
+        """New same-site links, scored; each URL is handed out once per run."""
+        found: list[FrontierLink] = []
+        for anchor in response.xpath("//a[@href]"):
+            href = anchor.attrib["href"].strip()
+            if not href or href.lower().startswith(_SKIPPED_SCHEMES):
+                continue
+            absolute = response.urljoin(href)
+            if not is_http_url(absolute):
+                continue
+            url = canonicalize(absolute)
+            if url in self.known or site_key(url) != site:
+                continue
+            self.known.add(url)
+            text = " ".join(anchor.xpath(".//text()").getall())
+            found.append(FrontierLink(url, site, depth + 1, self.priorities.score(url, text, depth + 1)))
+        return found
+
+    def failed(self, failure):
+        """Errback: record why a frontier URL produced no page."""
+        request = failure.request
+        meta = request.meta
+        exc = failure.value
+        if isinstance(exc, IgnoreRequest) and not isinstance(exc, HttpError):
+            state, reason = "skipped", str(exc) or "ignored by a middleware"
+        elif isinstance(exc, HttpError):
+            state, reason = "failed", f"HTTP {exc.response.status}"
+        else:
+            state, reason = "failed", f"{type(exc).__name__}: {exc}".strip()
+        self.crawler.stats.inc_value(f"crawl/{state}")
+        logger.debug("%s %s: %s", state, request.url, reason)
+        yield UrlOutcome(meta["frontier_url"], meta["site"], meta["frontier_depth"], state, reason[:500])
+
+    def _log_progress(self) -> None:
+        stats = self.crawler.stats
+        queued = (stats.get_value("scheduler/enqueued", 0) or 0) - (stats.get_value("scheduler/dequeued", 0) or 0)
+        per_site = ", ".join(f"{site}: {n}" for site, n in self.pages_seen.most_common(8))
+        more = len(self.pages_seen) - 8
+        logger.info(
+            "progress: %d pages stored this session (%d in the run), queue %d; per site: %s%s",
+            stats.get_value("store/inserted", 0), sum(self.pages_seen.values()), queued,
+            per_site or "-", f" (+{more} more sites)" if more > 0 else "",
+        )
+
+    def _closed(self, spider, reason):
+        if self._progress is not None and self._progress.running:
+            self._progress.stop()
+        if spider is self:
+            self._log_progress()
