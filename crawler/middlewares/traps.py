@@ -54,13 +54,15 @@ def session_id_in(url: str) -> bool:
 
 def repeated_segments(path: str) -> bool:
     """True for ``/a/b/a/b``-style paths: a block of segments repeated back to back, or
-    one segment three times or more."""
+    one (non-numeric) segment three times or more."""
     segments = [s for s in path.split("/") if s]
-    if any(count >= 3 for count in Counter(segments).values()):
+    words = [s for s in segments if not s.isdigit()]  # /2031/01/01 is a date, not a loop
+    if any(count >= 3 for count in Counter(words).values()):
         return True
     for size in range(1, len(segments) // 2 + 1):
         for start in range(len(segments) - 2 * size + 1):
-            if segments[start:start + size] == segments[start + size:start + 2 * size]:
+            block = segments[start:start + size]
+            if block == segments[start + size:start + 2 * size] and not (size == 1 and block[0].isdigit()):
                 return True
     return False
 
