@@ -278,7 +278,12 @@ def diff(ctx, run_a, run_b, out_dir):
 
 @cli.group()
 def registry():
-    """Manage the evidence registry (ClinicalTrials.gov imports)."""
+    """Manage the evidence registry (ClinicalTrials.gov imports).
+
+    \b
+    Example:
+      clinicscan registry import-ctgov ctgov-stemcell-backpain.json
+    """
 
 
 @registry.command("import-ctgov")
@@ -305,8 +310,10 @@ def import_ctgov(ctx, files):
 @click.option("--term", default=None, help="Free-text query (query.term).")
 @click.option("--base-url", default="https://clinicaltrials.gov/api/v2", show_default=True,
               help="API root (tests point it at a local server).")
-@click.option("--page-size", type=click.IntRange(1, 1000), default=100, show_default=True)
-@click.option("--max-pages", type=click.IntRange(1, 10_000), default=20, show_default=True)
+@click.option("--page-size", type=click.IntRange(1, 1000), default=100, show_default=True,
+              help="Studies per API request (pageSize).")
+@click.option("--max-pages", type=click.IntRange(1, 10_000), default=20, show_default=True,
+              help="Stop after this many API pages.")
 @click.option("--delay", type=click.FloatRange(0, 60), default=1.0, show_default=True,
               help="Seconds between API requests.")
 @click.pass_context
