@@ -20,6 +20,7 @@ from typing import Sequence
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
+from scrapy.utils.log import configure_logging
 from sqlalchemy import select, update
 
 from clinicscan import __version__
@@ -99,7 +100,7 @@ def run_spider(settings: Settings) -> dict:
     """Run the clinic spider to the end in this process; returns Scrapy's stats."""
     from crawler.spiders.clinic import ClinicSpider
 
-    process = CrawlerProcess(settings)
+    process = CrawlerProcess(settings, install_root_handler=not logging.getLogger().handlers)
     crawler = process.create_crawler(ClinicSpider)
     process.crawl(crawler)
     process.start()
@@ -138,11 +139,13 @@ def run_crawl(store: Store, config: Config, seeds: Sequence[Seed], *, max_depth:
         raise ConfigError("--redis-url is not supported yet: run one crawler process per "
                           "database (it resumes by itself when run again), without --redis-url")
     options = {"max_depth": max_depth, "max_pages": max_pages, "max_size": max_size}
-    run_id = prepare_run(store, seeds, options, new_run=new_run)
     db_url = store.engine.url.render_as_string(hide_password=False)
-    settings = crawl_settings(config, db_url, run_id, max_depth=max_depth, max_pages=max_pages,
+    settings = crawl_settings(config, db_url, 0, max_depth=max_depth, max_pages=max_pages,
                               delay=delay, max_size=max_size, allow_loopback=allow_loopback,
                               progress=progress)
+    configure_logging(settings)  # so what happens before Scrapy starts is logged too
+    run_id = prepare_run(store, seeds, options, new_run=new_run)
+    settings.set("CLINICSCAN_RUN_ID", run_id, priority="cmdline")
     stats = run_spider(settings)
     reason = stats.get("finish_reason")
     if reason == "store_error" or stats.get("store/errors"):

@@ -7,10 +7,13 @@ each page response down so a test can kill a crawl mid-way.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 
 @dataclass
@@ -81,3 +84,17 @@ class LocalSite:
     def __exit__(self, *exc) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+
+def clinicscan(db_url: str, home, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    """Run the installed ``clinicscan`` command in a subprocess (a crawl needs a fresh reactor)."""
+    return subprocess.run([CLINICSCAN, "--db", db_url, "--home", str(home), *args],
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def clinicscan_popen(db_url: str, home, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([CLINICSCAN, "--db", db_url, "--home", str(home), *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+CLINICSCAN = str(Path(sys.executable).with_name("clinicscan"))

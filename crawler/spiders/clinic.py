@@ -145,6 +145,8 @@ class ClinicSpider(scrapy.Spider):
             self.known.add(url)
             text = " ".join(anchor.xpath(".//text()").getall())
             found.append(FrontierLink(url, site, depth + 1, self.priorities.score(url, text, depth + 1)))
+        # best first, so the scheduler never sees a weak link before a strong one of this page
+        found.sort(key=lambda link: -link.priority)
         return found
 
     def failed(self, failure):
@@ -154,6 +156,8 @@ class ClinicSpider(scrapy.Spider):
         exc = failure.value
         if isinstance(exc, IgnoreRequest) and not isinstance(exc, HttpError):
             state, reason = "skipped", str(exc) or "ignored by a middleware"
+            if "not HTML" in reason:
+                self.crawler.stats.inc_value("crawl/skipped_non_html")
         elif isinstance(exc, HttpError):
             state, reason = "failed", f"HTTP {exc.response.status}"
         else:
