@@ -290,3 +290,22 @@ def _add(table: str, row: dict[str, str], origin: str, registry: Registry) -> No
         registry.enforcement.append(EnforcementAction(
             g("business_name", ""), domains, g("date", ""), g("action_kind", ""), g("agency", ""),
             g("summary", ""), g("source", ""), origin))
+
+
+def save_registry(store, registry: Registry) -> None:
+    """Keep the registry a report used in the store (``RegistryEntry``), replacing the last."""
+    from dataclasses import asdict
+
+    from sqlalchemy import delete
+
+    from clinicscan.store.models import RegistryEntry
+
+    rows = ([("approval", a) for a in registry.approvals]
+            + [("late_stage", p) for p in registry.late_stage]
+            + [("enforcement", x) for x in registry.enforcement])
+    with store.session() as session:
+        session.execute(delete(RegistryEntry))
+        for kind, item in rows:
+            data = asdict(item)
+            data = {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}
+            session.add(RegistryEntry(kind=kind, key=item.origin[-300:], data=data, source=item.source))

@@ -55,3 +55,20 @@ def load_vocabulary() -> Vocabulary:
             f"{path}: cannot read the vocabulary ({exc}); reinstall clinicscan or restore "
             "data/vocabulary.json"
         ) from exc
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[tuple[str, str], str]:
+    path = data_dir() / "registry" / "labels.csv"
+    try:
+        import csv
+
+        with path.open(encoding="utf-8") as handle:
+            return {(row["kind"], row["id"]): row["label"] for row in csv.DictReader(handle)}
+    except (OSError, KeyError):
+        return {}
+
+
+def label(kind: str, vocab_id: str) -> str:
+    """Plain words for an id, for sentences a regulator can paste ("umbilical-cord cell products")."""
+    return _labels().get((kind, vocab_id)) or vocab_id.replace("_", " ")

@@ -1,0 +1,114 @@
+"""One crawl run read out of the store as tables (pandas), the input of every export.
+
+Reading once into frames keeps each export a small transformation and lets the report work
+the same on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import func, select
+
+from clinicscan.errors import ConfigError
+from clinicscan.store import Store
+from clinicscan.store.models import Claim, CrawlRun, Page, Site, Trial
+
+#: contexts that make a mention a claim (a hedge such as "may help" still sells the treatment)
+COUNTING_CONTEXTS = ("asserted", "hedged")
+
+PAGE_COLUMNS = ["page_id", "site_id", "url", "final_url", "status", "fetched_at", "title",
+                "offers_treatment", "offer_score", "offer_cues", "page_kind", "conditions",
+                "product_types", "red_flags", "extracted_at", "extract_error", "warc_file",
+                "warc_record_id", "lexicon_version"]
+CLAIM_COLUMNS = ["claim_id", "page_id", "kind", "vocab_id", "detail_id", "matched_text", "start",
+                 "end", "sentence", "sent_start", "sent_end", "context", "context_cue", "section",
+                 "lexicon_version"]
+SITE_COLUMNS = ["site_id", "site_name", "domain", "seed_url", "country", "region", "site_source"]
+
+
+@dataclass
+class RunData:
+    """Pages, claims, sites and trials of one run; ``claims`` carries page and site columns."""
+
+    run_id: int
+    run_label: str | None
+    run_started_at: object
+    run_kind: str
+    sites: pd.DataFrame
+    pages: pd.DataFrame
+    claims: pd.DataFrame
+    trials: pd.DataFrame
+
+
+def resolve_run(store: Store, run_id: int | None) -> CrawlRun:
+    """The requested run, or the latest one; a clear error when there is none."""
+    with store.session() as session:
+        if run_id is None:
+            run = session.scalar(select(CrawlRun).order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc()).limit(1))
+            if run is None:
+                raise ConfigError(f"no crawl run in {store.url}; run `clinicscan crawl` (or `scan`) first")
+        else:
+            run = session.get(CrawlRun, run_id)
+            if run is None:
+                known = session.scalars(select(CrawlRun.id).order_by(CrawlRun.id)).all()
+                raise ConfigError(f"there is no crawl run {run_id} in {store.url}; known runs: "
+                                  f"{', '.join(map(str, known)) or 'none'}")
+        session.expunge(run)
+        return run
+
+
+def load_run(store: Store, run_id: int | None = None) -> RunData:
+    run = resolve_run(store, run_id)
+    with store.session() as session:
+        page_rows = session.execute(
+            select(Page.id, Page.site_id, Page.url, Page.final_url, Page.status, Page.fetched_at,
+                   Page.title, Page.offers_treatment, Page.offer_score, Page.offer_cues,
+                   Page.page_kind, Page.condition_ids, Page.product_type_ids, Page.red_flag_ids,
+                   Page.extracted_at, Page.extract_error, Page.warc_file, Page.warc_record_id,
+                   Page.lexicon_version)
+            .where(Page.run_id == run.id).order_by(Page.site_id, Page.url)).all()
+        site_rows = session.execute(
+            select(Site.id, Site.name, Site.domain, Site.seed_url, Site.country, Site.region, Site.source)
+            .where(Site.id.in_(select(Page.site_id).where(Page.run_id == run.id)))
+            .order_by(Site.name, Site.domain)).all()
+        claim_rows = session.execute(
+            select(Claim.id, Claim.page_id, Claim.kind, Claim.vocab_id, Claim.detail_id,
+                   Claim.matched_text, Claim.start, Claim.end, Claim.sentence, Claim.sent_start,
+                   Claim.sent_end, Claim.context, Claim.context_cue, Claim.section,
+                   Claim.lexicon_version)
+            .join(Page, Page.id == Claim.page_id).where(Page.run_id == run.id)
+            .order_by(Claim.page_id, Claim.start, Claim.kind)).all()
+        trials = load_trials(session)
+    pages = pd.DataFrame([tuple(r) for r in page_rows], columns=PAGE_COLUMNS)
+    for col in ("conditions", "product_types", "red_flags", "offer_cues"):
+        pages[col] = pages[col].map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
+    sites = pd.DataFrame([tuple(r) for r in site_rows], columns=SITE_COLUMNS)
+    pages = pages.merge(sites, on="site_id", how="left")
+    claims = pd.DataFrame([tuple(r) for r in claim_rows], columns=CLAIM_COLUMNS)
+    claims = claims.merge(
+        pages[["page_id", "site_id", "url", "fetched_at", "offers_treatment", "warc_record_id",
+               "site_name", "domain"]], on="page_id", how="left")
+    claims["counts"] = (claims["offers_treatment"].fillna(False).astype(bool)
+                        & claims["context"].isin(COUNTING_CONTEXTS))
+    return RunData(run.id, run.label, run.started_at, run.kind, sites, pages, claims, trials)
+
+
+def load_trials(session) -> pd.DataFrame:
+    rows = session.execute(select(Trial.nct_id, Trial.title, Trial.status, Trial.phases,
+                                  Trial.has_results, Trial.condition_ids,
+                                  Trial.product_type_ids)).all()
+    return pd.DataFrame([tuple(r) for r in rows],
+                        columns=["nct_id", "title", "status", "phases", "has_results",
+                                 "condition_ids", "product_type_ids"])
+
+
+def run_ids(store: Store) -> list[int]:
+    with store.session() as session:
+        return list(session.scalars(select(CrawlRun.id).order_by(CrawlRun.id)))
+
+
+def count_trials(store: Store) -> int:
+    with store.session() as session:
+        return session.scalar(select(func.count()).select_from(Trial)) or 0

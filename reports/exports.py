@@ -1,0 +1,204 @@
+"""The export tables (pandas) and the CSV writer that neutralises spreadsheet formulas.
+
+Each builder returns a DataFrame whose columns are documented in docs/data-dictionary.md;
+``write_csv`` is the only way an export reaches disk, so no cell can run as a formula when a
+researcher opens the file in a spreadsheet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
+from reports.dataset import RunData
+from reports.evidence import STATUSES
+from reports.flags import ClinicFlag
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+QUOTES_IN_FLAGGED = 3
+
+PAGES_COLUMNS = ["url", "title", "offers_treatment", "conditions", "product_types", "red_flags",
+                 "site", "domain", "country", "region", "final_url", "status", "fetched_at",
+                 "page_kind", "offer_score", "offer_cues", "n_mentions", "n_claims", "extracted",
+                 "extract_error", "warc_file", "warc_record_id", "page_id", "run_id"]
+CLAIMS_COLUMNS = ["claim_id", "site", "domain", "url", "fetched_at", "kind", "condition",
+                  "product_type", "red_flag", "detail_id", "matched_text", "sentence", "start",
+                  "end", "sent_start", "sent_end", "context", "context_cue", "section",
+                  "page_offers_treatment", "counts", "lexicon_version", "warc_record_id", "page_id"]
+EVIDENCE_COLUMNS = ["site", "domain", "condition", "product_type", "strength", "evidence_status",
+                    "n_trials", "highest_phase", "n_trials_with_results", "late_stage_products",
+                    "approved_other_uses", "evidence_line", "flagged_claim", "quote",
+                    "product_quote", "url", "product_url", "fetched_at", "warc_record_id",
+                    "context", "n_pages"]
+CLINICS_COLUMNS = ["site", "domain", "country", "region", "seed_url", "pages", "offering_pages",
+                   "conditions", "product_types", "red_flags", "n_claimed_pairs",
+                   "n_unsupported_pairs"] + [f"n_{s}" for s in STATUSES] + [
+                   "flagged", "severity", "score", "enforcement_match"]
+
+
+def flagged_columns(n_quotes: int = QUOTES_IN_FLAGGED) -> list[str]:
+    cols = ["severity", "score", "site", "domain", "country", "region", "conditions",
+            "product_types", "red_flags", "n_unsupported_pairs", "reasons", "score_breakdown"]
+    for i in range(1, n_quotes + 1):
+        cols += [f"quote_{i}", f"quote_{i}_claim", f"quote_{i}_url", f"quote_{i}_seen",
+                 f"quote_{i}_warc_record_id"]
+    return cols + ["enforcement_match", "enforcement_actions", "seed_url"]
+
+
+def ids(values) -> str:
+    """Vocabulary ids as one cell, sorted and ';'-joined."""
+    return ";".join(sorted({str(v) for v in values if v}))
+
+
+def iso(value) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def pages_frame(data: RunData) -> pd.DataFrame:
+    p = data.pages
+    claims = data.claims
+    mentions = claims.groupby("page_id").size() if len(claims) else pd.Series(dtype=int)
+    counting = claims[claims["counts"]].groupby("page_id").size() if len(claims) else pd.Series(dtype=int)
+    out = pd.DataFrame({
+        "url": p["url"], "title": p["title"], "offers_treatment": p["offers_treatment"],
+        "conditions": p["conditions"].map(ids), "product_types": p["product_types"].map(ids),
+        "red_flags": p["red_flags"].map(ids), "site": p["site_name"], "domain": p["domain"],
+        "country": p["country"], "region": p["region"], "final_url": p["final_url"],
+        "status": p["status"].astype("Int64"), "fetched_at": p["fetched_at"].map(iso),
+        "page_kind": p["page_kind"], "offer_score": p["offer_score"].astype("Float64"),
+        "offer_cues": p["offer_cues"].map(lambda cues: ";".join(map(str, cues))),
+        "n_mentions": p["page_id"].map(mentions).fillna(0).astype(int),
+        "n_claims": p["page_id"].map(counting).fillna(0).astype(int),
+        "extracted": p["extracted_at"].notna(), "extract_error": p["extract_error"],
+        "warc_file": p["warc_file"], "warc_record_id": p["warc_record_id"],
+        "page_id": p["page_id"], "run_id": data.run_id,
+    })
+    return out[PAGES_COLUMNS]
+
+
+def claims_frame(data: RunData) -> pd.DataFrame:
+    c = data.claims
+    out = pd.DataFrame({
+        "claim_id": c["claim_id"], "site": c["site_name"], "domain": c["domain"], "url": c["url"],
+        "fetched_at": c["fetched_at"].map(iso), "kind": c["kind"],
+        "condition": c["vocab_id"].where(c["kind"] == "condition", ""),
+        "product_type": c["vocab_id"].where(c["kind"] == "product_type", ""),
+        "red_flag": c["vocab_id"].where(c["kind"] == "red_flag", ""),
+        "detail_id": c["detail_id"], "matched_text": c["matched_text"], "sentence": c["sentence"],
+        "start": c["start"], "end": c["end"], "sent_start": c["sent_start"], "sent_end": c["sent_end"],
+        "context": c["context"], "context_cue": c["context_cue"], "section": c["section"],
+        "page_offers_treatment": c["offers_treatment"], "counts": c["counts"].astype(bool),
+        "lexicon_version": c["lexicon_version"], "warc_record_id": c["warc_record_id"],
+        "page_id": c["page_id"],
+    }, columns=CLAIMS_COLUMNS)
+    return out
+
+
+def evidence_frame(data: RunData, pairs: pd.DataFrame, flags: dict[int, ClinicFlag]) -> pd.DataFrame:
+    sites = data.sites.set_index("site_id")
+    unsupported = {(f.site_id, r.condition, r.product_type)
+                   for f in flags.values() if f.flagged for r in f.unsupported.itertuples()}
+    out = pd.DataFrame({
+        "site": pairs["site_id"].map(sites["site_name"]), "domain": pairs["site_id"].map(sites["domain"]),
+        "condition": pairs["condition"], "product_type": pairs["product_type"],
+        "strength": pairs["strength"], "evidence_status": pairs["evidence_status"],
+        "n_trials": pairs["n_trials"], "highest_phase": pairs["highest_phase"],
+        "n_trials_with_results": pairs["n_trials_with_results"],
+        "late_stage_products": pairs["late_stage_products"],
+        "approved_other_uses": pairs["approved_other_uses"], "evidence_line": pairs["evidence_line"],
+        "flagged_claim": [(s, c, p) in unsupported for s, c, p in
+                          zip(pairs["site_id"], pairs["condition"], pairs["product_type"])],
+        "quote": pairs["condition_sentence"], "product_quote": pairs["product_sentence"],
+        "url": pairs["url"], "product_url": pairs["product_url"],
+        "fetched_at": pairs["fetched_at"].map(iso), "warc_record_id": pairs["warc_record_id"],
+        "context": pairs["context"], "n_pages": pairs["n_pages"],
+    }, columns=EVIDENCE_COLUMNS)
+    return out
+
+
+def clinics_frame(data: RunData, pairs: pd.DataFrame, flags: dict[int, ClinicFlag]) -> pd.DataFrame:
+    rows = []
+    counting = data.claims[data.claims["counts"]] if len(data.claims) else data.claims
+    for site in data.sites.to_dict("records"):
+        sid = site["site_id"]
+        pages = data.pages[data.pages["site_id"] == sid]
+        mine = counting[counting["site_id"] == sid] if len(counting) else counting
+        site_pairs = pairs[pairs["site_id"] == sid]
+        flag = flags.get(sid)
+        by_kind = lambda kind: ids(mine[mine["kind"] == kind]["vocab_id"]) if len(mine) else ""  # noqa: E731
+        row = {
+            "site": site["site_name"], "domain": site["domain"], "country": site["country"],
+            "region": site["region"], "seed_url": site["seed_url"], "pages": len(pages),
+            "offering_pages": int(pages["offers_treatment"].fillna(False).astype(bool).sum()),
+            "conditions": by_kind("condition"), "product_types": by_kind("product_type"),
+            "red_flags": by_kind("red_flag"), "n_claimed_pairs": len(site_pairs),
+            "n_unsupported_pairs": len(flag.unsupported) if flag and flag.flagged else 0,
+            "flagged": bool(flag and flag.flagged),
+            "severity": flag.severity if flag and flag.flagged else "",
+            "score": flag.score if flag and flag.flagged else 0,
+            "enforcement_match": bool(flag and flag.enforcement),
+        }
+        for status in STATUSES:
+            row[f"n_{status}"] = int((site_pairs["evidence_status"] == status).sum())
+        rows.append(row)
+    return pd.DataFrame(rows, columns=CLINICS_COLUMNS)
+
+
+def flagged_frame(data: RunData, flags: dict[int, ClinicFlag], red_flag_claims: pd.DataFrame) -> pd.DataFrame:
+    sites = data.sites.set_index("site_id")
+    rows = []
+    for flag in sorted((f for f in flags.values() if f.flagged), key=lambda f: (-f.score, sites.loc[f.site_id, "site_name"])):
+        site = sites.loc[flag.site_id]
+        reds = red_flag_claims[red_flag_claims["site_id"] == flag.site_id] if len(red_flag_claims) else red_flag_claims
+        row = {
+            "severity": flag.severity, "score": flag.score, "site": site["site_name"],
+            "domain": site["domain"], "country": site["country"], "region": site["region"],
+            "conditions": ids(flag.unsupported["condition"]),
+            "product_types": ids(flag.unsupported["product_type"]),
+            "red_flags": ids(reds["vocab_id"]) if len(reds) else "",
+            "n_unsupported_pairs": len(flag.unsupported),
+            "reasons": "\n".join(f"{i}. {r}" for i, r in enumerate(flag.reasons, 1)),
+            "score_breakdown": flag.score_breakdown,
+            "enforcement_match": bool(flag.enforcement),
+            "enforcement_actions": "\n".join(a.describe() for a in flag.enforcement),
+            "seed_url": site["seed_url"],
+        }
+        for i in range(1, QUOTES_IN_FLAGGED + 1):
+            q = flag.quotes[i - 1] if i <= len(flag.quotes) else {}
+            row[f"quote_{i}"] = q.get("sentence", "")
+            row[f"quote_{i}_claim"] = q.get("claim", "")
+            row[f"quote_{i}_url"] = q.get("url", "")
+            row[f"quote_{i}_seen"] = iso(q.get("seen"))
+            row[f"quote_{i}_warc_record_id"] = q.get("warc_record_id") or ""
+        rows.append(row)
+    return pd.DataFrame(rows, columns=flagged_columns())
+
+
+# ---------------------------------------------------------------- writing
+
+def neutralise_cell(value):
+    """Prefix a text cell a spreadsheet would evaluate (=, +, -, @, tab, CR) with a quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns only: genuinely numeric and boolean columns keep their values."""
+    out = frame.copy()
+    for col in out.columns:
+        series = out[col]
+        if is_bool_dtype(series) or is_numeric_dtype(series):
+            continue
+        out[col] = series.map(neutralise_cell).astype(object)
+    return out
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    neutralise(frame).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    return path

@@ -1,0 +1,167 @@
+"""Which clinics to flag, how severe, and why, in sentences a regulator can paste.
+
+A clinic is flagged when it offers, for a condition, a stem-cell product type that has no
+approval (and is not established practice) for that condition. Platelet-rich plasma is not
+a stem cell product (vocabulary.md), so PRP claims never flag a clinic on their own; they
+stay in claims.csv and clinics.csv.
+
+Severity is a documented score (docs/data-dictionary.md, "Severity"):
+  evidence gap     no_registered_trials 3, approved_other_use_only 2, in_trials 1 (worst pair)
+  claim strength   same sentence +2, same page +1, across the site 0 (strongest unsupported pair)
+  breadth          3+ unsupported conditions +1, 6+ +2; 3+ condition categories +1
+  serious disease  any unsupported condition outside orthopaedic pain and cosmetic/wellness +2
+  red flags        fda_claim +3, cure_claim +2, safety_claim +2, success_rate_claim +1,
+                   avoid_surgery_claim +1 (each kind once)
+  enforcement      the business or domain matches an enforcement record +2
+  levels           low < 4 <= medium < 7 <= high < 10 <= critical
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from reports.evidence import NOT_STEM_CELL, STRENGTHS
+from reports.registry import EnforcementAction, Registry
+from reports.vocabulary import label, load_vocabulary
+
+GAP_POINTS = {"no_registered_trials": 3, "approved_other_use_only": 2, "in_trials": 1}
+STRENGTH_POINTS = {"sentence": 2, "page": 1, "site": 0}
+RED_FLAG_POINTS = {"fda_claim": 3, "cure_claim": 2, "safety_claim": 2, "success_rate_claim": 1,
+                   "avoid_surgery_claim": 1}
+RED_FLAG_WORDS = {
+    "fda_claim": "States FDA approval, clearance or compliance",
+    "cure_claim": "Claims the treatment cures, reverses or regenerates",
+    "safety_claim": "Claims the treatment has no risks or side effects",
+    "success_rate_claim": "States a success rate or guarantees results",
+    "avoid_surgery_claim": "Claims the treatment avoids or replaces surgery",
+}
+MINOR_CATEGORIES = frozenset({"orthopedic_pain", "cosmetic_wellness"})
+ENFORCEMENT_POINTS = 2
+LEVELS = ((10, "critical"), (7, "high"), (4, "medium"), (0, "low"))
+STRENGTH_WORDS = {"sentence": "in the same sentence", "page": "on the same page",
+                  "site": "on different pages of the site"}
+
+
+@dataclass
+class ClinicFlag:
+    """The outcome for one clinic: flagged or not, its score, reasons and strongest quotes."""
+
+    site_id: int
+    flagged: bool
+    score: int = 0
+    severity: str = ""
+    score_parts: dict[str, int] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+    enforcement: list[EnforcementAction] = field(default_factory=list)
+    unsupported: pd.DataFrame | None = None
+
+    @property
+    def score_breakdown(self) -> str:
+        return ", ".join(f"{k} +{v}" for k, v in self.score_parts.items() if v)
+
+
+def severity_for(score: int) -> str:
+    for threshold, name in LEVELS:
+        if score >= threshold:
+            return name
+    return "low"
+
+
+def flag_clinic(site: dict, pairs: pd.DataFrame, red_flags: pd.DataFrame,
+                registry: Registry, max_quotes: int = 3) -> ClinicFlag:
+    """Decide one clinic. ``pairs``: its assessed claim pairs; ``red_flags``: its counting
+    red-flag claims (rows of claims.csv)."""
+    enforcement = registry.enforcement_for(site.get("site_name"), site.get("domain"))
+    unsupported = pairs[(pairs["evidence_status"] != "approved_for_this_use")
+                        & ~pairs["product_type"].isin(NOT_STEM_CELL)] if len(pairs) else pairs
+    flag = ClinicFlag(site_id=int(site["site_id"]), flagged=bool(len(unsupported)),
+                      enforcement=enforcement)
+    if not flag.flagged:
+        return flag
+    vocab = load_vocabulary()
+    ranked = unsupported.assign(
+        _gap=unsupported["evidence_status"].map(GAP_POINTS),
+        _strength=unsupported["strength"].map(STRENGTHS),
+    ).sort_values(["_strength", "_gap", "condition", "product_type"], ascending=[False, False, True, True])
+    conditions = sorted(set(ranked["condition"]))
+    categories = {vocab.category(c) for c in conditions}
+    red_ids = sorted(set(red_flags["vocab_id"])) if len(red_flags) else []
+    parts = {
+        "evidence gap": max(GAP_POINTS[s] for s in ranked["evidence_status"]),
+        "claim strength": max(STRENGTH_POINTS[s] for s in ranked["strength"]),
+        "breadth": (2 if len(conditions) >= 6 else 1 if len(conditions) >= 3 else 0)
+                   + (1 if len(categories) >= 3 else 0),
+        "serious disease": 2 if categories - MINOR_CATEGORIES else 0,
+        "red flags": sum(RED_FLAG_POINTS.get(r, 0) for r in red_ids),
+        "enforcement match": ENFORCEMENT_POINTS if enforcement else 0,
+    }
+    flag.score_parts = parts
+    flag.score = sum(parts.values())
+    flag.severity = severity_for(flag.score)
+    flag.unsupported = ranked.drop(columns=["_gap", "_strength"])
+    flag.reasons = _reasons(ranked, red_flags, red_ids, conditions, categories, enforcement)
+    flag.quotes = _quotes(ranked, red_flags, max_quotes)
+    return flag
+
+
+MAX_PAIR_REASONS = 8
+
+
+def _reasons(ranked, red_flags, red_ids, conditions, categories, enforcement) -> list[str]:
+    reasons = []
+    for row in ranked.head(MAX_PAIR_REASONS).itertuples():
+        offer = f"Offers {label('product_type', row.product_type)} for {label('condition', row.condition)}"
+        where = STRENGTH_WORDS[row.strength]
+        quote = f"\"{_clip(row.condition_sentence)}\""
+        if row.product_sentence and row.product_sentence != row.condition_sentence:
+            quote += f" and \"{_clip(row.product_sentence)}\""
+        reasons.append(f"{offer} (named {where}: {quote}, {row.url}); "
+                       f"{row.evidence_line[0].lower()}{row.evidence_line[1:]}")
+    if len(ranked) > MAX_PAIR_REASONS:
+        reasons.append(f"{len(ranked) - MAX_PAIR_REASONS} more product-condition claims without "
+                       "approval are listed in evidence.csv.")
+    for red_id in red_ids:
+        first = red_flags[red_flags["vocab_id"] == red_id].iloc[0]
+        reasons.append(f"{RED_FLAG_WORDS.get(red_id, label('red_flag', red_id))}: "
+                       f"\"{_clip(first['sentence'])}\" ({first['url']}).")
+    if len(conditions) >= 3:
+        reasons.append(f"Claims {len(conditions)} conditions in {len(categories)} "
+                       f"{'category' if len(categories) == 1 else 'categories'} for "
+                       f"products without approval for them: "
+                       f"{', '.join(label('condition', c) for c in conditions)}.")
+    for action in enforcement:
+        reasons.append(f"Matches an enforcement record: {action.describe()}.")
+    return reasons
+
+
+def _quotes(ranked, red_flags, max_quotes) -> list[dict]:
+    """The strongest claims to quote: unsupported pairs first, then red-flag sentences."""
+    quotes, seen = [], set()
+    for row in ranked.itertuples():
+        text = row.condition_sentence if row.strength != "site" or not row.product_sentence else \
+            f"{row.condition_sentence} [...] {row.product_sentence}"
+        if text in seen:
+            continue
+        seen.add(text)
+        quotes.append({"sentence": text, "url": row.url, "seen": row.fetched_at,
+                       "warc_record_id": row.warc_record_id,
+                       "claim": f"{row.product_type} for {row.condition}"})
+        if len(quotes) >= max_quotes:
+            return quotes
+    for row in red_flags.itertuples() if len(red_flags) else []:
+        if row.sentence in seen:
+            continue
+        seen.add(row.sentence)
+        quotes.append({"sentence": row.sentence, "url": row.url, "seen": row.fetched_at,
+                       "warc_record_id": row.warc_record_id, "claim": row.vocab_id})
+        if len(quotes) >= max_quotes:
+            break
+    return quotes
+
+
+def _clip(text: str, limit: int = 300) -> str:
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
