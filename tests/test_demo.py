@@ -1,0 +1,174 @@
+"""`clinicscan demo` end to end: the fictional web is served, crawled, extracted, reported.
+
+The demo runs in a subprocess (Scrapy's reactor cannot restart inside pytest), once, and
+again into the same folder; the assertions read its exports the way a user would. What a
+correct scan concludes about each site is written down in data/demo/sites.json.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from clinicscan.paths import demo_dir
+
+CLINICSCAN = str(Path(sys.executable).with_name("clinicscan"))
+EXPORTS = ("pages.csv", "claims.csv", "clinics.csv", "flagged_clinics.csv", "report.html")
+SITES = json.loads((demo_dir() / "sites.json").read_text(encoding="utf-8"))["sites"]
+FLAGGED = [s for s in SITES if s["expected"] == "flagged"]
+NOT_FLAGGED = [s for s in SITES if s["expected"] == "not_flagged"]
+BACK_PAIN = next(s for s in SITES if s.get("role") == "back_pain_clinic")
+
+pytestmark = pytest.mark.slow
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _run_demo(out: Path) -> subprocess.CompletedProcess:
+    result = subprocess.run([CLINICSCAN, "demo", "--out", str(out)], capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-5000:]
+    return result
+
+
+def _snapshot(out: Path, result: subprocess.CompletedProcess) -> dict:
+    return {
+        "out": out,
+        "stdout": result.stdout,
+        "ports": json.loads((out / "demo-ports.json").read_text(encoding="utf-8")),
+        **{name: _rows(out / name) for name in EXPORTS if name.endswith(".csv")},
+    }
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo") / "demo-output"
+    return _snapshot(out, _run_demo(out))
+
+
+@pytest.fixture(scope="module")
+def second_run(first_run):
+    """The same command again, into the same folder."""
+    out = first_run["out"]
+    return _snapshot(out, _run_demo(out))
+
+
+def _words(text: str) -> str:
+    """Lower-case words only, so page HTML and an extracted sentence compare."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _site_words(slug: str) -> str:
+    return " ".join(_words(p.read_text(encoding="utf-8", errors="replace"))
+                    for p in sorted((demo_dir() / "sites" / slug).rglob("*.html")))
+
+
+def _base(run: dict, slug: str) -> str:
+    return f"http://127.0.0.1:{run['ports'][slug]}/"
+
+
+def _flag_row(run: dict, site: dict) -> dict | None:
+    rows = [row for row in run["flagged_clinics.csv"] if row["site"] == site["name"]]
+    assert len(rows) <= 1
+    return rows[0] if rows else None
+
+
+def test_demo_writes_the_five_exports(first_run):
+    out = first_run["out"]
+    for name in EXPORTS:
+        assert (out / name).is_file() and (out / name).stat().st_size > 0, name
+    assert "</html>" in (out / "report.html").read_text(encoding="utf-8")
+    assert {row["site"] for row in first_run["clinics.csv"]} == {s["name"] for s in SITES}
+
+
+def test_every_site_was_crawled_over_several_pages(first_run):
+    for site in SITES:
+        base = _base(first_run, site["slug"])
+        pages = [row for row in first_run["pages.csv"] if row["url"].startswith(base)]
+        assert len(pages) >= 3, f"{site['slug']}: {len(pages)} pages"
+
+
+def test_robots_txt_disallowed_pages_are_never_fetched(first_run):
+    disallowed = [(s["slug"], path) for s in SITES for path in s.get("robots_disallowed", [])]
+    assert disallowed, "the demo web should show a robots.txt Disallow"
+    fetched = {row["url"] for row in first_run["pages.csv"]}
+    for slug, path in disallowed:
+        assert _base(first_run, slug) + path.lstrip("/") not in fetched
+    assert not any("did not obey robots.txt" in row["sentence"] for row in first_run["claims.csv"])
+
+
+@pytest.mark.parametrize("site", NOT_FLAGGED, ids=[s["slug"] for s in NOT_FLAGGED])
+def test_transplant_centre_regulator_and_news_are_not_flagged(first_run, site):
+    assert _flag_row(first_run, site) is None
+    clinic = next(row for row in first_run["clinics.csv"] if row["site"] == site["name"])
+    assert clinic["flagged"] == "False"
+
+
+@pytest.mark.parametrize("site", FLAGGED, ids=[s["slug"] for s in FLAGGED])
+def test_each_unproven_clinic_is_flagged_with_a_quote_from_its_own_pages(first_run, site):
+    row = _flag_row(first_run, site)
+    assert row is not None, f"{site['name']} was not flagged"
+    assert row["severity"] in ("low", "medium", "high", "critical")
+    assert row["reasons"].strip()
+    base = _base(first_run, site["slug"])
+    fetched = {page["url"] for page in first_run["pages.csv"]}
+    site_words = _site_words(site["slug"])
+    assert row["quote_1"].strip() and row["quote_1_url"]
+    for i in (1, 2, 3):
+        quote, url = row[f"quote_{i}"], row[f"quote_{i}_url"]
+        if not quote:
+            continue
+        assert url.startswith(base) and url in fetched, url
+        assert _words(quote) in site_words, f"quote not on {site['slug']}'s pages: {quote!r}"
+        assert row[f"quote_{i}_seen"], "a quote carries the date its page was seen"
+    assert set(site.get("expect_product_types", [])) & set(row["product_types"].split(";")), row["product_types"]
+
+
+def test_back_pain_clinic_shows_trials_the_phase_3_product_and_no_approval(first_run):
+    row = _flag_row(first_run, BACK_PAIN)
+    assert row is not None
+    assert "back_pain" in row["conditions"].split(";")
+    reasons = row["reasons"]
+    back_pain = [line for line in reasons.splitlines() if "back pain" in line.lower()
+                 and "registered trial" in line]
+    assert back_pain, reasons
+    counts = [int(n) for line in back_pain
+              for n in re.findall(r"(\d+) registered trials? found in the imported ClinicalTrials\.gov data", line)]
+    fixture_studies = sum(len(json.loads(p.read_text(encoding="utf-8"))["studies"])
+                          for p in (demo_dir() / "ctgov").glob("stem-cell-back-pain-*.json"))
+    assert counts and all(0 < n <= fixture_studies for n in counts), (counts, fixture_studies)
+    assert any("phase 3" in line for line in back_pain)
+    assert "rexlemestrocel-L" in reasons, "the late-stage product for back pain is named"
+    assert any("no product of this type is approved for back pain" in line.lower() for line in back_pain)
+
+
+def test_summary_names_the_flagged_clinics_and_the_outputs(first_run):
+    stdout = first_run["stdout"]
+    for site in FLAGGED:
+        assert site["name"] in stdout
+    for name in EXPORTS:
+        assert name in stdout
+    assert str(first_run["out"].resolve()) in stdout
+
+
+def test_rerun_into_the_same_folder_reports_the_new_run_without_duplicates(first_run, second_run):
+    assert second_run["ports"] == first_run["ports"], "the re-run serves the sites at the same URLs"
+    first_urls = [row["url"] for row in first_run["pages.csv"]]
+    second_urls = [row["url"] for row in second_run["pages.csv"]]
+    assert len(second_urls) == len(set(second_urls))
+    assert sorted(second_urls) == sorted(first_urls)
+    assert {row["run_id"] for row in second_run["pages.csv"]} != {row["run_id"] for row in first_run["pages.csv"]}
+    assert len(second_run["clinics.csv"]) == len(SITES)
+    assert sorted(r["site"] for r in second_run["flagged_clinics.csv"]) == \
+        sorted(r["site"] for r in first_run["flagged_clinics.csv"])
