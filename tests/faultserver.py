@@ -47,7 +47,7 @@ GOOD_PAGES: dict[str, str] = {
 # Paths that must never be stored (refused, skipped or trap links).
 BAD_PAGES = [
     "/always-500", "/slow-drip", "/reset-always", "/redirect-private", "/redirect-metadata",
-    "/redirect-ipv6-mapped", "/redirect-file", "/loop-a", "/loop-b", "/big-plain", "/big-chunked",
+    "/redirect-ipv6-mapped", "/redirect-file", "/loop-a", "/redirect-chain", "/big-plain", "/big-chunked",
     "/gzip-bomb", "/doc.pdf", "/pdf-as-html", "/image.png", "/png-as-html", "/json-as-html",
     "/empty", "/whitespace",
 ]
@@ -184,6 +184,11 @@ def _redirect(location):
     return route
 
 
+def _redirect_chain(h, hits, query):
+    step = int(query.get("n", ["0"])[0])
+    h._send(302, b"", headers={"Location": f"/redirect-chain?n={step + 1}"})
+
+
 def _big_plain(h, hits, query):
     h._send(200, b"<html><body>" + b"<p>big</p>" * 700_000 + b"</body></html>")
 
@@ -278,6 +283,7 @@ ROUTES = {
     "/redirect-file": _redirect("file:///etc/passwd"),
     "/loop-a": _redirect("/loop-b"),
     "/loop-b": _redirect("/loop-a"),
+    "/redirect-chain": _redirect_chain,
     "/big-plain": _big_plain,
     "/big-chunked": _big_chunked,
     "/gzip-bomb": _gzip_bomb,

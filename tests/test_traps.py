@@ -107,3 +107,13 @@ def test_date_helpers():
 def test_not_configured_when_switched_off():
     with pytest.raises(NotConfigured):
         build_from_crawler(TrapFilterMiddleware, get_crawler(Spider, {"CLINICSCAN_TRAPS_ENABLED": False}))
+
+
+def test_dropped_frontier_links_become_skipped_outcomes_naming_the_trap():
+    from crawler.items import UrlOutcome
+
+    traps, _ = _traps(CLINICSCAN_TRAP_MAX_URL_LENGTH=100)
+    url = f"{BASE}/{'y' * 150}"
+    request = Request(url, meta={"frontier_url": url, "site": "clinic.example", "frontier_depth": 2})
+    [outcome] = list(traps.process_spider_output(PAGE, [request]))
+    assert outcome == UrlOutcome(url, "clinic.example", 2, "skipped", "skipped: crawler trap (URL too long)")

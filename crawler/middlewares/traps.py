@@ -4,7 +4,8 @@ A calendar widget links to next month forever; faceted search links every combin
 its filters; a broken relative link grows ``/a/b/a/b/...``; session ids make each visit's
 links new. Each would eat the per-site page budget before the clinic's treatment pages
 are reached. This spider middleware looks at every request a page yields and drops (or,
-for session ids, cleans) the trap ones, counting each in ``traps/<kind>``. Seeds are
+for session ids, cleans) the trap ones, counting each in ``traps/<kind>``; a dropped link
+of the clinic spider becomes a ``skipped`` frontier outcome naming the trap. Seeds are
 never filtered: only links found on pages.
 """
 
@@ -19,6 +20,7 @@ from urllib.parse import parse_qsl, urlsplit
 from scrapy.exceptions import NotConfigured
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
+from crawler.items import UrlOutcome
 from crawler.urls import canonicalize
 
 if TYPE_CHECKING:
@@ -35,6 +37,13 @@ CALENDAR_PARAMS = frozenset({
     "month", "year", "day", "date", "week", "mon", "yr", "mo", "cal", "calendar", "ym",
     "from", "to", "start", "end", "startdate", "enddate", "tribe-bar-date", "eventdate",
 })
+TRAP_KINDS = {
+    "long_url": "URL too long",
+    "repeated_path": "repeated or too deep path segments",
+    "query_params": "too many query parameters",
+    "calendar": "calendar paging through dates",
+    "query_variants": "too many query-string variants of one path",
+}
 # 2024, 2024-05, 2024-05-12, 20240512, 05-2024 (a year 1900-2099 with optional month/day)
 _DATE = re.compile(r"^(?:(?:19|20)\d\d(?:[-_/.]?(?:0?[1-9]|1[0-2])(?:[-_/.]?(?:0?[1-9]|[12]\d|3[01]))?)?"
                    r"|(?:0?[1-9]|1[0-2])[-_.](?:19|20)\d\d)$")
@@ -121,7 +130,9 @@ class TrapFilterMiddleware(BaseSpiderMiddleware):
             max_path_segments=settings.getint("CLINICSCAN_TRAP_MAX_PATH_SEGMENTS", 12),
         )
 
-    def get_processed_request(self, request: Request, response: Response | None) -> Request | None:
+    def get_processed_request(self, request: Request, response: Response | None) -> Request | UrlOutcome | None:
+        """The request, cleaned of a session id; or, for a trap, the frontier outcome saying
+        so (a :class:`UrlOutcome` item, for the clinic spider's requests) or nothing."""
         if response is None:  # a seed: the user chose it
             return request
         if session_id_in(request.url):
@@ -132,6 +143,10 @@ class TrapFilterMiddleware(BaseSpiderMiddleware):
         if kind is None:
             return request
         self._count(kind, request.url, "dropped")
+        meta = request.meta
+        if "frontier_url" in meta and "site" in meta:
+            return UrlOutcome(meta["frontier_url"], meta["site"], meta.get("frontier_depth", 0),
+                              "skipped", f"skipped: crawler trap ({TRAP_KINDS[kind]})")
         return None
 
     def trap_kind(self, url: str) -> str | None:
