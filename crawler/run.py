@@ -100,7 +100,9 @@ def run_spider(settings: Settings) -> dict:
     """Run the clinic spider to the end in this process; returns Scrapy's stats."""
     from crawler.spiders.clinic import ClinicSpider
 
-    process = CrawlerProcess(settings, install_root_handler=not logging.getLogger().handlers)
+    if logging.getLogger().handlers:  # run_crawl configured logging already
+        settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(ClinicSpider)
     process.crawl(crawler)
     process.start()
@@ -128,7 +130,8 @@ def _jsonable(stats: dict) -> dict:
 
 def run_crawl(store: Store, config: Config, seeds: Sequence[Seed], *, max_depth: int,
               max_pages: int, delay: float, max_size: int, allow_loopback: bool,
-              new_run: bool, redis_url: str | None, progress: bool = True) -> int:
+              new_run: bool, redis_url: str | None, progress: bool = True,
+              download_timeout: float | None = None) -> int:
     """Crawl ``seeds`` into the store and the WARC archive; returns the run id.
 
     Resumes the unfinished run started by the same command unless ``new_run``. Raises
@@ -142,7 +145,8 @@ def run_crawl(store: Store, config: Config, seeds: Sequence[Seed], *, max_depth:
     db_url = store.engine.url.render_as_string(hide_password=False)
     settings = crawl_settings(config, db_url, 0, max_depth=max_depth, max_pages=max_pages,
                               delay=delay, max_size=max_size, allow_loopback=allow_loopback,
-                              progress=progress)
+                              progress=progress,
+                              overrides={"DOWNLOAD_TIMEOUT": download_timeout} if download_timeout else None)
     configure_logging(settings)  # so what happens before Scrapy starts is logged too
     run_id = prepare_run(store, seeds, options, new_run=new_run)
     settings.set("CLINICSCAN_RUN_ID", run_id, priority="cmdline")

@@ -6,7 +6,9 @@ one process) and the test then reads what it wrote: the database and the WARC fi
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import os
 import time
 from pathlib import Path
 
@@ -154,11 +156,11 @@ def test_page_cap_keeps_the_priority_pages(db_url, tmp_path):
 
 
 def test_killed_crawl_resumes_without_loss_or_duplicates(db_url, tmp_path):
-    paths = [f"/p/{n}" for n in range(60)]
+    paths = [f"/p/{n}" for n in range(40)]
     pages = {"/": html_page("Home", [(path, f"Page {path}") for path in paths]),
              **{path: html_page(f"Page {path}") for path in paths}}
     args = ("crawl", *CRAWL, "--max-depth", "1", "--max-pages", "100")
-    with LocalSite(pages, delay=0.04) as site:
+    with LocalSite(pages, delay=0.03) as site:
         proc = clinicscan_popen(db_url, tmp_path, args[0], site.url + "/", *args[1:])
         store = open_store(db_url)
         deadline = time.monotonic() + 30
@@ -172,6 +174,10 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(db_url, tmp_path):
         proc.kill()
         proc.wait()
         assert 0 < stored_before < len(pages), "the kill did not land mid-crawl"
+        # the killed crawl left its segment open; make its tail torn, as a kill mid-write would
+        (segment,) = (tmp_path / "warc" / "run-1").glob("*.warc.gz.open")
+        with segment.open("ab") as handle:
+            handle.write(gzip.compress(b"WARC/1.1\r\n" + os.urandom(4000))[:1000])
         with store.session() as session:
             done_before = set(session.scalars(select(Page.url)))
         requests_before = len(site.requests)
@@ -181,6 +187,7 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(db_url, tmp_path):
         refetched = [path for path in site.requests[requests_before:] if path != "/robots.txt"]
 
     assert "resuming unfinished crawl run 1" in result.stderr
+    assert "repaired torn WARC segment" in result.stderr
     assert not {site.url + path for path in refetched} & done_before  # done pages never again
     all_pages = pages_of_run(store, 1)
     assert sorted(path_of(p.url) for p in all_pages) == sorted(pages)  # none lost, none twice
