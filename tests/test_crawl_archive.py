@@ -1,0 +1,88 @@
+"""The WARC archive pipeline: records at their offsets, rotation, and repair after a kill."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+
+from warcio.archiveiterator import ArchiveIterator
+
+from crawler.items import PageItem
+from crawler.pipelines.archive import WarcArchivePipeline, complete_members_end
+
+
+def page(n: int) -> PageItem:
+    body = f"<html><body><h1>Fictional page {n}</h1>{os.urandom(300).hex()}</body></html>".encode()
+    return PageItem(
+        url=f"http://127.0.0.1:9/p/{n}", site="127.0.0.1:9", final_url=f"http://127.0.0.1:9/p/{n}",
+        status=200, fetched_at=datetime.now(timezone.utc), content_type="text/html", depth=1,
+        body=body, html=body.decode(), content_hash="-",
+        response_headers=[("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+        request_headers=[("User-Agent", "clinicscan-test")],
+    )
+
+
+def read_all(run_dir):
+    records = []
+    for path in sorted(run_dir.glob("*.warc.gz")):
+        with path.open("rb") as handle:
+            for record in ArchiveIterator(handle):
+                records.append((path, record.rec_type, record.rec_headers.get_header("WARC-Target-URI"),
+                                record.content_stream().read()))
+    return records
+
+
+def test_records_rotate_and_point_at_their_response(tmp_path):
+    pipeline = WarcArchivePipeline(tmp_path, run_id=7, max_records=4)
+    pipeline.open_spider()
+    items = [pipeline.process_item(page(n)) for n in range(5)]
+    assert list((tmp_path / "run-7").glob("*.open"))  # the current segment is still open
+    pipeline.close_spider()
+
+    run_dir = tmp_path / "run-7"
+    assert len(list(run_dir.glob("*.warc.gz"))) == 3  # 2 pages (4 records) per segment
+    assert not list(run_dir.glob("*.open"))
+    for item in items:
+        with open(item.warc_file, "rb") as handle:
+            handle.seek(item.warc_offset)
+            record = next(iter(ArchiveIterator(handle)))
+            assert record.rec_headers.get_header("WARC-Record-ID") == item.warc_record_id
+            assert record.rec_headers.get_header("WARC-Target-URI") == item.url
+            assert record.http_headers.get_header("X-Archive-Orig-Content-Encoding") == "gzip"
+            assert record.http_headers.get_header("Content-Encoding") is None
+            assert record.content_stream().read() == item.body
+    kinds = [kind for _, kind, _, _ in read_all(run_dir)]
+    assert kinds.count("response") == 5 and kinds.count("request") == 5 and kinds.count("warcinfo") == 3
+
+
+def test_torn_segment_is_cut_back_and_closed_on_the_next_open(tmp_path):
+    first = WarcArchivePipeline(tmp_path, run_id=1)
+    first.open_spider()
+    kept = [first.process_item(page(n)) for n in range(3)]
+    torn = first.segment.path
+    first.segment.handle.close()  # the process dies here: no close_spider
+    size = torn.stat().st_size
+    with torn.open("ab") as handle:  # half of a record's gzip member
+        handle.write(first._member(first._response_record(page(99)))[:700])
+    assert complete_members_end(torn) == size
+
+    second = WarcArchivePipeline(tmp_path, run_id=1)
+    second.open_spider()
+    assert not torn.exists()
+    repaired = torn.with_name(torn.name.removesuffix(".open"))
+    assert repaired.stat().st_size == size
+    second.process_item(page(3))
+    second.close_spider()
+
+    uris = [uri for _, kind, uri, _ in read_all(tmp_path / "run-1") if kind == "response"]
+    assert uris == [item.url for item in kept] + ["http://127.0.0.1:9/p/3"]
+
+
+def test_segment_with_no_complete_record_is_removed(tmp_path):
+    run_dir = tmp_path / "run-2"
+    run_dir.mkdir()
+    (run_dir / "clinicscan-run2-x-00001.warc.gz.open").write_bytes(b"\x1f\x8b\x08\x00garbage")
+    pipeline = WarcArchivePipeline(tmp_path, run_id=2)
+    pipeline.open_spider()
+    pipeline.close_spider()
+    assert list(run_dir.iterdir()) == []
