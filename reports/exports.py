@@ -7,6 +7,7 @@ researcher opens the file in a spreadsheet.
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
@@ -53,9 +54,14 @@ def ids(values) -> str:
 
 
 def iso(value) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+    """A timestamp as ISO 8601 UTC with Z; SQLite returns naive datetimes, which are UTC."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
         return ""
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        return value.isoformat(timespec="seconds") + "Z"
+    return str(value)
 
 
 def pages_frame(data: RunData) -> pd.DataFrame:

@@ -1,0 +1,124 @@
+"""Which clinics are flagged, their severity score, reasons and enforcement matches."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from reports.build import write_reports
+from reports.flags import severity_for
+
+from test_report_helpers import AUTISM, BACK, add_page, add_run, build_world
+
+
+def flagged(out):
+    frame = pd.read_csv(out / "flagged_clinics.csv", keep_default_na=False)
+    return {r["domain"]: r for r in frame.to_dict("records")}
+
+
+def test_world_flags_the_sellers_and_spares_the_transplant_centre_news_and_prp(store, tmp_path):
+    build_world(store)
+    summary = write_reports(store, tmp_path)
+    rows = flagged(tmp_path)
+    assert set(rows) == {"spine.example", "hope.example"}
+    assert [name for name, _, _ in summary.flagged] == ["Brightwater Cell Clinic", "Fernhollow Spine Clinic"]
+    clinics = pd.read_csv(tmp_path / "clinics.csv", keep_default_na=False).set_index("domain")
+    assert not clinics.loc["transplant.example", "flagged"]
+    assert clinics.loc["transplant.example", "n_approved_for_this_use"] == 2
+    assert not clinics.loc["news.example", "flagged"] and clinics.loc["news.example", "offering_pages"] == 0
+    assert not clinics.loc["prp.example", "flagged"] and clinics.loc["prp.example", "product_types"] == "prp"
+
+
+def test_back_pain_clinic_reason_carries_trials_and_late_stage_product(store, tmp_path):
+    build_world(store)
+    write_reports(store, tmp_path)
+    row = flagged(tmp_path)["spine.example"]
+    first = row["reasons"].splitlines()[0]
+    assert first.startswith("1. Offers bone marrow cell products for back pain (named in the same sentence: "
+                            f"\"{BACK}\", https://spine.example/treatments); no product of this type is "
+                            "approved for back pain in the US (FDA consumer alert, 22 July 2020")
+    assert "1 registered trial found in the imported ClinicalTrials.gov data (highest phase: phase 2; 1 with results)" in first
+    assert "rexlemestrocel-L" in row["reasons"] and "RMAT, 9 Feb 2023" in row["reasons"]
+    assert "Claims the treatment avoids or replaces surgery: \"Avoid spine surgery for good.\"" in row["reasons"]
+    assert row["quote_1"] == BACK and row["quote_1_url"] == "https://spine.example/treatments"
+    assert row["quote_1_seen"] == "2026-03-02T10:30:00Z"
+    assert row["quote_1_warc_record_id"].startswith("<urn:uuid:")
+
+
+def test_severity_score_adds_the_documented_parts(store, tmp_path):
+    build_world(store)
+    write_reports(store, tmp_path)
+    rows = flagged(tmp_path)
+    # spine: in_trials 1 + same sentence 2 + avoid_surgery 1 = 4 -> medium
+    assert (rows["spine.example"]["score"], rows["spine.example"]["severity"]) == (4, "medium")
+    # hope: no trials 3 + sentence 2 + 3 conditions 1 + serious 2 + cure 2 = 10 -> critical
+    assert rows["hope.example"]["score"] == 10 and rows["hope.example"]["severity"] == "critical"
+    assert rows["hope.example"]["score_breakdown"] == (
+        "evidence gap +3, claim strength +2, breadth +1, serious disease +2, red flags +2")
+    # the negated Parkinson's sentence is not a claim
+    assert "parkinsons" not in rows["hope.example"]["conditions"]
+    assert rows["hope.example"]["conditions"] == "autism;cerebral_palsy;multiple_sclerosis"
+
+
+@pytest.mark.parametrize("score, level", [(0, "low"), (3, "low"), (4, "medium"), (6, "medium"),
+                                          (7, "high"), (9, "high"), (10, "critical"), (20, "critical")])
+def test_severity_levels(score, level):
+    assert severity_for(score) == level
+
+
+def test_site_level_pairing_scores_lower_than_same_sentence(store, tmp_path):
+    with store.session() as s:
+        run = add_run(s)
+        add_page(store, s, run, "weak.example", "Fictional Weak", "/conditions", claims=[
+            ("condition", "autism", "Autism.", "asserted")])
+        add_page(store, s, run, "weak.example", "Fictional Weak", "/cells", claims=[
+            ("product_type", "umbilical_cord", "Umbilical cord cells.", "asserted")])
+        add_page(store, s, run, "strong.example", "Fictional Strong", claims=[
+            ("condition", "autism", AUTISM, "asserted"), ("product_type", "umbilical_cord", AUTISM, "asserted")])
+    write_reports(store, tmp_path)
+    rows = flagged(tmp_path)
+    assert rows["strong.example"]["score"] - rows["weak.example"]["score"] == 2
+    assert "named on different pages of the site" in rows["weak.example"]["reasons"]
+    assert rows["weak.example"]["quote_1"] == "Autism. [...] Umbilical cord cells."
+
+
+def test_prp_with_a_stem_cell_product_flags_only_for_the_stem_cell_claim(store, tmp_path):
+    sentence = "PRP and adipose stem cells for hair loss."
+    with store.session() as s:
+        run = add_run(s)
+        add_page(store, s, run, "spa.example", "Fictional Spa", claims=[
+            ("condition", "hair_loss", sentence, "asserted"),
+            ("product_type", "prp", sentence, "asserted"),
+            ("product_type", "adipose", sentence, "asserted")])
+    write_reports(store, tmp_path)
+    row = flagged(tmp_path)["spa.example"]
+    assert row["product_types"] == "adipose" and "platelet" not in row["reasons"].lower()
+
+
+def test_enforcement_match_by_name_and_by_domain_raises_the_score(store, tmp_path):
+    registry = tmp_path / "registry"
+    registry.mkdir()
+    (registry / "approvals.csv").write_text(
+        "basis,product_type,condition,product_name,agency,date,scope_note,source\n"
+        "approval,msc,gvhd,Fictional approved MSC,FDA,2024-12-18,,Named test source\n")
+    (registry / "enforcement.csv").write_text(
+        "business_name,domains,date,action_kind,agency,summary,source\n"
+        "Fictional Named Clinic LLC,,2025-01-02,warning_letter,FDA,Test letter,Letter A\n"
+        "Some Other Name,bydomain.example,2025-02-03,untitled_letter,FDA,Test letter,Letter B\n")
+    with store.session() as s:
+        run = add_run(s)
+        for domain, name in (("byname.example", "Fictional Named Clinic"),
+                             ("bydomain.example", "Renamed Fictional Clinic"),
+                             ("nomatch.example", "Fictional Named Clinic of Elsewhere")):
+            add_page(store, s, run, domain, name, claims=[
+                ("condition", "autism", AUTISM, "asserted"), ("product_type", "umbilical_cord", AUTISM, "asserted")])
+    write_reports(store, tmp_path / "out", registry_paths=[registry])
+    rows = flagged(tmp_path / "out")
+    assert rows["byname.example"]["enforcement_match"] == True  # noqa: E712 - numpy bool from the CSV
+    assert rows["nomatch.example"]["enforcement_match"] == False  # noqa: E712
+    assert "Letter A" in rows["byname.example"]["enforcement_actions"]
+    assert "Letter B" in rows["bydomain.example"]["enforcement_actions"]
+    assert rows["nomatch.example"]["enforcement_actions"] == ""
+    assert rows["byname.example"]["score"] - rows["nomatch.example"]["score"] == 2
+    assert "Matches an enforcement record: FDA warning letter to Fictional Named Clinic LLC, 2025-01-02" \
+        in rows["byname.example"]["reasons"]
