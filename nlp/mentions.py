@@ -1,7 +1,8 @@
 """Finding lexicon mentions in a Doc: one PhraseMatcher (lower-cased) and one Matcher.
 
 Overlaps are resolved per kind (the longest mention wins, so "rheumatoid arthritis" is not
-also "arthritis"), except that an ``msc`` mention survives inside a longer product mention:
+also "arthritis"; red flags of different ids may overlap), except that an ``msc`` mention
+survives inside a longer product mention:
 "UC-MSCs" names both the cord and the cell type. Works on token indices only (no doc.ents,
 no Span objects) because it runs on every page.
 """
@@ -53,7 +54,7 @@ class MentionFinder:
         kept: list[Mention] = []
         for match_id, start, end in raw:
             kind, vocab_id, detail_id = self.keys[match_id]
-            spans = taken.setdefault(kind, [])
+            spans = taken.setdefault(f"{kind}|{vocab_id}" if kind == "red_flag" else kind, [])
             if vocab_id != "msc" and any(start < e and s < end for s, e in spans):
                 continue
             if vocab_id == "msc" and any(start < e and s < end for s, e, v in

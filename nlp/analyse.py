@@ -1,0 +1,95 @@
+"""One page in, one PageAnalysis out: text, offer decision, claims and page-level ids.
+
+``analyse_page`` never raises: any failure comes back as a PageAnalysis with ``error`` set,
+so one hostile page cannot stop a batch.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, field
+
+from nlp.components.context import ClaimRow
+from nlp.html_text import BULLET, PageText, html_to_text, plain_to_text
+from nlp.pipeline import shared_pipeline
+
+__all__ = ["PageAnalysis", "analyse_page", "page_ids", "MAX_HTML_CHARS", "MAX_TEXT_CHARS"]
+
+log = logging.getLogger(__name__)
+
+#: pages larger than this are cut (a 25 KB page is typical; 5 MB is already an outlier)
+MAX_HTML_CHARS = 5_000_000
+MAX_TEXT_CHARS = 1_000_000
+COUNTED_CONTEXTS = ("asserted", "hedged")
+KIND_FIELDS = {"condition": "conditions", "product_type": "product_types", "red_flag": "red_flags"}
+
+
+@dataclass
+class PageAnalysis:
+    title: str = ""
+    text: str = ""
+    offers_treatment: bool = False
+    offer_score: float = 0.0
+    offer_cues: list[str] = field(default_factory=list)
+    page_kind: str = "other"
+    claims: list[ClaimRow] = field(default_factory=list)
+    conditions: list[str] = field(default_factory=list)
+    product_types: list[str] = field(default_factory=list)
+    red_flags: list[str] = field(default_factory=list)
+    lexicon_version: str = ""
+    error: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def page_ids(claims: list[ClaimRow], offers_treatment: bool) -> dict[str, list[str]]:
+    """The ids the page's business claims: counted mentions in the main text of an offering page."""
+    ids: dict[str, set[str]] = {name: set() for name in KIND_FIELDS.values()}
+    if offers_treatment:
+        for claim in claims:
+            if claim.context in COUNTED_CONTEXTS and claim.section != "nav":
+                ids[KIND_FIELDS[claim.kind]].add(claim.vocab_id)
+        if len(ids["product_types"]) > 1:
+            ids["product_types"].discard("unspecified_stem_cell")
+    return {name: sorted(values) for name, values in ids.items()}
+
+
+def _to_text(content: str, is_html: bool) -> PageText:
+    content = content[:MAX_HTML_CHARS]
+    page = html_to_text(content) if is_html else plain_to_text(content)
+    if len(page.text) > MAX_TEXT_CHARS:
+        cut = page.text.rfind("\n", 0, MAX_TEXT_CHARS)
+        cut = cut if cut > 0 else MAX_TEXT_CHARS
+        page = PageText(page.title, page.text[:cut], [b for b in page.blocks if b.end <= cut])
+    return page
+
+
+def analyse_page(content: str, *, is_html: bool = True, url: str | None = None) -> PageAnalysis:
+    """Analyse one page's HTML (or plain text); never raises."""
+    try:
+        if not isinstance(content, str):
+            content = content.decode("utf-8", "replace") if isinstance(content, (bytes, bytearray)) else str(content or "")
+        page = _to_text(content, is_html)
+        nlp = shared_pipeline()
+        doc = nlp.make_doc(page.text)
+        nav_start = page.nav_start
+        doc.user_data["clinicscan_nav_start"] = nav_start
+        for _name, component in nlp.pipeline:
+            doc = component(doc)
+        claims: list[ClaimRow] = doc._.clinicscan_claims or []
+        for claim in claims:
+            if claim.start >= nav_start:
+                claim.section = "nav"
+            elif claim.sentence.startswith(BULLET.strip()):
+                claim.section = "list"
+        decision = doc._.clinicscan_offer
+        ids = page_ids(claims, decision.offers_treatment)
+        return PageAnalysis(
+            title=page.title, text=page.text, offers_treatment=decision.offers_treatment,
+            offer_score=decision.score, offer_cues=decision.cues, page_kind=decision.page_kind,
+            claims=claims, lexicon_version=doc.user_data.get("clinicscan_lexicon_version", ""), **ids,
+        )
+    except Exception as exc:  # noqa: BLE001 - the contract: one bad page never stops a batch
+        log.warning("could not analyse page %s: %s: %s", url or "(no url)", type(exc).__name__, exc)
+        return PageAnalysis(error=f"{type(exc).__name__}: {exc}"[:500])

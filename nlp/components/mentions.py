@@ -1,0 +1,69 @@
+"""``clinicscan_mentions``: condition, product-type and red-flag mentions from the lexicon.
+
+Patterns come from ``data/lexicon`` at ``initialize()`` (or on first use) and travel with
+the pipeline through ``to_disk``/``from_disk``. Results go to ``doc._.clinicscan_mentions``
+as plain token-index tuples: no ``doc.ents`` and no Span objects, which cost milliseconds
+a page (see DESIGN.md, measured speed).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.lexicon import LexiconPattern, load_lexicon
+from nlp.mentions import MentionFinder
+
+if not Doc.has_extension("clinicscan_mentions"):
+    Doc.set_extension("clinicscan_mentions", default=None)
+
+
+class MentionsComponent:
+    def __init__(self, nlp: Language, name: str, lexicon_dir: str = ""):
+        self.nlp = nlp
+        self.name = name
+        self.lexicon_dir = lexicon_dir
+        self.patterns: list[LexiconPattern] = []
+        self.version = ""
+        self._finder: MentionFinder | None = None
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon_dir: str | None = None) -> None:
+        lexicon = load_lexicon(lexicon_dir or self.lexicon_dir or None)
+        self._set(lexicon.patterns, lexicon.version)
+
+    def _set(self, patterns: list[LexiconPattern], version: str) -> None:
+        self.patterns, self.version = patterns, version
+        self._finder = MentionFinder(self.nlp, patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._finder is None:
+            self.initialize()
+        doc._.clinicscan_mentions = self._finder(doc)
+        doc.user_data["clinicscan_lexicon_version"] = self.version
+        return doc
+
+    def to_disk(self, path, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self._finder is None:
+            self.initialize()
+        rows = [{"kind": p.kind, "detail_id": p.detail_id, "vocab_id": p.vocab_id, "pattern": p.pattern}
+                for p in self.patterns]
+        (path / "patterns.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+        (path / "meta.json").write_text(json.dumps({"version": self.version}), encoding="utf-8")
+
+    def from_disk(self, path, exclude=()) -> "MentionsComponent":
+        path = Path(path)
+        rows = [json.loads(line) for line in (path / "patterns.jsonl").read_text(encoding="utf-8").splitlines() if line]
+        version = json.loads((path / "meta.json").read_text(encoding="utf-8"))["version"]
+        self._set([LexiconPattern(r["kind"], r["detail_id"], r["vocab_id"], r["pattern"], "saved") for r in rows], version)
+        return self
+
+
+@Language.factory("clinicscan_mentions", default_config={"lexicon_dir": ""},
+                  assigns=["doc._.clinicscan_mentions"])
+def make_mentions(nlp: Language, name: str, lexicon_dir: str) -> MentionsComponent:
+    return MentionsComponent(nlp, name, lexicon_dir)

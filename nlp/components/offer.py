@@ -1,0 +1,126 @@
+"""``clinicscan_offer``: does the page's organisation offer treatment, or report on it?
+
+Cues from ``data/lexicon/offer_cues.jsonl``: offer wording (booking, prices, "our clinic",
+"we offer", testimonials, phone calls to action, transplant programmes) against report
+wording (news bylines, regulator warnings, research methods, trial eligibility, cord blood
+banking, sceptical blogs). Each distinct cue counts once; the page's own product mentions
+add evidence. The decision keeps the cues that made it and a ``page_kind`` guess, and goes
+to ``doc._.clinicscan_offer``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from nlp.rules import OfferCue, load_offer_cues
+
+if not Doc.has_extension("clinicscan_offer"):
+    Doc.set_extension("clinicscan_offer", default=None)
+
+#: how much an asserted product mention in the main text adds, and how much no product at all costs
+PRODUCT_BONUS = 2.0
+NO_PRODUCT_PENALTY = 3.0
+#: nav/footer cues count at this fraction (a "Book now" in the header still says "we sell")
+NAV_WEIGHT = 0.5
+
+
+@dataclass
+class OfferDecision:
+    offers_treatment: bool
+    score: float
+    page_kind: str
+    cues: list[str] = field(default_factory=list)
+
+
+class OfferComponent:
+    def __init__(self, nlp: Language, name: str, cues_path: str = "", threshold: float = 0.0):
+        self.nlp = nlp
+        self.name = name
+        self.cues_path = cues_path
+        self.threshold = threshold
+        self.cues: list[OfferCue] = []
+        self._phrases: PhraseMatcher | None = None
+        self._tokens: Matcher | None = None
+        self._cue_of: dict[int, OfferCue] = {}
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, cues_path: str | None = None) -> None:
+        self._set(load_offer_cues(cues_path or self.cues_path or None))
+
+    def _set(self, cues: list[OfferCue]) -> None:
+        self.cues = cues
+        self._phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._tokens = Matcher(self.nlp.vocab)
+        self._cue_of = {}
+        literals: dict[str, list[str]] = {}
+        for i, cue in enumerate(cues):
+            key = f"clinicscan_offer_{i}"
+            self._cue_of[self.nlp.vocab.strings.add(key)] = cue
+            if cue.literal is not None:
+                literals[key] = [cue.literal]
+            else:
+                self._tokens.add(key, [cue.pattern])
+        for key, texts in literals.items():
+            self._phrases.add(key, list(self.nlp.tokenizer.pipe(texts)))
+
+    def decide(self, doc: Doc) -> OfferDecision:
+        nav_start = doc.user_data.get("clinicscan_nav_start", len(doc.text))
+        found: dict[str, tuple[OfferCue, float]] = {}
+        for match_id, start, _end in self._phrases(doc) + self._tokens(doc):
+            cue = self._cue_of[match_id]
+            factor = NAV_WEIGHT if doc[start].idx >= nav_start else 1.0
+            if cue.id not in found or found[cue.id][1] < factor:
+                found[cue.id] = (cue, factor)
+        by_kind: dict[str, float] = {}
+        score = 0.0
+        for cue, factor in found.values():
+            signed = cue.weight * factor * (1 if cue.signal == "offer" else -1)
+            score += signed
+            by_kind[cue.page_kind] = by_kind.get(cue.page_kind, 0.0) + abs(signed)
+        claims = doc._.clinicscan_claims or []
+        own_products = [c for c in claims if c.kind == "product_type" and c.context in ("asserted", "hedged")
+                        and c.start < nav_start]
+        score += PRODUCT_BONUS if own_products else -NO_PRODUCT_PENALTY
+        offers = score > self.threshold
+        report_kinds = {k: v for k, v in by_kind.items() if k not in ("clinic", "transplant")}
+        if offers:
+            kind = "transplant" if by_kind.get("transplant", 0.0) >= 4.0 else "clinic"
+        elif report_kinds:
+            kind = max(report_kinds, key=report_kinds.get)
+        else:
+            kind = "other"
+        ranked = sorted(found.values(), key=lambda cf: -cf[0].weight * cf[1])
+        cues = [f"{'+' if c.signal == 'offer' else '-'}{c.id}" for c, _f in ranked[:12]]
+        if own_products:
+            cues.append(f"+product:{own_products[0].vocab_id}")
+        else:
+            cues.append("-no product named")
+        return OfferDecision(offers, round(score, 2), kind, cues)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._phrases is None:
+            self.initialize()
+        doc._.clinicscan_offer = self.decide(doc)
+        return doc
+
+    def to_disk(self, path, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self._phrases is None:
+            self.initialize()
+        (path / "cues.jsonl").write_text("\n".join(json.dumps(c.to_dict()) for c in self.cues) + "\n", encoding="utf-8")
+
+    def from_disk(self, path, exclude=()) -> "OfferComponent":
+        self._set(load_offer_cues(Path(path) / "cues.jsonl"))
+        return self
+
+
+@Language.factory("clinicscan_offer", default_config={"cues_path": "", "threshold": 0.0},
+                  requires=["doc._.clinicscan_claims"], assigns=["doc._.clinicscan_offer"])
+def make_offer(nlp: Language, name: str, cues_path: str, threshold: float) -> OfferComponent:
+    return OfferComponent(nlp, name, cues_path, threshold)

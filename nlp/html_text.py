@@ -1,0 +1,208 @@
+"""HTML (or plain text) to the text the extractor reads, with block boundaries kept.
+
+Why not ``node.text(separator="\\n")``: it breaks sentences at every inline tag ("we treat
+<b>knee pain</b>"). Instead a marker character is inserted inside every block-level element
+(a different one for list items) before lexbor parses the page, so ``text()`` of a subtree
+comes back with block boundaries marked and inline markup joined, all in C.
+
+The result is one block per line: the title, the main content (list items start with
+"• ", because a bulleted "Conditions we treat" list is a claim), then the navigation,
+header, footer and sidebar text, which counts as weaker evidence. Scripts, styles, hidden
+elements and cookie banners are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser
+
+from nlp.lexicon import normalise_text
+
+__all__ = ["Block", "PageText", "BULLET", "html_to_text", "plain_to_text"]
+
+BULLET = "• "
+_BLOCK_MARK, _ITEM_MARK = "\x01", "\x02"
+_BLOCK_TAGS = ("address|article|aside|blockquote|body|br|button|caption|center|dd|details|dialog|div|dl|dt|"
+               "fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|label|legend|main|nav|ol|option|p|pre|"
+               "section|select|summary|table|tbody|td|tfoot|th|thead|tr|ul")
+_OPEN_BLOCK = re.compile(rf"<(?:{_BLOCK_TAGS})(?=[\s/>])[^>]*>", re.I)
+_CLOSE_BLOCK = re.compile(rf"</(?:{_BLOCK_TAGS}|li)\s*>", re.I)
+_OPEN_ITEM = re.compile(r"<li(?=[\s/>])[^>]*>", re.I)
+_SPLIT = re.compile(f"([{_BLOCK_MARK}{_ITEM_MARK}])")
+_SPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+_JUNK_TAGS = ["script", "style", "noscript", "svg", "iframe", "template", "object", "embed", "canvas", "head"]
+_HIDDEN = ('[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], '
+           '[style*="visibility:hidden"], [style*="visibility: hidden"], [id*="cookie"], [class*="cookie"], '
+           '[id*="gdpr"], [class*="gdpr"], [id*="onetrust"], [class*="cc-window"], [class*="consent-banner"], '
+           '[id*="consent-banner"], [class*="cookie-consent"]')
+_NAV_CANDIDATES = ('nav, aside, header, footer, [role="navigation"], [role="banner"], [role="contentinfo"], '
+                   '[role="complementary"], [class*="menu"], [id*="menu"], [class*="nav"], [id*="nav"], '
+                   '[class*="sidebar"], [id*="sidebar"], [class*="footer"], [id*="footer"], [class*="breadcrumb"], '
+                   '[class*="header"], [id*="header"], [class*="topbar"], [class*="masthead"], [class*="widget"]')
+_NAV_TAGS = {"nav", "aside", "header", "footer"}
+_NAV_ROLES = {"navigation", "banner", "contentinfo", "complementary"}
+_NAV_WORDS = re.compile(r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|mainmenu|main-menu|menubar|sidebar|footer|"
+                        r"site-footer|breadcrumbs?|header|site-header|topbar|masthead|widget|widgets|offcanvas)"
+                        r"(?:$|[-_\s])", re.I)
+_COOKIE_BLOCK = re.compile(r"\bcookies?\b", re.I)
+_COOKIE_WORDS = re.compile(r"\b(?:accept|consent|privacy|preferences|reject|decline)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int
+    end: int
+    section: str  # main | list | nav
+
+
+@dataclass
+class PageText:
+    title: str
+    text: str
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def nav_start(self) -> int:
+        """Offset where navigation text begins (len(text) when there is none)."""
+        for block in self.blocks:
+            if block.section == "nav":
+                return block.start
+        return len(self.text)
+
+    def section_at(self, offset: int) -> str:
+        from bisect import bisect_right
+
+        i = bisect_right([b.start for b in self.blocks], offset) - 1
+        return self.blocks[i].section if i >= 0 else "main"
+
+
+def _clean(block: str) -> str:
+    return _SPACE.sub(" ", _CONTROL.sub(" ", block)).strip()
+
+
+def _blocks_of(raw: str, section: str) -> list[tuple[str, str]]:
+    """Split marked-up text into (section, text) blocks; list items become section 'list'."""
+    out: list[tuple[str, str]] = []
+    is_item = False
+    for piece in _SPLIT.split(raw):
+        if piece == _BLOCK_MARK:
+            is_item = False
+        elif piece == _ITEM_MARK:
+            is_item = True
+        else:
+            text = _clean(piece)
+            if not text or (_COOKIE_BLOCK.search(text) and _COOKIE_WORDS.search(text) and len(text) < 600):
+                continue
+            if is_item and section == "main":
+                out.append(("list", BULLET + text))
+            else:
+                out.append((section, text))
+    return out
+
+
+def _assemble(title: str, main: list[tuple[str, str]], nav: list[tuple[str, str]]) -> PageText:
+    parts: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    entries = ([("main", title)] if title else []) + main + nav
+    for section, text in entries:
+        if parts:
+            pos += 1  # the newline between blocks
+        blocks.append(Block(pos, pos + len(text), section))
+        parts.append(text)
+        pos += len(text)
+    return PageText(title=title, text="\n".join(parts), blocks=blocks)
+
+
+def _is_nav(node) -> bool:
+    if node.tag in _NAV_TAGS:
+        return True
+    attrs = node.attributes
+    if (attrs.get("role") or "").lower() in _NAV_ROLES:
+        return True
+    return bool(_NAV_WORDS.search(attrs.get("class") or "") or _NAV_WORDS.search(attrs.get("id") or ""))
+
+
+def _inside(node, tags: set[str]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _has_ancestor_in(node, chosen: dict) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in chosen:
+            return True
+        parent = parent.parent
+    return False
+
+
+def html_to_text(html: str) -> PageText:
+    """Title, main text and navigation text of an HTML page, one block per line."""
+    if not html or not html.strip():
+        return PageText("", "", [])
+    html = normalise_text(html)
+    parser = LexborHTMLParser(_OPEN_ITEM.sub(lambda m: m.group(0) + _ITEM_MARK,
+                              _CLOSE_BLOCK.sub(lambda m: _BLOCK_MARK + m.group(0),
+                              _OPEN_BLOCK.sub(lambda m: m.group(0) + _BLOCK_MARK, html))))
+    title_node = parser.css_first("title")
+    title = _clean(_SPLIT.sub(" ", title_node.text(deep=True))) if title_node is not None else ""
+    parser.strip_tags(_JUNK_TAGS)
+    for node in parser.css(_HIDDEN):
+        node.decompose()
+    body = parser.body or parser.root
+    if body is None:
+        return _assemble(title, [], [])
+
+    candidates = {}
+    for node in body.css(_NAV_CANDIDATES):
+        if not _is_nav(node):
+            continue
+        if node.tag != "nav" and (_inside(node, {"main", "article"}) or node.css_first("h1") is not None
+                                  or node.css_first("main, article") is not None):
+            continue
+        candidates[node.mem_id] = node
+    nav_nodes = [node for node in candidates.values() if not _has_ancestor_in(node, candidates)]
+    nav: list[tuple[str, str]] = []
+    for node in nav_nodes:
+        nav.extend(_blocks_of(node.text(deep=True) or "", "nav"))
+    for node in nav_nodes:
+        node.decompose()
+
+    mains = body.css("main")
+    if len(mains) == 1:
+        main = _blocks_of(mains[0].text(deep=True) or "", "main")
+        mains[0].decompose()
+        nav.extend(_blocks_of(body.text(deep=True) or "", "nav"))
+    else:
+        main = _blocks_of(body.text(deep=True) or "", "main")
+    if title and main and main[0][1] == title:
+        main = main[1:]
+    return _assemble(title, main, nav)
+
+
+_BULLET_LINE = re.compile(r"^\s*(?:[-*•·▪◦‣●○]|\d{1,2}[.)])\s+")
+
+
+def plain_to_text(text: str) -> PageText:
+    """A .txt page: one block per non-empty line; bulleted lines are list items."""
+    text = normalise_text(text or "")
+    main: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        if _BULLET_LINE.match(line):
+            cleaned = _clean(_BULLET_LINE.sub("", line, count=1))
+            if cleaned:
+                main.append(("list", BULLET + cleaned))
+            continue
+        cleaned = _clean(line)
+        if cleaned:
+            main.append(("main", cleaned))
+    return _assemble("", main, [])

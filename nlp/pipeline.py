@@ -1,0 +1,46 @@
+"""Building the extraction pipeline: ``spacy.blank("en")``, a sentencizer, our components.
+
+Every line starts a sentence (``clinicscan_blocks``), because the text keeps one block (a
+paragraph, a heading, a list item) per line and a claim never runs across blocks; the
+sentencizer splits within lines.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.pipeline.sentencizer import Sentencizer
+
+import nlp.components.blocks  # noqa: F401  (registers the factories)
+import nlp.components.context  # noqa: F401
+import nlp.components.mentions  # noqa: F401
+import nlp.components.offer  # noqa: F401
+
+__all__ = ["build_pipeline", "shared_pipeline", "PIPE_NAMES"]
+
+PIPE_NAMES = ("clinicscan_blocks", "sentencizer", "clinicscan_mentions", "clinicscan_context", "clinicscan_offer")
+PUNCT_CHARS = sorted(Sentencizer.default_punct_chars)
+
+
+def build_pipeline(lexicon_dir: str | None = None, initialize: bool = True) -> Language:
+    """A fresh pipeline with patterns loaded from ``lexicon_dir`` (default: the shipped lexicon)."""
+    nlp = spacy.blank("en")
+    nlp.max_length = 20_000_000
+    nlp.add_pipe("clinicscan_blocks")
+    nlp.add_pipe("sentencizer", config={"punct_chars": PUNCT_CHARS})
+    folder = str(lexicon_dir or "")
+    nlp.add_pipe("clinicscan_mentions", config={"lexicon_dir": folder})
+    nlp.add_pipe("clinicscan_context",
+                 config={"rules_path": f"{folder}/context_rules.jsonl" if folder else ""})
+    nlp.add_pipe("clinicscan_offer", config={"cues_path": f"{folder}/offer_cues.jsonl" if folder else ""})
+    if initialize:
+        nlp.initialize()
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def shared_pipeline(lexicon_dir: str | None = None) -> Language:
+    """One pipeline per process (workers build it once)."""
+    return build_pipeline(lexicon_dir)

@@ -1,0 +1,150 @@
+"""Typed rule rows read from ``data/lexicon``: context rules and offer cues.
+
+Each class has ``from_dict`` that rejects unknown keys and bad values with a message naming
+the file and line (as medspacy's ConTextRule does), so a typo in the data fails loudly
+instead of silently never matching.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from clinicscan.errors import LexiconError
+from clinicscan.paths import lexicon_dir
+
+__all__ = ["ContextRule", "OfferCue", "load_context_rules", "load_offer_cues"]
+
+ALL_KINDS = ("condition", "product_type", "red_flag")
+CONTEXT_CATEGORIES = ("negated", "reported", "hedged", "pseudo", "terminate")
+DIRECTIONS = ("forward", "backward", "sentence")
+OFFER_SIGNALS = ("offer", "report")
+PAGE_KINDS = ("clinic", "transplant", "regulator", "news", "research", "trial", "banking", "sceptic", "society",
+              "explainer")
+
+
+def _check_keys(cls, row: dict, where: str) -> None:
+    known = {f.name for f in fields(cls)}
+    unknown = set(row) - known
+    if unknown:
+        raise LexiconError(f"{where}: unknown keys {sorted(unknown)}; expected some of {sorted(known)}")
+
+
+def _check_pattern(row: dict, where: str) -> None:
+    literal, pattern = row.get("literal"), row.get("pattern")
+    if (literal is None) == (pattern is None):
+        raise LexiconError(f"{where}: give exactly one of 'literal' (a phrase) or 'pattern' (token dicts)")
+    if literal is not None and (not isinstance(literal, str) or not literal.strip()):
+        raise LexiconError(f"{where}: 'literal' must be a non-empty string, got {literal!r}")
+    if pattern is not None and not (isinstance(pattern, list) and pattern and all(isinstance(t, dict) for t in pattern)):
+        raise LexiconError(f"{where}: 'pattern' must be a list of token dicts, got {pattern!r}")
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    """A cue that changes how mentions near it are read.
+
+    ``category``: negated / reported / hedged; ``pseudo`` cancels cues it overlaps ("not
+    only"); ``terminate`` ends a cue's scope ("but"). ``direction``: the cue applies to
+    mentions after it (forward), before it (backward) or anywhere in its sentence;
+    ``max_scope`` is the largest gap in tokens between cue and mention.
+    """
+
+    category: str
+    literal: str | None = None
+    pattern: list | None = None
+    direction: str = "forward"
+    max_scope: int = 8
+    kinds: tuple[str, ...] = ALL_KINDS
+    note: str | None = None
+
+    @classmethod
+    def from_dict(cls, row: Any, where: str = "context rule") -> "ContextRule":
+        if not isinstance(row, dict):
+            raise LexiconError(f"{where}: expected a JSON object, got {type(row).__name__}")
+        _check_keys(cls, row, where)
+        _check_pattern(row, where)
+        if row.get("category") not in CONTEXT_CATEGORIES:
+            raise LexiconError(f"{where}: category must be one of {CONTEXT_CATEGORIES}, got {row.get('category')!r}")
+        if row.get("direction", "forward") not in DIRECTIONS:
+            raise LexiconError(f"{where}: direction must be one of {DIRECTIONS}, got {row.get('direction')!r}")
+        scope = row.get("max_scope", 8)
+        if not isinstance(scope, int) or isinstance(scope, bool) or scope < 0:
+            raise LexiconError(f"{where}: max_scope must be a whole number >= 0, got {scope!r}")
+        kinds = tuple(row.get("kinds", ALL_KINDS))
+        if not kinds or any(k not in ALL_KINDS for k in kinds):
+            raise LexiconError(f"{where}: kinds must be some of {ALL_KINDS}, got {list(kinds)!r}")
+        return cls(**{**row, "kinds": kinds})
+
+    def to_dict(self) -> dict:
+        row = {"category": self.category, "direction": self.direction, "max_scope": self.max_scope}
+        row.update({k: v for k, v in (("literal", self.literal), ("pattern", self.pattern), ("note", self.note)) if v})
+        if self.kinds != ALL_KINDS:
+            row["kinds"] = list(self.kinds)
+        return row
+
+
+@dataclass(frozen=True)
+class OfferCue:
+    """A wording that shows the page offers treatment (``signal`` offer) or reports on it.
+
+    ``page_kind`` says what kind of page the cue points to; ``weight`` how strongly. A cue
+    counts once per page however often it appears.
+    """
+
+    signal: str
+    page_kind: str
+    weight: float = 1.0
+    literal: str | None = None
+    pattern: list | None = None
+    note: str | None = None
+    id: str = field(default="")
+
+    @classmethod
+    def from_dict(cls, row: Any, where: str = "offer cue") -> "OfferCue":
+        if not isinstance(row, dict):
+            raise LexiconError(f"{where}: expected a JSON object, got {type(row).__name__}")
+        _check_keys(cls, row, where)
+        _check_pattern(row, where)
+        if row.get("signal") not in OFFER_SIGNALS:
+            raise LexiconError(f"{where}: signal must be one of {OFFER_SIGNALS}, got {row.get('signal')!r}")
+        if row.get("page_kind") not in PAGE_KINDS:
+            raise LexiconError(f"{where}: page_kind must be one of {PAGE_KINDS}, got {row.get('page_kind')!r}")
+        weight = row.get("weight", 1.0)
+        if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight <= 0:
+            raise LexiconError(f"{where}: weight must be a positive number, got {weight!r}")
+        cue_id = row.get("id") or row.get("literal") or json.dumps(row.get("pattern"))
+        return cls(**{**row, "weight": float(weight), "id": cue_id})
+
+    def to_dict(self) -> dict:
+        row = {"signal": self.signal, "page_kind": self.page_kind, "weight": self.weight, "id": self.id}
+        row.update({k: v for k, v in (("literal", self.literal), ("pattern", self.pattern), ("note", self.note)) if v})
+        return row
+
+
+def _read_jsonl(path: Path, build) -> list:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise LexiconError(f"cannot read {path}: {exc}") from exc
+    out = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path.name}:{number}"
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            raise LexiconError(f"{where}: not valid JSON ({exc})") from exc
+        out.append(build(row, where))
+    return out
+
+
+def load_context_rules(path: Path | str | None = None) -> list[ContextRule]:
+    return _read_jsonl(Path(path) if path else lexicon_dir() / "context_rules.jsonl", ContextRule.from_dict)
+
+
+def load_offer_cues(path: Path | str | None = None) -> list[OfferCue]:
+    return _read_jsonl(Path(path) if path else lexicon_dir() / "offer_cues.jsonl", OfferCue.from_dict)
