@@ -97,6 +97,8 @@ def cli(ctx: click.Context, db_url: str | None, home: str | None) -> None:
 @cli.command()
 @click.argument("seeds", nargs=-1, required=True)
 @crawl_options
+@click.option("--download-timeout", type=click.FloatRange(0.1, 600), default=None,
+              help="Give up on a response after this many seconds (default 30).")
 @click.pass_context
 @_handle_errors
 def crawl(ctx, seeds, **options):

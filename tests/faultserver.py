@@ -52,7 +52,7 @@ BAD_PAGES = [
     "/empty", "/whitespace",
 ]
 LONG_LINE_BYTES = 5_000_000
-SLOW_DRIP_SECONDS = 4.0
+SLOW_DRIP_SECONDS = 8.0
 
 
 def _page(title: str, body: str, links: list[str] = (), charset: str | None = "utf-8") -> str:

@@ -31,7 +31,8 @@ def crawled(tmp_path_factory):
     db_url = f"sqlite:///{home / 'faults.db'}"
     with FaultServer() as server:
         result = clinicscan(db_url, home, "crawl", server.url("/"), "--allow-loopback", "--delay", "0",
-                            "--max-pages", "200", "--max-depth", "3", timeout=180)
+                            "--max-pages", "200", "--max-depth", "3", "--download-timeout", "3",
+                            timeout=180)
         hits = dict(server.hits)
         root = server.url("/")
     store = open_store(db_url)
@@ -54,7 +55,9 @@ def test_crawl_finishes_normally(crawled):
 
 def test_no_good_page_is_lost(crawled):
     lost = sorted(set(GOOD_PAGES) - set(crawled["pages"]))
-    assert lost == []
+    why = {path: (crawled["frontier"][path].state, crawled["frontier"][path].reason)
+           for path in lost if path in crawled["frontier"]}
+    assert lost == [], why
 
 
 @pytest.mark.parametrize("path", sorted(GOOD_PAGES))
@@ -92,6 +95,8 @@ def test_no_fault_page_is_stored(crawled):
     ("/big-plain", "larger than download max size"),
     ("/big-chunked", "DownloadCancelledError"),
     ("/always-500", "HTTP 500"),
+    ("/slow-drip", "DownloadTimeoutError"),
+    ("/reset-always", "ConnectionLost"),
     ("/redirect-chain", "max redirections reached"),
 ])
 def test_each_fault_is_recorded_with_its_reason(crawled, path, reason):
@@ -119,6 +124,7 @@ def test_transient_failures_are_retried_until_they_pass(crawled):
     assert hits["/reset-once"] == 2
     assert hits["/always-500"] == 3  # one try and RETRY_TIMES=2 retries, then given up
     assert hits["/gzip-bomb"] == 1  # a bomb is not retried
+    assert hits["/slow-drip"] == 3  # timed out (3 s) three times, never waited out the drip
     assert crawled["run"].stats["retry/waited_seconds"] > 0
 
 
