@@ -71,6 +71,8 @@ class GuardedResolver:
 
     def install_on_reactor(self) -> None:
         self.reactor.installNameResolver(self)
+        logger.info("DNS answers pass the address guard (loopback %s)",
+                    "allowed" if self.allow_loopback else "refused")
 
     def resolveHostName(  # noqa: N802 - Twisted API
         self,

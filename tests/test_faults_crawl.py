@@ -50,6 +50,7 @@ def test_crawl_finishes_normally(crawled):
     result = crawled["result"]
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
+    assert "DNS answers pass the address guard (loopback allowed)" in result.stderr
     assert crawled["run"].status == "finished"
 
 
