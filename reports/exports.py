@@ -206,5 +206,6 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
 
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    neutralise(frame).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    # CRLF rows (RFC 4180) make the csv writer quote any cell holding a bare CR or LF
+    neutralise(frame).to_csv(path, index=False, encoding="utf-8", lineterminator="\r\n")
     return path

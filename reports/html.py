@@ -102,6 +102,14 @@ def render_report(summary, data, pairs, flags, clinics: pd.DataFrame, flagged: p
     return "\n".join(p for p in parts if p)
 
 
+def _link(url) -> str:
+    """A link only for http(s) URLs: a javascript: or data: URL from a page stays text."""
+    text = e(url)
+    if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
+        return f'<a href="{text}" rel="noreferrer">{text}</a>'
+    return text
+
+
 def _when(value) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC") if hasattr(value, "strftime") else str(value or "")
 
@@ -118,7 +126,7 @@ def _flagged_html(flags, data, flagged: pd.DataFrame) -> str:
         where = ", ".join(x for x in (site["region"], site["country"]) if isinstance(x, str) and x)
         quotes = "".join(
             f'<blockquote>&ldquo;{e(q["sentence"])}&rdquo;<div class="src">{e(q["claim"])} &middot; '
-            f'<a href="{e(q["url"])}">{e(q["url"])}</a> &middot; seen {e(_when(q["seen"]))} &middot; '
+            f'{_link(q["url"])} &middot; seen {e(_when(q["seen"]))} &middot; '
             f'WARC record {e(q["warc_record_id"] or "not archived")}</div></blockquote>'
             for q in flag.quotes)
         reasons = "".join(f"<li>{e(r)}</li>" for r in flag.reasons)
