@@ -173,3 +173,20 @@ def test_resolver_keeps_loopback_with_the_allowance():
     receiver.addressResolved(IPv4Address("TCP", "169.254.169.254", 80))
     receiver.resolutionComplete()
     assert collected.addresses == ["127.0.0.1", "::1"]
+
+
+def test_guard_resolves_each_host_once_per_cache_period(monkeypatch):
+    from crawler.middlewares import address_guard
+
+    lookups = []
+    real = address_guard.resolve_host
+    monkeypatch.setattr(address_guard, "resolve_host", lambda host: lookups.append(host) or real(host))
+    guard, _ = _guard(allow_loopback=True)
+    for path in ("a", "b", "c"):
+        _run(guard, Request(f"http://localhost:8080/{path}"))
+    assert lookups == ["localhost"]
+    guard.cache_seconds = 0
+    guard._resolved.clear()
+    _run(guard, Request("http://localhost:8080/d"))
+    _run(guard, Request("http://localhost:8080/e"))
+    assert lookups == ["localhost"] * 3

@@ -7,13 +7,15 @@ panel on 10.0.0.1). Every request, including each redirect hop and robots.txt, p
 address or resolved from a name, must be public (:mod:`crawler.addresses`). Loopback is
 admitted only with ``CLINICSCAN_ALLOW_LOOPBACK`` (the demo and the tests). The guarded DNS
 resolver (:mod:`crawler.resolver`) repeats the check when the connection is made, so a
-name that changes its answer between the two lookups (DNS rebinding) is still refused.
+name that changes its answer between the two lookups (DNS rebinding) is still refused;
+that is also why this check may cache a name's answer for a minute.
 """
 
 from __future__ import annotations
 
 import logging
 import socket
+import time
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -41,15 +43,33 @@ def resolve_host(host: str) -> list[str]:
 class AddressGuardMiddleware:
     """Downloader middleware: raise IgnoreRequest for any request to a non-public target."""
 
-    def __init__(self, stats: StatsCollector, *, allow_loopback: bool = False) -> None:
+    def __init__(self, stats: StatsCollector, *, allow_loopback: bool = False,
+                 cache_seconds: float = 60.0, cache_size: int = 10_000) -> None:
         self.stats = stats
         self.allow_loopback = allow_loopback
+        self.cache_seconds = cache_seconds
+        self.cache_size = cache_size
+        # host -> (addresses, expiry): one lookup per site a minute, not one per request
+        self._resolved: dict[str, tuple[list[str], float]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> AddressGuardMiddleware:
-        if not crawler.settings.getbool("CLINICSCAN_ADDRESS_GUARD", True):
+        settings = crawler.settings
+        if not settings.getbool("CLINICSCAN_ADDRESS_GUARD", True):
             raise NotConfigured("CLINICSCAN_ADDRESS_GUARD is off")
-        return cls(crawler.stats, allow_loopback=crawler.settings.getbool("CLINICSCAN_ALLOW_LOOPBACK"))
+        return cls(crawler.stats, allow_loopback=settings.getbool("CLINICSCAN_ALLOW_LOOPBACK"),
+                   cache_seconds=settings.getfloat("CLINICSCAN_GUARD_DNS_CACHE_SECONDS", 60.0))
+
+    async def _addresses(self, host: str) -> list[str]:
+        cached = self._resolved.get(host)
+        now = time.monotonic()
+        if cached is not None and cached[1] > now:
+            return cached[0]
+        addresses = await run_in_thread(resolve_host, host)
+        if len(self._resolved) >= self.cache_size:
+            self._resolved.clear()
+        self._resolved[host] = (addresses, now + self.cache_seconds)
+        return addresses
 
     async def process_request(self, request: Request) -> None:
         parts = urlsplit(request.url)
@@ -64,7 +84,7 @@ class AddressGuardMiddleware:
             addresses = [str(literal)]
         else:
             try:
-                addresses = await run_in_thread(resolve_host, host)
+                addresses = await self._addresses(host)
             except (OSError, UnicodeError) as exc:
                 # The download itself will fail with a DNS error and be reported as usual;
                 # the resolver still guards the connection should the name start resolving.
