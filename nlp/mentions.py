@@ -19,6 +19,31 @@ from spacy.tokens import Doc
 from nlp.lexicon import LexiconPattern
 
 
+#: words after which a capitalised one-word mention is still a mention ("Stem Cells For Pain")
+_LEAD_WORDS = frozenset("""for and or of with the to in on at your our my from treating treat treats relieve relief
+chronic a an beat end stop manage managing reduce natural no less more beyond about against fight fighting living
+with without help helps support is are""".split())
+#: words after which a one-word mention is part of a business name ("Lone Star Pain Team")
+_NAME_WORDS = frozenset("""center centre centers centres clinic clinics institute group associates team solutions
+medical medicine specialists partners spa co llc inc ltd gmbh network blog journal lab labs studio lounge bar hub
+foundation society academy practice doctors physicians management & pllc pc""".split())
+
+
+def is_business_name(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised one-word mention inside a name: "Peak Motion Wellness", "Lone Star Pain & Spine"."""
+    if end - start != 1:
+        return False
+    token = doc[start]
+    if not token.text.istitle():
+        return False
+    if end < len(doc) and doc[end].lower_ in _NAME_WORDS and doc[end].text[:1].isupper() | (doc[end].text == "&"):
+        return True
+    if start > 0:
+        prev = doc[start - 1]
+        return prev.text.istitle() and prev.is_alpha and prev.lower_ not in _LEAD_WORDS
+    return False
+
+
 @dataclass(frozen=True)
 class Mention:
     kind: str
@@ -54,6 +79,8 @@ class MentionFinder:
         kept: list[Mention] = []
         for match_id, start, end in raw:
             kind, vocab_id, detail_id = self.keys[match_id]
+            if kind != "product_type" and is_business_name(doc, start, end):
+                continue
             spans = taken.setdefault(f"{kind}|{vocab_id}" if kind == "red_flag" else kind, [])
             if vocab_id != "msc" and any(start < e and s < end for s, e in spans):
                 continue

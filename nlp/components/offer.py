@@ -11,6 +11,7 @@ to ``doc._.clinicscan_offer``.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,9 +24,15 @@ from nlp.rules import OfferCue, load_offer_cues
 if not Doc.has_extension("clinicscan_offer"):
     Doc.set_extension("clinicscan_offer", default=None)
 
-#: how much an asserted product mention in the main text adds, and how much no product at all costs
-PRODUCT_BONUS = 2.0
+#: a product the page presents as its own ("we", "our", "us" in the sentence) is the strongest sign
+OWN_PRODUCT_BONUS = 3.0
+#: a product named as a claim but never as the page's own
+PRODUCT_BONUS = 1.0
+#: no product type named as a claim at all: the page sells nothing of the vocabulary
 NO_PRODUCT_PENALTY = 3.0
+#: most product mentions are reported or negated: the page discusses others' products
+DISCUSSED_PENALTY = 2.0
+_OWN = re.compile(r"\b(?:we|our|us|we're|we've|ours)\b", re.I)
 #: nav/footer cues count at this fraction (a "Book now" in the header still says "we sell")
 NAV_WEIGHT = 0.5
 
@@ -83,9 +90,17 @@ class OfferComponent:
             score += signed
             by_kind[cue.page_kind] = by_kind.get(cue.page_kind, 0.0) + abs(signed)
         claims = doc._.clinicscan_claims or []
-        own_products = [c for c in claims if c.kind == "product_type" and c.context in ("asserted", "hedged")
-                        and c.start < nav_start]
-        score += PRODUCT_BONUS if own_products else -NO_PRODUCT_PENALTY
+        products = [c for c in claims if c.kind == "product_type" and c.start < nav_start]
+        counted = [c for c in products if c.context in ("asserted", "hedged")]
+        own_products = [c for c in counted if _OWN.search(c.sentence)]
+        if own_products:
+            score += OWN_PRODUCT_BONUS
+        elif counted:
+            score += PRODUCT_BONUS
+        else:
+            score -= NO_PRODUCT_PENALTY
+        if products and len(counted) * 2 < len(products):
+            score -= DISCUSSED_PENALTY
         offers = score > self.threshold
         report_kinds = {k: v for k, v in by_kind.items() if k not in ("clinic", "transplant")}
         if offers:
@@ -97,7 +112,9 @@ class OfferComponent:
         ranked = sorted(found.values(), key=lambda cf: -cf[0].weight * cf[1])
         cues = [f"{'+' if c.signal == 'offer' else '-'}{c.id}" for c, _f in ranked[:12]]
         if own_products:
-            cues.append(f"+product:{own_products[0].vocab_id}")
+            cues.append(f"+own product:{own_products[0].vocab_id}")
+        elif counted:
+            cues.append(f"+product:{counted[0].vocab_id}")
         else:
             cues.append("-no product named")
         return OfferDecision(offers, round(score, 2), kind, cues)
