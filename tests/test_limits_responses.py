@@ -135,3 +135,18 @@ def test_sniff_ignores_html_and_text():
 def test_not_configured_when_switched_off():
     with pytest.raises(NotConfigured):
         build_from_crawler(ResponseLimitsMiddleware, get_crawler(Spider, {"CLINICSCAN_RESPONSE_LIMITS": False}))
+
+
+@pytest.mark.parametrize("location", ["file:///etc/passwd", "data:text/html,<p>x</p>", "gopher://10.0.0.1/"])
+def test_unfollowed_redirect_to_another_scheme_is_named(location):
+    limits, stats = _limits()
+    response = Response("http://clinic.example/go", status=302, headers={"Location": location})
+    with pytest.raises(IgnoreRequest, match=r"skipped: redirect to a \w+: URL not followed"):
+        limits.process_response(Request(response.url), response)
+    assert stats.get_value("limits/skipped_redirect_scheme") == 1
+
+
+def test_other_redirects_pass_on():
+    limits, _ = _limits()
+    response = Response("http://clinic.example/go", status=301, headers={"Location": "/elsewhere"})
+    assert limits.process_response(Request(response.url), response) is response

@@ -5,14 +5,16 @@ Clinic sites serve brochures as PDF, images behind ``.html`` links, JSON with a
 ``DOWNLOAD_MAXSIZE`` and its HttpCompressionMiddleware stops decompressing past it (the
 gzip-bomb case, raising IgnoreRequest); this middleware sits just inside it (priority
 below 590) so it sees the decompressed body, and skips with a logged reason and a
-``limits/*`` stat anything that is not an HTML page. Only successful (2xx) responses are
-judged: errors go on to the retry middleware. robots.txt is never judged here.
+``limits/*`` stat anything that is not an HTML page, and names a redirect to a non-http
+scheme that was not followed. Only successful (2xx) bodies are judged: errors go on to
+the retry middleware. robots.txt is never judged here.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from urllib.parse import urljoin, urlsplit
 from typing import TYPE_CHECKING
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
@@ -90,6 +92,8 @@ class ResponseLimitsMiddleware:
         return None
 
     def process_response(self, request: Request, response: Response) -> Response:
+        if 300 <= response.status < 400:
+            self._check_unfollowed_redirect(request, response)
         if not 200 <= response.status < 300 or _is_robots(request):
             return response
         body = response.body
@@ -106,6 +110,17 @@ class ResponseLimitsMiddleware:
             label = declared or "no Content-Type"
             self._skip(request, "non_html", f"not HTML: the body is {kind} ({label})")
         return response
+
+    def _check_unfollowed_redirect(self, request: Request, response: Response) -> None:
+        """Scrapy's RedirectMiddleware hands back, unfollowed, a redirect to file:, data: or
+        any non-http scheme; say so instead of reporting a bare HTTP 3xx."""
+        location = response.headers.get("Location")
+        if not location:
+            return
+        target = urljoin(request.url, location.decode("latin-1").strip())
+        scheme = urlsplit(target).scheme.lower()
+        if scheme not in ("http", "https"):
+            self._skip(request, "redirect_scheme", f"redirect to a {scheme or 'relative'}: URL not followed ({target[:200]})")
 
     def _skip(self, request: Request, reason: str, detail: str) -> None:
         logger.info("skipped %s: %s", request.url, detail)
