@@ -88,8 +88,8 @@ def load_run(store: Store, run_id: int | None = None) -> RunData:
     pages = pages.merge(sites, on="site_id", how="left")
     claims = pd.DataFrame([tuple(r) for r in claim_rows], columns=CLAIM_COLUMNS)
     claims = claims.merge(
-        pages[["page_id", "site_id", "url", "fetched_at", "offers_treatment", "warc_record_id",
-               "site_name", "domain"]], on="page_id", how="left")
+        pages[["page_id", "site_id", "url", "fetched_at", "offers_treatment", "page_kind",
+               "warc_record_id", "site_name", "domain"]], on="page_id", how="left")
     claims["counts"] = (claims["offers_treatment"].fillna(False).astype(bool)
                         & claims["context"].isin(COUNTING_CONTEXTS))
     return RunData(run.id, run.label, run.started_at, run.kind, sites, pages, claims, trials)

@@ -171,7 +171,7 @@ class EvidenceIndex:
 
 # ---------------------------------------------------------------- pairing
 
-PAIR_COLUMNS = ["site_id", "condition", "product_type", "strength", "page_id", "url",
+PAIR_COLUMNS = ["site_id", "condition", "product_type", "strength", "page_id", "page_kind", "url",
                 "fetched_at", "warc_record_id", "condition_sentence", "product_sentence",
                 "product_url", "context", "n_pages"]
 
@@ -192,6 +192,7 @@ def pair_claims(claims: pd.DataFrame) -> pd.DataFrame:
         best[key] = {
             "_rank": rank, "site_id": site_id, "condition": cond["vocab_id"],
             "product_type": prod["vocab_id"], "strength": strength, "page_id": cond["page_id"],
+            "page_kind": cond.get("page_kind"),
             "url": cond["url"], "fetched_at": cond["fetched_at"],
             "warc_record_id": cond["warc_record_id"], "condition_sentence": c,
             "product_sentence": p, "product_url": prod["url"],

@@ -1,19 +1,26 @@
 """Which clinics to flag, how severe, and why, in sentences a regulator can paste.
 
 A clinic is flagged when it offers, for a condition, a stem-cell product type that has no
-approval (and is not established practice) for that condition. Platelet-rich plasma is not
-a stem cell product (vocabulary.md), so PRP claims never flag a clinic on their own; they
-stay in claims.csv and clinics.csv.
+approval (and is not established practice) for that condition. Two kinds of claim never
+flag on their own (they stay in claims.csv, evidence.csv and clinics.csv):
+- platelet-rich plasma, which is not a stem cell product (vocabulary.md);
+- "stem cells" of unnamed source for a condition the site also names a specific stem-cell
+  type for (the specific claim carries the flag);
+- blood-forming cell transplants (the product types with established-practice rows in the
+  registry, and "stem cells" of unnamed source) named on pages the extract stage classed as
+  a transplant programme (``page_kind`` = ``transplant``): a hospital's transplant pages
+  describe established care and its complications, not a sale.
 
-Severity is a documented score (docs/data-dictionary.md, "Severity"):
+Severity is a documented score (docs/data-dictionary.md, "Flags and severity"):
   evidence gap     no_registered_trials 3, approved_other_use_only 2, in_trials 1 (worst pair)
   claim strength   same sentence +2, same page +1, across the site 0 (strongest unsupported pair)
   breadth          3+ unsupported conditions +1, 6+ +2; 3+ condition categories +1
-  serious disease  any unsupported condition outside orthopaedic pain and cosmetic/wellness +2
-  red flags        fda_claim +3, cure_claim +2, safety_claim +2, success_rate_claim +1,
-                   avoid_surgery_claim +1 (each kind once)
+  serious disease  any unsupported serious condition (neurological, cardiopulmonary,
+                   autoimmune, organ, eye, cancer, blood disorders, GVHD) +2
+  red flags        fda_claim +2, cure_claim +2, safety_claim +1, success_rate_claim +1,
+                   avoid_surgery_claim +1 (each kind once; at most 4 in all)
   enforcement      the business or domain matches an enforcement record +2
-  levels           low < 4 <= medium < 7 <= high < 10 <= critical
+  levels           low < 5 <= medium < 9 <= high < 12 <= critical
 """
 
 from __future__ import annotations
@@ -22,14 +29,15 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from reports.evidence import NOT_STEM_CELL, STRENGTHS
+from reports.evidence import NOT_STEM_CELL, STRENGTHS, UNSPECIFIED
 from reports.registry import EnforcementAction, Registry
 from reports.vocabulary import label, load_vocabulary
 
 GAP_POINTS = {"no_registered_trials": 3, "approved_other_use_only": 2, "in_trials": 1}
 STRENGTH_POINTS = {"sentence": 2, "page": 1, "site": 0}
-RED_FLAG_POINTS = {"fda_claim": 3, "cure_claim": 2, "safety_claim": 2, "success_rate_claim": 1,
+RED_FLAG_POINTS = {"fda_claim": 2, "cure_claim": 2, "safety_claim": 1, "success_rate_claim": 1,
                    "avoid_surgery_claim": 1}
+RED_FLAG_CAP = 4
 RED_FLAG_WORDS = {
     "fda_claim": "States FDA approval, clearance or compliance",
     "cure_claim": "Claims the treatment cures, reverses or regenerates",
@@ -37,9 +45,11 @@ RED_FLAG_WORDS = {
     "success_rate_claim": "States a success rate or guarantees results",
     "avoid_surgery_claim": "Claims the treatment avoids or replaces surgery",
 }
-MINOR_CATEGORIES = frozenset({"orthopedic_pain", "cosmetic_wellness"})
+SERIOUS_CATEGORIES = frozenset({"neurological", "cardiopulmonary", "autoimmune", "metabolic_organ", "eye"})
+SERIOUS_CONDITIONS = frozenset({"cancer", "blood_disorders", "gvhd"})
+TRANSPLANT_PAGE_KIND = "transplant"
 ENFORCEMENT_POINTS = 2
-LEVELS = ((10, "critical"), (7, "high"), (4, "medium"), (0, "low"))
+LEVELS = ((12, "critical"), (9, "high"), (5, "medium"), (0, "low"))
 STRENGTH_WORDS = {"sentence": "in the same sentence", "page": "on the same page",
                   "site": "on different pages of the site"}
 
@@ -70,13 +80,36 @@ def severity_for(score: int) -> str:
     return "low"
 
 
+def transplant_types(registry: Registry) -> set[str]:
+    """Blood-forming cell product types: those the registry lists as established practice."""
+    return {a.product_type for a in registry.approvals if a.basis == "established_practice"} | {UNSPECIFIED}
+
+
+def pairs_that_flag(pairs: pd.DataFrame, registry: Registry) -> pd.Series:
+    """True for claimed pairs that make a clinic flagged (see the module docstring)."""
+    unapproved = pairs["evidence_status"] != "approved_for_this_use"
+    stem_cell = ~pairs["product_type"].isin(NOT_STEM_CELL)
+    transplant_page = (pairs["page_kind"] == TRANSPLANT_PAGE_KIND) & pairs["product_type"].isin(
+        transplant_types(registry))
+    return unapproved & stem_cell & ~transplant_page & ~_redundant_unnamed(pairs)
+
+
+def _redundant_unnamed(pairs: pd.DataFrame) -> pd.Series:
+    """"Stem cells" of unnamed source for a condition the site also names a specific stem-cell
+    type for: the specific claim carries the flag, the generic one would only repeat it."""
+    specific = pairs[~pairs["product_type"].isin(NOT_STEM_CELL | {UNSPECIFIED})]
+    named = set(zip(specific["site_id"], specific["condition"]))
+    return pd.Series([p == UNSPECIFIED and (s, c) in named
+                      for s, c, p in zip(pairs["site_id"], pairs["condition"], pairs["product_type"])],
+                     index=pairs.index, dtype=bool)
+
+
 def flag_clinic(site: dict, pairs: pd.DataFrame, red_flags: pd.DataFrame,
                 registry: Registry, max_quotes: int = 3) -> ClinicFlag:
     """Decide one clinic. ``pairs``: its assessed claim pairs; ``red_flags``: its counting
     red-flag claims (rows of claims.csv)."""
     enforcement = registry.enforcement_for(site.get("site_name"), site.get("domain"))
-    unsupported = pairs[(pairs["evidence_status"] != "approved_for_this_use")
-                        & ~pairs["product_type"].isin(NOT_STEM_CELL)] if len(pairs) else pairs
+    unsupported = pairs[pairs_that_flag(pairs, registry)] if len(pairs) else pairs
     flag = ClinicFlag(site_id=int(site["site_id"]), flagged=bool(len(unsupported)),
                       enforcement=enforcement)
     if not flag.flagged:
@@ -85,7 +118,8 @@ def flag_clinic(site: dict, pairs: pd.DataFrame, red_flags: pd.DataFrame,
     ranked = unsupported.assign(
         _gap=unsupported["evidence_status"].map(GAP_POINTS),
         _strength=unsupported["strength"].map(STRENGTHS),
-    ).sort_values(["_strength", "_gap", "condition", "product_type"], ascending=[False, False, True, True])
+    ).sort_values(["_strength", "n_pages", "_gap", "condition", "product_type"],
+                  ascending=[False, False, False, True, True])
     conditions = sorted(set(ranked["condition"]))
     categories = {vocab.category(c) for c in conditions}
     red_ids = sorted(set(red_flags["vocab_id"])) if len(red_flags) else []
@@ -94,8 +128,9 @@ def flag_clinic(site: dict, pairs: pd.DataFrame, red_flags: pd.DataFrame,
         "claim strength": max(STRENGTH_POINTS[s] for s in ranked["strength"]),
         "breadth": (2 if len(conditions) >= 6 else 1 if len(conditions) >= 3 else 0)
                    + (1 if len(categories) >= 3 else 0),
-        "serious disease": 2 if categories - MINOR_CATEGORIES else 0,
-        "red flags": sum(RED_FLAG_POINTS.get(r, 0) for r in red_ids),
+        "serious disease": 2 if any(c in SERIOUS_CONDITIONS or vocab.category(c) in SERIOUS_CATEGORIES
+                                    for c in conditions) else 0,
+        "red flags": min(RED_FLAG_CAP, sum(RED_FLAG_POINTS.get(r, 0) for r in red_ids)),
         "enforcement match": ENFORCEMENT_POINTS if enforcement else 0,
     }
     flag.score_parts = parts

@@ -49,10 +49,10 @@ def test_severity_score_adds_the_documented_parts(store, tmp_path):
     build_world(store)
     write_reports(store, tmp_path)
     rows = flagged(tmp_path)
-    # spine: in_trials 1 + same sentence 2 + avoid_surgery 1 = 4 -> medium
-    assert (rows["spine.example"]["score"], rows["spine.example"]["severity"]) == (4, "medium")
-    # hope: no trials 3 + sentence 2 + 3 conditions 1 + serious 2 + cure 2 = 10 -> critical
-    assert rows["hope.example"]["score"] == 10 and rows["hope.example"]["severity"] == "critical"
+    # spine: in_trials 1 + same sentence 2 + avoid_surgery 1 = 4 -> low
+    assert (rows["spine.example"]["score"], rows["spine.example"]["severity"]) == (4, "low")
+    # hope: no trials 3 + sentence 2 + 3 conditions 1 + serious 2 + cure 2 = 10 -> high
+    assert rows["hope.example"]["score"] == 10 and rows["hope.example"]["severity"] == "high"
     assert rows["hope.example"]["score_breakdown"] == (
         "evidence gap +3, claim strength +2, breadth +1, serious disease +2, red flags +2")
     # the negated Parkinson's sentence is not a claim
@@ -60,8 +60,8 @@ def test_severity_score_adds_the_documented_parts(store, tmp_path):
     assert rows["hope.example"]["conditions"] == "autism;cerebral_palsy;multiple_sclerosis"
 
 
-@pytest.mark.parametrize("score, level", [(0, "low"), (3, "low"), (4, "medium"), (6, "medium"),
-                                          (7, "high"), (9, "high"), (10, "critical"), (20, "critical")])
+@pytest.mark.parametrize("score, level", [(0, "low"), (4, "low"), (5, "medium"), (8, "medium"),
+                                          (9, "high"), (11, "high"), (12, "critical"), (16, "critical")])
 def test_severity_levels(score, level):
     assert severity_for(score) == level
 
@@ -122,3 +122,65 @@ def test_enforcement_match_by_name_and_by_domain_raises_the_score(store, tmp_pat
     assert rows["byname.example"]["score"] - rows["nomatch.example"]["score"] == 2
     assert "Matches an enforcement record: FDA warning letter to Fictional Named Clinic LLC, 2025-01-02" \
         in rows["byname.example"]["reasons"]
+
+
+def test_transplant_programme_pages_do_not_flag_blood_forming_cell_claims(store, tmp_path):
+    general = "Blood-forming stem cell transplantation is a standard treatment for many cancers."
+    with store.session() as s:
+        run = add_run(s)
+        add_page(store, s, run, "bmt.example", "Fictional University BMT Program", "/conditions", kind="transplant", claims=[
+            ("condition", "cancer", general, "asserted"),
+            ("product_type", "unspecified_stem_cell", general, "asserted"),
+            ("product_type", "bone_marrow", "Blood and Marrow Transplant Program", "asserted"),
+            ("condition", "gvhd", "We study ways to prevent graft-versus-host disease.", "asserted")])
+        add_page(store, s, run, "bmtplus.example", "Fictional BMT Plus", "/extra", kind="transplant", claims=[
+            ("condition", "autism", "Our MSC infusions help autism.", "asserted"),
+            ("product_type", "msc", "Our MSC infusions help autism.", "asserted")])
+        add_page(store, s, run, "fake.example", "Fictional Fake Centre", "/cancer", kind="clinic", claims=[
+            ("condition", "cancer", general, "asserted"),
+            ("product_type", "unspecified_stem_cell", general, "asserted")])
+    write_reports(store, tmp_path)
+    rows = flagged(tmp_path)
+    assert "bmt.example" not in rows
+    # other product types on transplant pages still flag, and so do the same words on a clinic page
+    assert rows["bmtplus.example"]["product_types"] == "msc"
+    assert rows["fake.example"]["conditions"] == "cancer"
+    evidence = pd.read_csv(tmp_path / "evidence.csv", keep_default_na=False)
+    bmt = evidence[evidence["domain"] == "bmt.example"]
+    assert len(bmt) and set(bmt["flagged_claim"]) == {False}
+
+
+def test_unnamed_stem_cells_do_not_repeat_a_specific_claim(store, tmp_path):
+    sentence = "Stem cell injections with bone marrow concentrate for knee arthritis."
+    with store.session() as s:
+        run = add_run(s)
+        add_page(store, s, run, "dup.example", "Fictional Dup", claims=[
+            ("condition", "osteoarthritis", sentence, "asserted"),
+            ("product_type", "unspecified_stem_cell", sentence, "asserted"),
+            ("product_type", "bone_marrow", sentence, "asserted"),
+            ("condition", "hair_loss", "Stem cells for hair loss.", "asserted"),
+            ("product_type", "unspecified_stem_cell", "Stem cells for hair loss.", "asserted")])
+    write_reports(store, tmp_path)
+    row = flagged(tmp_path)["dup.example"]
+    # osteoarthritis and hair loss, each carried by the bone-marrow claim (same sentence, same page)
+    assert row["n_unsupported_pairs"] == 2 and row["product_types"] == "bone_marrow"
+    assert "unnamed source" not in row["reasons"]
+    assert "Offers bone marrow cell products for hair loss (named on the same page" in row["reasons"]
+    evidence = pd.read_csv(tmp_path / "evidence.csv", keep_default_na=False)
+    assert len(evidence) == 4  # the generic pairs stay in evidence.csv, not flagged
+    assert set(evidence[evidence["product_type"] == "unspecified_stem_cell"]["flagged_claim"]) == {False}
+
+
+def test_red_flag_points_are_capped_and_minor_conditions_are_not_serious(store, tmp_path):
+    sentence = "Umbilical cord cells for chronic wounds."
+    with store.session() as s:
+        run = add_run(s)
+        add_page(store, s, run, "loud.example", "Fictional Loud", claims=[
+            ("condition", "wound_healing", sentence, "asserted"),
+            ("product_type", "umbilical_cord", sentence, "asserted"),
+            *[("red_flag", rid, f"Red flag sentence {rid}.", "asserted") for rid in
+              ("fda_claim", "cure_claim", "safety_claim", "success_rate_claim", "avoid_surgery_claim")]])
+    write_reports(store, tmp_path)
+    row = flagged(tmp_path)["loud.example"]
+    assert row["score_breakdown"] == "evidence gap +3, claim strength +2, red flags +4"
+    assert (row["score"], row["severity"]) == (9, "high")
