@@ -56,6 +56,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.limits.ResponseLimitsMiddleware": 580,
     # undeclared / falsely-UTF-8 bodies decode as windows-1252, not charset guessing
     "crawler.middlewares.encoding.EncodingFallbackMiddleware": 570,
+    # a redirect back into its own chain is refused with the chain as the reason
+    "crawler.middlewares.redirect_loop.RedirectLoopMiddleware": 610,
 }
 SPIDER_MIDDLEWARES = {
     # calendars, endless query strings, session ids in URLs

@@ -99,6 +99,7 @@ def test_no_fault_page_is_stored(crawled):
     ("/slow-drip", "DownloadTimeoutError"),
     ("/reset-always", "ConnectionLost"),
     ("/redirect-chain", "max redirections reached"),
+    ("/loop-a", "skipped: redirect loop: http://127.0.0.1:"),
     ("/redirect-file", "skipped: redirect to a file: URL not followed (file:///etc/passwd)"),
 ])
 def test_each_fault_is_recorded_with_its_reason(crawled, path, reason):

@@ -91,17 +91,6 @@ def test_errors_and_robots_txt_are_not_judged():
     assert limits.process_response(request, robots) is robots
 
 
-def test_redirect_loop_is_refused_before_download():
-    limits, stats = _limits()
-    looping = Request("http://clinic.example/a",
-                      meta={"redirect_urls": ["http://clinic.example/a", "http://clinic.example/b"]})
-    with pytest.raises(IgnoreRequest, match=r"redirect loop: http://clinic.example/a -> .*/b -> .*/a"):
-        limits.process_request(looping)
-    assert stats.get_value("limits/skipped_redirect_loop") == 1
-    onward = Request("http://clinic.example/c", meta={"redirect_urls": ["http://clinic.example/a"]})
-    assert limits.process_request(onward) is None
-
-
 def test_gzip_bomb_is_stopped_during_decompression():
     """Scrapy's HttpCompressionMiddleware enforces DOWNLOAD_MAXSIZE on the inflated size:
     a 16 MB bomb (16 KB on the wire) stops at the cap instead of filling memory."""

@@ -1,13 +1,14 @@
-"""Keep only responses worth storing: HTML, non-empty, within the size cap, not a loop.
+"""Keep only responses worth storing: HTML, non-empty, within the size cap.
 
 Clinic sites serve brochures as PDF, images behind ``.html`` links, JSON with a
-``text/html`` label, gzip bombs and redirect loops. Scrapy already aborts a download past
-``DOWNLOAD_MAXSIZE`` and its HttpCompressionMiddleware stops decompressing past it (the
-gzip-bomb case, raising IgnoreRequest); this middleware sits just inside it (priority
-below 590) so it sees the decompressed body, and skips with a logged reason and a
-``limits/*`` stat anything that is not an HTML page, and names a redirect to a non-http
-scheme that was not followed. Only successful (2xx) bodies are judged: errors go on to
-the retry middleware. robots.txt is never judged here.
+``text/html`` label and gzip bombs. Scrapy already aborts a download past
+``DOWNLOAD_MAXSIZE``, and its HttpCompressionMiddleware stops decompressing past it (the
+gzip-bomb case, raising IgnoreRequest). This middleware sits just inside that one
+(priority below 590) so it sees the decompressed body, and skips with a logged reason and
+a ``limits/*`` stat anything that is not an HTML page; it also names a redirect to a
+non-http scheme that was left unfollowed. Only successful (2xx) bodies are judged: errors
+go on to the retry middleware. robots.txt is never judged here. (Redirect loops:
+:mod:`crawler.middlewares.redirect_loop`.)
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def media_type(response: Response) -> str:
 
 
 class ResponseLimitsMiddleware:
-    """Downloader middleware: IgnoreRequest for non-HTML, empty, oversized or looping responses."""
+    """Downloader middleware: IgnoreRequest for non-HTML, empty or oversized responses."""
 
     def __init__(self, stats: StatsCollector, *, max_size: int) -> None:
         self.stats = stats
@@ -83,13 +84,6 @@ class ResponseLimitsMiddleware:
         if not crawler.settings.getbool("CLINICSCAN_RESPONSE_LIMITS", True):
             raise NotConfigured("CLINICSCAN_RESPONSE_LIMITS is off")
         return cls(crawler.stats, max_size=crawler.settings.getint("DOWNLOAD_MAXSIZE"))
-
-    def process_request(self, request: Request) -> None:
-        seen = request.meta.get("redirect_urls") or []
-        if request.url in seen:
-            chain = " -> ".join([*seen, request.url])
-            self._skip(request, "redirect_loop", f"redirect loop: {chain}")
-        return None
 
     def process_response(self, request: Request, response: Response) -> Response:
         if 300 <= response.status < 400:
