@@ -44,6 +44,15 @@ def is_business_name(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+#: one-word mentions that only name a condition on their own ("injuries", "pain") and belong
+#: to a longer name when a body part or another condition comes right before ("MCL injuries")
+_GENERIC = frozenset("injury injuries pain pains disease diseases damage".split())
+_BODY_PARTS = frozenset("""knee knees shoulder shoulders hip hips back neck spine spinal brain head nerve nerves joint
+joints tendon tendons ligament ligaments muscle muscles tissue pressure burn burns elbow elbows wrist wrists ankle ankles
+foot feet hand hands heel heels jaw cartilage disc discs disk disks eye eyes skin liver kidney kidneys lung lungs heart
+bone bones cord chest abdominal pelvic leg legs arm arms toe toes finger fingers thumb radiation""".split())
+
+
 @dataclass(frozen=True)
 class Mention:
     kind: str
@@ -91,4 +100,7 @@ class MentionFinder:
             spans.append((start, end))
             kept.append(Mention(kind, vocab_id, detail_id, start, end))
         kept.sort(key=lambda m: (m.start, m.end))
-        return kept
+        ends = {m.end for m in kept if m.kind == "condition"}
+        return [m for m in kept if not (
+            m.kind == "condition" and m.end - m.start == 1 and doc[m.start].lower_ in _GENERIC and m.start > 0
+            and (m.start in ends or doc[m.start - 1].lower_ in _BODY_PARTS))]

@@ -12,6 +12,7 @@ about 0.55 ms a page). Results go to ``doc._.clinicscan_claims``.
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,30 @@ class ClaimRow:
     context: str = "asserted"
     context_cue: str | None = None
     section: str = "main"
+
+
+_QUOTES = "\"'"
+
+
+def _scare_quoted(text: str, start: int, end: int) -> bool:
+    """A mention wrapped in quote marks ("stem cell" injections) is named, not claimed."""
+    return start > 0 and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES \
+        and (end - start) < 40
+
+
+#: a question is not an assertion ("Is this FDA approved?"), unless it is the rhetorical
+#: marketing kind ("Suffering from knee pain?")
+_RHETORICAL = re.compile(r"\b(?:suffering|struggling|living with|dealing with|tired of|sick of|do you have|have you been|"
+                         r"are you experiencing|frustrated|bothered by|fed up)\b", re.I)
+
+
+_ASKING = re.compile(r"^(?:[•\s]*)(?:is|are|do|does|did|can|could|will|would|should|what|how|why|which|who|when|where|"
+                     r"has|have|may|might)\b", re.I)
+
+
+def _is_open_question(sentence: str) -> bool:
+    """"Do you treat COPD?" (an open question) but not "Knee pain holding you back?"."""
+    return sentence.endswith("?") and bool(_ASKING.match(sentence)) and not _RHETORICAL.search(sentence)
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -156,9 +181,16 @@ class ContextComponent:
             a += len(sentence) - len(sentence.lstrip())
             b = a + len(stripped)
             context, cue = "asserted", None
+            if (best is None or best[1] == "hedged") and _scare_quoted(text, c0, c1):
+                best = ((2, 0), "reported", None)
+                cue = "scare quotes"
+            elif (best is None or best[1] == "hedged") and _is_open_question(stripped):
+                best = ((2, 0), "reported", None)
+                cue = "question"
+            if best is not None and best[2] is not None:
+                cue = doc[best[2][0]:best[2][1]].text
             if best is not None:
                 context = best[1]
-                cue = doc[best[2][0]:best[2][1]].text
             rows.append(ClaimRow(m.kind, m.vocab_id, m.detail_id, text[c0:c1], c0, c1, stripped, a, b, context, cue))
         doc._.clinicscan_claims = rows
         return doc

@@ -26,6 +26,9 @@ if not Doc.has_extension("clinicscan_offer"):
 
 #: a product the page presents as its own ("we", "our", "us" in the sentence) is the strongest sign
 OWN_PRODUCT_BONUS = 3.0
+#: the page declines products in its own voice ("my practice does not offer stem cell injections")
+DECLINED_PENALTY = 3.0
+_DECLINE = re.compile(r"\b(?:offer|offers|sell|sells|use|uses|provide|provides|perform|performs|recommend)\b", re.I)
 #: a product named as a claim but never as the page's own
 PRODUCT_BONUS = 1.0
 #: no product type named as a claim at all: the page sells nothing of the vocabulary
@@ -93,8 +96,11 @@ class OfferComponent:
         products = [c for c in claims if c.kind == "product_type" and c.start < nav_start]
         counted = [c for c in products if c.context in ("asserted", "hedged")]
         own_products = [c for c in counted if _OWN.search(c.sentence)]
+        declined = [c for c in products if c.context == "negated" and c.context_cue and _DECLINE.search(c.context_cue)]
         if own_products:
             score += OWN_PRODUCT_BONUS
+        elif declined:
+            score -= DECLINED_PENALTY
         elif counted:
             score += PRODUCT_BONUS
         else:
@@ -113,6 +119,8 @@ class OfferComponent:
         cues = [f"{'+' if c.signal == 'offer' else '-'}{c.id}" for c, _f in ranked[:12]]
         if own_products:
             cues.append(f"+own product:{own_products[0].vocab_id}")
+        elif declined:
+            cues.append(f"-declines:{declined[0].vocab_id}")
         elif counted:
             cues.append(f"+product:{counted[0].vocab_id}")
         else:
