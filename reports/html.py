@@ -167,7 +167,7 @@ def _method_html(summary) -> str:
         "this product type and condition), <b>in_trials</b> (registered trials in the imported "
         "ClinicalTrials.gov data, or a late-stage product in the registry), "
         "<b>approved_other_use_only</b> (approved only for other conditions), "
-        "<b>no_registered_trials</b>. Severity: low &lt; 4 &le; medium &lt; 7 &le; high &lt; 10 "
+        "<b>no_registered_trials</b>. Severity: low &lt; 5 &le; medium &lt; 9 &le; high &lt; 12 "
         "&le; critical; the score adds the evidence gap, claim strength, breadth of conditions, "
         "serious diseases, red-flag claims and enforcement matches (docs/data-dictionary.md).</p>"
         f"<p>Registry files used:</p><ul>{files}</ul>"
