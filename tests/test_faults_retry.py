@@ -125,3 +125,39 @@ def test_not_configured_when_retries_are_off():
     crawler = get_crawler(Spider, {"RETRY_ENABLED": False})
     with pytest.raises(NotConfigured):
         build_from_crawler(RetryAfterMiddleware, crawler)
+
+
+def test_retry_after_pauses_the_whole_site_but_not_others():
+    middleware, stats = _middleware(CLINICSCAN_RETRY_AFTER_MAX=0.4)
+
+    async def scenario():
+        limited = asyncio.ensure_future(middleware.process_response(
+            Request("http://clinic.example/a"), _response(429, {"Retry-After": "30"})))
+        await asyncio.sleep(0.05)
+        started = time.monotonic()
+        await middleware.process_request(Request("http://other.example/"))
+        other_wait = time.monotonic() - started
+        await middleware.process_request(Request("http://clinic.example/b"))
+        same_wait = time.monotonic() - started
+        await limited
+        return other_wait, same_wait
+
+    other_wait, same_wait = asyncio.run(scenario())
+    assert other_wait < 0.05
+    assert 0.25 <= same_wait < 1.5
+    assert stats.get_value("retry/site_paused_requests") == 1
+
+
+def test_backoff_without_retry_after_does_not_pause_the_site():
+    middleware, stats = _middleware()
+
+    async def scenario():
+        retry = await middleware.process_response(Request("http://clinic.example/a"), _response(503))
+        started = time.monotonic()
+        await middleware.process_request(Request("http://clinic.example/b"))
+        return retry, time.monotonic() - started
+
+    retry, waited = asyncio.run(scenario())
+    assert isinstance(retry, Request)
+    assert waited < 0.05
+    assert stats.get_value("retry/site_paused_requests") is None

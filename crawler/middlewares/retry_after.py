@@ -5,16 +5,19 @@ or 503 is asking us to slow down, so each retry waits ``base * 2**attempt`` seco
 the server's ``Retry-After`` says (seconds or an HTTP date), never more than
 ``CLINICSCAN_RETRY_AFTER_MAX``. The wait is a timer awaited inside
 ``process_response``/``process_exception`` (never ``time.sleep``): the reactor keeps
-serving other requests meanwhile.
+serving other requests meanwhile. A ``Retry-After`` pauses the whole site, not just the one
+URL: other requests to it wait in ``process_request`` until the pause ends.
 Counts in ``retry/*`` stats like Scrapy's own middleware, plus ``retry/waited_seconds``.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.exceptions import NotConfigured
@@ -71,6 +74,7 @@ class RetryAfterMiddleware:
         self.retry_exceptions = retry_exceptions
         self.backoff_base = backoff_base
         self.max_wait = max_wait
+        self._paused: dict[str, float] = {}  # site -> monotonic time its Retry-After ends
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RetryAfterMiddleware:
@@ -92,10 +96,25 @@ class RetryAfterMiddleware:
         wait = retry_after if retry_after is not None else self.backoff_base * 2 ** (attempt - 1)
         return max(0.0, min(wait, self.max_wait))
 
+    async def process_request(self, request: Request) -> None:
+        """Hold a request to a site that asked us (Retry-After) to come back later."""
+        until = self._paused.get(_site(request.url))
+        if until is not None:
+            remaining = until - time.monotonic()
+            if remaining > 0:
+                self.crawler.stats.inc_value("retry/site_paused_requests")
+                await sleep(remaining)
+        return None
+
     async def process_response(self, request: Request, response: Response) -> Request | Response:
         if request.meta.get("dont_retry") or response.status not in self.retry_http_codes:
             return response
         retry_after = parse_retry_after(response.headers.get("Retry-After"))
+        if retry_after is not None:
+            # the whole site asked for the pause, not just this URL
+            until = time.monotonic() + min(retry_after, self.max_wait)
+            site = _site(request.url)
+            self._paused[site] = max(until, self._paused.get(site, 0.0))
         retry = await self._retry(request, response_status_message(response.status), retry_after)
         return retry or response
 
@@ -120,3 +139,7 @@ class RetryAfterMiddleware:
             self.crawler.stats.inc_value("retry/waited_seconds", wait)
             await sleep(wait)
         return retry
+
+
+def _site(url: str) -> str:
+    return urlsplit(url).netloc.lower()
