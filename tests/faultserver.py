@@ -49,7 +49,7 @@ BAD_PAGES = [
     "/always-500", "/slow-drip", "/reset-always", "/redirect-private", "/redirect-metadata",
     "/redirect-ipv6-mapped", "/redirect-file", "/loop-a", "/redirect-chain", "/big-plain", "/big-chunked",
     "/gzip-bomb", "/doc.pdf", "/pdf-as-html", "/image.png", "/png-as-html", "/json-as-html",
-    "/empty", "/whitespace",
+    "/empty", "/whitespace", "/bad-gzip",
 ]
 LONG_LINE_BYTES = 5_000_000
 SLOW_DRIP_SECONDS = 8.0
@@ -288,6 +288,8 @@ ROUTES = {
     "/big-chunked": _big_chunked,
     "/gzip-bomb": _gzip_bomb,
     "/gzip-ok": _gzip_ok,
+    "/bad-gzip": lambda h, hits, query: h._send(200, b"<html><body>plain, not gzip</body></html>",
+                                                headers={"Content-Encoding": "gzip"}),
     "/doc.pdf": _typed(PDF, "application/pdf"),
     "/pdf-as-html": _typed(PDF, "text/html"),
     "/image.png": _typed(PNG, "image/png"),

@@ -92,6 +92,7 @@ def test_no_fault_page_is_stored(crawled):
     ("/json-as-html", "skipped: not HTML: the body is json (text/html)"),
     ("/empty", "skipped: empty body"),
     ("/whitespace", "skipped: empty body"),
+    ("/bad-gzip", "BadGzipFile: Not a gzipped file"),
     ("/gzip-bomb", "exceeded DOWNLOAD_MAXSIZE (5000000 B) during decompression"),
     ("/big-plain", "larger than download max size"),
     ("/big-chunked", "DownloadCancelledError"),
