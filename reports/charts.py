@@ -38,7 +38,7 @@ def heat_map(rows: list[str], cols: list[str], values: dict[tuple[str, str], int
     if not rows or not cols:
         return f'<p class="empty">{escape(title)}: nothing to show.</p>'
     left, top_h = 190, 130
-    width, height = left + len(cols) * cell + 10, top_h + len(rows) * cell + 10
+    width, height = left + len(cols) * cell + 130, top_h + len(rows) * cell + 10
     top = max(values.values()) if values else 1
     parts = []
     for j, col in enumerate(cols):

@@ -173,28 +173,28 @@ def _reasons(ranked, red_flags, red_ids, conditions, categories, enforcement) ->
 
 
 def _quotes(ranked, red_flags, max_quotes) -> list[dict]:
-    """The strongest claims to quote: unsupported pairs first, then red-flag sentences."""
-    quotes, seen = [], set()
+    """The strongest claims to quote: unsupported pairs first, keeping the last place for the
+    first red-flag sentence when there is one."""
+    pair_quotes, seen = [], set()
     for row in ranked.itertuples():
-        text = row.condition_sentence if row.strength != "site" or not row.product_sentence else \
-            f"{row.condition_sentence} [...] {row.product_sentence}"
+        text = row.condition_sentence
+        if row.strength != "sentence" and row.product_sentence:
+            text = f"{row.condition_sentence} [...] {row.product_sentence}"
         if text in seen:
             continue
         seen.add(text)
-        quotes.append({"sentence": text, "url": row.url, "seen": row.fetched_at,
-                       "warc_record_id": row.warc_record_id,
-                       "claim": f"{row.product_type} for {row.condition}"})
-        if len(quotes) >= max_quotes:
-            return quotes
+        pair_quotes.append({"sentence": text, "url": row.url, "seen": row.fetched_at,
+                            "warc_record_id": row.warc_record_id,
+                            "claim": f"{row.product_type} for {row.condition}"})
+    red_quotes = []
     for row in red_flags.itertuples() if len(red_flags) else []:
-        if row.sentence in seen:
-            continue
-        seen.add(row.sentence)
-        quotes.append({"sentence": row.sentence, "url": row.url, "seen": row.fetched_at,
-                       "warc_record_id": row.warc_record_id, "claim": row.vocab_id})
-        if len(quotes) >= max_quotes:
-            break
-    return quotes
+        if row.sentence not in seen:
+            seen.add(row.sentence)
+            red_quotes.append({"sentence": row.sentence, "url": row.url, "seen": row.fetched_at,
+                               "warc_record_id": row.warc_record_id, "claim": row.vocab_id})
+    keep_for_red = 1 if red_quotes and max_quotes > 1 else 0
+    quotes = pair_quotes[: max_quotes - keep_for_red]
+    return quotes + red_quotes[: max_quotes - len(quotes)]
 
 
 def _clip(text: str, limit: int = 300) -> str:

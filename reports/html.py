@@ -32,7 +32,7 @@ blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid #bbb;background:#
 table{border-collapse:collapse;width:100%;background:#fff;font-size:.9em}
 th,td{border:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}th{background:#eee}
 .chart text{font-size:12px}.charts{display:flex;flex-wrap:wrap;gap:24px}
-ol.reasons li{margin:4px 0}
+ol.reasons li{margin:4px 0}figure{margin:0}figcaption{font-size:.9em;color:#444;margin-top:4px}
 """
 
 
@@ -91,15 +91,20 @@ def render_report(summary, data, pairs, flags, clinics: pd.DataFrame, flagged: p
         f"<p><b>{e(summary.flagged_count)}</b> clinic(s) flagged{': ' + e(sev_line) if sev_line else ''}. "
         "A clinic is flagged when it offers, for a condition, a stem-cell product type with no approval "
         "for that condition.</p>", warn,
-        f'<div class="charts">{status_chart}</div>',
+        f'<div class="charts">{_figure(status_chart, "Evidence status of claimed product-condition pairs")}</div>',
         "<h2 id=\"flagged\">Flagged clinics</h2>", _flagged_html(flags, data, flagged),
         "<h2 id=\"charts\">What clinics claim</h2>",
-        f'<div class="charts"><div>{cond_chart}</div><div>{heat}</div></div>',
+        f'<div class="charts">{_figure(cond_chart, "Most claimed conditions (number of clinics)")}'
+        f'{_figure(heat, "Conditions by product types (number of clinics claiming the pair)")}</div>',
         "<h2 id=\"clinics\">All clinics</h2>", _clinics_table(clinics),
         "<h2 id=\"method\">How to read this report</h2>", _method_html(summary),
         "</main></body></html>",
     ]
     return "\n".join(p for p in parts if p)
+
+
+def _figure(chart: str, caption: str) -> str:
+    return f"<figure>{chart}<figcaption>{e(caption)}</figcaption></figure>"
 
 
 def _link(url) -> str:

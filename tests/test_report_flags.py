@@ -43,6 +43,8 @@ def test_back_pain_clinic_reason_carries_trials_and_late_stage_product(store, tm
     assert row["quote_1"] == BACK and row["quote_1_url"] == "https://spine.example/treatments"
     assert row["quote_1_seen"] == "2026-03-02T10:30:00Z"
     assert row["quote_1_warc_record_id"].startswith("<urn:uuid:")
+    assert row["quote_2"] == f"{BACK} [...] Donor MSC injections are our advanced option."
+    assert (row["quote_3"], row["quote_3_claim"]) == ("Avoid spine surgery for good.", "avoid_surgery_claim")
 
 
 def test_severity_score_adds_the_documented_parts(store, tmp_path):
