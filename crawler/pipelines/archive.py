@@ -109,7 +109,7 @@ class _Segment:
 
 class WarcArchivePipeline:
     def __init__(self, archive_dir: Path, run_id: int, max_records: int = 1000,
-                 max_bytes: int = 100_000_000, compress_level: int = 6,
+                 max_bytes: int = 100_000_000, compress_level: int = 1,
                  user_agent: str = "", stats=None):
         self.run_dir = Path(archive_dir).resolve() / f"run-{run_id}"
         self.run_id = run_id
@@ -132,7 +132,7 @@ class WarcArchivePipeline:
         return cls(Path(archive_dir), settings.getint("CLINICSCAN_RUN_ID"),
                    max_records=settings.getint("CLINICSCAN_WARC_MAX_RECORDS", 1000),
                    max_bytes=settings.getint("CLINICSCAN_WARC_MAX_BYTES", 100_000_000),
-                   compress_level=settings.getint("CLINICSCAN_WARC_COMPRESS_LEVEL", 6),
+                   compress_level=settings.getint("CLINICSCAN_WARC_COMPRESS_LEVEL", 1),
                    user_agent=settings.get("USER_AGENT", ""), stats=crawler.stats)
 
     def open_spider(self) -> None:

@@ -1,0 +1,208 @@
+"""Crawl throughput: our full crawl stack against a bare Scrapy crawl of the same site.
+
+Generates fictional clinic sites (>= 2,000 pages in total), serves them on 127.0.0.1 from
+a small asyncio server in its own process (pre-rendered responses, keep-alive, so it is
+not the bottleneck), then crawls them twice, each crawl in its own subprocess:
+
+* bare: the clinic spider with the same link following, no item pipelines and none of the
+  project's middlewares (address guard, limits, retries, trap filter, page budget);
+* full: every pipeline (WARC archive, SQLite store) and middleware.
+
+Both run with delays off and the same concurrency; the script prints pages/s for each and
+the ratio full/bare (target: >= 0.8).
+
+    .venv/bin/python bench/crawl.py                 # 4 sites x 520 pages
+    .venv/bin/python bench/crawl.py --sites 2 --pages 1000 --concurrency 16
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WORDS = ("regenerative cellular clinic wellness protocol recovery consultation injection "
+         "joint mobility program patient visit assessment follow-up care team schedule "
+         "fictional harbor pine meadow valley summit comfort vitality renewal balance").split()
+LINK_WORDS = ["treatments", "pricing", "faq", "about", "news", "conditions", "testimonials",
+              "blog", "team", "contact", "stories", "services"]
+
+
+# -- the site --------------------------------------------------------------------------------
+
+def page_path(index: int) -> str:
+    return "/" if index == 0 else f"/{LINK_WORDS[index % len(LINK_WORDS)]}/{index}"
+
+
+def render_page(index: int, pages: int, rng: random.Random, size: int) -> bytes:
+    """A fictional page of about ``size`` bytes: children in a tree plus random cross links."""
+    children = [child for child in range(index * 8 + 1, index * 8 + 9) if child < pages]
+    cross = [rng.randrange(pages) for _ in range(6)]
+    links = "".join(f'<li><a href="{page_path(target)}">{LINK_WORDS[target % len(LINK_WORDS)].title()} '
+                    f'{target}</a></li>' for target in children + cross)
+    paragraphs = []
+    length = 0
+    while length < size:
+        text = " ".join(rng.choice(WORDS) for _ in range(60))
+        paragraphs.append(f"<p>{text}.</p>")
+        length += len(text) + 8
+    return (f"<!doctype html><html><head><title>Fictional clinic page {index}</title></head>"
+            f"<body><nav><ul>{links}</ul></nav><main>{''.join(paragraphs)}</main></body></html>"
+            ).encode()
+
+
+def build_site(pages: int, size: int, seed: int) -> dict[str, bytes]:
+    rng = random.Random(seed)
+    responses = {}
+    for index in range(pages):
+        body = render_page(index, pages, rng, size)
+        responses[page_path(index)] = (
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+            b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+    robots = b"User-agent: *\nAllow: /\n"
+    responses["/robots.txt"] = (b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+                                + str(len(robots)).encode() + b"\r\n\r\n" + robots)
+    return responses
+
+
+NOT_FOUND = b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: 9\r\n\r\nnot found"
+
+
+async def serve(sites: int, pages: int, size: int) -> None:
+    async def handler_for(responses):
+        async def handle(reader, writer):
+            try:
+                while True:
+                    head = await reader.readuntil(b"\r\n\r\n")
+                    path = head.split(b" ", 2)[1].decode("latin-1")
+                    writer.write(responses.get(path, NOT_FOUND))
+                    await writer.drain()
+            except (asyncio.IncompleteReadError, ConnectionError):
+                pass
+            finally:
+                writer.close()
+        return handle
+
+    servers = []
+    for site in range(sites):
+        responses = build_site(pages, size, seed=site)
+        servers.append(await asyncio.start_server(await handler_for(responses), "127.0.0.1", 0))
+    ports = [server.sockets[0].getsockname()[1] for server in servers]
+    print(json.dumps({"ports": ports}), flush=True)
+    await asyncio.Event().wait()
+
+
+# -- one crawl (in its own process) ----------------------------------------------------------
+
+BARE_OFF = {
+    "ITEM_PIPELINES": {},
+    "SPIDER_MIDDLEWARES": {"crawler.middlewares.traps.TrapFilterMiddleware": None},
+    "DOWNLOADER_MIDDLEWARES": {
+        "crawler.middlewares.address_guard.AddressGuardMiddleware": None,
+        "crawler.middlewares.retry_after.RetryAfterMiddleware": None,
+        "crawler.frontier.SiteBudgetMiddleware": None,
+        "crawler.middlewares.limits.ResponseLimitsMiddleware": None,
+        "crawler.middlewares.encoding.EncodingFallbackMiddleware": None,
+        "scrapy.downloadermiddlewares.retry.RetryMiddleware": 550,
+    },
+    "TWISTED_DNS_RESOLVER": "scrapy.resolver.CachingThreadedResolver",
+}
+
+
+def crawl(mode: str, ports: list[int], work: Path, concurrency: int, max_pages: int) -> dict:
+    from clinicscan.config import load_config
+    from clinicscan.store import open_store
+    from crawler.run import crawl_settings, prepare_run, run_spider
+    from crawler.seeds import load_seeds
+
+    config = load_config(db_url=f"sqlite:///{work / mode / 'bench.db'}", home=work / mode)
+    store = open_store(config.db_url)
+    seeds = load_seeds([f"http://127.0.0.1:{port}/" for port in ports])
+    options = {"max_depth": 20, "max_pages": max_pages, "max_size": 5_000_000}
+    run_id = prepare_run(store, seeds, options, new_run=True)
+    overrides = {"CONCURRENT_REQUESTS": concurrency,
+                 "CONCURRENT_REQUESTS_PER_DOMAIN": max(1, concurrency // len(ports)),
+                 "LOG_LEVEL": "WARNING", "LOGSTATS_INTERVAL": 0}
+    if mode == "bare":
+        overrides.update(BARE_OFF)
+    settings = crawl_settings(config, config.db_url, run_id, max_depth=20, max_pages=max_pages,
+                              delay=0, max_size=5_000_000, allow_loopback=True, progress=False,
+                              overrides=overrides)
+    cpu_before = time.process_time()
+    stats = run_spider(settings)
+    cpu = time.process_time() - cpu_before
+    pages = stats.get("response_received_count", 0) - stats.get("robotstxt/response_count", 0)
+    elapsed = (stats["finish_time"] - stats["start_time"]).total_seconds()
+    return {"mode": mode, "pages": pages, "stored": stats.get("store/inserted", 0),
+            "seconds": round(elapsed, 2), "pages_per_s": round(pages / elapsed, 1),
+            "cpu_ms_per_page": round(cpu * 1000 / pages, 2),
+            "reason": stats.get("finish_reason")}
+
+
+def run_one(mode: str, ports: list[int], work: Path, args) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", mode, "--ports", ",".join(map(str, ports)),
+         "--work", str(work), "--concurrency", str(args.concurrency),
+         "--max-pages", str(args.pages + 10)],
+        capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        sys.exit(f"{mode} crawl failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sites", type=int, default=4)
+    parser.add_argument("--pages", type=int, default=520, help="pages per site")
+    parser.add_argument("--size", type=int, default=15_000, help="approximate page size in bytes")
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=["bare", "full"], help=argparse.SUPPRESS)
+    parser.add_argument("--ports", help=argparse.SUPPRESS)
+    parser.add_argument("--work", help=argparse.SUPPRESS)
+    parser.add_argument("--max-pages", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.serve:
+        asyncio.run(serve(args.sites, args.pages, args.size))
+        return
+    if args.worker:
+        ports = [int(port) for port in args.ports.split(",")]
+        print(json.dumps(crawl(args.worker, ports, Path(args.work), args.concurrency, args.max_pages)))
+        return
+
+    server = subprocess.Popen([sys.executable, __file__, "--serve", "--sites", str(args.sites),
+                               "--pages", str(args.pages), "--size", str(args.size)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        ports = json.loads(server.stdout.readline())["ports"]
+        print(f"serving {args.sites} fictional sites x {args.pages} pages (~{args.size // 1000} KB) "
+              f"on 127.0.0.1 ports {ports}; concurrency {args.concurrency}, no delay")
+        with tempfile.TemporaryDirectory(prefix="clinicscan-bench-") as tmp:
+            results = {}
+            for mode in ("bare", "full"):
+                started = time.monotonic()
+                results[mode] = result = run_one(mode, ports, Path(tmp), args)
+                print(f"{mode:5s}: {result['pages']} pages in {result['seconds']} s = "
+                      f"{result['pages_per_s']} pages/s, {result['cpu_ms_per_page']} ms CPU a page "
+                      f"(stored {result['stored']}; "
+                      f"process {time.monotonic() - started:.1f} s)", flush=True)
+        ratio = results["full"]["pages_per_s"] / results["bare"]["pages_per_s"]
+        cpu_ratio = results["bare"]["cpu_ms_per_page"] / results["full"]["cpu_ms_per_page"]
+        print(f"full/bare = {ratio:.2f} in pages/s, {cpu_ratio:.2f} in CPU a page (target >= 0.80; "
+              "the CPU figure is steadier on a shared machine)")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    main()
