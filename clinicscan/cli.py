@@ -235,9 +235,11 @@ def demo(ctx, out_dir, keep_serving):
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("pages", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--split", default=None, metavar="NAME",
+              help='Only score gold lines with this "split" (e.g. tune or holdout).')
 @click.pass_context
 @_handle_errors
-def evaluate(ctx, gold, pages, as_json):
+def evaluate(ctx, gold, pages, as_json, split):
     """Score extraction against hand-coded pages.
 
     GOLD is a JSONL file, one line a page: {"file", "offers_treatment", "conditions",
@@ -247,11 +249,11 @@ def evaluate(ctx, gold, pages, as_json):
 
     \b
     Example:
-      clinicscan evaluate data/devset/gold.jsonl data/devset/pages
+      clinicscan evaluate data/devset/gold.jsonl data/devset/pages --split holdout
     """
     from nlp.evaluate import evaluate as run_evaluation
 
-    result = run_evaluation(gold, list(pages) or [gold.parent])
+    result = run_evaluation(gold, list(pages) or [gold.parent], split=split)
     click.echo(result.to_json() if as_json else result.to_text())
 
 
