@@ -89,7 +89,10 @@ class _Handler(BaseHTTPRequestHandler):
         if route is None:
             self._send(404, b"<html><body>not found</body></html>")
             return
-        route(self, hits, parse_qs(parts.query))
+        try:
+            route(self, hits, parse_qs(parts.query))
+        except (ConnectionResetError, BrokenPipeError):
+            self.close_connection = True  # the crawler hung up (size cap, timeout): expected
 
     def _send(self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8",
               headers: dict[str, str] | None = None) -> None:

@@ -94,8 +94,8 @@ def test_no_fault_page_is_stored(crawled):
     ("/whitespace", "skipped: empty body"),
     ("/bad-gzip", "BadGzipFile: Not a gzipped file"),
     ("/gzip-bomb", "exceeded DOWNLOAD_MAXSIZE (5000000 B) during decompression"),
-    ("/big-plain", "larger than download max size"),
-    ("/big-chunked", "DownloadCancelledError"),
+    ("/big-plain", "skipped: download stopped: the body is over the 5000000-byte cap"),
+    ("/big-chunked", "skipped: download stopped: the body is over the 5000000-byte cap"),
     ("/always-500", "HTTP 500"),
     ("/slow-drip", "DownloadTimeoutError"),
     ("/reset-always", "ConnectionLost"),
@@ -128,6 +128,7 @@ def test_transient_failures_are_retried_until_they_pass(crawled):
     assert hits["/reset-once"] == 2
     assert hits["/always-500"] == 3  # one try and RETRY_TIMES=2 retries, then given up
     assert hits["/gzip-bomb"] == 1  # a bomb is not retried
+    assert hits["/big-plain"] == 1 and hits["/big-chunked"] == 1  # nor an oversized body
     assert hits["/slow-drip"] == 3  # timed out (3 s) three times, never waited out the drip
     assert crawled["run"].stats["retry/waited_seconds"] > 0
 
@@ -148,6 +149,7 @@ def test_stats_count_each_defence(crawled):
     stats = crawled["run"].stats
     assert stats["limits/skipped_non_html"] == 5
     assert stats["limits/skipped_empty"] == 2
+    assert stats["limits/skipped_too_large"] == 2
     assert stats["encoding/fallback_cp1252"] >= 3
 
 

@@ -139,3 +139,13 @@ def test_other_redirects_pass_on():
     limits, _ = _limits()
     response = Response("http://clinic.example/go", status=301, headers={"Location": "/elsewhere"})
     assert limits.process_response(Request(response.url), response) is response
+
+
+def test_download_stopped_at_the_cap_is_skipped_not_failed():
+    from scrapy.exceptions import DownloadCancelledError
+
+    limits, stats = _limits(DOWNLOAD_MAXSIZE=2048)
+    with pytest.raises(IgnoreRequest, match="skipped: download stopped: the body is over the 2048-byte cap"):
+        limits.process_exception(Request("http://clinic.example/big"), DownloadCancelledError())
+    assert stats.get_value("limits/skipped_too_large") == 1
+    assert limits.process_exception(Request("http://clinic.example/"), ValueError("other")) is None

@@ -18,7 +18,7 @@ import logging
 from urllib.parse import urljoin, urlsplit
 from typing import TYPE_CHECKING
 
-from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest, NotConfigured
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -104,6 +104,14 @@ class ResponseLimitsMiddleware:
             label = declared or "no Content-Type"
             self._skip(request, "non_html", f"not HTML: the body is {kind} ({label})")
         return response
+
+    def process_exception(self, request: Request, exception: Exception) -> None:
+        """A download Scrapy stopped at ``DOWNLOAD_MAXSIZE`` is skipped, not failed, and
+        not retried (it would be as large again)."""
+        if isinstance(exception, DownloadCancelledError):
+            max_size = request.meta.get("download_maxsize", self.max_size)
+            self._skip(request, "too_large", f"download stopped: the body is over the {max_size}-byte cap")
+        return None
 
     def _check_unfollowed_redirect(self, request: Request, response: Response) -> None:
         """Scrapy's RedirectMiddleware hands back, unfollowed, a redirect to file:, data: or
