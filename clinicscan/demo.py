@@ -150,29 +150,14 @@ def write_seeds(web: DemoWeb, path: Path) -> Path:
     return path
 
 
-def _flagged_rows(out_dir: Path) -> list[dict[str, str]]:
-    try:
-        with (out_dir / "flagged_clinics.csv").open(newline="", encoding="utf-8") as handle:
-            return list(csv.DictReader(handle))
-    except OSError:
-        return []
-
-
 def _summary_lines(out_dir: Path, scan_summary) -> list[str]:
-    lines = [scan_summary.describe(), ""]
-    flagged = _flagged_rows(out_dir)
-    if flagged:
-        lines.append(f"Flagged clinics ({len(flagged)}):")
-        for row in flagged:
-            name = row.get("clinic") or row.get("name") or row.get("site") or "?"
-            severity = row.get("severity", "?")
-            lines.append(f"  - {name} [{severity}]")
-    lines.append("")
-    lines.append(f"Outputs in {out_dir.resolve()}:")
-    for name in EXPORTS:
-        marker = "" if (out_dir / name).exists() else "   (missing!)"
-        lines.append(f"  {name}{marker}")
-    lines.append(f"  (database, WARC archive under warc/ and {SEEDS_FILE} are in the same folder)")
+    """The scan's own summary (flagged clinics with severity, top claims), then where to look."""
+    written = [Path(p).name for p in getattr(scan_summary.report, "files", [])]
+    names = list(EXPORTS) + [name for name in written if name not in EXPORTS]
+    lines = ["", scan_summary.describe(), "", f"Outputs in {out_dir.resolve()}:"]
+    for name in names:
+        lines.append(f"  {name}" + ("" if (out_dir / name).exists() else "   (missing!)"))
+    lines.append(f"  (and the demo's database clinicscan.db, WARC archive warc/, {SEEDS_FILE})")
     lines.append(f"Open {(out_dir / 'report.html').resolve()} in a browser to read the report.")
     return lines
 

@@ -29,12 +29,8 @@ class ScanSummary:
     report: Any
 
     def describe(self) -> str:
-        return "\n".join([
-            f"crawl run {self.run_id}",
-            _describe(self.extract_stats),
-            _describe(self.report),
-            f"exports written to {self.out_dir}",
-        ])
+        return "\n".join([f"crawl run {self.run_id} done", _describe(self.extract_stats),
+                          _describe(self.report)])
 
 
 def _describe(result: Any) -> str:

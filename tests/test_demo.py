@@ -130,7 +130,8 @@ def test_each_unproven_clinic_is_flagged_with_a_quote_from_its_own_pages(first_r
         if not quote:
             continue
         assert url.startswith(base) and url in fetched, url
-        assert _words(quote) in site_words, f"quote not on {site['slug']}'s pages: {quote!r}"
+        for fragment in quote.split("[...]"):  # a quote may join two sentences with [...]
+            assert _words(fragment) in site_words, f"quote not on {site['slug']}'s pages: {quote!r}"
         assert row[f"quote_{i}_seen"], "a quote carries the date its page was seen"
     assert set(site.get("expect_product_types", [])) & set(row["product_types"].split(";")), row["product_types"]
 
@@ -140,8 +141,7 @@ def test_back_pain_clinic_shows_trials_the_phase_3_product_and_no_approval(first
     assert row is not None
     assert "back_pain" in row["conditions"].split(";")
     reasons = row["reasons"]
-    back_pain = [line for line in reasons.splitlines() if "back pain" in line.lower()
-                 and "registered trial" in line]
+    back_pain = [line for line in reasons.splitlines() if re.search(r"Offers .+? for back pain \(", line)]
     assert back_pain, reasons
     counts = [int(n) for line in back_pain
               for n in re.findall(r"(\d+) registered trials? found in the imported ClinicalTrials\.gov data", line)]
@@ -149,7 +149,7 @@ def test_back_pain_clinic_shows_trials_the_phase_3_product_and_no_approval(first
                           for p in (demo_dir() / "ctgov").glob("stem-cell-back-pain-*.json"))
     assert counts and all(0 < n <= fixture_studies for n in counts), (counts, fixture_studies)
     assert any("phase 3" in line for line in back_pain)
-    assert "rexlemestrocel-L" in reasons, "the late-stage product for back pain is named"
+    assert any("rexlemestrocel-L" in line for line in back_pain), "the late-stage product is named"
     assert any("no product of this type is approved for back pain" in line.lower() for line in back_pain)
 
 
