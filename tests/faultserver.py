@@ -322,6 +322,8 @@ class FaultHTTPServer(ThreadingHTTPServer):
     allow_reuse_address = True
 
     def __init__(self, address):
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
         super().__init__(address, _Handler)
         self.hits: Counter[str] = Counter()
         self._lock = threading.Lock()
@@ -335,7 +337,7 @@ class FaultHTTPServer(ThreadingHTTPServer):
 
 
 class FaultServer:
-    """Runs :class:`FaultHTTPServer` on 127.0.0.1 (a free port) in a daemon thread."""
+    """Runs :class:`FaultHTTPServer` on 127.0.0.1 or ::1 (a free port) in a daemon thread."""
 
     def __init__(self, host: str = "127.0.0.1") -> None:
         self.httpd = FaultHTTPServer((host, 0))
@@ -345,7 +347,8 @@ class FaultServer:
                                        daemon=True)
 
     def url(self, path: str = "/") -> str:
-        return f"http://{self.host}:{self.port}{path}"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}{path}"
 
     @property
     def hits(self) -> Counter[str]:

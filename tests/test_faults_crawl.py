@@ -169,3 +169,24 @@ def test_guard_refuses_loopback_without_the_allowance(tmp_path):
         assert seed.state == "skipped" and seed.reason.startswith("refused: 127.0.0.1 is a loopback address")
         assert session.scalars(select(CrawlRun)).one().stats["guard/refused/loopback"] == 1
     store.dispose()
+
+
+@pytest.mark.parametrize("allow", [True, False], ids=["allowed", "refused"])
+def test_ipv6_loopback_follows_the_allowance(tmp_path, allow):
+    db_url = f"sqlite:///{tmp_path / 'v6.db'}"
+    with FaultServer("::1") as server:
+        args = ["crawl", server.url("/enc/utf8"), "--delay", "0", "--max-depth", "0"]
+        result = clinicscan(db_url, tmp_path, *args, *(["--allow-loopback"] if allow else []), timeout=60)
+        hits = dict(server.hits)
+    assert result.returncode == 0, result.stderr[-3000:]
+    store = open_store(db_url)
+    with store.session() as session:
+        pages = session.scalars(select(Page)).all()
+        [row] = session.scalars(select(FrontierUrl)).all()
+    store.dispose()
+    if allow:
+        assert [GOOD_PAGES["/enc/utf8"] in page.html for page in pages] == [True]
+        assert hits["/enc/utf8"] == 1
+    else:
+        assert pages == [] and hits == {}
+        assert row.reason == "refused: ::1 is a loopback address; pass --allow-loopback to crawl 127.0.0.1 and ::1"
