@@ -196,11 +196,18 @@ def run_demo(out_dir: str | Path, db_url: str | None = None, keep_serving: bool 
         finally:
             store.dispose()
 
+        echo(f"Crawling, extracting and reporting into {out_dir} ...")
         # Politeness off (delay 0) only because these are our own servers on loopback;
         # a real crawl keeps the default per-site delay. allow_loopback admits 127.0.0.1.
-        summary = run_scan(config, [str(seeds)], out_dir, workers=1, max_depth=3, max_pages=40,
-                           delay=0.0, max_size=5_000_000, allow_loopback=True, new_run=False,
-                           redis_url=None, progress=False)
+        # The stages' INFO logs are for long real crawls; the demo prints its own summary, so
+        # only warnings and errors get through (Scrapy resets logger levels, not this).
+        logging.disable(logging.INFO)
+        try:
+            summary = run_scan(config, [str(seeds)], out_dir, workers=1, max_depth=3,
+                               max_pages=40, delay=0.0, max_size=5_000_000, allow_loopback=True,
+                               new_run=False, redis_url=None, progress=False)
+        finally:
+            logging.disable(logging.NOTSET)
         for line in _summary_lines(out_dir, summary):
             echo(line)
 
