@@ -190,3 +190,14 @@ def test_guard_resolves_each_host_once_per_cache_period(monkeypatch):
     _run(guard, Request("http://localhost:8080/d"))
     _run(guard, Request("http://localhost:8080/e"))
     assert lookups == ["localhost"] * 3
+
+
+@pytest.mark.parametrize("url", ["http://2130706433/", "http://0x7f000001/", "http://127.1/", "http://0177.0.0.1/",
+                                 "http://user:pw@127.0.0.1/", "http://[::ffff:7f00:1]/", "http://0/",
+                                 "http://10.0.0.1.:80/", "http://localhost./"])
+def test_guard_sees_through_obfuscated_loopback_and_private_hosts(url):
+    """Numeric and dotted forms resolve (locally, via inet_aton) to refused addresses."""
+    guard, stats = _guard()
+    with pytest.raises(IgnoreRequest, match="^refused: "):
+        _run(guard, Request(url))
+    assert stats.get_value("guard/refused") == 1

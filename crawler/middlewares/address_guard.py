@@ -76,7 +76,7 @@ class AddressGuardMiddleware:
         scheme = parts.scheme.lower()
         if scheme not in ALLOWED_SCHEMES:
             self._refuse(request, "scheme", f"scheme {scheme or '(none)'!r} is not http or https")
-        host = parts.hostname
+        host = (parts.hostname or "").rstrip(".")  # "10.0.0.1." and "localhost." are the same hosts
         if not host:
             self._refuse(request, "no_host", "the URL has no host")
         literal = parse_ip(host)
