@@ -132,6 +132,10 @@ def crawl(mode: str, ports: list[int], work: Path, concurrency: int, max_pages: 
                  "LOG_LEVEL": "WARNING", "LOGSTATS_INTERVAL": 0}
     if mode == "bare":
         overrides.update(BARE_OFF)
+    elif mode == "pipelines":  # where the cost goes: our pipelines alone
+        overrides.update({k: v for k, v in BARE_OFF.items() if k != "ITEM_PIPELINES"})
+    elif mode == "middlewares":  # ... and our middlewares alone
+        overrides["ITEM_PIPELINES"] = {}
     settings = crawl_settings(config, config.db_url, run_id, max_depth=20, max_pages=max_pages,
                               delay=0, max_size=5_000_000, allow_loopback=True, progress=False,
                               overrides=overrides)
@@ -164,7 +168,11 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=15_000, help="approximate page size in bytes")
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--worker", choices=["bare", "full"], help=argparse.SUPPRESS)
+    parser.add_argument("--modes", default="bare,full",
+                        help="crawls to run, in order: bare, full, and (to see where the cost "
+                        "goes) pipelines, middlewares")
+    parser.add_argument("--worker", choices=["bare", "full", "pipelines", "middlewares"],
+                        help=argparse.SUPPRESS)
     parser.add_argument("--ports", help=argparse.SUPPRESS)
     parser.add_argument("--work", help=argparse.SUPPRESS)
     parser.add_argument("--max-pages", type=int, help=argparse.SUPPRESS)
@@ -187,10 +195,10 @@ def main() -> None:
               f"on 127.0.0.1 ports {ports}; concurrency {args.concurrency}, no delay")
         with tempfile.TemporaryDirectory(prefix="clinicscan-bench-") as tmp:
             results = {}
-            for mode in ("bare", "full"):
+            for mode in args.modes.split(","):
                 started = time.monotonic()
                 results[mode] = result = run_one(mode, ports, Path(tmp), args)
-                print(f"{mode:5s}: {result['pages']} pages in {result['seconds']} s = "
+                print(f"{mode:11s}: {result['pages']} pages in {result['seconds']} s = "
                       f"{result['pages_per_s']} pages/s, {result['cpu_ms_per_page']} ms CPU a page "
                       f"(stored {result['stored']}; "
                       f"process {time.monotonic() - started:.1f} s)", flush=True)

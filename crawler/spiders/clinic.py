@@ -51,6 +51,7 @@ class ClinicSpider(scrapy.Spider):
         self.budget: SiteBudget | None = None
         self.known: set[str] = set()
         self.pages_seen: Counter = Counter()  # site -> HTML pages handed to the pipelines
+        self._canonical: dict[str, str] = {}  # menus repeat on every page: canonicalize once
         self._progress: task.LoopingCall | None = None
 
     @classmethod
@@ -104,7 +105,11 @@ class ClinicSpider(scrapy.Spider):
             return
         if site_key(response.url) != site:
             self.crawler.stats.inc_value("crawl/skipped_offsite_redirect")
-            yield UrlOutcome(url, site, depth, "skipped", f"redirected off-site to {response.url}")
+            reason = f"redirected off-site to {response.url}"
+            if depth == 0:
+                reason += f"; if that is the clinic's site now, put {site_key(response.url)} in the seed list"
+                logger.warning("seed %s: %s", url, reason)
+            yield UrlOutcome(url, site, depth, "skipped", reason)
             return
         if not isinstance(response, HtmlResponse):
             response = response.replace(cls=HtmlResponse)
@@ -137,10 +142,13 @@ class ClinicSpider(scrapy.Spider):
             if not href or href.lower().startswith(_SKIPPED_SCHEMES):
                 continue
             absolute = response.urljoin(href)
-            if not is_http_url(absolute):
-                continue
-            url = canonicalize(absolute)
-            if url in self.known or site_key(url) != site:
+            url = self._canonical.get(absolute)
+            if url is None:
+                url = canonicalize(absolute) if is_http_url(absolute) else ""
+                if len(self._canonical) > 200_000:
+                    self._canonical.clear()
+                self._canonical[absolute] = url
+            if not url or url in self.known or site_key(url) != site:
                 continue
             self.known.add(url)
             text = " ".join(anchor.xpath(".//text()").getall())
