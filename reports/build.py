@@ -15,7 +15,7 @@ from clinicscan.store import Store
 from reports import exports
 from reports.dataset import load_run
 from reports.evidence import EvidenceIndex, assess_pairs, pair_claims
-from reports.flags import ClinicFlag, flag_clinic
+from reports.flags import ClinicFlag, flag_clinic, pairs_that_flag
 from reports.html import render_report
 from reports.registry import load_registry, save_registry
 from reports.vocabulary import load_vocabulary
@@ -68,14 +68,15 @@ def write_reports(store: Store, out_dir: str | Path, run_id: int | None = None,
     save_registry(store, registry)
     index = EvidenceIndex(registry, data.trials, load_vocabulary().product_types)
     pairs = assess_pairs(pair_claims(data.claims), index)
+    pairs["flagged_claim"] = pairs_that_flag(pairs, registry) if len(pairs) else pd.Series(dtype=bool)
     red_flag_claims = data.claims[data.claims["counts"] & (data.claims["kind"] == "red_flag")] \
         if len(data.claims) else data.claims
+    pairs_by_site = _records_by_site(pairs)
+    reds_by_site = _records_by_site(red_flag_claims)
     flags: dict[int, ClinicFlag] = {}
     for site in data.sites.to_dict("records"):
         sid = site["site_id"]
-        flags[sid] = flag_clinic(site, pairs[pairs["site_id"] == sid],
-                                 red_flag_claims[red_flag_claims["site_id"] == sid]
-                                 if len(red_flag_claims) else red_flag_claims, registry)
+        flags[sid] = flag_clinic(site, pairs_by_site.get(sid, []), reds_by_site.get(sid, []), registry)
 
     clinics = exports.clinics_frame(data, pairs, flags)
     flagged = exports.flagged_frame(data, flags, red_flag_claims)
@@ -101,6 +102,13 @@ def write_reports(store: Store, out_dir: str | Path, run_id: int | None = None,
     summary.files.append(html_path)
     log.info("report for run %s: %s flagged clinic(s)", data.run_id, summary.flagged_count)
     return summary
+
+
+def _records_by_site(frame: pd.DataFrame) -> dict[int, list[dict]]:
+    grouped: dict[int, list[dict]] = {}
+    for record in frame.to_dict("records") if len(frame) else []:
+        grouped.setdefault(record["site_id"], []).append(record)
+    return grouped
 
 
 def _top_claims(pairs: pd.DataFrame) -> list[tuple[str, int]]:

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
-from pandas.api.types import is_bool_dtype, is_numeric_dtype
+from pandas.api.types import is_bool_dtype, is_numeric_dtype, is_object_dtype, is_string_dtype
 
 from reports.dataset import RunData
 from reports.evidence import STATUSES
@@ -106,8 +106,6 @@ def claims_frame(data: RunData) -> pd.DataFrame:
 
 def evidence_frame(data: RunData, pairs: pd.DataFrame, flags: dict[int, ClinicFlag]) -> pd.DataFrame:
     sites = data.sites.set_index("site_id")
-    unsupported = {(f.site_id, r.condition, r.product_type)
-                   for f in flags.values() if f.flagged for r in f.unsupported.itertuples()}
     out = pd.DataFrame({
         "site": pairs["site_id"].map(sites["site_name"]), "domain": pairs["site_id"].map(sites["domain"]),
         "condition": pairs["condition"], "product_type": pairs["product_type"],
@@ -116,8 +114,7 @@ def evidence_frame(data: RunData, pairs: pd.DataFrame, flags: dict[int, ClinicFl
         "n_trials_with_results": pairs["n_trials_with_results"],
         "late_stage_products": pairs["late_stage_products"],
         "approved_other_uses": pairs["approved_other_uses"], "evidence_line": pairs["evidence_line"],
-        "flagged_claim": [(s, c, p) in unsupported for s, c, p in
-                          zip(pairs["site_id"], pairs["condition"], pairs["product_type"])],
+        "flagged_claim": pairs["flagged_claim"].astype(bool) if len(pairs) else pairs.get("flagged_claim"),
         "quote": pairs["condition_sentence"], "product_quote": pairs["product_sentence"],
         "url": pairs["url"], "product_url": pairs["product_url"],
         "fetched_at": pairs["fetched_at"].map(iso), "warc_record_id": pairs["warc_record_id"],
@@ -127,45 +124,54 @@ def evidence_frame(data: RunData, pairs: pd.DataFrame, flags: dict[int, ClinicFl
 
 
 def clinics_frame(data: RunData, pairs: pd.DataFrame, flags: dict[int, ClinicFlag]) -> pd.DataFrame:
-    rows = []
     counting = data.claims[data.claims["counts"]] if len(data.claims) else data.claims
+    claimed: dict[tuple[int, str], set] = {}
+    for sid, kind, vid in zip(counting["site_id"], counting["kind"], counting["vocab_id"]):
+        claimed.setdefault((sid, kind), set()).add(vid)
+    pages = data.pages.assign(offering=data.pages["offers_treatment"].fillna(False).astype(bool))
+    n_pages = pages.groupby("site_id").size()
+    n_offering = pages.groupby("site_id")["offering"].sum()
+    statuses = (pairs.groupby(["site_id", "evidence_status"]).size() if len(pairs)
+                else pd.Series(dtype=int))
+    n_pairs = pairs.groupby("site_id").size() if len(pairs) else pd.Series(dtype=int)
+    rows = []
     for site in data.sites.to_dict("records"):
         sid = site["site_id"]
-        pages = data.pages[data.pages["site_id"] == sid]
-        mine = counting[counting["site_id"] == sid] if len(counting) else counting
-        site_pairs = pairs[pairs["site_id"] == sid]
         flag = flags.get(sid)
-        by_kind = lambda kind: ids(mine[mine["kind"] == kind]["vocab_id"]) if len(mine) else ""  # noqa: E731
+        flagged = bool(flag and flag.flagged)
         row = {
             "site": site["site_name"], "domain": site["domain"], "country": site["country"],
-            "region": site["region"], "seed_url": site["seed_url"], "pages": len(pages),
-            "offering_pages": int(pages["offers_treatment"].fillna(False).astype(bool).sum()),
-            "conditions": by_kind("condition"), "product_types": by_kind("product_type"),
-            "red_flags": by_kind("red_flag"), "n_claimed_pairs": len(site_pairs),
-            "n_unsupported_pairs": len(flag.unsupported) if flag and flag.flagged else 0,
-            "flagged": bool(flag and flag.flagged),
-            "severity": flag.severity if flag and flag.flagged else "",
-            "score": flag.score if flag and flag.flagged else 0,
+            "region": site["region"], "seed_url": site["seed_url"], "pages": int(n_pages.get(sid, 0)),
+            "offering_pages": int(n_offering.get(sid, 0)),
+            "conditions": ids(claimed.get((sid, "condition"), ())),
+            "product_types": ids(claimed.get((sid, "product_type"), ())),
+            "red_flags": ids(claimed.get((sid, "red_flag"), ())),
+            "n_claimed_pairs": int(n_pairs.get(sid, 0)),
+            "n_unsupported_pairs": len(flag.unsupported) if flagged else 0,
+            "flagged": flagged, "severity": flag.severity if flagged else "",
+            "score": flag.score if flagged else 0,
             "enforcement_match": bool(flag and flag.enforcement),
         }
         for status in STATUSES:
-            row[f"n_{status}"] = int((site_pairs["evidence_status"] == status).sum())
+            row[f"n_{status}"] = int(statuses.get((sid, status), 0))
         rows.append(row)
     return pd.DataFrame(rows, columns=CLINICS_COLUMNS)
 
 
 def flagged_frame(data: RunData, flags: dict[int, ClinicFlag], red_flag_claims: pd.DataFrame) -> pd.DataFrame:
     sites = data.sites.set_index("site_id")
+    red_ids: dict[int, set] = {}
+    for sid, vid in zip(red_flag_claims["site_id"], red_flag_claims["vocab_id"]):
+        red_ids.setdefault(sid, set()).add(vid)
     rows = []
     for flag in sorted((f for f in flags.values() if f.flagged), key=lambda f: (-f.score, sites.loc[f.site_id, "site_name"])):
         site = sites.loc[flag.site_id]
-        reds = red_flag_claims[red_flag_claims["site_id"] == flag.site_id] if len(red_flag_claims) else red_flag_claims
         row = {
             "severity": flag.severity, "score": flag.score, "site": site["site_name"],
             "domain": site["domain"], "country": site["country"], "region": site["region"],
-            "conditions": ids(flag.unsupported["condition"]),
-            "product_types": ids(flag.unsupported["product_type"]),
-            "red_flags": ids(reds["vocab_id"]) if len(reds) else "",
+            "conditions": ids(p["condition"] for p in flag.unsupported),
+            "product_types": ids(p["product_type"] for p in flag.unsupported),
+            "red_flags": ids(red_ids.get(flag.site_id, ())),
             "n_unsupported_pairs": len(flag.unsupported),
             "reasons": "\n".join(f"{i}. {r}" for i, r in enumerate(flag.reasons, 1)),
             "score_breakdown": flag.score_breakdown,
@@ -200,7 +206,11 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
         series = out[col]
         if is_bool_dtype(series) or is_numeric_dtype(series):
             continue
-        out[col] = series.map(neutralise_cell).astype(object)
+        if is_string_dtype(series) and not is_object_dtype(series):
+            risky = series.str.startswith(FORMULA_STARTS, na=False)
+            out[col] = series.astype(object).where(~risky, "'" + series.astype(object).where(risky, ""))
+        else:
+            out[col] = series.map(neutralise_cell).astype(object)
     return out
 
 

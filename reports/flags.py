@@ -66,7 +66,7 @@ class ClinicFlag:
     reasons: list[str] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
     enforcement: list[EnforcementAction] = field(default_factory=list)
-    unsupported: pd.DataFrame | None = None
+    unsupported: list[dict] = field(default_factory=list)  # its flagging pairs, strongest first
 
     @property
     def score_breakdown(self) -> str:
@@ -104,28 +104,27 @@ def _redundant_unnamed(pairs: pd.DataFrame) -> pd.Series:
                      index=pairs.index, dtype=bool)
 
 
-def flag_clinic(site: dict, pairs: pd.DataFrame, red_flags: pd.DataFrame,
+def flag_clinic(site: dict, pairs: list[dict], red_flags: list[dict],
                 registry: Registry, max_quotes: int = 3) -> ClinicFlag:
-    """Decide one clinic. ``pairs``: its assessed claim pairs; ``red_flags``: its counting
-    red-flag claims (rows of claims.csv)."""
+    """Decide one clinic. ``pairs``: its assessed claim pairs as records, with the
+    ``flagged_claim`` column from :func:`pairs_that_flag`; ``red_flags``: its counting
+    red-flag claims as records."""
     enforcement = registry.enforcement_for(site.get("site_name"), site.get("domain"))
-    unsupported = pairs[pairs_that_flag(pairs, registry)] if len(pairs) else pairs
-    flag = ClinicFlag(site_id=int(site["site_id"]), flagged=bool(len(unsupported)),
+    unsupported = [p for p in pairs if p["flagged_claim"]]
+    flag = ClinicFlag(site_id=int(site["site_id"]), flagged=bool(unsupported),
                       enforcement=enforcement)
     if not flag.flagged:
         return flag
     vocab = load_vocabulary()
-    ranked = unsupported.assign(
-        _gap=unsupported["evidence_status"].map(GAP_POINTS),
-        _strength=unsupported["strength"].map(STRENGTHS),
-    ).sort_values(["_strength", "n_pages", "_gap", "condition", "product_type"],
-                  ascending=[False, False, False, True, True])
-    conditions = sorted(set(ranked["condition"]))
+    ranked = sorted(unsupported, key=lambda p: (-STRENGTHS[p["strength"]], -p["n_pages"],
+                                                -GAP_POINTS[p["evidence_status"]],
+                                                p["condition"], p["product_type"]))
+    conditions = sorted({p["condition"] for p in ranked})
     categories = {vocab.category(c) for c in conditions}
-    red_ids = sorted(set(red_flags["vocab_id"])) if len(red_flags) else []
+    red_ids = sorted({r["vocab_id"] for r in red_flags})
     parts = {
-        "evidence gap": max(GAP_POINTS[s] for s in ranked["evidence_status"]),
-        "claim strength": max(STRENGTH_POINTS[s] for s in ranked["strength"]),
+        "evidence gap": max(GAP_POINTS[p["evidence_status"]] for p in ranked),
+        "claim strength": max(STRENGTH_POINTS[p["strength"]] for p in ranked),
         "breadth": (2 if len(conditions) >= 6 else 1 if len(conditions) >= 3 else 0)
                    + (1 if len(categories) >= 3 else 0),
         "serious disease": 2 if any(c in SERIOUS_CONDITIONS or vocab.category(c) in SERIOUS_CATEGORIES
@@ -136,7 +135,7 @@ def flag_clinic(site: dict, pairs: pd.DataFrame, red_flags: pd.DataFrame,
     flag.score_parts = parts
     flag.score = sum(parts.values())
     flag.severity = severity_for(flag.score)
-    flag.unsupported = ranked.drop(columns=["_gap", "_strength"])
+    flag.unsupported = ranked
     flag.reasons = _reasons(ranked, red_flags, red_ids, conditions, categories, enforcement)
     flag.quotes = _quotes(ranked, red_flags, max_quotes)
     return flag
@@ -147,19 +146,19 @@ MAX_PAIR_REASONS = 8
 
 def _reasons(ranked, red_flags, red_ids, conditions, categories, enforcement) -> list[str]:
     reasons = []
-    for row in ranked.head(MAX_PAIR_REASONS).itertuples():
-        offer = f"Offers {label('product_type', row.product_type)} for {label('condition', row.condition)}"
-        where = STRENGTH_WORDS[row.strength]
-        quote = f"\"{_clip(row.condition_sentence)}\""
-        if row.product_sentence and row.product_sentence != row.condition_sentence:
-            quote += f" and \"{_clip(row.product_sentence)}\""
-        reasons.append(f"{offer} (named {where}: {quote}, {row.url}); "
-                       f"{row.evidence_line[0].lower()}{row.evidence_line[1:]}")
+    for row in ranked[:MAX_PAIR_REASONS]:
+        offer = f"Offers {label('product_type', row['product_type'])} for {label('condition', row['condition'])}"
+        where = STRENGTH_WORDS[row["strength"]]
+        quote = f"\"{_clip(row['condition_sentence'])}\""
+        if row["product_sentence"] and row["product_sentence"] != row["condition_sentence"]:
+            quote += f" and \"{_clip(row['product_sentence'])}\""
+        line = row["evidence_line"]
+        reasons.append(f"{offer} (named {where}: {quote}, {row['url']}); {line[0].lower()}{line[1:]}")
     if len(ranked) > MAX_PAIR_REASONS:
         reasons.append(f"{len(ranked) - MAX_PAIR_REASONS} more product-condition claims without "
                        "approval are listed in evidence.csv.")
     for red_id in red_ids:
-        first = red_flags[red_flags["vocab_id"] == red_id].iloc[0]
+        first = next(r for r in red_flags if r["vocab_id"] == red_id)
         reasons.append(f"{RED_FLAG_WORDS.get(red_id, label('red_flag', red_id))}: "
                        f"\"{_clip(first['sentence'])}\" ({first['url']}).")
     if len(conditions) >= 3:
@@ -176,22 +175,25 @@ def _quotes(ranked, red_flags, max_quotes) -> list[dict]:
     """The strongest claims to quote: unsupported pairs first, keeping the last place for the
     first red-flag sentence when there is one."""
     pair_quotes, seen = [], set()
-    for row in ranked.itertuples():
-        text = row.condition_sentence
-        if row.strength != "sentence" and row.product_sentence:
-            text = f"{row.condition_sentence} [...] {row.product_sentence}"
+    for row in ranked:
+        text = row["condition_sentence"]
+        if row["strength"] != "sentence" and row["product_sentence"]:
+            text = f"{row['condition_sentence']} [...] {row['product_sentence']}"
         if text in seen:
             continue
         seen.add(text)
-        pair_quotes.append({"sentence": text, "url": row.url, "seen": row.fetched_at,
-                            "warc_record_id": row.warc_record_id,
-                            "claim": f"{row.product_type} for {row.condition}"})
+        pair_quotes.append({"sentence": text, "url": row["url"], "seen": row["fetched_at"],
+                            "warc_record_id": row["warc_record_id"],
+                            "claim": f"{row['product_type']} for {row['condition']}"})
+        if len(pair_quotes) >= max_quotes:
+            break
     red_quotes = []
-    for row in red_flags.itertuples() if len(red_flags) else []:
-        if row.sentence not in seen:
-            seen.add(row.sentence)
-            red_quotes.append({"sentence": row.sentence, "url": row.url, "seen": row.fetched_at,
-                               "warc_record_id": row.warc_record_id, "claim": row.vocab_id})
+    for row in red_flags:
+        if row["sentence"] not in seen:
+            seen.add(row["sentence"])
+            red_quotes.append({"sentence": row["sentence"], "url": row["url"], "seen": row["fetched_at"],
+                               "warc_record_id": row["warc_record_id"], "claim": row["vocab_id"]})
+            break
     keep_for_red = 1 if red_quotes and max_quotes > 1 else 0
     quotes = pair_quotes[: max_quotes - keep_for_red]
     return quotes + red_quotes[: max_quotes - len(quotes)]
