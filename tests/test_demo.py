@@ -136,6 +136,35 @@ def test_each_unproven_clinic_is_flagged_with_a_quote_from_its_own_pages(first_r
     assert set(site.get("expect_product_types", [])) & set(row["product_types"].split(";")), row["product_types"]
 
 
+def _warc_responses(out: Path) -> dict[str, tuple[str, str]]:
+    """WARC-Record-ID -> (target URI, payload words) for every archived response."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    records = {}
+    for path in sorted(out.glob("warc/run-*/*.warc.gz")):
+        with path.open("rb") as handle:
+            for record in ArchiveIterator(handle):
+                if record.rec_type == "response":
+                    body = record.content_stream().read().decode("utf-8", errors="replace")
+                    records[record.rec_headers.get_header("WARC-Record-ID")] = (
+                        record.rec_headers.get_header("WARC-Target-URI"), _words(body))
+    return records
+
+
+def test_each_flag_quote_is_backed_by_its_archived_page(first_run):
+    archived = _warc_responses(first_run["out"])
+    assert archived
+    for row in first_run["flagged_clinics.csv"]:
+        record_id = row["quote_1_warc_record_id"]
+        assert record_id in archived, f"{row['site']}: no WARC record {record_id!r}"
+        target, words = archived[record_id]
+        assert target == row["quote_1_url"]
+        first, *others = row["quote_1"].split("[...]")  # [...] may join a sentence of another page
+        assert _words(first) in words
+        site_words = " ".join(w for url, w in archived.values() if url.startswith(row["seed_url"]))
+        assert all(_words(fragment) in site_words for fragment in others)
+
+
 def test_back_pain_clinic_shows_trials_the_phase_3_product_and_no_approval(first_run):
     row = _flag_row(first_run, BACK_PAIN)
     assert row is not None
