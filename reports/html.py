@@ -32,7 +32,7 @@ blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid #bbb;background:#
 table{border-collapse:collapse;width:100%;background:#fff;font-size:.9em}
 th,td{border:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}th{background:#eee}
 .chart text{font-size:12px}.charts{display:flex;flex-wrap:wrap;gap:24px}
-ol.reasons li{margin:4px 0}figure{margin:0}figcaption{font-size:.9em;color:#444;margin-top:4px}
+ol.reasons li{margin:4px 0}table.glance{margin:8px 0 16px}figure{margin:0}figcaption{font-size:.9em;color:#444;margin-top:4px}
 """
 
 
@@ -45,7 +45,7 @@ def e(value) -> str:
 def render_report(summary, data, pairs, flags, clinics: pd.DataFrame, flagged: pd.DataFrame) -> str:
     sev_counts = Counter(f.severity for f in flags.values() if f.flagged)
     figures = [
-        ("clinic sites", summary.sites, ""), ("pages", summary.pages, ""),
+        ("websites", summary.sites, ""), ("pages", summary.pages, ""),
         ("pages offering treatment", summary.offering_pages, ""),
         ("clinics with claims", int((clinics["n_claimed_pairs"] > 0).sum()) if len(clinics) else 0, ""),
         ("flagged clinics", summary.flagged_count, "alert"),
@@ -91,6 +91,7 @@ def render_report(summary, data, pairs, flags, clinics: pd.DataFrame, flagged: p
         f"<p><b>{e(summary.flagged_count)}</b> clinic(s) flagged{': ' + e(sev_line) if sev_line else ''}. "
         "A clinic is flagged when it offers, for a condition, a stem-cell product type with no approval "
         "for that condition.</p>", warn,
+        _glance_table(flagged),
         f'<div class="charts">{_figure(status_chart, "Evidence status of claimed product-condition pairs")}</div>',
         "<h2 id=\"flagged\">Flagged clinics</h2>", _flagged_html(flags, data, flagged),
         "<h2 id=\"charts\">What clinics claim</h2>",
@@ -141,6 +142,21 @@ def _flagged_html(flags, data, flagged: pd.DataFrame) -> str:
             f'<div class="src">{e(site["domain"])}{" &middot; " + e(where) if where else ""} &middot; '
             f'score: {e(flag.score_breakdown)}</div>{quotes}<ol class="reasons">{reasons}</ol></section>')
     return "".join(out)
+
+
+def _glance_table(flagged: pd.DataFrame) -> str:
+    """The flagged clinics in one small table, so the first screen names them all."""
+    if not len(flagged):
+        return ""
+    rows = "".join(
+        f'<tr><td><span class="sev {e(r.severity)}">{e(r.severity)}</span></td><td>{e(r.score)}</td>'
+        f"<td>{e(r.site)}</td><td>{e(r.domain)}</td>"
+        f'<td>{e(", ".join(label("condition", c) for c in str(r.conditions).split(";") if c))}</td>'
+        f'<td>{e(", ".join(label("product_type", p) for p in str(r.product_types).split(";") if p))}</td></tr>'
+        for r in flagged.itertuples())
+    return ('<table class="glance"><thead><tr><th>severity</th><th>score</th><th>clinic</th>'
+            "<th>domain</th><th>conditions without approval</th><th>product types</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>")
 
 
 def _clinics_table(clinics: pd.DataFrame) -> str:
