@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import warnings
 from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,9 +26,9 @@ from sqlalchemy import select, update
 
 from clinicscan import __version__
 from clinicscan.config import Config
-from clinicscan.errors import ClinicscanError, ConfigError, StoreUnavailable
+from clinicscan.errors import ClinicscanError, StoreUnavailable
 from clinicscan.store import CrawlRun, FrontierUrl, Store
-from crawler import frontier
+from crawler import frontier, shared
 from crawler.seeds import Seed
 
 __all__ = ["crawl_settings", "finish_run", "prepare_run", "run_crawl", "run_fingerprint"]
@@ -138,9 +139,7 @@ def run_crawl(store: Store, config: Config, seeds: Sequence[Seed], *, max_depth:
     ClinicscanError if the crawl stops before its frontier is exhausted (the same command
     resumes it).
     """
-    if redis_url:
-        raise ConfigError("--redis-url is not supported yet: run one crawler process per "
-                          "database (it resumes by itself when run again), without --redis-url")
+    client = shared.connect(redis_url) if redis_url else None  # fail before any request
     options = {"max_depth": max_depth, "max_pages": max_pages, "max_size": max_size}
     db_url = store.engine.url.render_as_string(hide_password=False)
     settings = crawl_settings(config, db_url, 0, max_depth=max_depth, max_pages=max_pages,
@@ -150,6 +149,12 @@ def run_crawl(store: Store, config: Config, seeds: Sequence[Seed], *, max_depth:
     configure_logging(settings)  # so what happens before Scrapy starts is logged too
     run_id = prepare_run(store, seeds, options, new_run=new_run)
     settings.set("CLINICSCAN_RUN_ID", run_id, priority="cmdline")
+    prefix = None
+    if client is not None:
+        prefix = shared.namespace(db_url, run_fingerprint(seeds, options), run_id)
+        settings.setdict(shared.scrapy_settings(redis_url, prefix), priority="cmdline")
+        # scrapy-redis 0.9 still passes `spider` to the stats collector; one warning a request
+        warnings.filterwarnings("ignore", message="Passing a 'spider' argument to StatsCollector")
     stats = run_spider(settings)
     reason = stats.get("finish_reason")
     if reason == "store_error" or stats.get("store/errors"):
@@ -159,6 +164,12 @@ def run_crawl(store: Store, config: Config, seeds: Sequence[Seed], *, max_depth:
     if reason != "finished":
         raise ClinicscanError(f"crawl run {run_id} stopped early ({reason}); run the same "
                               "command again to resume it")
+    if client is not None:
+        if shared.queued(client, prefix):
+            logger.info("crawl run %d: this process is done; others are still working on the "
+                        "shared queue, and the last one to finish closes the run", run_id)
+            return run_id
+        shared.expire_run(client, prefix)
     finish_run(store, run_id, stats)
     logger.info("crawl run %d finished: %s pages stored, %s URLs skipped, %s failed", run_id,
                 stats.get("store/inserted", 0), stats.get("store/skipped", 0),

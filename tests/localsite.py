@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Callable
 
 
 @dataclass
@@ -38,6 +39,9 @@ class LocalSite:
     robots_txt: str | None = None
     delay: float = 0.0
     requests: list[str] = field(default_factory=list)
+    # pages (not robots.txt) are held until this returns True (at most 20 s): lets a test
+    # line up what two crawlers do without guessing at timings
+    hold_until: Callable[[LocalSite, str], bool] | None = None
 
     def __post_init__(self):
         site = self
@@ -52,6 +56,10 @@ class LocalSite:
                                 if site.robots_txt is not None else None)
                 else:
                     resource = site.pages.get(self.path)
+                    deadline = time.monotonic() + 20
+                    while (site.hold_until and not site.hold_until(site, self.path)
+                           and time.monotonic() < deadline):
+                        time.sleep(0.02)
                     if site.delay:
                         time.sleep(site.delay)
                 if resource is None:

@@ -20,6 +20,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import task
 
 from clinicscan.store import open_store
+from crawler import shared
 from crawler.frontier import SiteBudget, load_snapshot
 from crawler.items import FrontierLink, PageItem, UrlOutcome
 from crawler.spiders.priorities import LinkPriorities
@@ -79,19 +80,34 @@ class ClinicSpider(scrapy.Spider):
             store.dispose()
         self.known = snapshot.known
         self.pages_seen = snapshot.stored
-        self.budget = SiteBudget(self.max_pages, snapshot.fetched)
+        pending = snapshot.pending
+        redis_url = self.settings.get("CLINICSCAN_REDIS_URL")
+        if redis_url:
+            client, prefix = shared.connect(redis_url), self.settings.get("CLINICSCAN_REDIS_PREFIX")
+            self.budget = shared.SharedSiteBudget(client, prefix, self.max_pages, snapshot.fetched)
+            waiting = shared.queued(client, prefix)
+            if waiting:
+                # other processes are at work: join them; re-queueing the pending URLs
+                # would fetch in-flight ones twice
+                logger.info("run %d: joining %d requests queued in Redis", self.run_id, waiting)
+                pending = []
+        else:
+            self.budget = SiteBudget(self.max_pages, snapshot.fetched)
         logger.info("run %d: %d URLs to fetch, %d pages already stored, %d URLs known",
-                    self.run_id, len(snapshot.pending), sum(snapshot.stored.values()),
+                    self.run_id, len(pending), sum(snapshot.stored.values()),
                     len(snapshot.known))
         if self.progress_interval > 0:
             self._progress = task.LoopingCall(self._log_progress)
             self._progress.start(self.progress_interval, now=False)
-        for url, site, depth, priority in snapshot.pending:
-            yield self._request(url, site, depth, priority)
+        for url, site, depth, priority in pending:
+            # pending URLs may be in a shared dupefilter already (fetched by a process that
+            # died before storing them), so they bypass it
+            yield self._request(url, site, depth, priority, dont_filter=bool(redis_url))
 
-    def _request(self, url: str, site: str, depth: int, priority: int) -> scrapy.Request:
+    def _request(self, url: str, site: str, depth: int, priority: int,
+                 dont_filter: bool = False) -> scrapy.Request:
         return scrapy.Request(
-            url, callback=self.parse, errback=self.failed, priority=priority,
+            url, callback=self.parse, errback=self.failed, priority=priority, dont_filter=dont_filter,
             meta={"frontier_url": url, "site": site, "frontier_depth": depth, "depth": depth},
         )
 
@@ -176,7 +192,8 @@ class ClinicSpider(scrapy.Spider):
 
     def _log_progress(self) -> None:
         stats = self.crawler.stats
-        queued = (stats.get_value("scheduler/enqueued", 0) or 0) - (stats.get_value("scheduler/dequeued", 0) or 0)
+        queued = sum((stats.get_value(f"scheduler/enqueued{kind}", 0) or 0)
+                     - (stats.get_value(f"scheduler/dequeued{kind}", 0) or 0) for kind in ("", "/redis"))
         per_site = ", ".join(f"{site}: {n}" for site, n in self.pages_seen.most_common(8))
         more = len(self.pages_seen) - 8
         logger.info(
