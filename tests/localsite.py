@@ -22,6 +22,7 @@ class Resource:
     body: bytes
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 def html_page(title: str, links: list[tuple[str, str]] = (), text: str = "") -> Resource:
@@ -67,6 +68,8 @@ class LocalSite:
                 self.send_response(resource.status)
                 self.send_header("Content-Type", resource.content_type)
                 self.send_header("Content-Length", str(len(resource.body)))
+                for name, value in resource.headers.items():
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(resource.body)
 

@@ -112,6 +112,7 @@ def test_crawl_stores_pages_within_the_rules(db_url, tmp_path):
             run = session.get(CrawlRun, 1)
             assert run.status == "finished" and run.finished_at is not None
             assert run.stats["store/inserted"] == len(pages)
+            assert run.stats["crawl/skipped_non_html"] == 1
             states = dict(session.execute(
                 select(FrontierUrl.url, FrontierUrl.state).where(FrontierUrl.run_id == 1)).all())
             reasons = dict(session.execute(
@@ -207,3 +208,19 @@ def test_unreachable_database_fails_before_any_request(tmp_path):
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: cannot connect to the database")
+
+
+def test_seed_redirected_to_another_site_says_what_to_do(tmp_path, sqlite_url):
+    with LocalSite({"/": html_page("Moved clinic")}) as new_home:
+        moved = Resource(b"", status=301, headers={"Location": f"{new_home.url}/"})
+        with LocalSite({"/": moved}) as old_home:
+            result = clinicscan(sqlite_url, tmp_path, "crawl", old_home.url, *CRAWL)
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert new_home.page_requests() == ["/"]  # the redirect itself is followed...
+    store = open_store(sqlite_url)
+    assert pages_of_run(store, 1) == []  # ...but another site's page is not stored as this one's
+    with store.session() as session:
+        reason = session.scalar(select(FrontierUrl.reason).where(FrontierUrl.run_id == 1))
+    assert f"redirected off-site to {new_home.url}/" in reason
+    assert f"put {new_home.url.split('//')[1]} in the seed list" in reason
+    store.dispose()
