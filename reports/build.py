@@ -50,7 +50,7 @@ class ReportSummary:
         for name, severity, score in self.flagged[:10]:
             lines.append(f"  {severity:<8} {score:>3}  {name}")
         if self.top_claims:
-            lines.append("top claims: " + ", ".join(f"{c} ({n})" for c, n in self.top_claims[:5]))
+            lines.append("top claims without approval (clinics): " + ", ".join(f"{c} ({n})" for c, n in self.top_claims[:5]))
         if not self.trials_imported:
             lines.append("note: no ClinicalTrials.gov data imported; trial counts are unknown "
                          "(clinicscan registry fetch-ctgov / import-ctgov)")
@@ -112,7 +112,10 @@ def _records_by_site(frame: pd.DataFrame) -> dict[int, list[dict]]:
 
 
 def _top_claims(pairs: pd.DataFrame) -> list[tuple[str, int]]:
+    """Claims without approval made by the most clinics (all claims if none is flagged)."""
     counts: Counter = Counter()
+    if len(pairs) and pairs["flagged_claim"].any():
+        pairs = pairs[pairs["flagged_claim"].astype(bool)]
     for (cond, prod), group in pairs.groupby(["condition", "product_type"]) if len(pairs) else []:
         counts[f"{prod} for {cond}"] = group["site_id"].nunique()
     return counts.most_common(10)

@@ -23,7 +23,8 @@ def test_summary_describes_sites_pages_flags_claims_and_files(store, tmp_path):
                                     "14 counting claims; 2 clinic(s) flagged")
     assert "  high      10  Brightwater Cell Clinic" in text
     assert "  low        4  Fernhollow Spine Clinic" in text
-    assert "top claims: " in text and "umbilical_cord for autism (1)" in text
+    assert "top claims without approval (clinics): " in text and "umbilical_cord for autism (1)" in text
+    assert "blood_disorders" not in text  # the transplant centre's approved claims are not "top claims"
     assert text.endswith(f"wrote pages.csv, claims.csv, evidence.csv, clinics.csv, "
                          f"flagged_clinics.csv, report.html to {tmp_path}")
     assert all(p.exists() for p in summary.files)
