@@ -21,7 +21,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator
 
 from sqlalchemy.orm import Session
 
@@ -276,7 +276,7 @@ def import_files(store: Store, files: Iterable[str | Path]) -> ImportResult:
             result.problems.append(f"{path}: cannot read ({exc}); file skipped")
             continue
         with store.session() as session:
-            if path.suffix.lower() == ".csv" or not text.lstrip()[:1] in ("{", "["):
+            if path.suffix.lower() == ".csv" or text.lstrip()[:1] not in ("{", "["):
                 try:
                     rows = list(read_csv(text))
                 except (StudyError, csv.Error) as exc:
@@ -393,4 +393,4 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-__all__: Sequence[str] = ("import_files", "fetch", "parse_study", "ImportResult", "TrialRecord")
+__all__ = ["import_files", "fetch", "parse_study", "ImportResult", "TrialRecord"]
