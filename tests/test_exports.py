@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reports.build import write_reports
 from reports.exports import (CLAIMS_COLUMNS, CLINICS_COLUMNS, EVIDENCE_COLUMNS, PAGES_COLUMNS,
-                             flagged_columns, neutralise)
+                             flagged_columns, neutralise, write_csv)
 from test_report_helpers import BACK, add_page, add_run, build_world
 
 DICTIONARY = Path(__file__).resolve().parent.parent / "docs" / "data-dictionary.md"
@@ -159,3 +161,14 @@ def test_empty_run_still_writes_every_file_with_headers(store, tmp_path):
     for name, columns in FILES.items():
         assert list(read(tmp_path / name).columns) == columns
     assert "No clinic is flagged" in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(), min_size=1, max_size=5))
+def test_any_text_round_trips_through_csv_safely(tmp_path_factory, cells):
+    path = tmp_path_factory.mktemp("csv") / "t.csv"
+    write_csv(pd.DataFrame({"text": cells}), path)
+    with path.open(encoding="utf-8", newline="") as handle:
+        read_back = [row["text"] for row in csv.DictReader(handle)]
+    expected = ["'" + c if c.startswith(("=", "+", "-", "@", "\t", "\r")) else c for c in cells]
+    assert read_back == expected
