@@ -238,3 +238,19 @@ def test_fetch_reports_a_dead_server_clearly(store):
             fetch(store, cond="autism", base_url=base, max_pages=1, delay=0)
     with pytest.raises(InputError, match="at least one of"):
         fetch(store, base_url="http://127.0.0.1:9", delay=0)
+
+
+def test_mesh_terms_and_descriptions_help_map_cryptic_entries(store, tmp_path):
+    obj = study("NCT90000081", title="Coded product XR-7 study", conditions=("Study condition A",),
+                interventions=(("BIOLOGICAL", "XR-7"),))
+    obj["protocolSection"]["armsInterventionsModule"]["interventions"][0]["description"] = \
+        "Allogeneic umbilical cord mesenchymal stem cells"
+    obj["derivedSection"] = {"conditionBrowseModule": {"meshes": [
+        {"id": "D000001", "term": "Intervertebral Disc Degeneration"}]}}
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(obj))
+    import_files(store, [path])
+    t = trials(store)["NCT90000081"]
+    assert t.condition_ids == ["back_pain"]
+    assert "umbilical_cord" in t.product_type_ids
+    assert t.interventions == ["XR-7"]  # the raw names stay as registered
