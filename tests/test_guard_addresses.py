@@ -7,15 +7,18 @@ middleware tests resolve ``localhost`` through the system resolver (no network n
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scrapy import Request, Spider
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 from twisted.internet.address import IPv4Address, IPv6Address
 
-from crawler.addresses import classify_address, describe, parse_ip, refusal_reason
+from crawler.addresses import REASONS, classify_address, describe, parse_ip, refusal_reason
 from crawler.middlewares.address_guard import AddressGuardMiddleware
 from crawler.resolver import _FilteringReceiver
 
@@ -201,3 +204,28 @@ def test_guard_sees_through_obfuscated_loopback_and_private_hosts(url):
     with pytest.raises(IgnoreRequest, match="^refused: "):
         _run(guard, Request(url))
     assert stats.get_value("guard/refused") == 1
+
+
+
+V4 = st.integers(0, 2**32 - 1).map(ipaddress.IPv4Address)
+TUNNELS = [ipaddress.ip_network(net) for net in ("64:ff9b::/96", "2002::/16", "2001::/32")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(V4)
+def test_embedded_ipv4_is_refused_exactly_when_the_ipv4_is(address):
+    refused = classify_address(address) is not None
+    for spelling in (f"::ffff:{address}", f"64:ff9b::{address}",
+                     str(ipaddress.IPv6Address((0x2002 << 112) | (int(address) << 80)))):
+        embedded = classify_address(spelling)
+        assert (embedded is not None) == refused, spelling
+        assert embedded != "loopback"  # the allowance never admits a tunnelled loopback
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 2**128 - 1).map(ipaddress.IPv6Address))
+def test_any_ipv6_address_gets_a_known_reason_or_is_global(address):
+    reason = classify_address(address)
+    assert reason is None or reason in REASONS
+    if reason is None:  # admitted: globally routable, or a tunnel to a public IPv4
+        assert address.is_global or address.ipv4_mapped is not None or any(address in net for net in TUNNELS)

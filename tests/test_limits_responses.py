@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scrapy import Request, Spider
 from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
@@ -149,3 +151,14 @@ def test_download_stopped_at_the_cap_is_skipped_not_failed():
         limits.process_exception(Request("http://clinic.example/big"), DownloadCancelledError())
     assert stats.get_value("limits/skipped_too_large") == 1
     assert limits.process_exception(Request("http://clinic.example/"), ValueError("other")) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=600), st.sampled_from(["text/html", "", "application/octet-stream", "text/html; charset=x"]))
+def test_any_body_is_judged_without_error(body, content_type):
+    limits, _ = _limits()
+    response = _response(body, content_type or None)
+    try:
+        assert limits.process_response(Request(response.url), response) is response
+    except IgnoreRequest as skipped:
+        assert str(skipped).startswith("skipped: ")

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scrapy import Request, Spider
 from scrapy.exceptions import NotConfigured
 from scrapy.http import HtmlResponse
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from crawler.middlewares.traps import TrapFilterMiddleware, date_template, is_date_like, repeated_segments
+from crawler.middlewares.traps import (
+    TRAP_KINDS,
+    TrapFilterMiddleware,
+    date_template,
+    is_date_like,
+    repeated_segments,
+)
 
 PAGE = HtmlResponse("http://clinic.example/", body=b"<html></html>")
 BASE = "http://clinic.example"
@@ -117,3 +127,13 @@ def test_dropped_frontier_links_become_skipped_outcomes_naming_the_trap():
     request = Request(url, meta={"frontier_url": url, "site": "clinic.example", "frontier_depth": 2})
     [outcome] = list(traps.process_spider_output(PAGE, [request]))
     assert outcome == UrlOutcome(url, "clinic.example", 2, "skipped", "skipped: crawler trap (URL too long)")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=120),
+       st.text(alphabet="abc=&;?/%#.0123456789-", max_size=80))
+def test_any_link_is_judged_without_error(path, query):
+    traps, _ = _traps()
+    url = f"{BASE}/{quote(path)}?{query}"
+    kind = traps.trap_kind(url)
+    assert kind is None or kind in TRAP_KINDS
