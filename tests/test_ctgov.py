@@ -254,3 +254,38 @@ def test_mesh_terms_and_descriptions_help_map_cryptic_entries(store, tmp_path):
     assert t.condition_ids == ["back_pain"]
     assert "umbilical_cord" in t.product_type_ids
     assert t.interventions == ["XR-7"]  # the raw names stay as registered
+
+
+def test_retry_after_accepts_seconds_and_http_dates():
+    from email.utils import formatdate
+
+    from reports.ctgov import _retry_after
+
+    assert _retry_after("3") == 3.0
+    assert 8 <= _retry_after(formatdate(time.time() + 10, usegmt=True)) <= 10.5
+    assert _retry_after("soon") is None and _retry_after(None) is None
+
+
+def test_fetch_skips_a_page_that_is_not_json(store):
+    class HtmlHandler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            body = b"<html>maintenance</html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), HtmlHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result = fetch(store, cond="autism", base_url=f"http://127.0.0.1:{server.server_address[1]}",
+                       max_pages=3, delay=0)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.pages == 1 and result.studies == 0
+    assert result.problems[0].startswith("page 1: not ClinicalTrials.gov JSON")
