@@ -8,7 +8,8 @@ or hedged, on pages that offer treatment. A condition and a product type pair
 - at ``site`` strength when the condition's page names no product type (e.g. a "conditions we
   treat" page) or the condition appears only in a menu: it pairs with every product type the
   site names on its other offering pages.
-The strongest pairing wins and is recorded with its quote.
+The strongest pairing wins and is recorded with its quote; ``n_sentences`` (sentences naming
+both) and ``n_pages`` say how prominent the claim is on the site.
 
 Evidence status, most evidence first: ``approved_for_this_use`` (an approval or established
 practice for this product type and condition), ``in_trials`` (imported ClinicalTrials.gov
@@ -173,7 +174,7 @@ class EvidenceIndex:
 
 PAIR_COLUMNS = ["site_id", "condition", "product_type", "strength", "page_id", "page_kind", "url",
                 "fetched_at", "warc_record_id", "condition_sentence", "product_sentence",
-                "product_url", "context", "n_pages"]
+                "product_url", "context", "n_pages", "n_sentences"]
 
 
 def pair_claims(claims: pd.DataFrame) -> pd.DataFrame:
@@ -181,10 +182,13 @@ def pair_claims(claims: pd.DataFrame) -> pd.DataFrame:
     counting = claims[claims["counts"]] if len(claims) else claims
     best: dict[tuple, dict] = {}
     pages_seen: dict[tuple, set] = {}
+    sentences_seen: dict[tuple, set] = {}
 
     def offer(site_id, cond, prod, strength, c, p):
         key = (site_id, cond["vocab_id"], prod["vocab_id"])
         pages_seen.setdefault(key, set()).add(cond["page_id"])
+        if strength == "sentence":
+            sentences_seen.setdefault(key, set()).add((cond["page_id"], cond["sent_start"]))
         rank = (STRENGTHS[strength], cond["context"] == "asserted", cond["section"] == "main",
                 -int(cond["page_id"]), -int(cond["start"]))
         if key in best and best[key]["_rank"] >= rank:
@@ -223,6 +227,7 @@ def pair_claims(claims: pd.DataFrame) -> pd.DataFrame:
         row = dict(row)
         row.pop("_rank")
         row["n_pages"] = len(pages_seen[key])
+        row["n_sentences"] = len(sentences_seen.get(key, ()))
         rows.append(row)
     frame = pd.DataFrame(rows, columns=PAIR_COLUMNS)
     return frame.sort_values(["site_id", "condition", "product_type"], ignore_index=True)

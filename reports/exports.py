@@ -32,7 +32,7 @@ EVIDENCE_COLUMNS = ["site", "domain", "condition", "product_type", "strength", "
                     "n_trials", "highest_phase", "n_trials_with_results", "late_stage_products",
                     "approved_other_uses", "evidence_line", "flagged_claim", "quote",
                     "product_quote", "url", "product_url", "fetched_at", "warc_record_id",
-                    "context", "n_pages"]
+                    "context", "n_pages", "n_sentences"]
 CLINICS_COLUMNS = ["site", "domain", "country", "region", "seed_url", "pages", "offering_pages",
                    "conditions", "product_types", "red_flags", "n_claimed_pairs",
                    "n_unsupported_pairs"] + [f"n_{s}" for s in STATUSES] + [
@@ -118,7 +118,7 @@ def evidence_frame(data: RunData, pairs: pd.DataFrame, flags: dict[int, ClinicFl
         "quote": pairs["condition_sentence"], "product_quote": pairs["product_sentence"],
         "url": pairs["url"], "product_url": pairs["product_url"],
         "fetched_at": pairs["fetched_at"].map(iso), "warc_record_id": pairs["warc_record_id"],
-        "context": pairs["context"], "n_pages": pairs["n_pages"],
+        "context": pairs["context"], "n_pages": pairs["n_pages"], "n_sentences": pairs["n_sentences"],
     }, columns=EVIDENCE_COLUMNS)
     return out
 

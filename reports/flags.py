@@ -116,7 +116,7 @@ def flag_clinic(site: dict, pairs: list[dict], red_flags: list[dict],
     if not flag.flagged:
         return flag
     vocab = load_vocabulary()
-    ranked = sorted(unsupported, key=lambda p: (-STRENGTHS[p["strength"]], -p["n_pages"],
+    ranked = sorted(unsupported, key=lambda p: (-STRENGTHS[p["strength"]], -p["n_sentences"], -p["n_pages"],
                                                 -GAP_POINTS[p["evidence_status"]],
                                                 p["condition"], p["product_type"]))
     conditions = sorted({p["condition"] for p in ranked})

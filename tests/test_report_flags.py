@@ -186,3 +186,19 @@ def test_red_flag_points_are_capped_and_minor_conditions_are_not_serious(store, 
     row = flagged(tmp_path)["loud.example"]
     assert row["score_breakdown"] == "evidence gap +3, claim strength +2, red flags +4"
     assert (row["score"], row["severity"]) == (9, "high")
+
+
+def test_the_claim_made_most_often_leads_the_reasons(store, tmp_path):
+    with store.session() as s:
+        run = add_run(s)
+        add_page(store, s, run, "lead.example", "Fictional Lead", claims=[
+            ("condition", "chronic_pain", "My pain is gone after bone marrow cells.", "asserted"),
+            ("product_type", "bone_marrow", "My pain is gone after bone marrow cells.", "asserted"),
+            *[c for i in range(3) for c in (
+                ("condition", "back_pain", f"Bone marrow concentrate for disc pain, case {i}.", "asserted"),
+                ("product_type", "bone_marrow", f"Bone marrow concentrate for disc pain, case {i}.", "asserted"))]])
+    write_reports(store, tmp_path)
+    row = flagged(tmp_path)["lead.example"]
+    assert row["reasons"].startswith("1. Offers bone marrow cell products for back pain")
+    evidence = pd.read_csv(tmp_path / "evidence.csv").set_index("condition")
+    assert evidence.loc["back_pain", "n_sentences"] == 3 and evidence.loc["chronic_pain", "n_sentences"] == 1
