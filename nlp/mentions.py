@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from nlp.lexicon import LexiconPattern
+from nlp.matching import AnchoredMatcher
 
 
 #: words after which a capitalised one-word mention is still a mention ("Stem Cells For Pain")
@@ -67,7 +68,7 @@ class MentionFinder:
 
     def __init__(self, nlp: Language, patterns: Iterable[LexiconPattern]):
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.tokens = Matcher(nlp.vocab)
+        self.tokens = AnchoredMatcher(nlp.vocab)
         self.keys: dict[int, tuple[str, str, str]] = {}
         phrase_groups: dict[str, list[str]] = {}
         for pat in patterns:
@@ -76,12 +77,12 @@ class MentionFinder:
             if pat.is_phrase:
                 phrase_groups.setdefault(key, []).append(pat.pattern)
             else:
-                self.tokens.add(key, [pat.pattern])
+                self.tokens.add(key, pat.pattern)
         for key, texts in phrase_groups.items():
             self.phrases.add(key, list(nlp.tokenizer.pipe(texts)))
 
-    def __call__(self, doc: Doc) -> list[Mention]:
-        raw = self.phrases(doc) + self.tokens(doc)
+    def __call__(self, doc: Doc, starts: list[int] | None = None) -> list[Mention]:
+        raw = list(self.phrases(doc)) + self.tokens(doc, starts)
         # longest first, then leftmost; keep a mention only if no kept one of its kind overlaps
         raw.sort(key=lambda m: (m[1] - m[2], m[1]))
         taken: dict[str, list[tuple[int, int]]] = {}
@@ -90,14 +91,14 @@ class MentionFinder:
             kind, vocab_id, detail_id = self.keys[match_id]
             if kind != "product_type" and is_business_name(doc, start, end):
                 continue
-            spans = taken.setdefault(f"{kind}|{vocab_id}" if kind == "red_flag" else kind, [])
-            if vocab_id != "msc" and any(start < e and s < end for s, e in spans):
-                continue
-            if vocab_id == "msc" and any(start < e and s < end for s, e, v in
-                                         ((m.start, m.end, m.vocab_id) for m in kept if m.kind == kind)
-                                         if v == "msc"):
+            # msc may sit inside another product's mention ("UC-MSCs"), never inside another msc
+            group = f"{kind}|{vocab_id}" if kind == "red_flag" or vocab_id == "msc" else kind
+            spans = taken.setdefault(group, [])
+            if any(start < e and s < end for s, e in spans):
                 continue
             spans.append((start, end))
+            if vocab_id == "msc":
+                taken.setdefault(kind, []).append((start, end))
             kept.append(Mention(kind, vocab_id, detail_id, start, end))
         kept.sort(key=lambda m: (m.start, m.end))
         ends = {m.end for m in kept if m.kind == "condition"}

@@ -15,7 +15,7 @@ PAGE = """<html><head><title>Knee Clinic</title><style>.x{color:red}</style>
 
 def test_html_text_keeps_inline_markup_in_one_sentence():
     page = html_to_text(PAGE)
-    assert "We treat knee pain with PRP." in page.text.splitlines()
+    assert "We treat knee pain with PRP." in page.text.split("\n\n")
 
 
 def test_html_text_drops_scripts_styles_and_cookie_banners():
@@ -34,14 +34,14 @@ def test_html_text_puts_navigation_after_main_text():
 
 def test_html_text_list_items_are_separate_bulleted_blocks():
     page = html_to_text(PAGE)
-    lines = page.text.splitlines()
+    lines = page.text.split("\n\n")
     assert BULLET + "Back pain" in lines and BULLET + "Sciatica" in lines
     assert page.section_at(page.text.index("Sciatica")) == "list"
 
 
 def test_html_text_title_is_first_block():
     page = html_to_text(PAGE)
-    assert page.title == "Knee Clinic" and page.text.startswith("Knee Clinic\n")
+    assert page.title == "Knee Clinic" and page.text.startswith("Knee Clinic\n\n")
 
 
 def test_html_text_survives_broken_markup_and_empty_input():
@@ -68,6 +68,6 @@ def test_html_text_header_with_page_heading_is_main_content():
 
 def test_plain_text_lines_are_blocks_and_bullets_are_list_items():
     page = plain_to_text("Conditions we treat\n\n- Knee pain\n* COPD\n2) Lupus\nBook now.")
-    assert page.text.splitlines() == ["Conditions we treat", BULLET + "Knee pain", BULLET + "COPD", BULLET + "Lupus",
+    assert page.text.split("\n\n") == ["Conditions we treat", BULLET + "Knee pain", BULLET + "COPD", BULLET + "Lupus",
                                       "Book now."]
     assert page.section_at(page.text.index("COPD")) == "list"

@@ -17,12 +17,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy
-from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from nlp.matching import AnchoredMatcher, sentence_ranges, sentence_starts
 from nlp.rules import ContextRule, load_context_rules
 
 if not Doc.has_extension("clinicscan_claims"):
@@ -73,17 +72,6 @@ def _is_open_question(sentence: str) -> bool:
     return sentence.endswith("?") and bool(_ASKING.match(sentence)) and not _RHETORICAL.search(sentence)
 
 
-def sentence_starts(doc: Doc) -> list[int]:
-    """Token indices where sentences start, read once from the SENT_START column."""
-    if not len(doc):
-        return [0]
-    flags = doc.to_array([SENT_START]).reshape(-1)
-    starts = numpy.flatnonzero(flags == 1).tolist()
-    if not starts or starts[0] != 0:
-        starts.insert(0, 0)
-    return starts
-
-
 class ContextComponent:
     def __init__(self, nlp: Language, name: str, rules_path: str = ""):
         self.nlp = nlp
@@ -91,7 +79,7 @@ class ContextComponent:
         self.rules_path = rules_path
         self.rules: list[ContextRule] = []
         self._phrases: PhraseMatcher | None = None
-        self._tokens: Matcher | None = None
+        self._tokens: AnchoredMatcher | None = None
         self._rule_of: dict[int, ContextRule] = {}
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, rules_path: str | None = None) -> None:
@@ -100,7 +88,7 @@ class ContextComponent:
     def _set(self, rules: list[ContextRule]) -> None:
         self.rules = rules
         self._phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self._tokens = Matcher(self.nlp.vocab)
+        self._tokens = AnchoredMatcher(self.nlp.vocab)
         self._rule_of = {}
         literals: dict[str, list[str]] = {}
         for i, rule in enumerate(rules):
@@ -109,13 +97,33 @@ class ContextComponent:
             if rule.literal is not None:
                 literals[key] = [rule.literal]
             else:
-                self._tokens.add(key, [rule.pattern])
+                self._tokens.add(key, rule.pattern)
         for key, texts in literals.items():
             self._phrases.add(key, list(self.nlp.tokenizer.pipe(texts)))
 
     # -- the decision ------------------------------------------------------------------
-    def _cues(self, doc: Doc):
-        matches = [(self._rule_of[m], s, e) for m, s, e in self._phrases(doc) + self._tokens(doc)]
+    @staticmethod
+    def _lead_in_positions(doc: Doc, starts: list[int], mentions) -> list[int]:
+        """Where the lines introducing bulleted lists with mentions start."""
+        positions = []
+        for m in mentions:
+            si = bisect_right(starts, m.start) - 1
+            if doc[starts[si]].text != "•":
+                continue
+            while si >= 0 and doc[starts[si]].text == "•":
+                si -= 1
+            if si >= 0:
+                positions.append(starts[si])
+        return positions
+
+    def _cues(self, doc: Doc, starts: list[int], positions: list[int]):
+        """Cues in the sentences that hold mentions or introduce their lists (the only ones that matter)."""
+        found = []
+        ranges = sentence_ranges(starts, len(doc), positions)
+        for lo, hi in ranges:
+            found.extend(self._phrases(doc[lo:hi]))
+        found.extend(self._tokens(doc, starts, ranges))
+        matches = [(self._rule_of[m], s, e) for m, s, e in found]
         pseudo = [(s, e) for r, s, e in matches if r.category == "pseudo"]
         terminators = sorted({s for r, s, e in matches if r.category == "terminate"})
         cues = [(r, s, e) for r, s, e in matches if r.category in _PRIORITY
@@ -160,7 +168,7 @@ class ContextComponent:
             doc._.clinicscan_claims = rows
             return doc
         starts = sentence_starts(doc)
-        cues, terminators = self._cues(doc)
+        cues, terminators = self._cues(doc, starts, [m.start for m in mentions] + self._lead_in_positions(doc, starts, mentions))
         text = doc.text
         lead_in_cache: dict[int, tuple | None] = {}
         for m in mentions:

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from nlp.matching import AnchoredMatcher, sentence_starts
 from nlp.rules import OfferCue, load_offer_cues
 
 if not Doc.has_extension("clinicscan_offer"):
@@ -56,7 +57,7 @@ class OfferComponent:
         self.threshold = threshold
         self.cues: list[OfferCue] = []
         self._phrases: PhraseMatcher | None = None
-        self._tokens: Matcher | None = None
+        self._tokens: AnchoredMatcher | None = None
         self._cue_of: dict[int, OfferCue] = {}
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, cues_path: str | None = None) -> None:
@@ -65,7 +66,7 @@ class OfferComponent:
     def _set(self, cues: list[OfferCue]) -> None:
         self.cues = cues
         self._phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self._tokens = Matcher(self.nlp.vocab)
+        self._tokens = AnchoredMatcher(self.nlp.vocab)
         self._cue_of = {}
         literals: dict[str, list[str]] = {}
         for i, cue in enumerate(cues):
@@ -74,14 +75,15 @@ class OfferComponent:
             if cue.literal is not None:
                 literals[key] = [cue.literal]
             else:
-                self._tokens.add(key, [cue.pattern])
+                self._tokens.add(key, cue.pattern)
         for key, texts in literals.items():
             self._phrases.add(key, list(self.nlp.tokenizer.pipe(texts)))
 
     def decide(self, doc: Doc) -> OfferDecision:
         nav_start = doc.user_data.get("clinicscan_nav_start", len(doc.text))
         found: dict[str, tuple[OfferCue, float]] = {}
-        for match_id, start, _end in self._phrases(doc) + self._tokens(doc):
+        starts = sentence_starts(doc) if doc.has_annotation("SENT_START") else None
+        for match_id, start, _end in list(self._phrases(doc)) + self._tokens(doc, starts):
             cue = self._cue_of[match_id]
             factor = NAV_WEIGHT if doc[start].idx >= nav_start else 1.0
             if cue.id not in found or found[cue.id][1] < factor:

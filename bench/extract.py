@@ -1,0 +1,154 @@
+"""Benchmark: the extract stage against spaCy's bare tokenizer, on one and two processes.
+
+Generates fictional clinic pages (~25 KB of HTML each: menus, paragraphs, bulleted
+condition lists, FAQs, testimonials, prices, a footer), then measures in one run:
+
+  1. spaCy's bare tokenizer (``spacy.blank("en").tokenizer``) on the pages' text, words/s;
+  2. the whole extract stage per page (HTML to text, pipeline, context, offer, page ids)
+     in one process, words/s;
+  3. the same with a pool of two worker processes returning plain rows.
+
+Goals (DESIGN.md): stage >= 0.25 of the tokenizer's words/s on one process, and two
+workers >= 1.8x one process.
+
+    .venv/bin/python bench/extract.py --pages 400
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+CONDITIONS = ["knee arthritis", "back pain", "sciatica", "COPD", "multiple sclerosis", "Parkinson's disease",
+              "neuropathy", "rotator cuff tears", "hip pain", "degenerative disc disease", "erectile dysfunction",
+              "hair loss", "autism", "long COVID", "diabetes", "plantar fasciitis", "tennis elbow", "lupus"]
+PRODUCTS = ["umbilical cord MSCs", "Wharton's jelly", "bone marrow concentrate (BMAC)", "PRP",
+            "adipose-derived stem cells", "exosomes", "amniotic injections", "stem cell therapy", "placental tissue"]
+SENTENCES = [
+    "At our clinic we treat {c} with {p}, usually in a single outpatient visit.",
+    "Many of our patients with {c} have seen improvement within weeks of their first injection.",
+    "Our physicians use {p} harvested and prepared in our own laboratory.",
+    "Unlike {p}, which may contain no live cells, our protocol uses fresh cells from your own body.",
+    "We do not treat {c}, and we will refer you to a specialist if that is what you need.",
+    "Studies suggest that {p} may one day help people with {c}, and trials are under way.",
+    "Some clinics claim to cure {c}, but the evidence does not support those promises.",
+    "The procedure takes about two hours and most people go back to work the next day.",
+    "Your treatment plan is tailored after a detailed consultation and a review of your imaging.",
+    "Patients travel to us from all over the country because of our experience with {c}.",
+    "These statements have not been evaluated by the FDA and are not intended to diagnose, treat, cure or "
+    "prevent any disease.",
+    "Avoid knee replacement surgery with a minimally invasive injection of {p}.",
+    "Results vary and no outcome can be guaranteed, but 85% of patients report less pain.",
+    "Call today to find out if you are a candidate for {p}.",
+    "Recovery is quick, and you can usually walk out of the office on the same day.",
+]
+FAQ = ["Is {p} safe?", "How long does it take to feel better after treatment for {c}?",
+       "Does insurance cover {p}?", "How many sessions will I need?"]
+
+
+def make_page(rng: random.Random, number: int, target: int = 25_000) -> str:
+    def fill(template: str) -> str:
+        return template.format(c=rng.choice(CONDITIONS), p=rng.choice(PRODUCTS))
+
+    menu = "".join(f'<li><a href="/{i}">{c.title()}</a></li>' for i, c in enumerate(rng.sample(CONDITIONS, 10)))
+    parts = [f"<!doctype html><html><head><title>Regenerative clinic page {number} | Example Health</title>"
+             "<meta charset='utf-8'><style>body{font-family:sans-serif}.hero{padding:2em}</style>"
+             "<script>window.dataLayer=[];function gtag(){dataLayer.push(arguments)}</script></head><body>"
+             f"<header class='site-header'><nav class='main-menu'><ul>{menu}</ul></nav></header>"
+             "<div id='cookie-banner'>We use cookies. <button>Accept</button></div><main>"]
+    size = sum(map(len, parts))
+    while size < target - 1500:
+        block = rng.random()
+        if block < 0.15:
+            html = f"<h2>{fill('Treatment for {c}')}</h2>"
+        elif block < 0.3:
+            html = "<h3>Conditions we treat:</h3><ul>" + "".join(
+                f"<li>{c}</li>" for c in rng.sample(CONDITIONS, 6)) + "</ul>"
+        elif block < 0.4:
+            html = f"<div class='faq'><h4>{fill(rng.choice(FAQ))}</h4><p>{fill(rng.choice(SENTENCES))}</p></div>"
+        elif block < 0.45:
+            html = (f"<blockquote>&ldquo;{fill('After years of {c} I finally feel like myself again.')}&rdquo; "
+                    "&mdash; a patient</blockquote>")
+        elif block < 0.5:
+            html = f"<table><tr><td>{rng.choice(PRODUCTS)}</td><td>${rng.randint(20, 90)}00</td></tr></table>"
+        else:
+            html = "<p>" + " ".join(fill(rng.choice(SENTENCES)) for _ in range(rng.randint(2, 5))) + "</p>"
+        parts.append(html)
+        size += len(html)
+    parts.append("<p>Book your free consultation today or call 555-0100.</p></main>"
+                 "<footer><p>Example Health, 1 Example Street. Privacy policy. Terms.</p></footer></body></html>")
+    return "".join(parts)
+
+
+def _words_of_stage(html: str) -> int:
+    from nlp.analyse import analyse_page
+
+    result = analyse_page(html)
+    return len(result.claims)
+
+
+def _warm() -> None:
+    from nlp.pipeline import shared_pipeline
+
+    shared_pipeline()
+
+
+def run(pages: int, seed: int) -> dict[str, float]:
+    import spacy
+
+    from nlp.html_text import html_to_text
+    from nlp.pipeline import shared_pipeline
+
+    rng = random.Random(seed)
+    htmls = [make_page(rng, i) for i in range(pages)]
+    texts = [html_to_text(h).text for h in htmls]
+    tokenizer = spacy.blank("en").tokenizer
+    words = sum(len(tokenizer(t)) for t in texts)  # warm-up, and the word count
+    shared_pipeline()
+    for h in htmls[:5]:
+        _words_of_stage(h)
+
+    start = time.perf_counter()
+    for t in texts:
+        tokenizer(t)
+    tok_s = time.perf_counter() - start
+
+    start = time.perf_counter()
+    for h in htmls:
+        _words_of_stage(h)
+    one_s = time.perf_counter() - start
+
+    with ProcessPoolExecutor(max_workers=2, initializer=_warm) as pool:
+        list(pool.map(_words_of_stage, htmls[:4]))
+        start = time.perf_counter()
+        list(pool.map(_words_of_stage, htmls, chunksize=8))
+        two_s = time.perf_counter() - start
+
+    avg_kb = sum(map(len, htmls)) / len(htmls) / 1000
+    figures = {"pages": pages, "avg_kb": avg_kb, "words": words,
+               "tokenizer_wps": words / tok_s, "stage_1_wps": words / one_s, "stage_2_wps": words / two_s}
+    figures["ratio_1_vs_tokenizer"] = figures["stage_1_wps"] / figures["tokenizer_wps"]
+    figures["ratio_2_vs_1"] = figures["stage_2_wps"] / figures["stage_1_wps"]
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    f = run(args.pages, args.seed)
+    print(f"{f['pages']} pages, {f['avg_kb']:.1f} KB HTML each, {f['words'] / f['pages']:.0f} words a page")
+    print(f"bare tokenizer:          {f['tokenizer_wps']:>12,.0f} words/s")
+    print(f"extract stage, 1 process:{f['stage_1_wps']:>12,.0f} words/s  "
+          f"({f['stage_1_wps'] / f['words'] * f['pages']:.0f} pages/s)")
+    print(f"extract stage, 2 workers:{f['stage_2_wps']:>12,.0f} words/s  "
+          f"({f['stage_2_wps'] / f['words'] * f['pages']:.0f} pages/s)")
+    print(f"ratio 1 process / tokenizer: {f['ratio_1_vs_tokenizer']:.2f}  (goal >= 0.25)")
+    print(f"ratio 2 workers / 1 process: {f['ratio_2_vs_1']:.2f}  (goal >= 1.8)")
+
+
+if __name__ == "__main__":
+    main()
