@@ -5,15 +5,18 @@ frontier rows), the ``Page`` rows, and the frontier rows of those pages turning 
 (or ``skipped``/``failed`` for URLs that gave no page). So a crawl killed at any moment
 leaves either all of a page's effects or none of them, and a resumed crawl neither loses
 nor duplicates a page. Commits are batched (every ``CLINICSCAN_STORE_BATCH`` items or
-``CLINICSCAN_STORE_INTERVAL`` seconds) because a commit per item costs more than the page.
+``CLINICSCAN_STORE_INTERVAL`` seconds) because a commit per item costs more than the page,
+and run in one writer thread (in order) so the crawl does not wait on disk or network.
 The archive pipeline runs first and flushes each WARC record before the item gets here.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
@@ -28,16 +31,21 @@ from crawler.items import PageItem, UrlOutcome
 
 logger = logging.getLogger(__name__)
 
+MAX_BATCHES_IN_FLIGHT = 4
+
 
 class StorePipeline:
     def __init__(self, db_url: str, run_id: int, batch_size: int = 50,
-                 interval: float = 2.0, stats=None, crawler=None):
+                 interval: float = 2.0, stats=None, crawler=None, threaded: bool = False):
         self.db_url = db_url
         self.run_id = run_id
         self.batch_size = batch_size
         self.interval = interval
         self.stats = stats
         self.crawler = crawler
+        self.threaded = threaded
+        self._writer: ThreadPoolExecutor | None = None
+        self._inflight: deque[Future] = deque()
         self._closing = False
         self.store = None
         self.site_ids: dict[str, int] = {}
@@ -56,12 +64,14 @@ class StorePipeline:
             raise NotConfigured("CLINICSCAN_DB_URL and CLINICSCAN_RUN_ID are needed to store pages")
         return cls(db_url, run_id, batch_size=settings.getint("CLINICSCAN_STORE_BATCH", 50),
                    interval=settings.getfloat("CLINICSCAN_STORE_INTERVAL", 2.0), stats=crawler.stats,
-                   crawler=crawler)
+                   crawler=crawler, threaded=settings.getbool("CLINICSCAN_STORE_THREAD", True))
 
     def open_spider(self) -> None:
         self.store = open_store(self.db_url, create=False)
         with self.store.engine.connect() as conn:
             self.site_ids = dict(conn.execute(select(Site.domain, Site.id)).all())
+        if self.threaded:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
         if self.interval > 0:
             self._timer = task.LoopingCall(self._commit_if_due)
             self._timer.start(self.interval, now=False)
@@ -71,6 +81,9 @@ class StorePipeline:
         if self._timer is not None and self._timer.running:
             self._timer.stop()
         self.commit()
+        self._collect(wait=True)
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
         self.store.dispose()
 
     def process_item(self, item):
@@ -115,34 +128,55 @@ class StorePipeline:
             raise DropItem(f"site {site} is not in the run's seeds") from None
 
     def _commit_if_due(self) -> None:
+        self._collect()
         if self._pending_items and time.monotonic() - self._last_commit >= self.interval:
             self.commit()
 
     def commit(self) -> None:
-        """Write the batch in one transaction: new links, pages, frontier states."""
+        """Write the batch: in the writer thread when there is one, else right here."""
         if not self._pending_items:
             return
-        pages, links, outcomes = self._pages, self._links, self._outcomes
+        batch = (self._pages, list(self._links.values()), dict(self._outcomes))
+        self._pages, self._links, self._outcomes = [], {}, defaultdict(list)
+        self._pending_items = 0
+        self._last_commit = time.monotonic()
+        if self._writer is None:
+            self._done(self._write_now(*batch))
+            return
+        self._inflight.append(self._writer.submit(self._write_now, *batch))
+        if len(self._inflight) > MAX_BATCHES_IN_FLIGHT:  # the database is behind: wait
+            concurrent.futures.wait([self._inflight[0]])
+        self._collect()
+
+    def _write_now(self, pages: list[dict], links: list[dict], outcomes: dict) -> int | Exception:
+        """One transaction: new links, pages, frontier states. Returns pages written."""
         try:
             with self.store.engine.begin() as conn:
-                frontier.add_urls(conn, self.run_id, links.values())
+                frontier.add_urls(conn, self.run_id, links)
                 frontier.insert_ignoring_duplicates(conn, Page.__table__, pages)
                 frontier.mark(conn, self.run_id, [page["url"] for page in pages], "done")
                 for (state, reason), urls in outcomes.items():
                     frontier.mark(conn, self.run_id, urls, state, reason)
         except SQLAlchemyError as exc:
-            logger.error("could not store a batch of %d items, stopping the crawl: %s",
-                         self._pending_items, str(exc).splitlines()[0])
+            return exc
+        return len(pages)
+
+    def _collect(self, wait: bool = False) -> None:
+        """Account for written batches (in the reactor thread)."""
+        while self._inflight and (wait or self._inflight[0].done()):
+            self._done(self._inflight.popleft().result())
+
+    def _done(self, outcome: int | Exception) -> None:
+        if isinstance(outcome, Exception):
+            logger.error("could not store a batch, stopping the crawl (the same command "
+                         "resumes it): %s", str(outcome).splitlines()[0])
             self._inc("store/errors")
             if self.crawler is not None and not self._closing:
                 self._closing = True
                 deferred_from_coro(self.crawler.engine.close_spider_async(reason="store_error"))
             return
-        self._inc("store/inserted", len(pages))
+        self._inc("store/inserted", outcome)
         self._inc("store/commits")
-        self._pages, self._links, self._outcomes = [], {}, defaultdict(list)
-        self._pending_items = 0
-        self._last_commit = time.monotonic()
 
     def _inc(self, key: str, count: int = 1) -> None:
         if self.stats is not None:
