@@ -1,9 +1,11 @@
 """The report stage: claims set against the evidence registry, flags, exports.
 
     registry.py    the evidence registry (approvals, late-stage products, enforcement), strict loader
-    ctgov.py       ClinicalTrials.gov import (API v2 JSON, CSV) and polite fetch -> Trial rows
+    ctgov_read.py  reading ClinicalTrials.gov API v2 JSON and CSV downloads into records
+    ctgov.py       storing them as Trial rows (mapped to vocabulary ids) and the polite API fetch
     dataset.py     one crawl run read out of the store as pandas tables
-    evidence.py    pairing claims into (clinic, condition, product type) and their evidence status
+    pairing.py     claims paired into (clinic, condition, product type), strongest pairing kept
+    evidence.py    what exists for a product type and condition: approvals, trials, late stage
     flags.py       which clinics are flagged, severity score, reasons a regulator can paste
     exports.py     the CSV tables, with spreadsheet formulas neutralised
     charts.py      inline SVG charts

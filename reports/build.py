@@ -14,7 +14,8 @@ import pandas as pd
 from clinicscan.store import Store
 from reports import exports
 from reports.dataset import load_run
-from reports.evidence import EvidenceIndex, assess_pairs, pair_claims
+from reports.evidence import EvidenceIndex, assess_pairs
+from reports.pairing import pair_claims
 from reports.flags import ClinicFlag, flag_clinic, pairs_that_flag
 from reports.html import render_report
 from reports.registry import load_registry, save_registry

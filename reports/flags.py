@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from reports.evidence import NOT_STEM_CELL, STRENGTHS, UNSPECIFIED
+from reports.evidence import NOT_STEM_CELL, UNSPECIFIED
+from reports.pairing import STRENGTHS
 from reports.registry import EnforcementAction, Registry
 from reports.vocabulary import label, load_vocabulary
 
