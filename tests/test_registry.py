@@ -147,3 +147,14 @@ def test_shipped_csvs_have_no_blank_cells_in_required_columns():
             rows = list(csv.DictReader(handle))
         assert rows, name
         assert all(r["source"].strip() for r in rows)
+
+
+def test_spreadsheet_saved_csv_with_bom_and_crlf_loads(tmp_path):
+    path = tmp_path / "approvals.csv"
+    path.write_bytes(("\ufeff" + APPROVALS_HEADER + "approval,msc,gvhd,Fictional,FDA,2024-12-18,,Source\n")
+                     .replace("\n", "\r\n").encode("utf-8"))
+    assert load_registry([path]).approvals[0].origin == f"{path}:2"
+    latin = tmp_path / "late_stage.csv"
+    latin.write_bytes("product_type,condition,product_name,phase,source\nmsc,back_pain,Prodüct,PHASE3,S\n".encode("latin-1"))
+    with pytest.raises(RegistryError, match="registry files are UTF-8 CSV"):
+        load_registry([latin])
