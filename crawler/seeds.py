@@ -50,6 +50,11 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
+def _fit(value: str | None, size: int) -> str | None:
+    """Cut a cell to its column's size (Site columns are bounded on PostgreSQL)."""
+    return value[:size] if value else value
+
+
 def _seed_from(url: str, name: str | None, where: str, line: int | None,
                country=None, region=None, source=None) -> Seed | None:
     url = url.strip()
@@ -58,8 +63,9 @@ def _seed_from(url: str, name: str | None, where: str, line: int | None,
         return None
     canonical = canonicalize(url)
     key = site_key(canonical)
-    return Seed(name=name or key, url=canonical, domain=key, country=_clean(country),
-                region=_clean(region), source=_clean(source), line=line)
+    return Seed(name=_fit(name or key, 300), url=canonical, domain=key,
+                country=_fit(_clean(country), 100), region=_fit(_clean(region), 100),
+                source=_fit(_clean(source), 300), line=line)
 
 
 def _read_csv(path: Path) -> Iterator[Seed]:

@@ -37,7 +37,9 @@ def clinic_pages(offsite_url: str) -> dict[str, Resource]:
         "/treatments": html_page("Treatments", [("/treatments/knee", "Knee stem cell therapy")]),
         "/treatments/knee": html_page("Knee", [("/treatments/knee/details", "Details")]),
         "/treatments/knee/details": html_page("Details (depth 3)"),
-        "/pricing": html_page("Pricing"),
+        # hostile: a NUL after the sniffed head, and a Content-Type longer than the column
+        "/pricing": Resource(html_page("Pricing", text="Prices " * 500).body.replace(b"</ul>", b"</ul>\x00"),
+                             "text/html; charset=utf-8; profile=" + "x" * 300),
         "/faq": html_page("FAQ"),
         "/private/notes": html_page("Staff only"),
         "/brochure.pdf": Resource(b"%PDF-1.4 fictional brochure", "application/pdf"),
@@ -101,7 +103,7 @@ def test_crawl_stores_pages_within_the_rules(db_url, tmp_path):
             body = served[path_of(page.url)].body
             assert page.status == 200
             assert page.content_hash == hashlib.sha256(body).hexdigest()
-            assert page.html == body.decode()
+            assert page.html == body.decode().replace("\x00", "\ufffd")
             assert page.content_type.startswith("text/html")
         depths = {path_of(page.url): page.depth for page in pages}
         assert depths["/"] == 0 and depths["/about"] == 1 and depths["/treatments/knee"] == 2

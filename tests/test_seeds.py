@@ -78,3 +78,9 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path, caplog):
         seeds = load_seeds(["missing.csv", good])
     assert [seed.domain for seed in seeds] == ["harbor.example"]
     assert "missing.csv" in caplog.text
+
+
+def test_overlong_cells_are_cut_to_their_column_size(tmp_path):
+    path = write(tmp_path, f"name,url,country\n{'N' * 400},https://long.example/,{'C' * 150}\n")
+    (seed,) = load_seeds([path])
+    assert len(seed.name) == 300 and len(seed.country) == 100

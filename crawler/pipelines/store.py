@@ -32,6 +32,7 @@ from crawler.items import PageItem, UrlOutcome
 logger = logging.getLogger(__name__)
 
 MAX_BATCHES_IN_FLIGHT = 4
+CONTENT_TYPE_MAX = Page.__table__.c.content_type.type.length
 
 
 class StorePipeline:
@@ -110,11 +111,16 @@ class StorePipeline:
             self._links.setdefault(link.url, self._frontier_row(link.url, link.site, link.depth, link.priority))
         # the page's own row too, in case it is not in the frontier yet (it always should be)
         self._links.setdefault(item.url, self._frontier_row(item.url, item.site, item.depth, 0))
+        html = item.html
+        if "\x00" in html:  # PostgreSQL text cannot hold NUL; the WARC keeps the raw bytes
+            html = html.replace("\x00", "\ufffd")
+            self._inc("store/nul_replaced")
         self._pages.append({
             "run_id": self.run_id, "site_id": site_id, "url": item.url,
             "final_url": item.final_url, "status": item.status, "fetched_at": item.fetched_at,
-            "content_type": item.content_type, "content_hash": item.content_hash,
-            "depth": item.depth, "html": item.html, "warc_file": item.warc_file,
+            "content_type": (item.content_type or "")[:CONTENT_TYPE_MAX] or None,
+            "content_hash": item.content_hash,
+            "depth": item.depth, "html": html, "warc_file": item.warc_file,
             "warc_record_id": item.warc_record_id, "warc_offset": item.warc_offset,
         })
 
