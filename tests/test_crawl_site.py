@@ -163,7 +163,14 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(db_url, tmp_path):
     pages = {"/": html_page("Home", [(path, f"Page {path}") for path in paths]),
              **{path: html_page(f"Page {path}") for path in paths}}
     args = ("crawl", *CRAWL, "--max-depth", "1", "--max-pages", "100")
-    with LocalSite(pages, delay=0.03) as site:
+    # after 20 pages the server holds every response until the kill, so the kill always
+    # lands mid-crawl, after the first batch was committed
+    held = {"on": True}
+
+    def hold_after_20(site, path):
+        return not held["on"] or len(site.page_requests()) <= 20
+
+    with LocalSite(pages, delay=0.01, hold_until=hold_after_20) as site:
         proc = clinicscan_popen(db_url, tmp_path, args[0], site.url + "/", *args[1:])
         store = open_store(db_url)
         deadline = time.monotonic() + 30
@@ -176,6 +183,7 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(db_url, tmp_path):
             time.sleep(0.05)
         proc.kill()
         proc.wait()
+        held["on"] = False
         assert 0 < stored_before < len(pages), "the kill did not land mid-crawl"
         # the killed crawl left its segment open; make its tail torn, as a kill mid-write would
         (segment,) = (tmp_path / "warc" / "run-1").glob("*.warc.gz.open")

@@ -188,7 +188,8 @@ class ClinicSpider(scrapy.Spider):
             state, reason = "failed", f"{type(exc).__name__}: {exc}".strip()
         self.crawler.stats.inc_value(f"crawl/{state}")
         logger.debug("%s %s: %s", state, request.url, reason)
-        yield UrlOutcome(meta["frontier_url"], meta["site"], meta["frontier_depth"], state, reason[:500])
+        reason = reason.replace("\x00", "")[:500]
+        yield UrlOutcome(meta["frontier_url"], meta["site"], meta["frontier_depth"], state, reason)
 
     def _log_progress(self) -> None:
         stats = self.crawler.stats
