@@ -1,42 +1,84 @@
 """Token-pattern matching that only looks where a match can be.
 
-spaCy's ``Matcher`` evaluates every pattern's predicates (IN sets, LIKE_NUM, REGEX) at every
-token: on a 4,000-word page with a hundred claim patterns that costs hundreds of
-milliseconds. Every pattern here names at least one word it cannot match without (its
-anchor, found automatically), so the matcher only runs on the sentences that contain an
-anchor; the anchor scan is one numpy ``isin`` over the LOWER column.
+spaCy's ``Matcher`` evaluates its patterns' predicates (IN sets, LIKE_NUM, REGEX) in Python
+at every token: with a hundred claim patterns that is tens of milliseconds a page. The
+patterns here use the same dict syntax (LOWER / ORTH / TEXT / NORM with a string, IN,
+NOT_IN or REGEX; LIKE_NUM; IS_PUNCT; ``{}`` for any token; OP ``?``, ``*``, ``+``), but
+every pattern is tried only around its anchor: the most selective required word it names,
+found for the whole page with one numpy ``isin`` over the LOWER column. Token values come
+from ``doc.to_array`` columns, so no Token objects are created.
 """
 
 from __future__ import annotations
 
+import re
+from typing import Callable
+
 import numpy
-from spacy.attrs import LOWER, SENT_START
-from spacy.matcher import Matcher
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, LIKE_NUM, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-__all__ = ["AnchoredMatcher", "sentence_starts", "sentence_ranges", "pattern_anchors"]
+__all__ = ["TokenArrays", "TokenPatternMatcher", "sentence_starts", "sentence_ranges", "pattern_anchors"]
 
-_REQUIRED_OPS = (None, "1", "+", "!")
+_OPS = (None, "1", "?", "*", "+")
+_STAR_LIMIT = 8  # "*" never spans more tokens than this
+#: words too common to be a good anchor; a pattern is anchored on its rarest required token
+_COMMON = frozenset("""a an and are as at be by for from in is it no not of on or our the to with you your
+we this that out more all can will""".split())
+
+
+class TokenArrays:
+    """The columns of a Doc the matchers and components read, built once per Doc."""
+
+    def __init__(self, doc: Doc):
+        if len(doc):
+            table = doc.to_array([ORTH, LOWER, LIKE_NUM, IS_PUNCT, IDX, LENGTH, SENT_START])
+        else:
+            table = numpy.zeros((0, 7), dtype="uint64")
+        self.n = len(doc)
+        self.lower_np = table[:, 1]
+        self.orth = table[:, 0].tolist()
+        self.lower = self.lower_np.tolist()
+        self.like_num = table[:, 2].tolist()
+        self.is_punct = table[:, 3].tolist()
+        self.idx = table[:, 4].tolist()
+        self.length = table[:, 5].tolist()
+        flags = table[:, 6].astype("int64")  # SENT_START: 1 start, -1 (stored as 2**64-1) not, 0 unset
+        starts = numpy.flatnonzero(flags == 1).tolist()
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+        self.starts = starts
+        self.strings = doc.vocab.strings
+
+    @classmethod
+    def of(cls, doc: Doc) -> "TokenArrays":
+        cached = doc.user_data.get("clinicscan_arrays")
+        if cached is None or cached.n != len(doc):
+            cached = cls(doc)
+            doc.user_data["clinicscan_arrays"] = cached
+        return cached
+
+    def char_start(self, i: int) -> int:
+        return self.idx[i]
+
+    def char_end(self, i: int) -> int:
+        """End offset of token ``i`` (exclusive)."""
+        return self.idx[i] + self.length[i]
+
+    def text(self, i: int) -> str:
+        return self.strings[self.orth[i]]
 
 
 def sentence_starts(doc: Doc) -> list[int]:
-    """Token indices where sentences start, read once from the SENT_START column (cached)."""
-    cached = doc.user_data.get("clinicscan_sent_starts")
-    if cached is not None and cached[0] == len(doc):
-        return cached[1]
-    if not len(doc):
-        return [0]
-    flags = doc.to_array([SENT_START]).reshape(-1)
-    starts = numpy.flatnonzero(flags == 1).tolist()
-    if not starts or starts[0] != 0:
-        starts.insert(0, 0)
-    doc.user_data["clinicscan_sent_starts"] = (len(doc), starts)
-    return starts
+    """Token indices where sentences start (from the SENT_START column, read once per Doc)."""
+    return TokenArrays.of(doc).starts
 
 
 def sentence_ranges(starts: list[int], length: int, positions) -> list[tuple[int, int]]:
     """Merged token ranges of the sentences that hold any of ``positions``."""
+    if not len(positions):
+        return []
     bounds = numpy.asarray(starts + [length])
     indices = numpy.unique(numpy.searchsorted(bounds, numpy.asarray(positions), side="right") - 1)
     ranges: list[tuple[int, int]] = []
@@ -49,88 +91,186 @@ def sentence_ranges(starts: list[int], length: int, positions) -> list[tuple[int
     return ranges
 
 
-#: words too common to be a good anchor; a pattern is anchored on its rarest required token
-_COMMON = frozenset("""a an and are as at be by for from in is it no not of on or our the to with you your
-we this that out more all can will""".split())
+def _words(value) -> set[str] | None:
+    if isinstance(value, str):
+        return {value.lower()}
+    if isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+        return {str(v).lower() for v in value["IN"]}
+    return None
 
 
-def pattern_anchors(pattern: list[dict]) -> set[str] | None:
-    """Lower-cased words of the pattern's most selective required token; None if none names words."""
-    best: tuple[tuple[int, int], set[str]] | None = None
-    for token in pattern:
-        if token.get("OP") not in _REQUIRED_OPS or token.get("OP") == "!":
+def pattern_anchors(pattern: list[dict]) -> tuple[int, set[str]] | None:
+    """(index, lower-cased words) of the pattern's most selective required token, or None."""
+    best = None
+    for index, token in enumerate(pattern):
+        if token.get("OP") not in (None, "1", "+"):
             continue
         for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
-            value = token.get(attr)
-            words = None
-            if isinstance(value, str):
-                words = {value.lower()}
-            elif isinstance(value, dict) and isinstance(value.get("IN"), list) and len(value) == 1:
-                words = {str(v).lower() for v in value["IN"]}
+            words = _words(token.get(attr))
             if words:
                 cost = (len(words & _COMMON), len(words))
                 if best is None or cost < best[0]:
-                    best = (cost, words)
+                    best = (cost, index, words)
                 break
-    return best[1] if best else None
+    return (best[1], best[2]) if best else None
 
 
-class AnchoredMatcher:
-    """Matchers that run only on sentences holding an anchor word of their patterns.
+Predicate = Callable[[TokenArrays, int], bool]
 
-    Patterns are grouped by anchor set, one spaCy Matcher a group, so a common anchor of one
-    pattern does not make every other pattern run on that sentence.
-    """
+
+def _value_predicate(attr: str, value, strings) -> Predicate:
+    column = "lower" if attr in ("LOWER", "NORM") else "orth"
+    fold = column == "lower"
+
+    def key(word) -> int:
+        return strings.add(str(word).lower() if fold else str(word))
+
+    if isinstance(value, str):
+        wanted = key(value)
+        return lambda a, i: getattr(a, column)[i] == wanted
+    if not isinstance(value, dict) or not value:
+        raise ValueError(f"{attr} must be a string or a dict with IN / NOT_IN / REGEX, got {value!r}")
+    checks: list[Predicate] = []
+    for op, arg in value.items():
+        if op == "IN":
+            members = frozenset(key(w) for w in arg)
+            checks.append(lambda a, i, m=members: getattr(a, column)[i] in m)
+        elif op == "NOT_IN":
+            members = frozenset(key(w) for w in arg)
+            checks.append(lambda a, i, m=members: getattr(a, column)[i] not in m)
+        elif op == "REGEX":
+            regex = re.compile(arg)
+            checks.append(lambda a, i, r=regex: bool(r.search(a.strings[getattr(a, column)[i]])))
+        else:
+            raise ValueError(f"unsupported operator {op!r} for {attr}; use IN, NOT_IN or REGEX")
+    return lambda a, i: all(check(a, i) for check in checks)
+
+
+def compile_token(spec: dict, strings) -> tuple[str | None, Predicate]:
+    if not isinstance(spec, dict):
+        raise ValueError(f"a token pattern must be a dict, got {spec!r}")
+    op = spec.get("OP")
+    if op not in _OPS:
+        raise ValueError(f"OP must be one of ?, *, +, got {op!r}")
+    checks: list[Predicate] = []
+    for attr, value in spec.items():
+        if attr == "OP":
+            continue
+        if attr in ("LOWER", "ORTH", "TEXT", "NORM"):
+            checks.append(_value_predicate(attr, value, strings))
+        elif attr == "LIKE_NUM":
+            checks.append(lambda a, i, want=bool(value): bool(a.like_num[i]) == want)
+        elif attr == "IS_PUNCT":
+            checks.append(lambda a, i, want=bool(value): bool(a.is_punct[i]) == want)
+        else:
+            raise ValueError(f"unsupported token attribute {attr!r}; use LOWER, ORTH, TEXT, NORM, LIKE_NUM, IS_PUNCT")
+    if not checks:
+        return op, lambda a, i: True
+    if len(checks) == 1:
+        return op, checks[0]
+    return op, lambda a, i: all(check(a, i) for check in checks)
+
+
+class _Pattern:
+    def __init__(self, key: int, tokens: list[tuple[str | None, Predicate]], anchor: int):
+        self.key = key
+        self.tokens = tokens
+        self.anchor = anchor
+        before = tokens[:anchor]
+        self.min_before = sum(1 for op, _ in before if op in (None, "1", "+"))
+        self.max_before = sum(_STAR_LIMIT if op in ("*", "+") else 1 for op, _ in before)
+
+    def match_at(self, a: TokenArrays, start: int, limit: int) -> int | None:
+        """End of the longest match starting at ``start`` (not past ``limit``), or None."""
+        tokens = self.tokens
+
+        def step(t: int, pos: int) -> int | None:
+            if t == len(tokens):
+                return pos
+            op, pred = tokens[t]
+            if op in (None, "1"):
+                return step(t + 1, pos + 1) if pos < limit and pred(a, pos) else None
+            if op == "?":
+                if pos < limit and pred(a, pos):
+                    end = step(t + 1, pos + 1)
+                    if end is not None:
+                        return end
+                return step(t + 1, pos)
+            # "*" or "+": take as many as allowed, then give back
+            taken = pos
+            while taken < limit and taken - pos < _STAR_LIMIT and pred(a, taken):
+                taken += 1
+            lowest = pos + 1 if op == "+" else pos
+            for end_of_run in range(taken, lowest - 1, -1):
+                end = step(t + 1, end_of_run)
+                if end is not None:
+                    return end
+            return None
+
+        end = step(0, start)
+        return end if end is not None and end > start else None
+
+
+class TokenPatternMatcher:
+    """Callable: (doc, ranges=None) -> [(key, start, end)], within sentences."""
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
-        self.free = Matcher(vocab)  # patterns without an anchor: run on the whole doc
-        self.has_free = False
-        self._groups: dict[frozenset, Matcher] = {}
-        self._group_of_word: dict[int, list[frozenset]] = {}
+        self._by_anchor: dict[int, list[_Pattern]] = {}
+        self._free: list[_Pattern] = []
         self._anchor_ids = numpy.zeros(0, dtype="uint64")
         self._size = 0
-
-    def add(self, key: str, pattern: list[dict]) -> None:
-        self._size += 1
-        anchors = pattern_anchors(pattern)
-        if anchors is None:
-            self.free.add(key, [pattern])
-            self.has_free = True
-            return
-        group = frozenset(anchors)
-        if group not in self._groups:
-            self._groups[group] = Matcher(self.vocab)
-            for word in group:
-                self._group_of_word.setdefault(self.vocab.strings.add(word), []).append(group)
-            self._anchor_ids = numpy.array(sorted(self._group_of_word), dtype="uint64")
-        self._groups[group].add(key, [pattern])
 
     def __len__(self) -> int:
         return self._size
 
-    def __call__(self, doc: Doc, starts: list[int] | None = None, ranges: list[tuple[int, int]] | None = None
-                 ) -> list[tuple[int, int, int]]:
-        """Matches in ``doc`` (only within ``ranges`` of tokens, if given)."""
-        matches = list(self.free(doc)) if self.has_free and ranges is None else []
-        if not self._groups or not len(doc):
-            return matches
-        lower = doc.to_array([LOWER]).reshape(-1)
-        hits = numpy.flatnonzero(numpy.isin(lower, self._anchor_ids))
-        if ranges is not None:
-            allowed = numpy.zeros(len(doc), dtype=bool)
-            for lo, hi in ranges:
-                allowed[lo:hi] = True
-            hits = hits[allowed[hits]]
-        if not hits.size:
-            return matches
-        where: dict[frozenset, list[int]] = {}
-        for position, word in zip(hits.tolist(), lower[hits].tolist()):
-            for group in self._group_of_word[word]:
-                where.setdefault(group, []).append(position)
-        starts = starts if starts is not None else [0]
-        for group, positions in where.items():
-            matcher = self._groups[group]
-            for lo, hi in sentence_ranges(starts, len(doc), positions):
-                matches.extend((m, lo + s, lo + e) for m, s, e in matcher(doc[lo:hi]))
-        return matches
+    def add(self, key: str, pattern: list[dict]) -> None:
+        """Add one pattern; ValueError names what is not supported."""
+        if not isinstance(pattern, list) or not pattern:
+            raise ValueError(f"a token pattern must be a non-empty list of dicts, got {pattern!r}")
+        tokens = [compile_token(spec, self.vocab.strings) for spec in pattern]
+        key_id = self.vocab.strings.add(key)
+        anchored = pattern_anchors(pattern)
+        self._size += 1
+        if anchored is None:
+            self._free.append(_Pattern(key_id, tokens, 0))
+            return
+        index, words = anchored
+        compiled = _Pattern(key_id, tokens, index)
+        for word in words:
+            self._by_anchor.setdefault(self.vocab.strings.add(word), []).append(compiled)
+        self._anchor_ids = numpy.array(sorted(self._by_anchor), dtype="uint64")
+
+    def __call__(self, doc: Doc, ranges: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
+        a = TokenArrays.of(doc)
+        if not a.n or not self._size:
+            return []
+        bounds = a.starts + [a.n]
+        found: set[tuple[int, int, int]] = set()
+        if self._anchor_ids.size:
+            hits = numpy.flatnonzero(numpy.isin(a.lower_np, self._anchor_ids))
+            if ranges is not None and hits.size:
+                allowed = numpy.zeros(a.n, dtype=bool)
+                for lo, hi in ranges:
+                    allowed[lo:hi] = True
+                hits = hits[allowed[hits]]
+            if hits.size:
+                sentence_of = (numpy.searchsorted(numpy.asarray(bounds), hits, side="right") - 1).tolist()
+                for hit, si in zip(hits.tolist(), sentence_of):
+                    s0, s1 = bounds[si], bounds[si + 1]
+                    for pattern in self._by_anchor[a.lower[hit]]:
+                        for start in range(max(s0, hit - pattern.max_before), hit - pattern.min_before + 1):
+                            end = pattern.match_at(a, start, s1)
+                            if end is not None and end > hit:
+                                found.add((pattern.key, start, end))
+        if self._free:
+            spans = ranges if ranges is not None else [(0, a.n)]
+            for lo, hi in spans:
+                for si in range(len(bounds) - 1):
+                    s0, s1 = max(bounds[si], lo), min(bounds[si + 1], hi)
+                    for start in range(s0, s1):
+                        for pattern in self._free:
+                            end = pattern.match_at(a, start, s1)
+                            if end is not None:
+                                found.add((pattern.key, start, end))
+        return sorted(found, key=lambda m: (m[1], m[2]))

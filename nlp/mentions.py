@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from nlp.lexicon import LexiconPattern
-from nlp.matching import AnchoredMatcher
+from nlp.matching import TokenPatternMatcher
 
 
 #: words after which a capitalised one-word mention is still a mention ("Stem Cells For Pain")
@@ -68,7 +68,7 @@ class MentionFinder:
 
     def __init__(self, nlp: Language, patterns: Iterable[LexiconPattern]):
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.tokens = AnchoredMatcher(nlp.vocab)
+        self.tokens = TokenPatternMatcher(nlp.vocab)
         self.keys: dict[int, tuple[str, str, str]] = {}
         phrase_groups: dict[str, list[str]] = {}
         for pat in patterns:
@@ -82,7 +82,7 @@ class MentionFinder:
             self.phrases.add(key, list(nlp.tokenizer.pipe(texts)))
 
     def __call__(self, doc: Doc, starts: list[int] | None = None) -> list[Mention]:
-        raw = list(self.phrases(doc)) + self.tokens(doc, starts)
+        raw = list(self.phrases(doc)) + self.tokens(doc)
         # longest first, then leftmost; keep a mention only if no kept one of its kind overlaps
         raw.sort(key=lambda m: (m[1] - m[2], m[1]))
         taken: dict[str, list[tuple[int, int]]] = {}

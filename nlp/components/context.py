@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from nlp.matching import AnchoredMatcher, sentence_ranges, sentence_starts
+from nlp.matching import TokenPatternMatcher, sentence_ranges, sentence_starts
 from nlp.rules import ContextRule, load_context_rules
 
 if not Doc.has_extension("clinicscan_claims"):
@@ -79,7 +79,7 @@ class ContextComponent:
         self.rules_path = rules_path
         self.rules: list[ContextRule] = []
         self._phrases: PhraseMatcher | None = None
-        self._tokens: AnchoredMatcher | None = None
+        self._tokens: TokenPatternMatcher | None = None
         self._rule_of: dict[int, ContextRule] = {}
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, rules_path: str | None = None) -> None:
@@ -88,7 +88,7 @@ class ContextComponent:
     def _set(self, rules: list[ContextRule]) -> None:
         self.rules = rules
         self._phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self._tokens = AnchoredMatcher(self.nlp.vocab)
+        self._tokens = TokenPatternMatcher(self.nlp.vocab)
         self._rule_of = {}
         literals: dict[str, list[str]] = {}
         for i, rule in enumerate(rules):
@@ -122,7 +122,7 @@ class ContextComponent:
         ranges = sentence_ranges(starts, len(doc), positions)
         for lo, hi in ranges:
             found.extend(self._phrases(doc[lo:hi]))
-        found.extend(self._tokens(doc, starts, ranges))
+        found.extend(self._tokens(doc, ranges))
         matches = [(self._rule_of[m], s, e) for m, s, e in found]
         pseudo = [(s, e) for r, s, e in matches if r.category == "pseudo"]
         terminators = sorted({s for r, s, e in matches if r.category == "terminate"})

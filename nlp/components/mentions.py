@@ -15,7 +15,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.lexicon import LexiconPattern, load_lexicon
-from nlp.matching import sentence_starts
 from nlp.mentions import MentionFinder
 
 if not Doc.has_extension("clinicscan_mentions"):
@@ -42,7 +41,7 @@ class MentionsComponent:
     def __call__(self, doc: Doc) -> Doc:
         if self._finder is None:
             self.initialize()
-        doc._.clinicscan_mentions = self._finder(doc, sentence_starts(doc) if doc.has_annotation("SENT_START") else None)
+        doc._.clinicscan_mentions = self._finder(doc)
         doc.user_data["clinicscan_lexicon_version"] = self.version
         return doc
 

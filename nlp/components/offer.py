@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from nlp.matching import AnchoredMatcher, sentence_starts
+from nlp.matching import TokenPatternMatcher
 from nlp.rules import OfferCue, load_offer_cues
 
 if not Doc.has_extension("clinicscan_offer"):
@@ -57,7 +57,7 @@ class OfferComponent:
         self.threshold = threshold
         self.cues: list[OfferCue] = []
         self._phrases: PhraseMatcher | None = None
-        self._tokens: AnchoredMatcher | None = None
+        self._tokens: TokenPatternMatcher | None = None
         self._cue_of: dict[int, OfferCue] = {}
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, cues_path: str | None = None) -> None:
@@ -66,7 +66,7 @@ class OfferComponent:
     def _set(self, cues: list[OfferCue]) -> None:
         self.cues = cues
         self._phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self._tokens = AnchoredMatcher(self.nlp.vocab)
+        self._tokens = TokenPatternMatcher(self.nlp.vocab)
         self._cue_of = {}
         literals: dict[str, list[str]] = {}
         for i, cue in enumerate(cues):
@@ -82,8 +82,7 @@ class OfferComponent:
     def decide(self, doc: Doc) -> OfferDecision:
         nav_start = doc.user_data.get("clinicscan_nav_start", len(doc.text))
         found: dict[str, tuple[OfferCue, float]] = {}
-        starts = sentence_starts(doc) if doc.has_annotation("SENT_START") else None
-        for match_id, start, _end in list(self._phrases(doc)) + self._tokens(doc, starts):
+        for match_id, start, _end in list(self._phrases(doc)) + self._tokens(doc):
             cue = self._cue_of[match_id]
             factor = NAV_WEIGHT if doc[start].idx >= nav_start else 1.0
             if cue.id not in found or found[cue.id][1] < factor:
