@@ -75,6 +75,7 @@ def analyse_page(content: str, *, is_html: bool = True, url: str | None = None) 
         doc = nlp.make_doc(page.text)
         nav_start = page.nav_start
         doc.user_data["clinicscan_nav_start"] = nav_start
+        doc.user_data["clinicscan_text"] = page.text  # doc.text rebuilds it token by token
         for _name, component in nlp.pipeline:
             doc = component(doc)
         claims: list[ClaimRow] = doc._.clinicscan_claims or []

@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from nlp.lexicon import LexiconPattern
-from nlp.matching import TokenPatternMatcher
+from nlp.matching import TokenArrays, TokenPatternMatcher
 
 
 #: words after which a capitalised one-word mention is still a mention ("Stem Cells For Pain")
@@ -30,18 +30,19 @@ medical medicine specialists partners spa co llc inc ltd gmbh network blog journ
 foundation society academy practice doctors physicians management & pllc pc""".split())
 
 
-def is_business_name(doc: Doc, start: int, end: int) -> bool:
+def is_business_name(arrays: TokenArrays, start: int, end: int) -> bool:
     """A capitalised one-word mention inside a name: "Peak Motion Wellness", "Lone Star Pain & Spine"."""
     if end - start != 1:
         return False
-    token = doc[start]
-    if not token.text.istitle():
+    if not arrays.text(start).istitle():
         return False
-    if end < len(doc) and doc[end].lower_ in _NAME_WORDS and doc[end].text[:1].isupper() | (doc[end].text == "&"):
-        return True
+    if end < arrays.n:
+        following = arrays.text(end)
+        if following == "&" or (following[:1].isupper() and following.lower() in _NAME_WORDS):
+            return True
     if start > 0:
-        prev = doc[start - 1]
-        return prev.text.istitle() and prev.is_alpha and prev.lower_ not in _LEAD_WORDS
+        prev = arrays.text(start - 1)
+        return prev.istitle() and prev.isalpha() and prev.lower() not in _LEAD_WORDS
     return False
 
 
@@ -81,27 +82,31 @@ class MentionFinder:
         for key, texts in phrase_groups.items():
             self.phrases.add(key, list(nlp.tokenizer.pipe(texts)))
 
-    def __call__(self, doc: Doc, starts: list[int] | None = None) -> list[Mention]:
+    def __call__(self, doc: Doc) -> list[Mention]:
+        arrays = TokenArrays.of(doc)
         raw = list(self.phrases(doc)) + self.tokens(doc)
-        # longest first, then leftmost; keep a mention only if no kept one of its kind overlaps
+        # longest first, then leftmost; keep a mention only if no kept one of its group overlaps
         raw.sort(key=lambda m: (m[1] - m[2], m[1]))
-        taken: dict[str, list[tuple[int, int]]] = {}
+        taken: dict[str, bytearray] = {}
         kept: list[Mention] = []
         for match_id, start, end in raw:
             kind, vocab_id, detail_id = self.keys[match_id]
-            if kind != "product_type" and is_business_name(doc, start, end):
+            if kind != "product_type" and is_business_name(arrays, start, end):
                 continue
             # msc may sit inside another product's mention ("UC-MSCs"), never inside another msc
             group = f"{kind}|{vocab_id}" if kind == "red_flag" or vocab_id == "msc" else kind
-            spans = taken.setdefault(group, [])
-            if any(start < e and s < end for s, e in spans):
+            occupied = taken.get(group)
+            if occupied is None:
+                occupied = taken[group] = bytearray(arrays.n)
+            if any(occupied[start:end]):
                 continue
-            spans.append((start, end))
+            occupied[start:end] = b"\x01" * (end - start)
             if vocab_id == "msc":
-                taken.setdefault(kind, []).append((start, end))
+                taken.setdefault(kind, bytearray(arrays.n))[start:end] = b"\x01" * (end - start)
             kept.append(Mention(kind, vocab_id, detail_id, start, end))
         kept.sort(key=lambda m: (m.start, m.end))
         ends = {m.end for m in kept if m.kind == "condition"}
         return [m for m in kept if not (
-            m.kind == "condition" and m.end - m.start == 1 and doc[m.start].lower_ in _GENERIC and m.start > 0
-            and (m.start in ends or doc[m.start - 1].lower_ in _BODY_PARTS))]
+            m.kind == "condition" and m.end - m.start == 1 and m.start > 0
+            and arrays.strings[arrays.lower[m.start]] in _GENERIC
+            and (m.start in ends or arrays.strings[arrays.lower[m.start - 1]] in _BODY_PARTS))]

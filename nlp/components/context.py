@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from nlp.matching import TokenPatternMatcher, sentence_ranges, sentence_starts
+from nlp.matching import TokenArrays, TokenPatternMatcher, sentence_ranges
 from nlp.rules import ContextRule, load_context_rules
 
 if not Doc.has_extension("clinicscan_claims"):
@@ -49,6 +49,10 @@ class ClaimRow:
 
 
 _QUOTES = "\"'"
+
+
+def _trailing_space(doc: Doc) -> int:
+    return len(doc[-1].whitespace_) if len(doc) else 0
 
 
 def _scare_quoted(text: str, start: int, end: int) -> bool:
@@ -81,6 +85,7 @@ class ContextComponent:
         self._phrases: PhraseMatcher | None = None
         self._tokens: TokenPatternMatcher | None = None
         self._rule_of: dict[int, ContextRule] = {}
+        self._bullet = nlp.vocab.strings.add("•")
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, rules_path: str | None = None) -> None:
         self._set(load_context_rules(rules_path or self.rules_path or None))
@@ -102,15 +107,15 @@ class ContextComponent:
             self._phrases.add(key, list(self.nlp.tokenizer.pipe(texts)))
 
     # -- the decision ------------------------------------------------------------------
-    @staticmethod
-    def _lead_in_positions(doc: Doc, starts: list[int], mentions) -> list[int]:
+    def _lead_in_positions(self, arrays, mentions) -> list[int]:
         """Where the lines introducing bulleted lists with mentions start."""
+        starts, orth, bullet = arrays.starts, arrays.orth, self._bullet
         positions = []
         for m in mentions:
             si = bisect_right(starts, m.start) - 1
-            if doc[starts[si]].text != "•":
+            if orth[starts[si]] != bullet:
                 continue
-            while si >= 0 and doc[starts[si]].text == "•":
+            while si >= 0 and orth[starts[si]] == bullet:
                 si -= 1
             if si >= 0:
                 positions.append(starts[si])
@@ -167,23 +172,26 @@ class ContextComponent:
         if not mentions:
             doc._.clinicscan_claims = rows
             return doc
-        starts = sentence_starts(doc)
-        cues, terminators = self._cues(doc, starts, [m.start for m in mentions] + self._lead_in_positions(doc, starts, mentions))
-        text = doc.text
-        lead_in_cache: dict[int, tuple | None] = {}
+        arrays = TokenArrays.of(doc)
+        starts = arrays.starts
+        n = arrays.n
+        cues, terminators = self._cues(doc, starts, [m.start for m in mentions] + self._lead_in_positions(arrays, mentions))
+        text = doc.user_data.get("clinicscan_text")
+        if text is None or len(text) != arrays.char_end(n - 1) + _trailing_space(doc):
+            text = doc.text
+        idx, char_end = arrays.idx, arrays.char_end
+        lead_in_cache: dict[tuple, tuple | None] = {}
         for m in mentions:
             si = bisect_right(starts, m.start) - 1
             s0 = starts[si]
-            s1 = starts[si + 1] if si + 1 < len(starts) else len(doc)
+            s1 = starts[si + 1] if si + 1 < len(starts) else n
             best = self._decide(cues, terminators, m.kind, m.start, m.end, s0, s1)
-            if (best is None or best[1] == "hedged") and doc[s0].text == "•":
-                inherited = self._lead_in(doc, starts, si, cues, terminators, m.kind, lead_in_cache)
+            if (best is None or best[1] == "hedged") and arrays.orth[s0] == self._bullet:
+                inherited = self._lead_in(arrays, si, cues, terminators, m.kind, lead_in_cache)
                 if inherited is not None:
                     best = inherited
-            first, last = doc[m.start], doc[m.end - 1]
-            c0, c1 = first.idx, last.idx + len(last.text)
-            a = doc[s0].idx
-            b = doc[s1 - 1].idx + len(doc[s1 - 1].text)
+            c0, c1 = idx[m.start], char_end(m.end - 1)
+            a, b = idx[s0], char_end(s1 - 1)
             sentence = text[a:b]
             stripped = sentence.strip()
             a += len(sentence) - len(sentence.lstrip())
@@ -196,17 +204,18 @@ class ContextComponent:
                 best = ((2, 0), "reported", None)
                 cue = "question"
             if best is not None and best[2] is not None:
-                cue = doc[best[2][0]:best[2][1]].text
+                cue = text[idx[best[2][0]]:char_end(best[2][1] - 1)]
             if best is not None:
                 context = best[1]
             rows.append(ClaimRow(m.kind, m.vocab_id, m.detail_id, text[c0:c1], c0, c1, stripped, a, b, context, cue))
         doc._.clinicscan_claims = rows
         return doc
 
-    def _lead_in(self, doc, starts, si, cues, terminators, kind, cache):
+    def _lead_in(self, arrays, si, cues, terminators, kind, cache):
         """Context a list item inherits from the line that introduces its list."""
+        starts = arrays.starts
         j = si - 1
-        while j >= 0 and doc[starts[j]].text == "•":
+        while j >= 0 and arrays.orth[starts[j]] == self._bullet:
             j -= 1
         if j < 0:
             return None
@@ -215,10 +224,10 @@ class ContextComponent:
             s0 = starts[j]
             s1 = starts[j + 1]
             last = s1 - 1
-            while last > s0 and doc[last].is_space:
+            while last > s0 and arrays.text(last).isspace():
                 last -= 1
             result = None
-            if doc[last].text == ":":
+            if arrays.text(last) == ":":
                 result = self._decide(cues, terminators, kind, last + 1, last + 1, s0, s1 + 1)
                 if result is not None and result[1] == "hedged":
                     result = None

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from nlp.matching import TokenPatternMatcher
+from nlp.matching import TokenArrays, TokenPatternMatcher
 from nlp.rules import OfferCue, load_offer_cues
 
 if not Doc.has_extension("clinicscan_offer"):
@@ -80,11 +80,14 @@ class OfferComponent:
             self._phrases.add(key, list(self.nlp.tokenizer.pipe(texts)))
 
     def decide(self, doc: Doc) -> OfferDecision:
-        nav_start = doc.user_data.get("clinicscan_nav_start", len(doc.text))
+        arrays = TokenArrays.of(doc)
+        nav_start = doc.user_data.get("clinicscan_nav_start")
+        if nav_start is None:
+            nav_start = arrays.char_end(arrays.n - 1) + 1 if arrays.n else 0
         found: dict[str, tuple[OfferCue, float]] = {}
         for match_id, start, _end in list(self._phrases(doc)) + self._tokens(doc):
             cue = self._cue_of[match_id]
-            factor = NAV_WEIGHT if doc[start].idx >= nav_start else 1.0
+            factor = NAV_WEIGHT if arrays.idx[start] >= nav_start else 1.0
             if cue.id not in found or found[cue.id][1] < factor:
                 found[cue.id] = (cue, factor)
         by_kind: dict[str, float] = {}
