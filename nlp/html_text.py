@@ -35,7 +35,7 @@ _CLOSE_BLOCK = re.compile(rf"</(?:{_BLOCK_TAGS}|li)\s*>", re.I)
 _OPEN_ITEM = re.compile(r"<li(?=[\s/>])[^>]*>", re.I)
 _SPLIT = re.compile(f"([{_BLOCK_MARK}{_ITEM_MARK}])")
 _SPACE = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 
 _JUNK_TAGS = ["script", "style", "noscript", "svg", "iframe", "template", "object", "embed", "canvas", "head"]
 _HIDDEN = ('[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], '
@@ -83,22 +83,19 @@ class PageText:
         return self.blocks[i].section if i >= 0 else "main"
 
 
-def _clean(block: str) -> str:
-    return _SPACE.sub(" ", _CONTROL.sub(" ", block)).strip()
-
-
 def _blocks_of(raw: str, section: str) -> list[tuple[str, str]]:
     """Split marked-up text into (section, text) blocks; list items become section 'list'."""
     out: list[tuple[str, str]] = []
     is_item = False
-    for piece in _SPLIT.split(raw):
+    for piece in _SPLIT.split(_SPACE.sub(" ", raw)):
         if piece == _BLOCK_MARK:
             is_item = False
         elif piece == _ITEM_MARK:
             is_item = True
         else:
-            text = _clean(piece)
-            if not text or (_COOKIE_BLOCK.search(text) and _COOKIE_WORDS.search(text) and len(text) < 600):
+            text = piece.strip()
+            if not text or ("ookie" in text and len(text) < 600 and _COOKIE_BLOCK.search(text)
+                            and _COOKIE_WORDS.search(text)):
                 continue
             if is_item and section == "main":
                 out.append(("list", BULLET + text))
@@ -152,12 +149,12 @@ def html_to_text(html: str) -> PageText:
     """Title, main text and navigation text of an HTML page, one block per line."""
     if not html or not html.strip():
         return PageText("", "", [])
-    html = normalise_text(html)
-    parser = LexborHTMLParser(_OPEN_ITEM.sub(lambda m: m.group(0) + _ITEM_MARK,
-                              _CLOSE_BLOCK.sub(lambda m: _BLOCK_MARK + m.group(0),
-                              _OPEN_BLOCK.sub(lambda m: m.group(0) + _BLOCK_MARK, html))))
+    html = _CONTROL.sub(" ", normalise_text(html))
+    html = _OPEN_BLOCK.sub("\\g<0>" + _BLOCK_MARK, html)
+    html = _CLOSE_BLOCK.sub(_BLOCK_MARK + "\\g<0>", html)
+    parser = LexborHTMLParser(_OPEN_ITEM.sub("\\g<0>" + _ITEM_MARK, html))
     title_node = parser.css_first("title")
-    title = _clean(_SPLIT.sub(" ", title_node.text(deep=True))) if title_node is not None else ""
+    title = _SPACE.sub(" ", _SPLIT.sub(" ", title_node.text(deep=True))).strip() if title_node is not None else ""
     parser.strip_tags(_JUNK_TAGS)
     for node in parser.css(_HIDDEN):
         node.decompose()
@@ -197,15 +194,15 @@ _BULLET_LINE = re.compile(r"^\s*(?:[-*•·▪◦‣●○]|\d{1,2}[.)])\s+")
 
 def plain_to_text(text: str) -> PageText:
     """A .txt page: one block per non-empty line; bulleted lines are list items."""
-    text = normalise_text(text or "")
+    text = _CONTROL.sub(" ", normalise_text(text or ""))
     main: list[tuple[str, str]] = []
     for line in text.splitlines():
         if _BULLET_LINE.match(line):
-            cleaned = _clean(_BULLET_LINE.sub("", line, count=1))
+            cleaned = _SPACE.sub(" ", _BULLET_LINE.sub("", line, count=1)).strip()
             if cleaned:
                 main.append(("list", BULLET + cleaned))
             continue
-        cleaned = _clean(line)
+        cleaned = _SPACE.sub(" ", line).strip()
         if cleaned:
             main.append(("main", cleaned))
     return _assemble("", main, [])
