@@ -137,15 +137,16 @@ def run_crawl(store: Store, config: Config, seeds: Sequence[Seed], *, max_depth:
 
     Resumes the unfinished run started by the same command unless ``new_run``. Raises
     ClinicscanError if the crawl stops before its frontier is exhausted (the same command
-    resumes it).
+    resumes it). With ``redis_url``, processes started with the same command share the run
+    (see :mod:`crawler.shared`); the last one to finish closes it.
     """
     client = shared.connect(redis_url) if redis_url else None  # fail before any request
     options = {"max_depth": max_depth, "max_pages": max_pages, "max_size": max_size}
     db_url = store.engine.url.render_as_string(hide_password=False)
+    overrides = {"DOWNLOAD_TIMEOUT": download_timeout} if download_timeout else None
     settings = crawl_settings(config, db_url, 0, max_depth=max_depth, max_pages=max_pages,
                               delay=delay, max_size=max_size, allow_loopback=allow_loopback,
-                              progress=progress,
-                              overrides={"DOWNLOAD_TIMEOUT": download_timeout} if download_timeout else None)
+                              progress=progress, overrides=overrides)
     configure_logging(settings)  # so what happens before Scrapy starts is logged too
     run_id = prepare_run(store, seeds, options, new_run=new_run)
     settings.set("CLINICSCAN_RUN_ID", run_id, priority="cmdline")
