@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -89,6 +90,7 @@ def test_crawl_stores_pages_within_the_rules(db_url, tmp_path):
         result = clinicscan(db_url, tmp_path, "crawl", site.url + "/", *CRAWL,
                             "--max-depth", "2", "--max-pages", "50")
         assert result.returncode == 0, result.stderr[-3000:]
+        assert "progress: 13 pages stored this session (13 in the run)" in result.stderr
         requested = site.page_requests()
         assert offsite.requests == []
 
@@ -207,6 +209,35 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(db_url, tmp_path):
         assert session.get(CrawlRun, 1).status == "finished"
     assert_warc_records_match(all_pages)
     assert assert_archive_readable(tmp_path / "warc" / "run-1") >= len(pages)
+    store.dispose()
+
+
+def test_interrupted_crawl_says_how_to_resume_and_does(sqlite_url, tmp_path):
+    paths = [f"/p/{n}" for n in range(12)]
+    pages = {"/": html_page("Home", [(path, path) for path in paths]),
+             **{path: html_page(path) for path in paths}}
+    held = {"on": True}
+    args = ("crawl", *CRAWL, "--max-depth", "1")
+    with LocalSite(pages, hold_until=lambda site, path: not held["on"] or path in ("/", "/p/0")) as site:
+        proc = clinicscan_popen(sqlite_url, tmp_path, args[0], site.url, *args[1:])
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and len(site.page_requests()) < 3:
+            time.sleep(0.05)  # "/" and "/p/0" served, the third request is held
+        proc.send_signal(signal.SIGINT)  # Ctrl-C: Scrapy stops gracefully
+        held["on"] = False
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 2, err[-3000:]
+        assert "stopped early (shutdown); run the same command again to resume it" in err
+        assert not list((tmp_path / "warc" / "run-1").glob("*.open"))  # closed cleanly
+        store = open_store(sqlite_url)
+        with store.session() as session:
+            assert session.get(CrawlRun, 1).status == "running"
+
+        result = clinicscan(sqlite_url, tmp_path, args[0], site.url, *args[1:])
+        assert result.returncode == 0, result.stderr[-3000:]
+    assert sorted(path_of(p.url) for p in pages_of_run(store, 1)) == sorted(pages)
+    with store.session() as session:
+        assert session.get(CrawlRun, 1).status == "finished"
     store.dispose()
 
 
