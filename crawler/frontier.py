@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
@@ -68,7 +68,6 @@ class FrontierSnapshot:
     known: set[str]  # every URL of the run, whatever its state: never requested twice
     fetched: Counter  # site_key -> URLs already fetched (done or failed)
     stored: Counter  # site_key -> pages already stored
-    site_ids: dict[str, int] = field(default_factory=dict)
 
 
 def load_snapshot(conn: Connection, run_id: int) -> FrontierSnapshot:
@@ -94,7 +93,7 @@ def load_snapshot(conn: Connection, run_id: int) -> FrontierSnapshot:
             select(Page.site_id, func.count()).where(Page.run_id == run_id).group_by(Page.site_id)
         )
     })
-    return FrontierSnapshot(pending, known, fetched, stored, {v: k for k, v in keys.items()})
+    return FrontierSnapshot(pending, known, fetched, stored)
 
 
 class SiteBudget:
