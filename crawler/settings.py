@@ -42,6 +42,15 @@ REMOTE_CONTROL_ENABLED = False
 LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 
+# The crawl stage's own knobs (run_crawl sets the per-run ones: CLINICSCAN_DB_URL,
+# CLINICSCAN_RUN_ID, CLINICSCAN_ARCHIVE_DIR, CLINICSCAN_MAX_PAGES_PER_SITE, DEPTH_LIMIT...).
+CLINICSCAN_STORE_BATCH = 50  # items per transaction...
+CLINICSCAN_STORE_INTERVAL = 2.0  # ...or seconds, whichever comes first
+CLINICSCAN_WARC_MAX_RECORDS = 1000  # rotate a WARC segment after this many records...
+CLINICSCAN_WARC_MAX_BYTES = 100_000_000  # ...or bytes
+CLINICSCAN_WARC_COMPRESS_LEVEL = 1  # gzip level: 1 costs a third of 6's CPU for ~15% more bytes
+CLINICSCAN_PROGRESS_INTERVAL = 5.0  # seconds between progress lines (0: none)
+
 # Components (each module owns one idea; see the module docstrings).
 DOWNLOADER_MIDDLEWARES = {
     # refuses private/loopback/link-local/reserved targets, at every redirect hop
