@@ -46,6 +46,20 @@ def is_business_name(arrays: TokenArrays, start: int, end: int) -> bool:
     return False
 
 
+#: degrees and credentials: "MS" next to them is a Master of Science, not multiple sclerosis
+_CREDENTIALS = frozenset("""md m.d. phd ph.d. do d.o. pa pa-c rn np dpt pt dc mph bsn msn fnp aprn atc cscs mba bs ba
+ma msc mbbs frcs facs faaos dnp cnp lac l.ac. nd n.d. ms. mrs. dr. dr""".split())
+_ABBREVIATIONS = frozenset({"MS", "M.S.", "ED", "CP", "RA", "OA", "ALS", "ASD", "PAD", "CAD"})
+
+
+def is_credential(arrays: TokenArrays, start: int, end: int) -> bool:
+    """An abbreviation among degrees ("Jane Roe, MS, PA-C") is a credential, not a condition."""
+    if end - start != 1 or arrays.text(start) not in _ABBREVIATIONS:
+        return False
+    window = range(max(0, start - 3), min(arrays.n, end + 3))
+    return any(arrays.strings[arrays.lower[i]] in _CREDENTIALS for i in window if i != start)
+
+
 #: one-word mentions that only name a condition on their own ("injuries", "pain") and belong
 #: to a longer name when a body part or another condition comes right before ("MCL injuries")
 _GENERIC = frozenset("injury injuries pain pains disease diseases damage".split())
@@ -91,7 +105,7 @@ class MentionFinder:
         kept: list[Mention] = []
         for match_id, start, end in raw:
             kind, vocab_id, detail_id = self.keys[match_id]
-            if kind != "product_type" and is_business_name(arrays, start, end):
+            if kind != "product_type" and (is_business_name(arrays, start, end) or is_credential(arrays, start, end)):
                 continue
             # msc may sit inside another product's mention ("UC-MSCs"), never inside another msc
             group = f"{kind}|{vocab_id}" if kind == "red_flag" or vocab_id == "msc" else kind

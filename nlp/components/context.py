@@ -212,7 +212,12 @@ class ContextComponent:
         return doc
 
     def _lead_in(self, arrays, si, cues, terminators, kind, cache):
-        """Context a list item inherits from the line that introduces its list."""
+        """Context a list item inherits from the line that introduces its list.
+
+        The introducing line is the nearest line above that is not a list item, when it ends
+        with ":" or "?" or is a heading (no final punctuation): "Conditions we do not treat:",
+        "Who is not a candidate?", "Contraindications".
+        """
         starts = arrays.starts
         j = si - 1
         while j >= 0 and arrays.orth[starts[j]] == self._bullet:
@@ -227,7 +232,7 @@ class ContextComponent:
             while last > s0 and arrays.text(last).isspace():
                 last -= 1
             result = None
-            if arrays.text(last) == ":":
+            if arrays.text(last) in (":", "?") or not arrays.is_punct[last]:
                 result = self._decide(cues, terminators, kind, last + 1, last + 1, s0, s1 + 1)
                 if result is not None and result[1] == "hedged":
                     result = None
