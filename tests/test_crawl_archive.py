@@ -86,3 +86,19 @@ def test_segment_with_no_complete_record_is_removed(tmp_path):
     pipeline.open_spider()
     pipeline.close_spider()
     assert list(run_dir.iterdir()) == []
+
+
+def test_a_segment_another_crawler_is_writing_is_left_alone(tmp_path):
+    writing = WarcArchivePipeline(tmp_path, run_id=3)
+    writing.open_spider()
+    writing.process_item(page(1))
+    live = writing.segment.path
+    size = live.stat().st_size
+
+    joining = WarcArchivePipeline(tmp_path, run_id=3)  # a second process on the same run
+    joining.open_spider()
+    assert live.exists() and live.stat().st_size == size
+
+    writing.close_spider()
+    joining.close_spider()
+    assert [kind for _, kind, _, _ in read_all(tmp_path / "run-3")] == ["warcinfo", "response", "request"]

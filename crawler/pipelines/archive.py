@@ -17,6 +17,7 @@ Scrapy hands us decoded bodies, so the archived payload is the decoded body: the
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import zlib
@@ -63,31 +64,47 @@ def complete_members_end(path: Path, chunk_size: int = 1 << 16) -> int:
 
 
 def repair_segment(path: Path) -> Path | None:
-    """Close a segment left ``.open`` by a killed crawl: cut the torn tail, rename it."""
-    size = path.stat().st_size
-    end = complete_members_end(path)
-    if end == 0:
-        path.unlink()
-        logger.warning("removed WARC segment %s: no complete record in it", path.name)
-        return None
-    if end < size:
-        with path.open("r+b") as handle:
+    """Close a segment left ``.open`` by a killed crawl: cut the torn tail, rename it.
+
+    A segment another live crawler is writing (``--redis-url``: several processes, one run
+    folder) is locked by it and left alone; a killed process's lock is gone with it.
+    """
+    try:
+        handle = path.open("r+b")
+    except FileNotFoundError:
+        return None  # closed by its writer meanwhile
+    with handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            logger.debug("WARC segment %s is being written by another crawler", path.name)
+            return None
+        if not path.exists():
+            return None
+        size = os.fstat(handle.fileno()).st_size
+        end = complete_members_end(path)
+        if end == 0:
+            path.unlink()
+            logger.warning("removed WARC segment %s: no complete record in it", path.name)
+            return None
+        if end < size:
             handle.truncate(end)
             os.fsync(handle.fileno())
-        logger.warning("repaired torn WARC segment %s: dropped %d bytes of an incomplete record",
-                       path.name, size - end)
-    final = path.with_name(path.name[: -len(OPEN_SUFFIX)])
-    os.replace(path, final)
-    return final
+            logger.warning("repaired torn WARC segment %s: dropped %d bytes of an incomplete "
+                           "record", path.name, size - end)
+        final = path.with_name(path.name[: -len(OPEN_SUFFIX)])
+        os.replace(path, final)
+        return final
 
 
 class _Segment:
-    """One WARC file being written."""
+    """One WARC file being written, locked against repair by other crawlers while open."""
 
     def __init__(self, path: Path):
         self.path = path
         self.final_path = path.with_name(path.name[: -len(OPEN_SUFFIX)])
         self.handle = path.open("xb")
+        fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         self.records = 0
         self.size = 0
 
@@ -102,8 +119,8 @@ class _Segment:
     def close(self) -> Path:
         self.handle.flush()
         os.fsync(self.handle.fileno())
+        os.replace(self.path, self.final_path)  # renamed while still locked
         self.handle.close()
-        os.replace(self.path, self.final_path)
         return self.final_path
 
 
