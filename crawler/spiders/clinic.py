@@ -4,6 +4,7 @@ It starts from the run's pending frontier (the seeds on a new run; what was left
 resumed one), so it needs ``CLINICSCAN_DB_URL`` and ``CLINICSCAN_RUN_ID``. It stays on each
 seed's site, keeps only HTML, and reports every URL it gives up on (robots.txt, page cap,
 HTTP errors, non-HTML) as a :class:`~crawler.items.UrlOutcome` so the frontier records why.
+With ``--redis-url`` it joins the run's shared queue when other processes are at work on it.
 """
 
 from __future__ import annotations
