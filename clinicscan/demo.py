@@ -18,6 +18,7 @@ import csv
 import errno
 import json
 import logging
+import signal
 import threading
 from dataclasses import dataclass
 from functools import partial
@@ -215,6 +216,9 @@ def run_demo(out_dir: str | Path, db_url: str | None = None, keep_serving: bool 
             echo("The demo web keeps running (Ctrl-C to stop):")
             for site in sites:
                 echo(f"  {web.url(site.slug)}  {site.name}")
+            # Scrapy's shutdown handlers outlive its reactor; give Ctrl-C and kill back.
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
             try:
                 threading.Event().wait()
             except KeyboardInterrupt:

@@ -11,8 +11,11 @@ import csv
 import html
 import json
 import re
+import signal
 import subprocess
 import sys
+import threading
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -56,11 +59,38 @@ def first_run(tmp_path_factory):
     return _snapshot(out, _run_demo(out))
 
 
+def _run_demo_keep_serving(out: Path) -> subprocess.CompletedProcess:
+    """The demo with --keep-serving: fetch a page from the still-running web, then Ctrl-C."""
+    process = subprocess.Popen([CLINICSCAN, "demo", "--out", str(out), "--keep-serving"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    timer = threading.Timer(300, process.kill)
+    timer.start()
+    lines = []
+    try:
+        for line in process.stdout:
+            lines.append(line)
+            if "keeps running" in line:
+                break
+        served = [next(process.stdout) for _ in SITES]
+        lines.extend(served)
+        url = served[0].split()[0]
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert response.status == 200
+        process.send_signal(signal.SIGINT)
+        rest, err = process.communicate(timeout=30)
+    finally:
+        timer.cancel()
+        if process.poll() is None:
+            process.kill()
+    assert "stopped" in rest, rest + err[-3000:]
+    return subprocess.CompletedProcess(process.args, process.returncode, "".join(lines) + rest, err)
+
+
 @pytest.fixture(scope="module")
 def second_run(first_run):
-    """The same command again, into the same folder."""
+    """The same command again, into the same folder, this time keeping the web up."""
     out = first_run["out"]
-    return _snapshot(out, _run_demo(out))
+    return _snapshot(out, _run_demo_keep_serving(out))
 
 
 def _words(text: str) -> str:
