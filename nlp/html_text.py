@@ -30,9 +30,7 @@ _BLOCK_MARK, _ITEM_MARK = "\x01", "\x02"
 _BLOCK_TAGS = ("address|article|aside|blockquote|body|br|button|caption|center|dd|details|dialog|div|dl|dt|"
                "fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|label|legend|main|nav|ol|option|p|pre|"
                "section|select|summary|table|tbody|td|tfoot|th|thead|tr|ul")
-_OPEN_BLOCK = re.compile(rf"<(?:{_BLOCK_TAGS})(?=[\s/>])[^>]*>", re.I)
-_CLOSE_BLOCK = re.compile(rf"</(?:{_BLOCK_TAGS}|li)\s*>", re.I)
-_OPEN_ITEM = re.compile(r"<li(?=[\s/>])[^>]*>", re.I)
+_BLOCK_TAG = re.compile(rf"<(/?)(li|{_BLOCK_TAGS})(?=[\s/>])[^>]*>", re.I)
 _SPLIT = re.compile(f"([{_BLOCK_MARK}{_ITEM_MARK}])")
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
@@ -136,6 +134,15 @@ def _inside(node, tags: set[str]) -> bool:
     return False
 
 
+def _mark(match: re.Match) -> str:
+    """Marker inside the element: after an opening tag, before a closing one."""
+    if match.group(1):
+        return _BLOCK_MARK + match.group(0)
+    if len(match.group(2)) == 2 and match.group(2).lower() == "li":
+        return match.group(0) + _ITEM_MARK
+    return match.group(0) + _BLOCK_MARK
+
+
 def _has_ancestor_in(node, chosen: dict) -> bool:
     parent = node.parent
     while parent is not None:
@@ -150,9 +157,7 @@ def html_to_text(html: str) -> PageText:
     if not html or not html.strip():
         return PageText("", "", [])
     html = _CONTROL.sub(" ", normalise_text(html))
-    html = _OPEN_BLOCK.sub("\\g<0>" + _BLOCK_MARK, html)
-    html = _CLOSE_BLOCK.sub(_BLOCK_MARK + "\\g<0>", html)
-    parser = LexborHTMLParser(_OPEN_ITEM.sub("\\g<0>" + _ITEM_MARK, html))
+    parser = LexborHTMLParser(_BLOCK_TAG.sub(_mark, html))
     title_node = parser.css_first("title")
     title = _SPACE.sub(" ", _SPLIT.sub(" ", title_node.text(deep=True))).strip() if title_node is not None else ""
     parser.strip_tags(_JUNK_TAGS)

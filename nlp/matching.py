@@ -15,7 +15,7 @@ import re
 from typing import Callable
 
 import numpy
-from spacy.attrs import IDX, IS_PUNCT, LENGTH, LIKE_NUM, LOWER, ORTH, SENT_START
+from spacy.attrs import IDX, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -28,28 +28,44 @@ _COMMON = frozenset("""a an and are as at be by for from in is it no not of on o
 we this that out more all can will""".split())
 
 
+class _LexemeFlag:
+    """A lexeme flag column read on demand: most tokens are never asked."""
+
+    def __init__(self, arrays: "TokenArrays", name: str):
+        self.arrays = arrays
+        self.name = name
+        self.cache: dict[int, bool] = {}
+
+    def __getitem__(self, i: int) -> bool:
+        orth = self.arrays.orth[i]
+        value = self.cache.get(orth)
+        if value is None:
+            value = self.cache[orth] = bool(getattr(self.arrays.vocab[orth], self.name))
+        return value
+
+
 class TokenArrays:
     """The columns of a Doc the matchers and components read, built once per Doc."""
 
     def __init__(self, doc: Doc):
         if len(doc):
-            table = doc.to_array([ORTH, LOWER, LIKE_NUM, IS_PUNCT, IDX, LENGTH, SENT_START])
+            table = doc.to_array([ORTH, LOWER, IDX, SENT_START])
         else:
-            table = numpy.zeros((0, 7), dtype="uint64")
+            table = numpy.zeros((0, 4), dtype="uint64")
         self.n = len(doc)
+        self.vocab = doc.vocab
+        self.strings = doc.vocab.strings
         self.lower_np = table[:, 1]
         self.orth = table[:, 0].tolist()
         self.lower = self.lower_np.tolist()
-        self.like_num = table[:, 2].tolist()
-        self.is_punct = table[:, 3].tolist()
-        self.idx = table[:, 4].tolist()
-        self.length = table[:, 5].tolist()
-        flags = table[:, 6].astype("int64")  # SENT_START: 1 start, -1 (stored as 2**64-1) not, 0 unset
+        self.idx = table[:, 2].tolist()
+        flags = table[:, 3].astype("int64")  # SENT_START: 1 start, -1 not, 0 unset
         starts = numpy.flatnonzero(flags == 1).tolist()
         if not starts or starts[0] != 0:
             starts.insert(0, 0)
         self.starts = starts
-        self.strings = doc.vocab.strings
+        self.like_num = _LexemeFlag(self, "like_num")  # read only where a pattern asks
+        self.is_punct = _LexemeFlag(self, "is_punct")
 
     @classmethod
     def of(cls, doc: Doc) -> "TokenArrays":
@@ -64,7 +80,7 @@ class TokenArrays:
 
     def char_end(self, i: int) -> int:
         """End offset of token ``i`` (exclusive)."""
-        return self.idx[i] + self.length[i]
+        return self.idx[i] + len(self.strings[self.orth[i]])
 
     def text(self, i: int) -> str:
         return self.strings[self.orth[i]]
@@ -119,30 +135,36 @@ Predicate = Callable[[TokenArrays, int], bool]
 
 
 def _value_predicate(attr: str, value, strings) -> Predicate:
-    column = "lower" if attr in ("LOWER", "NORM") else "orth"
-    fold = column == "lower"
+    fold = attr in ("LOWER", "NORM")
 
     def key(word) -> int:
         return strings.add(str(word).lower() if fold else str(word))
 
+    def column(a: TokenArrays) -> list:
+        return a.lower if fold else a.orth
+
     if isinstance(value, str):
         wanted = key(value)
-        return lambda a, i: getattr(a, column)[i] == wanted
+        if fold:
+            return lambda a, i: a.lower[i] == wanted
+        return lambda a, i: a.orth[i] == wanted
     if not isinstance(value, dict) or not value:
         raise ValueError(f"{attr} must be a string or a dict with IN / NOT_IN / REGEX, got {value!r}")
     checks: list[Predicate] = []
     for op, arg in value.items():
         if op == "IN":
             members = frozenset(key(w) for w in arg)
-            checks.append(lambda a, i, m=members: getattr(a, column)[i] in m)
+            checks.append((lambda a, i, m=members: a.lower[i] in m) if fold else (lambda a, i, m=members: a.orth[i] in m))
         elif op == "NOT_IN":
             members = frozenset(key(w) for w in arg)
-            checks.append(lambda a, i, m=members: getattr(a, column)[i] not in m)
+            checks.append(lambda a, i, m=members: column(a)[i] not in m)
         elif op == "REGEX":
             regex = re.compile(arg)
-            checks.append(lambda a, i, r=regex: bool(r.search(a.strings[getattr(a, column)[i]])))
+            checks.append(lambda a, i, r=regex: bool(r.search(a.strings[column(a)[i]])))
         else:
             raise ValueError(f"unsupported operator {op!r} for {attr}; use IN, NOT_IN or REGEX")
+    if len(checks) == 1:
+        return checks[0]
     return lambda a, i: all(check(a, i) for check in checks)
 
 
@@ -182,33 +204,39 @@ class _Pattern:
 
     def match_at(self, a: TokenArrays, start: int, limit: int) -> int | None:
         """End of the longest match starting at ``start`` (not past ``limit``), or None."""
-        tokens = self.tokens
+        op, pred = self.tokens[0]
+        if op in (None, "1", "+") and not (start < limit and pred(a, start)):
+            return None  # the cheap, common case
+        end = self._step(a, 0, start, limit)
+        return end if end is not None and end > start else None
 
-        def step(t: int, pos: int) -> int | None:
-            if t == len(tokens):
-                return pos
+    def _step(self, a: TokenArrays, t: int, pos: int, limit: int) -> int | None:
+        tokens = self.tokens
+        while t < len(tokens):
             op, pred = tokens[t]
-            if op in (None, "1"):
-                return step(t + 1, pos + 1) if pos < limit and pred(a, pos) else None
+            if op is None or op == "1":
+                if pos < limit and pred(a, pos):
+                    t, pos = t + 1, pos + 1
+                    continue
+                return None
             if op == "?":
                 if pos < limit and pred(a, pos):
-                    end = step(t + 1, pos + 1)
+                    end = self._step(a, t + 1, pos + 1, limit)
                     if end is not None:
                         return end
-                return step(t + 1, pos)
+                t += 1
+                continue
             # "*" or "+": take as many as allowed, then give back
             taken = pos
             while taken < limit and taken - pos < _STAR_LIMIT and pred(a, taken):
                 taken += 1
             lowest = pos + 1 if op == "+" else pos
             for end_of_run in range(taken, lowest - 1, -1):
-                end = step(t + 1, end_of_run)
+                end = self._step(a, t + 1, end_of_run, limit)
                 if end is not None:
                     return end
             return None
-
-        end = step(0, start)
-        return end if end is not None and end > start else None
+        return pos
 
 
 class TokenPatternMatcher:

@@ -123,10 +123,12 @@ class ContextComponent:
 
     def _cues(self, doc: Doc, starts: list[int], positions: list[int]):
         """Cues in the sentences that hold mentions or introduce their lists (the only ones that matter)."""
-        found = []
         ranges = sentence_ranges(starts, len(doc), positions)
+        inside = bytearray(len(doc))
         for lo, hi in ranges:
-            found.extend(self._phrases(doc[lo:hi]))
+            inside[lo:hi] = b"\x01" * (hi - lo)
+        # one PhraseMatcher call over the page is cheaper than one per sentence
+        found = [m for m in self._phrases(doc) if inside[m[1]]]
         found.extend(self._tokens(doc, ranges))
         matches = [(self._rule_of[m], s, e) for m, s, e in found]
         pseudo = [(s, e) for r, s, e in matches if r.category == "pseudo"]
