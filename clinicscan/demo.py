@@ -176,7 +176,12 @@ def run_demo(out_dir: str | Path, db_url: str | None = None, keep_serving: bool 
     from reports.ctgov import import_files
 
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / SEEDS_FILE).touch()
+    except OSError as exc:
+        raise ConfigError(f"cannot write to the demo folder {out_dir}: {exc.strerror or exc}; "
+                          "choose another with --out DIR") from exc
     # The demo's own config: never the user's CLINICSCAN_DB / CLINICSCAN_HOME work folder.
     config = Config(home=out_dir, db_url=db_url or default_db_url(out_dir))
     sites = load_demo_sites()

@@ -231,3 +231,18 @@ def test_rerun_into_the_same_folder_reports_the_new_run_without_duplicates(first
     assert len(second_run["clinics.csv"]) == len(SITES)
     assert sorted(r["site"] for r in second_run["flagged_clinics.csv"]) == \
         sorted(r["site"] for r in first_run["flagged_clinics.csv"])
+
+
+def test_demo_into_an_unusable_folder_says_so_in_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from clinicscan.cli import cli
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+
+    result = CliRunner().invoke(cli, ["demo", "--out", str(blocker / "demo-output")], obj={})
+
+    assert result.exit_code == 2
+    assert result.output.startswith("error: cannot write to the demo folder")
+    assert "--out" in result.output and "Traceback" not in result.output
