@@ -85,6 +85,32 @@ def test_context_decides_each_case(text, vocab_id, context):
     assert contexts(text)[vocab_id][0] == context
 
 
+@pytest.mark.parametrize(("text", "vocab_id", "context"), [
+    ('Patients paid thousands for "stem cell" injections abroad.', "unspecified_stem_cell", "reported"),
+    ("Our exosomes are purified from the secretome of mesenchymal cells.", "msc", "negated"),
+    ("Our exosomes are purified from the secretome of mesenchymal cells.", "exosome", "asserted"),
+    ("Please wear a mask: our COVID-19 safety protocols protect you.", "covid19", "negated"),
+    ("Risks include infection and pain at the injection site.", "chronic_pain", None),
+    ("In a survey, 80 percent of patients reported less pain.", "success_rate_claim", "asserted"),
+    ("Clinical studies of our protocol show 85% of patients improve.", "success_rate_claim", "asserted"),
+])
+def test_context_marketing_cases(text, vocab_id, context):
+    found = contexts(text)
+    if context is None:
+        assert vocab_id not in found or found[vocab_id][0] == "negated"
+    else:
+        assert found[vocab_id][0] == context
+
+
+def test_mentions_ms_among_credentials_is_a_degree():
+    assert "multiple_sclerosis" not in contexts("Jane Roe, MS, PA-C, leads our team.")
+
+
+def test_context_list_items_inherit_from_a_heading_question():
+    found = contexts("Who is not a candidate?\n• Cancer\n• Pregnancy\nConditions we treat\n• Lupus")
+    assert found["cancer"][0] == "negated" and found["lupus"][0] == "asserted"
+
+
 def test_context_keeps_the_cue_words():
     assert contexts("We do not treat autism.")["autism"] == ("negated", "do not treat")
 

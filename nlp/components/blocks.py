@@ -1,8 +1,8 @@
 """``clinicscan_blocks``: every line of the page text starts a sentence.
 
 The text keeps one block (paragraph, heading, list item) per line. This component runs
-before the sentencizer and marks the first token of each line as a sentence start (and the
-token after a leading "•" as not one, since the sentencizer would otherwise start the item's
+before the sentencizer and marks the first token of each line as a sentence start (and the line
+break itself and the token after a leading "•" as not one, since the sentencizer would otherwise start the item's
 sentence after the bullet). The sentencizer keeps these marks and splits inside lines.
 Numpy over the ORTH column: no Python loop over tokens.
 """
@@ -30,6 +30,7 @@ class BlocksComponent:
         unique = numpy.unique(orth)
         is_newline = numpy.isin(orth, unique[newline])
         flags = numpy.zeros(n, dtype="int32")
+        flags[is_newline] = -1  # the line break ends the line before; it never starts a sentence
         after = numpy.flatnonzero(is_newline[:-1]) + 1
         after = after[~is_newline[after]]
         flags[after] = 1
