@@ -30,7 +30,7 @@ _BLOCK_MARK, _ITEM_MARK = "\x01", "\x02"
 _BLOCK_TAGS = ("address|article|aside|blockquote|body|br|button|caption|center|dd|details|dialog|div|dl|dt|"
                "fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|label|legend|main|nav|ol|option|p|pre|"
                "section|select|summary|table|tbody|td|tfoot|th|thead|tr|ul")
-_BLOCK_TAG = re.compile(rf"<(/?)(li|{_BLOCK_TAGS})(?=[\s/>])[^>]*>", re.I)
+_BLOCK_TAG = re.compile(rf"<(/?)(li|{_BLOCK_TAGS})(?=[\s/>])[^>]{{0,4000}}>", re.I)
 _SPLIT = re.compile(f"([{_BLOCK_MARK}{_ITEM_MARK}])")
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")

@@ -71,3 +71,12 @@ def test_plain_text_lines_are_blocks_and_bullets_are_list_items():
     assert page.text.split("\n\n") == ["Conditions we treat", BULLET + "Knee pain", BULLET + "COPD", BULLET + "Lupus",
                                       "Book now."]
     assert page.section_at(page.text.index("COPD")) == "list"
+
+
+def test_html_text_unclosed_tags_do_not_take_quadratic_time():
+    import time
+
+    started = time.perf_counter()
+    page = html_to_text("<div class=x " * 50_000 + "knee pain")
+    assert time.perf_counter() - started < 10
+    assert isinstance(page.text, str)
