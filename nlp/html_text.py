@@ -1,9 +1,9 @@
 """HTML (or plain text) to the text the extractor reads, with block boundaries kept.
 
-Why not ``node.text(separator="\\n")``: it breaks sentences at every inline tag ("we treat
-<b>knee pain</b>"). Instead a marker character is inserted inside every block-level element
-(a different one for list items) before lexbor parses the page, so ``text()`` of a subtree
-comes back with block boundaries marked and inline markup joined, all in C.
+``node.text(separator=...)`` alone would break sentences at every inline tag ("we treat
+<b>knee pain</b>"), so inline tags are unwrapped and adjacent text merged first (lexbor does
+both in C); then every remaining text node is a block, and ``text(separator=...)`` returns
+the blocks marked. List items get a marker of their own before merging.
 
 The result is one block per paragraph (blocks separated by a blank line): the title, the main content (list items start with
 "• ", because a bulleted "Conditions we treat" list is a claim), then the navigation,
@@ -27,13 +27,12 @@ BULLET = "• "
 #: its cache for a text with single-newline tokens (measured 70k vs 800k words/s).
 BLOCK_SEPARATOR = "\n\n"
 _BLOCK_MARK, _ITEM_MARK = "\x01", "\x02"
-_BLOCK_TAGS = ("address|article|aside|blockquote|body|br|button|caption|center|dd|details|dialog|div|dl|dt|"
-               "fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|label|legend|main|nav|ol|option|p|pre|"
-               "section|select|summary|table|tbody|td|tfoot|th|thead|tr|ul")
-_BLOCK_TAG = re.compile(rf"<(/?)(li|{_BLOCK_TAGS})(?=[\s/>])[^>]{{0,4000}}>", re.I)
-_SPLIT = re.compile(f"([{_BLOCK_MARK}{_ITEM_MARK}])")
+_INLINE_TAGS = ["a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
+                "kbd", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt",
+                "u", "var", "wbr"]
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+_MARKS = re.compile(f"[{_BLOCK_MARK}{_ITEM_MARK}]")
 
 _JUNK_TAGS = ["script", "style", "noscript", "svg", "iframe", "template", "object", "embed", "canvas", "head"]
 _HIDDEN = ('[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], '
@@ -92,20 +91,21 @@ def _blocks_of(raw: str, section: str) -> list[tuple[str, str]]:
     """Split marked-up text into (section, text) blocks; list items become section 'list'."""
     out: list[tuple[str, str]] = []
     is_item = False
-    for piece in _SPLIT.split(_SPACE.sub(" ", raw)):
-        if piece == _BLOCK_MARK:
-            is_item = False
-        elif piece == _ITEM_MARK:
+    for piece in _SPACE.sub(" ", raw).split(_BLOCK_MARK):
+        if _ITEM_MARK in piece:
             is_item = True
+            piece = piece.replace(_ITEM_MARK, "")
+        text = piece.strip()
+        if not text:
+            continue
+        if "ookie" in text and len(text) < 600 and _COOKIE_BLOCK.search(text) and _COOKIE_WORDS.search(text):
+            is_item = False
+            continue
+        if is_item and section == "main":
+            out.append(("list", BULLET + text))
         else:
-            text = piece.strip()
-            if not text or ("ookie" in text and len(text) < 600 and _COOKIE_BLOCK.search(text)
-                            and _COOKIE_WORDS.search(text)):
-                continue
-            if is_item and section == "main":
-                out.append(("list", BULLET + text))
-            else:
-                out.append((section, text))
+            out.append((section, text))
+        is_item = False
     return out
 
 
@@ -141,15 +141,6 @@ def _inside(node, tags: set[str]) -> bool:
     return False
 
 
-def _mark(match: re.Match) -> str:
-    """Marker inside the element: after an opening tag, before a closing one."""
-    if match.group(1):
-        return _BLOCK_MARK + match.group(0)
-    if len(match.group(2)) == 2 and match.group(2).lower() == "li":
-        return match.group(0) + _ITEM_MARK
-    return match.group(0) + _BLOCK_MARK
-
-
 def _has_ancestor_in(node, chosen: dict) -> bool:
     parent = node.parent
     while parent is not None:
@@ -163,13 +154,19 @@ def html_to_text(html: str) -> PageText:
     """Title, main text and navigation text of an HTML page, one block per line."""
     if not html or not html.strip():
         return PageText("", "", [])
-    html = _CONTROL.sub(" ", normalise_text(html))
-    parser = LexborHTMLParser(_BLOCK_TAG.sub(_mark, html))
+    html = _MARKS.sub(" ", _CONTROL.sub(" ", normalise_text(html)))
+    parser = LexborHTMLParser(html)
     title_node = parser.css_first("title")
-    title = _SPACE.sub(" ", _SPLIT.sub(" ", title_node.text(deep=True))).strip() if title_node is not None else ""
+    title = _SPACE.sub(" ", title_node.text(deep=True)).strip() if title_node is not None else ""
     parser.strip_tags(_JUNK_TAGS)
     for node in parser.css(_HIDDEN):
         node.decompose()
+    parser.unwrap_tags(_INLINE_TAGS)
+    for item in parser.css("li"):
+        first = item.first_child
+        if first is not None:
+            first.insert_before(_ITEM_MARK)
+    parser.merge_text_nodes()
     body = parser.body or parser.root
     if body is None:
         return _assemble(title, [], [])
@@ -185,17 +182,17 @@ def html_to_text(html: str) -> PageText:
     nav_nodes = [node for node in candidates.values() if not _has_ancestor_in(node, candidates)]
     nav: list[tuple[str, str]] = []
     for node in nav_nodes:
-        nav.extend(_blocks_of(node.text(deep=True) or "", "nav"))
+        nav.extend(_blocks_of(node.text(deep=True, separator=_BLOCK_MARK) or "", "nav"))
     for node in nav_nodes:
         node.decompose()
 
     mains = body.css("main")
     if len(mains) == 1:
-        main = _blocks_of(mains[0].text(deep=True) or "", "main")
+        main = _blocks_of(mains[0].text(deep=True, separator=_BLOCK_MARK) or "", "main")
         mains[0].decompose()
-        nav.extend(_blocks_of(body.text(deep=True) or "", "nav"))
+        nav.extend(_blocks_of(body.text(deep=True, separator=_BLOCK_MARK) or "", "nav"))
     else:
-        main = _blocks_of(body.text(deep=True) or "", "main")
+        main = _blocks_of(body.text(deep=True, separator=_BLOCK_MARK) or "", "main")
     if title and main and main[0][1] == title:
         main = main[1:]
     return _assemble(title, main, nav)
