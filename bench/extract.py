@@ -44,13 +44,37 @@ SENTENCES = [
     "Call today to find out if you are a candidate for {p}.",
     "Recovery is quick, and you can usually walk out of the office on the same day.",
 ]
+# everyday clinic prose without claims, with names, places and numbers that vary page to page
+NEUTRAL = [
+    "Dr. {name} has practised {field} in {city} for {n} years and trained at {school}.",
+    "Parking is available behind the {city} office on {street} Street, and the entrance is step-free.",
+    "Our front desk is open {day} to {day2} from {h} a.m. to {h2} p.m., except on public holidays.",
+    "Please bring your imaging reports, a list of your medicines and your insurance card to the first visit.",
+    "{name} and the nursing team will call you {n} days after the visit to see how you are doing.",
+    "We moved to our new building on {street} Avenue in {year}, next to the {city} {place}.",
+    "Most appointments last about {n}0 minutes, and you will meet the physician as well as a nurse.",
+    "The clinic was founded in {year} by Dr. {name}, who still sees patients every {day}.",
+    "You can reach the coordinator, {name}, at extension {n}{n2} or through the patient portal.",
+    "Wear loose clothing and eat a light meal beforehand; you can drive yourself home afterwards.",
+    "Our newsletter shares clinic news, staff introductions and the occasional recipe from {name}.",
+    "The waiting room has free Wi-Fi, a water station and a small play area for children.",
+]
+NAMES = ["Alvarez", "Okafor", "Lindqvist", "Marchetti", "Nakamura", "Oduya", "Petrova", "Quintero", "Rasmussen", "Szabo",
+         "Tanaka", "Underwood", "Varga", "Whitcombe", "Xu", "Yilmaz", "Zeller", "Abernethy", "Brennan", "Castellanos"]
+CITIES = ["Tucson", "Cancun", "Limassol", "Tijuana", "Boise", "Lisbon", "Panama City", "Scottsdale", "Nassau", "Dubai"]
+FIELDS = ["sports medicine", "physical medicine", "family medicine", "orthopaedics", "anaesthesiology", "rheumatology"]
 FAQ = ["Is {p} safe?", "How long does it take to feel better after treatment for {c}?",
        "Does insurance cover {p}?", "How many sessions will I need?"]
 
 
 def make_page(rng: random.Random, number: int, target: int = 25_000) -> str:
     def fill(template: str) -> str:
-        return template.format(c=rng.choice(CONDITIONS), p=rng.choice(PRODUCTS))
+        return template.format(
+            c=rng.choice(CONDITIONS), p=rng.choice(PRODUCTS), name=rng.choice(NAMES), city=rng.choice(CITIES),
+            field=rng.choice(FIELDS), n=rng.randint(2, 9), n2=rng.randint(0, 99), year=rng.randint(1990, 2024),
+            school=f"{rng.choice(CITIES)} University", street=rng.choice(NAMES), day=rng.choice(["Monday", "Tuesday"]),
+            day2=rng.choice(["Thursday", "Friday", "Saturday"]), h=rng.randint(7, 9), h2=rng.randint(4, 7),
+            place=rng.choice(["library", "market", "station", "park"]))
 
     menu = "".join(f'<li><a href="/{i}">{c.title()}</a></li>' for i, c in enumerate(rng.sample(CONDITIONS, 10)))
     parts = [f"<!doctype html><html><head><title>Regenerative clinic page {number} | Example Health</title>"
@@ -73,8 +97,10 @@ def make_page(rng: random.Random, number: int, target: int = 25_000) -> str:
                     "&mdash; a patient</blockquote>")
         elif block < 0.5:
             html = f"<table><tr><td>{rng.choice(PRODUCTS)}</td><td>${rng.randint(20, 90)}00</td></tr></table>"
-        else:
+        elif block < 0.75:
             html = "<p>" + " ".join(fill(rng.choice(SENTENCES)) for _ in range(rng.randint(2, 5))) + "</p>"
+        else:
+            html = "<p>" + " ".join(fill(rng.choice(NEUTRAL)) for _ in range(rng.randint(2, 4))) + "</p>"
         parts.append(html)
         size += len(html)
     parts.append("<p>Book your free consultation today or call 555-0100.</p></main>"
