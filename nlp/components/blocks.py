@@ -25,10 +25,10 @@ class BlocksComponent:
         if n < 2:
             return doc
         orth = doc.to_array([ORTH]).reshape(-1)
-        newline = numpy.fromiter((doc.vocab.strings[int(h)].find("\n") >= 0 for h in numpy.unique(orth)),
-                                 dtype=bool)
-        unique = numpy.unique(orth)
-        is_newline = numpy.isin(orth, unique[newline])
+        unique, inverse = numpy.unique(orth, return_inverse=True)
+        strings = doc.vocab.strings
+        newline = numpy.fromiter(("\n" in strings[int(h)] for h in unique.tolist()), dtype=bool, count=len(unique))
+        is_newline = newline[inverse.reshape(-1)]
         flags = numpy.zeros(n, dtype="int32")
         flags[is_newline] = -1  # the line break ends the line before; it never starts a sentence
         after = numpy.flatnonzero(is_newline[:-1]) + 1
