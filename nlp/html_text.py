@@ -43,7 +43,7 @@ _NAV_CANDIDATES = ('nav, aside, header, footer, [role="navigation"], [role="bann
                    '[role="complementary"], [class*="menu"], [id*="menu"], [class*="nav"], [id*="nav"], '
                    '[class*="sidebar"], [id*="sidebar"], [class*="footer"], [id*="footer"], [class*="breadcrumb"], '
                    '[class*="header"], [id*="header"], [class*="topbar"], [class*="top-bar"], [class*="masthead"], '
-                   '[class*="related"], [class*="recent-posts"], [class*="popular-posts"], [class*="tag"], '
+                   '[class*="related"], [class*="aside"], [class*="recent-posts"], [class*="popular-posts"], [class*="tag"], '
                    '[class*="categor"], [class*="site-info"], [class*="copyright"], [class*="share"], '
                    '[class*="social"], [class*="newsletter"], [class*="subscribe"], [class*="bottom-bar"]')
 _NAV_TAGS = {"nav", "aside", "header", "footer"}
@@ -51,7 +51,7 @@ _NAV_ROLES = {"navigation", "banner", "contentinfo", "complementary"}
 # class/id words of navigation-like boxes; not "widget" (page builders wrap all content in
 # widgets) and not any "...-header" (an article's entry-header holds its title)
 _NAV_WORDS = re.compile(r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|menus|mainmenu|menubar|mega-menu|sidebar|footer|"
-                        r"site-footer|breadcrumbs?|site-header|topbar|top-bar|masthead|offcanvas|related|"
+                        r"site-footer|breadcrumbs?|site-header|topbar|top-bar|masthead|offcanvas|aside|related|"
                         r"related-posts|recent-posts|popular-posts|tag-cloud|tagcloud|tags|categories|site-info|copyright|"
                         r"share|sharing|social|newsletter|subscribe|bottom-bar|post-navigation)(?:$|[-_\s])"
                         r"|^header$|^(?:main|site|page|top)-?header$", re.I)
