@@ -69,6 +69,21 @@ foot feet hand hands heel heels jaw cartilage disc discs disk disks eye eyes ski
 bone bones cord chest abdominal pelvic leg legs arm arms toe toes finger fingers thumb radiation""".split())
 
 
+#: "injuries" on its own is the generic sports_injury; after a modifier we do not know
+#: ("chronic injuries", "birth injuries") it names something else
+_GENERIC_INJURY = frozenset({"injury", "injuries"})
+_INJURY_MODIFIERS_OK = frozenset("""and or other sports sport common minor old recent acute many most all treat treats
+treating from for of with your their our these those such including like athletic athletes' work workplace
+auto car accident accidents personal soft weekend warrior new nagging lingering repetitive""".split())
+
+
+def is_modified_generic_injury(arrays: TokenArrays, start: int, end: int) -> bool:
+    if end - start != 1 or start == 0 or arrays.strings[arrays.lower[start]] not in _GENERIC_INJURY:
+        return False
+    prev = arrays.text(start - 1)
+    return prev.isalpha() and prev.islower() and prev not in _INJURY_MODIFIERS_OK
+
+
 @dataclass(frozen=True)
 class Mention:
     kind: str
@@ -105,7 +120,8 @@ class MentionFinder:
         kept: list[Mention] = []
         for match_id, start, end in raw:
             kind, vocab_id, detail_id = self.keys[match_id]
-            if kind != "product_type" and (is_business_name(arrays, start, end) or is_credential(arrays, start, end)):
+            if kind != "product_type" and (is_business_name(arrays, start, end) or is_credential(arrays, start, end)
+                                           or is_modified_generic_injury(arrays, start, end)):
                 continue
             # msc may sit inside another product's mention ("UC-MSCs"), never inside another msc
             group = f"{kind}|{vocab_id}" if kind == "red_flag" or vocab_id == "msc" else kind
