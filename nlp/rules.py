@@ -58,6 +58,7 @@ class ContextRule:
     direction: str = "forward"
     max_scope: int = 8
     kinds: tuple[str, ...] = ALL_KINDS
+    after_kind: str | None = None
     note: str | None = None
 
     @classmethod
@@ -73,6 +74,8 @@ class ContextRule:
         scope = row.get("max_scope", 8)
         if not isinstance(scope, int) or isinstance(scope, bool) or scope < 0:
             raise LexiconError(f"{where}: max_scope must be a whole number >= 0, got {scope!r}")
+        if row.get("after_kind") not in (None, *ALL_KINDS):
+            raise LexiconError(f"{where}: after_kind must be one of {ALL_KINDS}, got {row.get('after_kind')!r}")
         kinds = tuple(row.get("kinds", ALL_KINDS))
         if not kinds or any(k not in ALL_KINDS for k in kinds):
             raise LexiconError(f"{where}: kinds must be some of {ALL_KINDS}, got {list(kinds)!r}")
@@ -80,7 +83,8 @@ class ContextRule:
 
     def to_dict(self) -> dict:
         row = {"category": self.category, "direction": self.direction, "max_scope": self.max_scope}
-        row.update({k: v for k, v in (("literal", self.literal), ("pattern", self.pattern), ("note", self.note)) if v})
+        row.update({k: v for k, v in (("literal", self.literal), ("pattern", self.pattern), ("note", self.note),
+                                      ("after_kind", self.after_kind)) if v})
         if self.kinds != ALL_KINDS:
             row["kinds"] = list(self.kinds)
         return row

@@ -31,7 +31,7 @@ PROBES = {
    "Success rates as high as 92%.", "In our experience, 4 in 5 patients improve.", "Patients see a 70% reduction in pain.", "Most patients (over 80%) see results.",
    "We guarantee results.", "Improvement in 9 of 10 cases.", "An average improvement of 60% in mobility scores.", ],
  "avoid_surgery_claim": ["Avoid knee replacement surgery.", "A non-surgical alternative to hip replacement.", "Skip the operating room.", "Delay or avoid joint replacement.",
-   "Get back to life without surgery.", "No need for spinal fusion.", "Say no to surgery.", "You may not need surgery at all.", "Surgery is not your only option.",
+   "Get back to life without the need for surgery.", "No need for spinal fusion.", "Say goodbye to knee replacement.", "You may not need surgery at all.", "Surgery is not your only option.",
    "Instead of surgery, consider regenerative medicine.", "Postpone surgery for years.", "An option for people who want to avoid the risks and downtime of surgery.", "Cancel your surgery."],
 }
 
@@ -48,6 +48,12 @@ def test_lexicon_red_flag_wordings(red_flag, sentence):
     "Our minimally invasive, non-surgical procedure takes an hour.",
     "Regenerative medicine helps your body heal itself.",
     "The FDA regulates drugs, not the practice of medicine.",
+    "No surgery, no downtime, no hospital stay.",
+    "The cells are delivered by catheter, without open-heart surgery.",
+    "Members save 15% on every infusion.",
+    "Over 3,000 patients treated since 2012.",
+    "Our cord blood bank is AABB-accredited and FACT-accredited.",
+    "The study is IRB-approved and registered on ClinicalTrials.gov.",
 ])
 def test_lexicon_wordings_that_are_not_red_flags(sentence):
     assert match_ids(sentence, "red_flag") == set()

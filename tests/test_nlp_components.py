@@ -102,6 +102,12 @@ def test_context_marketing_cases(text, vocab_id, context):
         assert found[vocab_id][0] == context
 
 
+def test_context_a_cause_named_after_a_condition_is_not_a_claim():
+    found = contexts("We treat neuropathy from diabetes or chemotherapy.")
+    assert found["neuropathy"][0] == "asserted" and found["diabetes"][0] == "negated"
+    assert contexts("Relief for people suffering from diabetes.")["diabetes"][0] != "negated"
+
+
 def test_mentions_ms_among_credentials_is_a_degree():
     assert "multiple_sclerosis" not in contexts("Jane Roe, MS, PA-C, leads our team.")
 

@@ -121,7 +121,7 @@ class ContextComponent:
                 positions.append(starts[si])
         return positions
 
-    def _cues(self, doc: Doc, starts: list[int], positions: list[int]):
+    def _cues(self, doc: Doc, starts: list[int], positions: list[int], mention_ends: set[tuple[str, int]]):
         """Cues in the sentences that hold mentions or introduce their lists (the only ones that matter)."""
         ranges = sentence_ranges(starts, len(doc), positions)
         inside = bytearray(len(doc))
@@ -134,7 +134,8 @@ class ContextComponent:
         pseudo = [(s, e) for r, s, e in matches if r.category == "pseudo"]
         terminators = sorted({s for r, s, e in matches if r.category == "terminate"})
         cues = [(r, s, e) for r, s, e in matches if r.category in _PRIORITY
-                and not any(s < pe and ps < e for ps, pe in pseudo)]
+                and not any(s < pe and ps < e for ps, pe in pseudo)
+                and (r.after_kind is None or (r.after_kind, s) in mention_ends)]
         cues.sort(key=lambda c: c[1])
         return cues, terminators
 
@@ -177,7 +178,9 @@ class ContextComponent:
         arrays = TokenArrays.of(doc)
         starts = arrays.starts
         n = arrays.n
-        cues, terminators = self._cues(doc, starts, [m.start for m in mentions] + self._lead_in_positions(arrays, mentions))
+        mention_ends = {(m.kind, end) for m in mentions for end in (m.end, m.end + 1)}  # allow one token between
+        cues, terminators = self._cues(doc, starts, [m.start for m in mentions] + self._lead_in_positions(arrays, mentions),
+                                       mention_ends)
         text = doc.user_data.get("clinicscan_text")
         if text is None or len(text) != arrays.char_end(n - 1) + _trailing_space(doc):
             text = doc.text
