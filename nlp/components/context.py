@@ -145,11 +145,11 @@ class ContextComponent:
         return i < len(terminators) and terminators[i] < hi
 
     def _decide(self, cues, terminators, kind: str, start: int, end: int, s0: int, s1: int):
+        """The strongest applicable cue among ``cues`` (those of the sentence [s0, s1))."""
         best = None
-        lo = bisect_left(cues, s0, key=lambda c: c[1])
-        for rule, cs, ce in cues[lo:]:
-            if cs >= s1:
-                break
+        for rule, cs, ce in cues:
+            if cs < s0 or cs >= s1:
+                continue
             if kind not in rule.kinds or (cs < end and start < ce):
                 continue
             if rule.direction == "forward":
@@ -185,27 +185,34 @@ class ContextComponent:
         if text is None or len(text) != arrays.char_end(n - 1) + _trailing_space(doc):
             text = doc.text
         idx, char_end = arrays.idx, arrays.char_end
+        by_sentence: dict[int, list] = {}
+        for cue in cues:
+            by_sentence.setdefault(bisect_right(starts, cue[1]) - 1, []).append(cue)
         lead_in_cache: dict[tuple, tuple | None] = {}
+        sentences: dict[int, tuple[int, int, str, bool]] = {}
         for m in mentions:
             si = bisect_right(starts, m.start) - 1
             s0 = starts[si]
             s1 = starts[si + 1] if si + 1 < len(starts) else n
-            best = self._decide(cues, terminators, m.kind, m.start, m.end, s0, s1)
+            best = self._decide(by_sentence.get(si, ()), terminators, m.kind, m.start, m.end, s0, s1)
             if (best is None or best[1] == "hedged") and arrays.orth[s0] == self._bullet:
-                inherited = self._lead_in(arrays, si, cues, terminators, m.kind, lead_in_cache)
+                inherited = self._lead_in(arrays, si, by_sentence, terminators, m.kind, lead_in_cache)
                 if inherited is not None:
                     best = inherited
             c0, c1 = idx[m.start], char_end(m.end - 1)
-            a, b = idx[s0], char_end(s1 - 1)
-            sentence = text[a:b]
-            stripped = sentence.strip()
-            a += len(sentence) - len(sentence.lstrip())
-            b = a + len(stripped)
+            sentence_info = sentences.get(si)
+            if sentence_info is None:
+                a, b = idx[s0], char_end(s1 - 1)
+                sentence = text[a:b]
+                stripped = sentence.strip()
+                a += len(sentence) - len(sentence.lstrip())
+                sentence_info = sentences[si] = (a, a + len(stripped), stripped, _is_open_question(stripped))
+            a, b, stripped, is_question = sentence_info
             context, cue = "asserted", None
             if (best is None or best[1] == "hedged") and _scare_quoted(text, c0, c1):
                 best = ((2, 0), "reported", None)
                 cue = "scare quotes"
-            elif (best is None or best[1] == "hedged") and _is_open_question(stripped):
+            elif (best is None or best[1] == "hedged") and is_question:
                 best = ((2, 0), "reported", None)
                 cue = "question"
             if best is not None and best[2] is not None:
@@ -216,7 +223,7 @@ class ContextComponent:
         doc._.clinicscan_claims = rows
         return doc
 
-    def _lead_in(self, arrays, si, cues, terminators, kind, cache):
+    def _lead_in(self, arrays, si, by_sentence, terminators, kind, cache):
         """Context a list item inherits from the line that introduces its list.
 
         The introducing line is the nearest line above that is not a list item, when it ends
@@ -238,7 +245,7 @@ class ContextComponent:
                 last -= 1
             result = None
             if arrays.text(last) in (":", "?") or not arrays.is_punct[last]:
-                result = self._decide(cues, terminators, kind, last + 1, last + 1, s0, s1 + 1)
+                result = self._decide(by_sentence.get(j, ()), terminators, kind, last + 1, last + 1, s0, s1 + 1)
                 if result is not None and result[1] == "hedged":
                     result = None
             cache[key] = result
