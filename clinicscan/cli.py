@@ -9,6 +9,7 @@ Stage imports are local to each command so ``--help`` stays fast.
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 from pathlib import Path
 
@@ -31,6 +32,22 @@ def _handle_errors(func):
             sys.exit(2)
 
     return wrapper
+
+
+def _configure_logging(level: int) -> None:
+    """Show the stages' own progress lines on stderr.
+
+    Scrapy installs its own root handler when a crawl starts, so only the stages' named
+    loggers get a handler here (and do not propagate), which keeps every line printed once.
+    """
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s",
+                                           datefmt="%H:%M:%S"))
+    for name in ("clinicscan", "nlp", "reports"):
+        stage_logger = logging.getLogger(name)
+        stage_logger.handlers[:] = [handler]
+        stage_logger.setLevel(level)
+        stage_logger.propagate = False
 
 
 def _config(ctx: click.Context) -> Config:
@@ -77,9 +94,12 @@ def crawl_options(func):
 @click.option("--home", type=click.Path(file_okay=False), default=None,
               help="Work folder for the default database, WARC archive and crawl state "
               "(default: $CLINICSCAN_HOME or ./clinicscan-data).")
+@click.option("-v", "--verbose", is_flag=True, help="Log debugging detail from every stage.")
+@click.option("-q", "--quiet", is_flag=True, help="Log only warnings and errors.")
 @click.version_option(__version__, prog_name="clinicscan")
 @click.pass_context
-def cli(ctx: click.Context, db_url: str | None, home: str | None) -> None:
+def cli(ctx: click.Context, db_url: str | None, home: str | None, verbose: bool,
+        quiet: bool) -> None:
     """Scan stem-cell clinic websites and set their claims against the evidence.
 
     The pipeline is crawl -> extract -> report over one database; `scan` runs all three,
@@ -91,6 +111,7 @@ def cli(ctx: click.Context, db_url: str | None, home: str | None) -> None:
       clinicscan scan seeds.csv --out scan-output
     """
     ctx.ensure_object(dict)
+    _configure_logging(logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO)
     ctx.obj["config"] = load_config(db_url=db_url, home=home)
 
 
