@@ -47,11 +47,9 @@ class _LexemeFlag:
 class TokenArrays:
     """The columns of a Doc the matchers and components read, built once per Doc."""
 
-    def __init__(self, doc: Doc):
-        if len(doc):
-            table = doc.to_array([ORTH, LOWER, IDX, SENT_START])
-        else:
-            table = numpy.zeros((0, 4), dtype="uint64")
+    def __init__(self, doc: Doc, table=None, starts: list[int] | None = None):
+        if table is None:
+            table = doc.to_array([ORTH, LOWER, IDX, SENT_START]) if len(doc) else numpy.zeros((0, 4), dtype="uint64")
         self.n = len(doc)
         self.vocab = doc.vocab
         self.strings = doc.vocab.strings
@@ -59,13 +57,19 @@ class TokenArrays:
         self.orth = table[:, 0].tolist()
         self.lower = self.lower_np.tolist()
         self.idx = table[:, 2].tolist()
-        flags = table[:, 3].astype("int64")  # SENT_START: 1 start, -1 not, 0 unset
-        starts = numpy.flatnonzero(flags == 1).tolist()
+        if starts is None:
+            flags = table[:, 3].astype("int64")  # SENT_START: 1 start, -1 not, 0 unset
+            starts = numpy.flatnonzero(flags == 1).tolist()
         if not starts or starts[0] != 0:
             starts.insert(0, 0)
         self.starts = starts
         self.like_num = _LexemeFlag(self, "like_num")  # read only where a pattern asks
         self.is_punct = _LexemeFlag(self, "is_punct")
+
+    @classmethod
+    def from_columns(cls, doc: Doc, table, starts: list[int]) -> "TokenArrays":
+        """From ORTH, LOWER, IDX columns already read and the sentence starts already known."""
+        return cls(doc, table, starts)
 
     @classmethod
     def of(cls, doc: Doc) -> "TokenArrays":

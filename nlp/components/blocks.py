@@ -1,36 +1,65 @@
-"""``clinicscan_blocks``: every line of the page text starts a sentence.
+"""``clinicscan_blocks``: sentence boundaries, every line starting one.
 
-The text keeps one block (paragraph, heading, list item) per line. This component runs
-before the sentencizer and marks the first token of each line as a sentence start (and the line
-break itself and the token after a leading "•" as not one, since the sentencizer would otherwise start the item's
-sentence after the bullet). The sentencizer keeps these marks and splits inside lines.
-Numpy over the ORTH column: no Python loop over tokens.
+The text keeps one block (paragraph, heading, list item) per line, and a claim never runs
+across blocks, so the first token of each line starts a sentence (the line break itself and
+the token after a leading "•" never do). Inside a line, sentences split by the rule of
+spaCy's ``sentencizer`` (the first token that is neither punctuation nor a sentence-final
+character after a sentence-final character), which this component replaces: the same
+boundaries, computed with numpy over the ORTH column instead of a Python loop over Token
+objects (the sentencizer cost about 1.8x the tokenizer). The token columns read here are
+kept as the Doc's ``TokenArrays`` for the components after it.
 """
 
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import IDX, LOWER, ORTH, SENT_START
 from spacy.language import Language
+from spacy.pipeline.sentencizer import Sentencizer
 from spacy.tokens import Doc
+
+from nlp.matching import TokenArrays
+
+_NEWLINE, _FINAL, _PUNCT = 1, 2, 4
+#: per-orth flags are cached; past this many distinct words the cache starts again
+_CACHE_LIMIT = 500_000
 
 
 class BlocksComponent:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self.bullet = nlp.vocab.strings.add("•")
+        self.punct_chars = frozenset(Sentencizer.default_punct_chars)
+        self._flags: dict[int, int] = {}
+
+    def _flag(self, vocab, orth: int) -> int:
+        lexeme = vocab[orth]
+        text = lexeme.orth_
+        return (_NEWLINE if "\n" in text else 0) | (_FINAL if text in self.punct_chars else 0) \
+            | (_PUNCT if lexeme.is_punct else 0)
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
-        if n < 2:
+        if n == 0:
             return doc
-        orth = doc.to_array([ORTH]).reshape(-1)
+        table = doc.to_array([ORTH, LOWER, IDX])
+        orth = table[:, 0]
         unique, inverse = numpy.unique(orth, return_inverse=True)
-        strings = doc.vocab.strings
-        newline = numpy.fromiter(("\n" in strings[int(h)] for h in unique.tolist()), dtype=bool, count=len(unique))
-        is_newline = newline[inverse.reshape(-1)]
-        flags = numpy.zeros(n, dtype="int32")
-        flags[is_newline] = -1  # the line break ends the line before; it never starts a sentence
+        cache = self._flags
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        vocab = doc.vocab
+        values = []
+        for h in unique.tolist():
+            value = cache.get(h)
+            if value is None:
+                value = cache[h] = self._flag(vocab, h)
+            values.append(value)
+        bits = numpy.array(values, dtype="uint8")[inverse.reshape(-1)]
+        is_newline = (bits & _NEWLINE).astype(bool)
+        # the blocks: lines start sentences, line breaks and the token after a bullet do not
+        flags = numpy.zeros(n, dtype="int64")
+        flags[is_newline] = -1
         after = numpy.flatnonzero(is_newline[:-1]) + 1
         after = after[~is_newline[after]]
         flags[after] = 1
@@ -38,7 +67,21 @@ class BlocksComponent:
         starts = numpy.flatnonzero(flags == 1)
         bulleted = starts[(orth[starts] == self.bullet) & (starts + 1 < n)]
         flags[bulleted + 1] = -1
+        # the sentencizer's rule where the blocks leave a token unset: a token that is neither
+        # punctuation nor sentence-final starts a sentence when a sentence-final character
+        # stands between it and the previous such token
+        final = (bits & _FINAL).astype(bool)
+        plain = numpy.flatnonzero((bits & (_FINAL | _PUNCT)) == 0)
+        finals_before = numpy.concatenate(([0], numpy.cumsum(final)))
+        previous = numpy.concatenate(([-1], plain[:-1]))
+        guessed = plain[finals_before[plain] - finals_before[previous + 1] > 0]
+        guess = numpy.full(n, -1, dtype="int64")
+        guess[0] = 1
+        guess[guessed] = 1
+        flags = numpy.where(flags != 0, flags, guess)
         doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
+        starts = numpy.flatnonzero(flags == 1).tolist()
+        doc.user_data["clinicscan_arrays"] = TokenArrays.from_columns(doc, table, starts)
         return doc
 
 
