@@ -1,0 +1,186 @@
+"""Probe sentences in the wording of real clinic, regulator, news and research pages.
+
+Written for the project (not copied from any site) from how such pages are commonly
+phrased, to check that the lexicon and the context rules generalise beyond the dev set's
+own writing. Each probe goes through the whole pipeline (mentions and context), and a
+mention counts when its context is asserted or hedged, as on a page-level label.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.pipeline import shared_pipeline
+
+
+def counted(text: str, kind: str) -> set[str]:
+    """Vocabulary ids of ``kind`` that ``text`` claims (asserted or hedged mentions)."""
+    doc = shared_pipeline()(text)
+    return {c.vocab_id for c in doc._.clinicscan_claims if c.kind == kind and c.context in ("asserted", "hedged")}
+
+
+# -- product types ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "product"), [
+    ("Our cellular therapy program is led by Dr. Example.", "unspecified_stem_cell"),
+    ("We use a cellular allograft for knee pain.", "unspecified_stem_cell"),
+    ("The injection uses a flowable tissue allograft.", "unspecified_stem_cell"),
+    ("We use birth tissue products from screened donors.", "placental"),
+    ("Perinatal tissue injections are available.", "placental"),
+    ("An amniotic allograft is injected into the joint.", "amniotic"),
+    ("We offer amnion-derived injections.", "amniotic"),
+    ("A placental tissue matrix is applied to the wound.", "placental"),
+    ("Our product contains Wharton's jelly-derived cells.", "umbilical_cord"),
+    ("Cord tissue cells from healthy full-term births.", "umbilical_cord"),
+    ("We use UC-MSCs grown in our lab.", "umbilical_cord"),
+    ("Treatment with MSC-derived exosomes.", "exosome"),
+    ("Our secretome therapy is cell-free.", "exosome"),
+    ("Stem cell conditioned media is applied after microneedling.", "exosome"),
+    ("We offer BMAC for knee arthritis.", "bone_marrow"),
+    ("Bone marrow concentrate is prepared in the office.", "bone_marrow"),
+    ("Cells are drawn from the back of your hip bone.", "bone_marrow"),
+    ("A mini-lipo harvests a small amount of fat.", "adipose"),
+    ("The lipoaspirate is processed to isolate SVF.", "adipose"),
+    ("We use your own fat-derived stem cells.", "adipose"),
+    ("A micro-fragmented adipose tissue injection.", "adipose"),
+    ("Young donor cells are thawed on the day of treatment.", "unspecified_stem_cell"),
+    ("An IV infusion of 100 million MSCs.", "msc"),
+    ("Culture-expanded mesenchymal cells are given intrathecally.", "msc"),
+    ("Medicinal signaling cells help coordinate repair.", "msc"),
+    ("Platelet-rich plasma injections for tendons.", "prp"),
+    ("We offer PRP and PRF treatments.", "prp"),
+    ("Stem cell mobilization from your blood.", "peripheral_blood"),
+    ("We use fetal stem cells.", "embryonic_fetal"),
+    ("Our stem cell injections start at $3,900.", "unspecified_stem_cell"),
+])
+def test_product_wording_names_its_type(text, product):
+    assert product in counted(text, "product_type")
+
+
+@pytest.mark.parametrize(("text", "offered", "source"), [
+    ("Treatment with MSC-derived exosomes.", "exosome", "msc"),
+    ("We infuse exosomes derived from umbilical cord MSCs.", "exosome", "umbilical_cord"),
+    ("Our umbilical cord MSC-derived exosomes are lab tested.", "exosome", "umbilical_cord"),
+    ("Our Wharton's jelly-derived exosomes are lab tested.", "exosome", "umbilical_cord"),
+    ("We use conditioned media from mesenchymal stem cells.", "exosome", "msc"),
+])
+def test_product_source_of_a_cell_free_product_is_not_offered(text, offered, source):
+    found = counted(text, "product_type")
+    assert offered in found and source not in found
+
+
+# -- conditions ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "condition"), [
+    ("Stem cells for bone-on-bone knees.", "osteoarthritis"),
+    ("An option for worn cartilage.", "osteoarthritis"),
+    ("We treat DJD of the knee.", "osteoarthritis"),
+    ("Degenerative joint disease responds well.", "osteoarthritis"),
+    ("Treatment for a rotator cuff tear.", "tendon_ligament_injury"),
+    ("Repairing a hip labral tear without surgery.", "tendon_ligament_injury"),
+    ("We treat plantar fasciitis.", "tendon_ligament_injury"),
+    ("Tennis elbow and golfer's elbow.", "tendon_ligament_injury"),
+    ("Relief from sciatica.", "back_pain"),
+    ("Help for failed back surgery syndrome.", "back_pain"),
+    ("Treating neuropathy in the feet.", "neuropathy"),
+    ("Diabetic nerve pain treatment.", "neuropathy"),
+    ("Our long-haul COVID program.", "covid19"),
+    ("Post-COVID lung damage.", "covid19"),
+    ("We treat emphysema.", "lung_disease"),
+    ("We treat IPF.", "lung_disease"),
+    ("CHF patients may benefit.", "heart_disease"),
+    ("Post-stroke recovery with stem cells.", "stroke"),
+    ("We treat TBI.", "traumatic_brain_injury"),
+    ("Stem cells for ASD in children.", "autism"),
+    ("Fewer MS flares after treatment.", "multiple_sclerosis"),
+    ("Treatment for Lou Gehrig\u2019s.", "als"),
+    ("We treat ED with stem cells.", "erectile_dysfunction"),
+    ("ED treatment with stem cells.", "erectile_dysfunction"),
+    ("Peyronie\u2019s disease responds to injections.", "erectile_dysfunction"),
+    ("Thinning hair can be restored.", "hair_loss"),
+    ("Androgenetic alopecia treatment.", "hair_loss"),
+    ("Smooth crow's feet.", "cosmetic"),
+    ("Skin rejuvenation with exosomes.", "cosmetic"),
+    ("Restore your vitality.", "anti_aging"),
+    ("Support healthy aging.", "anti_aging"),
+    ("Our longevity protocol uses MSCs.", "anti_aging"),
+    ("Stem cells for knee osteoarthritis.", "osteoarthritis"),
+    ("Help for a torn meniscus.", "tendon_ligament_injury"),
+    ("We treat spinal stenosis.", "back_pain"),
+    ("Stem cells for COPD.", "lung_disease"),
+    ("Stem cells for Crohn's disease.", "inflammatory_bowel_disease"),
+    ("Macular degeneration treatment.", "vision_loss"),
+])
+def test_condition_wording_names_its_condition(text, condition):
+    assert condition in counted(text, "condition")
+
+
+@pytest.mark.parametrize(("text", "condition"), [
+    ("Our knee injection was performed after radiofrequency burns were ruled out.", "wound_healing"),
+    ("Radiofrequency ablation burns the nerve so it stops sending pain signals.", "wound_healing"),
+    ("Support your overall health.", "anti_aging"),
+    ("A natural alternative to drugs.", "anti_aging"),
+    ("We start by numbing the skin.", "cosmetic"),
+    ("Free pain-free parking is available.", "chronic_pain"),
+    ("Files are in MS Word format.", "multiple_sclerosis"),
+    ("Download the manuscript (MS) here.", "multiple_sclerosis"),
+    ("She holds an MS in Biology.", "multiple_sclerosis"),
+    ("John Smith, MS, MD, is our director.", "multiple_sclerosis"),
+    ("Dr. Lee has a Master of Science (MS).", "multiple_sclerosis"),
+    ("Works with Microsoft (MS) Teams for video visits.", "multiple_sclerosis"),
+    ("If symptoms worsen, go to the ED.", "erectile_dysfunction"),
+    ("He was seen in the ED after the fall.", "erectile_dysfunction"),
+    ("Wir behandeln mehr als 500 Patienten.", "als"),
+    ("Meeting a patient was a stroke of luck.", "stroke"),
+    ("Our office is in the heart of the city.", "heart_disease"),
+    ("We are not able to treat cancer.", "cancer"),
+    ("We cannot treat autism.", "autism"),
+    ("Some clinics claim to cure autism \u2014 we never do.", "autism"),
+    ("The trial tests ways to prevent graft-versus-host disease.", "gvhd"),
+    ("Medicines are given to prevent graft-versus-host disease.", "gvhd"),
+])
+def test_condition_look_alikes_are_not_claimed(text, condition):
+    assert condition not in counted(text, "condition")
+
+
+# -- red flags ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("Our cells come from an FDA-registered facility.", "fda_claim"),
+    ("The FDA does not approve procedures, but our lab is FDA registered.", "fda_claim"),
+    ("Our products meet FDA 361 HCT/P guidelines.", "fda_claim"),
+    ("Our stem cells are 100% safe.", "safety_claim"),
+    ("There is no risk of rejection.", "safety_claim"),
+    ("97% patient satisfaction.", "success_rate_claim"),
+    ("9 out of 10 patients report less pain.", "success_rate_claim"),
+    ("Money-back guarantee.", "success_rate_claim"),
+    ("Regrow cartilage naturally.", "cure_claim"),
+    ("Reverse the signs of aging.", "cure_claim"),
+    ("Avoid knee replacement surgery.", "avoid_surgery_claim"),
+    ("An alternative to hip replacement.", "avoid_surgery_claim"),
+])
+def test_red_flag_wording_is_a_claim(text, flag):
+    assert flag in counted(text, "red_flag")
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("Is stem cell therapy FDA approved?", "fda_claim"),
+    ("Dr. X, our founder, is board certified.", "fda_claim"),
+    ("Our doctors are board-certified and fellowship-trained.", "fda_claim"),
+    ("Firms falsely claim their products are FDA approved.", "fda_claim"),
+    ("Stem cell therapy is not FDA approved for this use.", "fda_claim"),
+    ("Stem cell therapy is safe and effective.", "safety_claim"),
+    ("Minimal downtime.", "safety_claim"),
+    ("Results vary.", "success_rate_claim"),
+    ("Individual results may vary.", "success_rate_claim"),
+    ("Results are not guaranteed.", "success_rate_claim"),
+    ("The clinic advertised a 90% success rate.", "success_rate_claim"),
+    ("Stem cells are not a cure.", "cure_claim"),
+    ("Some clinics claim to cure autism \u2014 we never do.", "cure_claim"),
+    ("The Placenta Kur is a four-week course.", "cure_claim"),
+    ("This product is not intended to diagnose, treat, cure or prevent any disease.", "cure_claim"),
+    ("Save 20% on your second treatment.", "success_rate_claim"),
+    ("Over 3,000 patients treated.", "success_rate_claim"),
+])
+def test_red_flag_look_alikes_are_not_claimed(text, flag):
+    assert flag not in counted(text, "red_flag")
