@@ -1,5 +1,6 @@
 """The labelled development set stays well-formed: every label is a vocabulary id, every page
-exists, and both halves are big and varied enough to tune on one and report on the other."""
+exists, and each split (tune, holdout, and the later-written "general" set) is big and varied
+enough to tune on one and report honestly on the others."""
 
 import json
 from collections import Counter
@@ -12,6 +13,7 @@ DEVSET = DATA / "devset"
 PAGES = DEVSET / "pages"
 GOLD = DEVSET / "gold.jsonl"
 FIELDS = {"file", "offers_treatment", "conditions", "product_types", "red_flags", "split", "kind", "note"}
+SPLIT_BY_PREFIX = {"t": "tune", "h": "holdout", "g": "general"}
 KINDS = {"clinic", "transplant", "regulator", "news", "research", "trial", "banking", "sceptic",
          "society", "explainer"}
 
@@ -52,8 +54,8 @@ def test_files_are_unique_and_sorted():
 def test_row_is_well_formed(row):
     assert set(row) - {"_line"} == FIELDS
     assert isinstance(row["offers_treatment"], bool)
-    assert row["split"] in {"tune", "holdout"}
-    assert row["split"] == ("tune" if row["file"].startswith("t") else "holdout")
+    assert row["split"] in set(SPLIT_BY_PREFIX.values())
+    assert row["split"] == SPLIT_BY_PREFIX.get(row["file"][0]), f"{row['file']}: id prefix must match split"
     assert row["kind"] in KINDS
     page = PAGES / row["file"]
     assert page.is_file(), f"gold line {row['_line']}: {page} is missing"
@@ -87,7 +89,7 @@ def test_every_page_has_a_gold_line():
     assert on_disk - labelled == set()
 
 
-@pytest.mark.parametrize("split", ["tune", "holdout"])
+@pytest.mark.parametrize("split", ["tune", "holdout", "general"])
 def test_each_split_is_large_and_has_both_answers(split):
     rows = [row for row in ROWS if row["split"] == split]
     assert len(rows) >= 40
@@ -96,11 +98,22 @@ def test_each_split_is_large_and_has_both_answers(split):
 
 
 def test_split_is_stratified_by_kind():
+    """Tune and holdout were drawn from one pool, so each kind must sit in both halves."""
     by_kind = Counter((row["kind"], row["split"]) for row in ROWS)
-    for kind in {row["kind"] for row in ROWS}:
+    for kind in {row["kind"] for row in ROWS if row["split"] in {"tune", "holdout"}}:
         tune, holdout = by_kind[(kind, "tune")], by_kind[(kind, "holdout")]
         assert tune and holdout, f"kind {kind} is missing from one split"
         assert abs(tune - holdout) <= max(2, (tune + holdout) // 5), f"kind {kind}: {tune} vs {holdout}"
+
+
+def test_general_split_covers_every_kind_and_claim():
+    """The general set is an independent estimate, so on its own it must span every page kind,
+    every red flag and most product types, not just the easy clinic pages."""
+    rows = [row for row in ROWS if row["split"] == "general"]
+    assert {row["kind"] for row in rows} == KINDS
+    vocabulary = _vocabulary()
+    assert set().union(*(row["red_flags"] for row in rows)) == vocabulary["red_flags"]
+    assert len(set().union(*(row["product_types"] for row in rows))) >= len(vocabulary["product_types"]) - 1
 
 
 def test_every_vocabulary_kind_is_exercised():
