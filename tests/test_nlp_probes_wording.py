@@ -138,6 +138,9 @@ def test_condition_wording_names_its_condition(text, condition):
     ("Some clinics claim to cure autism \u2014 we never do.", "autism"),
     ("The trial tests ways to prevent graft-versus-host disease.", "gvhd"),
     ("Medicines are given to prevent graft-versus-host disease.", "gvhd"),
+    ("Home - Example Chiropractic & Wellness - Springfield", "anti_aging"),
+    ("The donor's immune system can also attack remaining cancer cells.", "cancer"),
+    ("Transplants treat many cancers and disorders of the blood.", "cancer"),
 ])
 def test_condition_look_alikes_are_not_claimed(text, condition):
     assert condition not in counted(text, "condition")
@@ -181,6 +184,7 @@ def test_red_flag_wording_is_a_claim(text, flag):
     ("This product is not intended to diagnose, treat, cure or prevent any disease.", "cure_claim"),
     ("Save 20% on your second treatment.", "success_rate_claim"),
     ("Over 3,000 patients treated.", "success_rate_claim"),
+    ("Most patients rate it 2 out of 10.", "success_rate_claim"),
 ])
 def test_red_flag_look_alikes_are_not_claimed(text, flag):
     assert flag not in counted(text, "red_flag")
