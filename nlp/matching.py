@@ -65,6 +65,33 @@ class TokenArrays:
         self.starts = starts
         self.like_num = _LexemeFlag(self, "like_num")  # read only where a pattern asks
         self.is_punct = _LexemeFlag(self, "is_punct")
+        self._sentence_of: list[int] | None = None
+        self._bounds_np = None
+
+    @property
+    def bounds_np(self):
+        """Sentence starts and the Doc's length, as a numpy array."""
+        if self._bounds_np is None:
+            self._bounds_np = numpy.asarray(self.starts + [self.n], dtype="int64")
+        return self._bounds_np
+
+    @property
+    def sentence_of(self) -> list[int]:
+        """The index (into ``starts``) of each token's sentence."""
+        if self._sentence_of is None:
+            marks = numpy.zeros(self.n, dtype="int64")
+            marks[self.bounds_np[:-1]] = 1
+            self._sentence_of = (numpy.cumsum(marks) - 1).tolist()
+        return self._sentence_of
+
+    def range_mask(self, ranges: list[tuple[int, int]]):
+        """Boolean numpy mask of the tokens inside ``ranges`` (sorted, disjoint, not touching)."""
+        steps = numpy.zeros(self.n + 1, dtype="int8")
+        if ranges:
+            bounds = numpy.asarray(ranges, dtype="int64")
+            steps[bounds[:, 0]] = 1
+            steps[bounds[:, 1]] -= 1
+        return numpy.cumsum(steps[:-1]) > 0
 
     @classmethod
     def from_columns(cls, doc: Doc, table, starts: list[int]) -> "TokenArrays":
@@ -101,14 +128,10 @@ def sentence_ranges(starts: list[int], length: int, positions) -> list[tuple[int
         return []
     bounds = numpy.asarray(starts + [length])
     indices = numpy.unique(numpy.searchsorted(bounds, numpy.asarray(positions), side="right") - 1)
-    ranges: list[tuple[int, int]] = []
-    for index in indices.tolist():
-        s0, s1 = int(bounds[index]), int(bounds[index + 1])
-        if ranges and ranges[-1][1] == s0:
-            ranges[-1] = (ranges[-1][0], s1)
-        else:
-            ranges.append((s0, s1))
-    return ranges
+    lo, hi = bounds[indices], bounds[indices + 1]
+    opens = numpy.flatnonzero(numpy.concatenate(([True], lo[1:] != hi[:-1])))  # a range ends where the next does not touch it
+    closes = numpy.concatenate((opens[1:] - 1, [len(indices) - 1]))
+    return list(zip(lo[opens].tolist(), hi[closes].tolist()))
 
 
 def _words(value) -> set[str] | None:
@@ -133,6 +156,12 @@ def pattern_anchors(pattern: list[dict]) -> tuple[int, set[str]] | None:
                     best = (cost, index, words)
                 break
     return (best[1], best[2]) if best else None
+
+
+def _folded_words_only(spec: dict) -> bool:
+    """True when the token tests nothing but its lower-cased form against words (LOWER/NORM, string or IN)."""
+    keys = set(spec) - {"OP"}
+    return len(keys) == 1 and next(iter(keys)) in ("LOWER", "NORM") and _words(spec[next(iter(keys))]) is not None
 
 
 Predicate = Callable[[TokenArrays, int], bool]
@@ -198,10 +227,12 @@ def compile_token(spec: dict, strings) -> tuple[str | None, Predicate]:
 
 
 class _Pattern:
-    def __init__(self, key: int, tokens: list[tuple[str | None, Predicate]], anchor: int):
+    def __init__(self, key: int, tokens: list[tuple[str | None, Predicate]], anchor: int, exact_anchor: bool = False):
         self.key = key
         self.tokens = tokens
         self.anchor = anchor
+        #: one token whose anchor words are the whole test: every hit is a match
+        self.single = exact_anchor and len(tokens) == 1 and tokens[0][0] in (None, "1")
         before = tokens[:anchor]
         self.min_before = sum(1 for op, _ in before if op in (None, "1", "+"))
         self.max_before = sum(_STAR_LIMIT if op in ("*", "+") else 1 for op, _ in before)
@@ -268,7 +299,7 @@ class TokenPatternMatcher:
             self._free.append(_Pattern(key_id, tokens, 0))
             return
         index, words = anchored
-        compiled = _Pattern(key_id, tokens, index)
+        compiled = _Pattern(key_id, tokens, index, _folded_words_only(pattern[index]))
         for word in words:
             self._by_anchor.setdefault(self.vocab.strings.add(word), []).append(compiled)
         self._anchor_ids = numpy.array(sorted(self._by_anchor), dtype="uint64")
@@ -280,17 +311,19 @@ class TokenPatternMatcher:
         bounds = a.starts + [a.n]
         found: set[tuple[int, int, int]] = set()
         if self._anchor_ids.size:
-            hits = numpy.flatnonzero(numpy.isin(a.lower_np, self._anchor_ids))
-            if ranges is not None and hits.size:
-                allowed = numpy.zeros(a.n, dtype=bool)
-                for lo, hi in ranges:
-                    allowed[lo:hi] = True
-                hits = hits[allowed[hits]]
-            if hits.size:
-                sentence_of = (numpy.searchsorted(numpy.asarray(bounds), hits, side="right") - 1).tolist()
-                for hit, si in zip(hits.tolist(), sentence_of):
+            is_hit = numpy.isin(a.lower_np, self._anchor_ids)
+            if ranges is not None:
+                is_hit &= a.range_mask(ranges)
+            hits = numpy.flatnonzero(is_hit).tolist()
+            if hits:
+                sentence_of, lower, by_anchor = a.sentence_of, a.lower, self._by_anchor
+                for hit in hits:
+                    si = sentence_of[hit]
                     s0, s1 = bounds[si], bounds[si + 1]
-                    for pattern in self._by_anchor[a.lower[hit]]:
+                    for pattern in by_anchor[lower[hit]]:
+                        if pattern.single:
+                            found.add((pattern.key, hit, hit + 1))
+                            continue
                         for start in range(max(s0, hit - pattern.max_before), hit - pattern.min_before + 1):
                             end = pattern.match_at(a, start, s1)
                             if end is not None and end > hit:

@@ -4,16 +4,17 @@ ConText-style rules from ``data/lexicon/context_rules.jsonl`` (cue, category, di
 scope, kinds), tuned for marketing pages rather than clinical notes: negation targets the
 offer ("we do not treat", "not FDA approved", "contain no live cells"), not the condition
 ("don't let knee pain stop you" is still a claim). A list item with no cue of its own takes
-the context of its lead-in line ("Conditions we do not treat:"). Sentence boundaries are
-read once from the SENT_START array and found by bisection (``span.sent`` per mention costs
-about 0.55 ms a page). Results go to ``doc._.clinicscan_claims``.
+the context of its lead-in line ("Conditions we do not treat:"). Each token's sentence is
+looked up in the Doc's ``TokenArrays`` (``span.sent`` per mention costs about 0.55 ms a
+page), cues are searched only in sentences with mentions and weighed only for mentions whose
+sentence has any. Results go to ``doc._.clinicscan_claims``.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,10 +110,10 @@ class ContextComponent:
     # -- the decision ------------------------------------------------------------------
     def _lead_in_positions(self, arrays, mentions) -> list[int]:
         """Where the lines introducing bulleted lists with mentions start."""
-        starts, orth, bullet = arrays.starts, arrays.orth, self._bullet
+        starts, orth, bullet, sentence_of = arrays.starts, arrays.orth, self._bullet, arrays.sentence_of
         positions = []
         for m in mentions:
-            si = bisect_right(starts, m.start) - 1
+            si = sentence_of[m.start]
             if orth[starts[si]] != bullet:
                 continue
             while si >= 0 and orth[starts[si]] == bullet:
@@ -121,23 +122,28 @@ class ContextComponent:
                 positions.append(starts[si])
         return positions
 
-    def _cues(self, doc: Doc, starts: list[int], positions: list[int], mention_ends: set[tuple[str, int]]):
+    def _cues(self, doc: Doc, arrays, positions: list[int], mention_ends: set[tuple[str, int]]):
         """Cues in the sentences that hold mentions or introduce their lists (the only ones that matter)."""
-        ranges = sentence_ranges(starts, len(doc), positions)
-        inside = bytearray(len(doc))
-        for lo, hi in ranges:
-            inside[lo:hi] = b"\x01" * (hi - lo)
+        ranges = sentence_ranges(arrays.starts, arrays.n, positions)
+        inside = arrays.range_mask(ranges).tobytes()
         # one PhraseMatcher call over the page is cheaper than one per sentence
         found = [m for m in self._phrases(doc) if inside[m[1]]]
         found.extend(self._tokens(doc, ranges))
-        matches = [(self._rule_of[m], s, e) for m, s, e in found]
-        pseudo = [(s, e) for r, s, e in matches if r.category == "pseudo"]
-        terminators = sorted({s for r, s, e in matches if r.category == "terminate"})
-        cues = [(r, s, e) for r, s, e in matches if r.category in _PRIORITY
-                and not any(s < pe and ps < e for ps, pe in pseudo)
-                and (r.after_kind is None or (r.after_kind, s) in mention_ends)]
+        rule_of = self._rule_of
+        cues, pseudo, terminators = [], [], set()
+        for key, s, e in found:
+            rule = rule_of[key]
+            category = rule.category
+            if category == "pseudo":
+                pseudo.append((s, e))
+            elif category == "terminate":
+                terminators.add(s)
+            elif category in _PRIORITY and (rule.after_kind is None or (rule.after_kind, s) in mention_ends):
+                cues.append((rule, s, e))
+        if pseudo:
+            cues = [(r, s, e) for r, s, e in cues if not any(s < pe and ps < e for ps, pe in pseudo)]
         cues.sort(key=lambda c: c[1])
-        return cues, terminators
+        return cues, sorted(terminators)
 
     @staticmethod
     def _blocked(terminators: list[int], lo: int, hi: int) -> bool:
@@ -176,48 +182,53 @@ class ContextComponent:
             doc._.clinicscan_claims = rows
             return doc
         arrays = TokenArrays.of(doc)
-        starts = arrays.starts
-        n = arrays.n
+        starts, n, sentence_of = arrays.starts, arrays.n, arrays.sentence_of
         mention_ends = {(m.kind, end) for m in mentions for end in (m.end, m.end + 1)}  # allow one token between
-        cues, terminators = self._cues(doc, starts, [m.start for m in mentions] + self._lead_in_positions(arrays, mentions),
+        cues, terminators = self._cues(doc, arrays, [m.start for m in mentions] + self._lead_in_positions(arrays, mentions),
                                        mention_ends)
         text = doc.user_data.get("clinicscan_text")
         if text is None or len(text) != arrays.char_end(n - 1) + _trailing_space(doc):
             text = doc.text
-        idx, char_end = arrays.idx, arrays.char_end
+        idx, orth, strings, bullet = arrays.idx, arrays.orth, arrays.strings, self._bullet
         by_sentence: dict[int, list] = {}
         for cue in cues:
-            by_sentence.setdefault(bisect_right(starts, cue[1]) - 1, []).append(cue)
+            by_sentence.setdefault(sentence_of[cue[1]], []).append(cue)
         lead_in_cache: dict[tuple, tuple | None] = {}
         sentences: dict[int, tuple[int, int, str, bool]] = {}
+        decide = self._decide
         for m in mentions:
-            si = bisect_right(starts, m.start) - 1
+            start, end, kind = m.start, m.end, m.kind
+            si = sentence_of[start]
             s0 = starts[si]
             s1 = starts[si + 1] if si + 1 < len(starts) else n
-            best = self._decide(by_sentence.get(si, ()), terminators, m.kind, m.start, m.end, s0, s1)
-            if (best is None or best[1] == "hedged") and arrays.orth[s0] == self._bullet:
-                inherited = self._lead_in(arrays, si, by_sentence, terminators, m.kind, lead_in_cache)
+            sentence_cues = by_sentence.get(si)
+            best = decide(sentence_cues, terminators, kind, start, end, s0, s1) if sentence_cues else None
+            if (best is None or best[1] == "hedged") and orth[s0] == bullet:
+                inherited = self._lead_in(arrays, si, by_sentence, terminators, kind, lead_in_cache)
                 if inherited is not None:
                     best = inherited
-            c0, c1 = idx[m.start], char_end(m.end - 1)
+            c0 = idx[start]
+            c1 = idx[end - 1] + len(strings[orth[end - 1]])
             sentence_info = sentences.get(si)
             if sentence_info is None:
-                a, b = idx[s0], char_end(s1 - 1)
+                a, b = idx[s0], idx[s1 - 1] + len(strings[orth[s1 - 1]])
                 sentence = text[a:b]
                 stripped = sentence.strip()
                 a += len(sentence) - len(sentence.lstrip())
                 sentence_info = sentences[si] = (a, a + len(stripped), stripped, _is_open_question(stripped))
             a, b, stripped, is_question = sentence_info
             context, cue = "asserted", None
-            if (best is None or best[1] == "hedged") and _scare_quoted(text, c0, c1):
-                best = ((2, 0), "reported", None)
-                cue = "scare quotes"
-            elif (best is None or best[1] == "hedged") and is_question:
-                best = ((2, 0), "reported", None)
-                cue = "question"
-            if best is not None and best[2] is not None:
-                cue = text[idx[best[2][0]]:char_end(best[2][1] - 1)]
+            if best is None or best[1] == "hedged":
+                if _scare_quoted(text, c0, c1):
+                    best = ((2, 0), "reported", None)
+                    cue = "scare quotes"
+                elif is_question:
+                    best = ((2, 0), "reported", None)
+                    cue = "question"
             if best is not None:
+                if best[2] is not None:
+                    cs, ce = best[2]
+                    cue = text[idx[cs]:idx[ce - 1] + len(strings[orth[ce - 1]])]
                 context = best[1]
             rows.append(ClaimRow(m.kind, m.vocab_id, m.detail_id, text[c0:c1], c0, c1, stripped, a, b, context, cue))
         doc._.clinicscan_claims = rows
