@@ -95,7 +95,9 @@ Mesenchymal stem cells (MSCs) are multipotent stromal cells that can differentia
 They are found in bone marrow, adipose tissue and the umbilical cord.
 MSCs have been studied for osteoarthritis, graft-versus-host disease and Crohn's disease.
 In 2024, one MSC product was approved in the United States for steroid-refractory acute GVHD in children.
-See also: Stem cell therapy; Regenerative medicine.""",
+See also: Stem cell therapy; Regenerative medicine.
+References
+External links""",
  "forum": """Has anyone tried stem cells for their knee?
 Posted by kneeguy42
 My doctor wants me to get a knee replacement, but a clinic near me offers stem cell injections for $5,000. Has anyone here had it done? Did it help?
@@ -183,6 +185,52 @@ At Example Regenerative, we have offered PRP injections since 2015.
 "Patients tell us they can walk further," says Dr. Example.
 Schedule your PRP consultation.""",
 }
+
+
+# whole HTML pages: menus and footers of hospitals and newspapers carry offer-like links
+HOSPITAL_HTML = """<html><head><title>Are stem cell injections right for my knee? | Example University Health</title></head><body>
+<header><nav><a href="/">Home</a><a href="/appointments">Request an Appointment</a><a href="/doctors">Find a Doctor</a><a href="/locations">Locations</a><a href="/pay">Pay Your Bill</a><a href="/ortho">Orthopaedics</a></nav></header>
+<main><article><h1>Are stem cell injections right for my knee?</h1>
+<p class="byline">By Example Health Staff · Reviewed by Dr. Jordan Example, orthopaedic surgeon · Updated June 2024</p>
+<p>Ads for stem cell injections promise to regrow cartilage and help you avoid knee replacement. Many patients ask us whether these shots work.</p>
+<p>The short answer: the evidence is limited. Products sold as amniotic or umbilical cord "stem cells" often contain no living stem cells, and no stem cell product is approved for arthritis.</p>
+<p>Our sports medicine doctors offer proven treatments for knee osteoarthritis, including physical therapy, weight management, bracing, corticosteroid injections and, when needed, joint replacement.</p>
+<p>Talk to your doctor before paying out of pocket for an unproven treatment.</p>
+</article></main>
+<footer><p>Example University Health · 1 Example Way · Call 555-010-0000</p><a href="/careers">Careers</a><a href="/privacy">Privacy</a></footer>
+</body></html>"""
+NEWS_HTML = """<html><head><title>State sues stem cell clinic over ads | The Example Tribune</title></head><body>
+<header><nav><a href="/">Home</a><a href="/news">News</a><a href="/health">Health</a><a href="/subscribe">Subscribe</a><a href="/login">Sign in</a></nav></header>
+<main><article><h1>State sues stem cell clinic over ads</h1>
+<div class="byline">By Riley Example | Staff Writer</div><time>October 2, 2024</time>
+<p>The attorney general's office filed a lawsuit Tuesday against Example Regenerative Center, alleging its ads falsely claimed that its umbilical cord stem cell injections could cure arthritis and were FDA approved.</p>
+<p>According to the complaint, the clinic told patients its treatment had a 95% success rate and no side effects, and charged up to $9,000 per injection.</p>
+<p>"We offer hope to people who have run out of options," the clinic's owner said in a statement. "Our treatments are safe."</p>
+<p>A hearing is scheduled for December.</p>
+</article>
+<aside><h3>Most read</h3><a href="/a">Five things to do this weekend</a></aside></main>
+<footer>© 2024 The Example Tribune. All rights reserved.</footer></body></html>"""
+CLINIC_HTML = """<html><head><title>Stem Cell Therapy for Knees | Example Regenerative Institute</title></head><body>
+<header><nav><a href="/">Home</a><a href="/conditions">Conditions</a><a href="/blog">Blog</a><a href="/contact">Contact</a></nav></header>
+<main><h1>Regenerative Orthopedics for Bone-on-Bone Knees</h1>
+<p>At Example Regenerative Institute, we use orthobiologics such as bone marrow concentrate and a flowable tissue allograft to treat knee arthritis, meniscus tears and sciatica.</p>
+<p>Most patients return to normal activity within days. Results vary.</p>
+<h2>Frequently asked questions</h2><h3>Is stem cell therapy FDA approved?</h3><p>The FDA does not approve procedures. Our allograft comes from an FDA-registered tissue bank.</p>
+<h3>Does insurance cover it?</h3><p>Most plans consider it investigational; we offer financing.</p>
+<form><label>Name</label><input><label>Phone</label><input><button>Schedule My Free Consultation</button></form>
+</main><footer>Example Regenerative Institute · 12 Example Road · (555) 010-1111</footer></body></html>"""
+
+
+@pytest.mark.parametrize(("html", "offers"), [(HOSPITAL_HTML, False), (NEWS_HTML, False), (CLINIC_HTML, True)])
+def test_html_pages_offer_by_their_main_content(html, offers):
+    page = analyse_page(html)
+    assert page.offers_treatment is offers, page.offer_cues
+
+
+def test_clinic_html_faq_counts_its_own_claims():
+    page = analyse_page(CLINIC_HTML)
+    assert {"osteoarthritis", "tendon_ligament_injury", "back_pain"} <= set(page.conditions)
+    assert "bone_marrow" in page.product_types and page.red_flags == ["fda_claim"]
 
 
 @pytest.mark.parametrize("name", sorted(REPORTING))
