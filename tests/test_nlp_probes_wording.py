@@ -161,6 +161,13 @@ def test_condition_look_alikes_are_not_claimed(text, condition):
     ("Reverse the signs of aging.", "cure_claim"),
     ("Avoid knee replacement surgery.", "avoid_surgery_claim"),
     ("An alternative to hip replacement.", "avoid_surgery_claim"),
+    ("Our patients report 80% less pain.", "success_rate_claim"),
+    ("2 out of 3 patients report less pain.", "success_rate_claim"),
+    ("Licensed by the DHA.", "fda_claim"),
+    ("Our umbilical cord cells are approved by COFEPRIS.", "fda_claim"),
+    ("We only use FDA-approved devices.", "fda_claim"),
+    ("Get rid of knee pain for good.", "cure_claim"),
+    ("Free of side effects.", "safety_claim"),
 ])
 def test_red_flag_wording_is_a_claim(text, flag):
     assert flag in counted(text, "red_flag")
@@ -185,6 +192,21 @@ def test_red_flag_wording_is_a_claim(text, flag):
     ("Save 20% on your second treatment.", "success_rate_claim"),
     ("Over 3,000 patients treated.", "success_rate_claim"),
     ("Most patients rate it 2 out of 10.", "success_rate_claim"),
+    ("The only FDA-approved stem cell products are made from cord blood.", "fda_claim"),
+    ("Our hospital is JCI-accredited.", "fda_claim"),
+    ("These statements have not been evaluated by the Food and Drug Administration.", "fda_claim"),
+    ("There is no evidence that stem cells regrow cartilage.", "cure_claim"),
+    ("Beware of clinics that promise a cure.", "cure_claim"),
+    ("Claims that stem cells can reverse autism are false.", "cure_claim"),
+    ("Over 10,000 procedures performed.", "success_rate_claim"),
 ])
 def test_red_flag_look_alikes_are_not_claimed(text, flag):
     assert flag not in counted(text, "red_flag")
+
+
+@pytest.mark.parametrize("text", [
+    "Avoid surgery with stem cells.",
+    "Avoid knee replacement with your own bone marrow cells.",
+])
+def test_product_named_as_the_way_to_avoid_surgery_is_offered(text):
+    assert counted(text, "product_type")
