@@ -233,6 +233,8 @@ class _Pattern:
         self.anchor = anchor
         #: one token whose anchor words are the whole test: every hit is a match
         self.single = exact_anchor and len(tokens) == 1 and tokens[0][0] in (None, "1")
+        #: the test of a required first token, tried before the full match (most starts fail it)
+        self.first = tokens[0][1] if tokens[0][0] in (None, "1", "+") else None
         before = tokens[:anchor]
         self.min_before = sum(1 for op, _ in before if op in (None, "1", "+"))
         self.max_before = sum(_STAR_LIMIT if op in ("*", "+") else 1 for op, _ in before)
@@ -324,8 +326,12 @@ class TokenPatternMatcher:
                         if pattern.single:
                             found.add((pattern.key, hit, hit + 1))
                             continue
+                        first = pattern.first
                         for start in range(max(s0, hit - pattern.max_before), hit - pattern.min_before + 1):
-                            end = pattern.match_at(a, start, s1)
+                            # as match_at(a, start, s1), with its first test inline: start <= hit < s1
+                            if first is not None and not first(a, start):
+                                continue
+                            end = pattern._step(a, 0, start, s1)
                             if end is not None and end > hit:
                                 found.add((pattern.key, start, end))
         if self._free:

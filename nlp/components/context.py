@@ -141,7 +141,10 @@ class ContextComponent:
             elif category in _PRIORITY and (rule.after_kind is None or (rule.after_kind, s) in mention_ends):
                 cues.append((rule, s, e))
         if pseudo:
-            cues = [(r, s, e) for r, s, e in cues if not any(s < pe and ps < e for ps, pe in pseudo)]
+            cancelled = bytearray(arrays.n)  # tokens under a pseudo cue; a cue overlapping one is cancelled
+            for ps, pe in pseudo:
+                cancelled[ps:pe] = b"\x01" * (pe - ps)
+            cues = [(r, s, e) for r, s, e in cues if cancelled.find(1, s, e) < 0]
         cues.sort(key=lambda c: c[1])
         return cues, sorted(terminators)
 
