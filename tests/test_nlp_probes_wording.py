@@ -210,3 +210,29 @@ def test_red_flag_look_alikes_are_not_claimed(text, flag):
 ])
 def test_product_named_as_the_way_to_avoid_surgery_is_offered(text):
     assert counted(text, "product_type")
+
+
+# -- context: comparisons, classifications, research framing ------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "vocab_id", "is_claimed"), [
+    ("While some clinics offer amniotic injections, we use only your own bone marrow.", "product_type", "bone_marrow", True),
+    ("While some clinics offer amniotic injections, we use only your own bone marrow.", "product_type", "amniotic", False),
+    ("Other clinics use fat-derived cells; we prefer bone marrow.", "product_type", "bone_marrow", True),
+    ("Many clinics offer stem cells for autism, which is why we only treat knee pain.", "condition", "joint_pain", True),
+    ("Many clinics offer stem cells for autism, which is why we only treat knee pain.", "condition", "autism", False),
+    ("PRP is not a stem cell therapy, but it contains growth factors.", "product_type", "prp", True),
+    ("Autism is not a condition we treat.", "condition", "autism", False),
+    ("Stem cells are not a treatment for cancer.", "condition", "cancer", False),
+    ("Our clinic is not a cancer treatment center.", "condition", "cancer", False),
+    ("Arthritis is not a normal part of aging.", "condition", "osteoarthritis", True),
+    ("Arthritis is not a normal part of aging.", "condition", "anti_aging", False),
+    ("Slow aging with exosomes.", "condition", "anti_aging", True),
+    ("Studies have shown MSCs may help in ALS.", "condition", "als", False),
+    ("A 2019 study published in a major journal found that stem cells improved knee pain.", "condition", "joint_pain", False),
+    ("Patients with MS have reported improvements in fatigue and mobility.", "condition", "multiple_sclerosis", True),
+    ("Stem cells have the potential to treat heart failure.", "condition", "heart_disease", True),
+    ("We do not accept patients with active cancer.", "condition", "cancer", False),
+    ("Can stem cells cure diabetes?", "condition", "diabetes", False),
+])
+def test_context_of_comparisons_classifications_and_research(text, kind, vocab_id, is_claimed):
+    assert (vocab_id in counted(text, kind)) is is_claimed
