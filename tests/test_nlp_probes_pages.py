@@ -107,6 +107,36 @@ Our orthopaedic surgeons are often asked about stem cell injections.
 At present, no stem cell product is approved for arthritis, and insurance does not pay for them.
 The evidence from clinical trials is mixed, and the products sold in many clinics are not well characterised.
 If you have knee pain, make an appointment with one of our surgeons to discuss proven treatments such as physical therapy, injections of corticosteroids and, when needed, knee replacement.""",
+ "press_release": """University researchers find stem cell therapy safe in early heart failure study
+FOR IMMEDIATE RELEASE
+EXAMPLE CITY - Researchers at Example State University reported today that an infusion of umbilical cord mesenchymal stem cells was safe in 30 patients with heart failure.
+"These results are encouraging, but we need larger trials," said lead author Dr. P. Example, professor of cardiology.
+The study was funded by the National Heart Institute and published in the Example Journal of Cardiology.
+Media contact: Office of Communications, 555-010-2222""",
+ "ctgov_listing": """Umbilical Cord MSCs for Knee Osteoarthritis
+Brief Summary: The purpose of this study is to evaluate the safety and efficacy of umbilical cord mesenchymal stem cells in knee osteoarthritis.
+Condition: Knee Osteoarthritis. Intervention: Biological: UC-MSCs. Phase: Phase 2.
+Eligibility Criteria. Inclusion Criteria: Age 40-75; Kellgren-Lawrence grade 2-3. Exclusion Criteria: prior knee surgery within 6 months.
+Sponsor: Example University Hospital. Locations: Example City. Contacts: Study Coordinator, 555-010-3333.
+Study Start: 2024-01. Estimated Enrollment: 60 participants.""",
+ "public_bank": """Donate your baby's cord blood
+Public cord blood banks collect donated cord blood for patients who need a transplant.
+Donation is free and does not affect your delivery. Donated units are listed on the national registry and may be used for a patient with leukemia or another blood disease.
+Ask your hospital whether it collects cord blood donations.""",
+ "medical_board": """Final Order In the Matter of Dr. Example, Respondent
+The Board finds that Respondent advertised stem cell injections as a cure for COPD and arthritis and represented that the treatment was FDA approved.
+Respondent's license is placed on probation for two years and Respondent shall pay a fine of $10,000.
+So ordered by the Medical Board.""",
+ "patient_blog": """My stem cell journey, month 3
+I flew to Example Country in March for my MS. The clinic gave me six infusions of umbilical cord cells.
+My fatigue is a little better, but my walking has not changed. It cost me $22,000 with flights.
+If you're thinking about it, do your homework. I'm not recommending it, just sharing my story.
+Comments (14)""",
+ "research_news": """Can stem cells repair a damaged heart? What the latest research says
+Scientists have spent two decades testing whether stem cells can repair heart muscle after a heart attack.
+Most trials found small or no benefit. In 2018, dozens of papers by one lab were retracted.
+Researchers are now testing exosomes and engineered heart tissue instead.
+Read more in our Science section.""",
 }
 
 SELLING = {
