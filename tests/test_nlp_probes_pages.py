@@ -214,6 +214,17 @@ A randomized trial published in a major journal this year found PRP reduced knee
 At Example Regenerative, we have offered PRP injections since 2015.
 "Patients tell us they can walk further," says Dr. Example.
 Schedule your PRP consultation.""",
+ "academic_bmt": """Adult Blood and Marrow Transplant Program | Example University Cancer Center
+Our Blood and Marrow Transplant Program is one of the largest in the region, performing more than 300 transplants each year. We are FACT-accredited and a member of the national donor registry network.
+We perform autologous and allogeneic transplants, including haploidentical and cord blood transplants, for leukemia, lymphoma, myeloma, myelodysplastic syndromes and aplastic anemia.
+Our physicians lead clinical trials of new conditioning regimens and of cellular therapies such as CAR T-cell therapy. Eligible patients may be offered a trial.
+Research: our investigators have published more than 200 peer-reviewed papers on graft-versus-host disease.
+For patients: ask your hematologist or oncologist for a referral. Referring physicians can call our intake line at 555-010-4444.""",
+ "pediatric_bmt": """Pediatric Stem Cell Transplant
+Children's Example Hospital's stem cell transplant team cares for children with leukemia, sickle cell disease, thalassemia and inherited immune deficiencies.
+Stem cells may come from the child's own blood, a brother or sister, an unrelated donor or donated cord blood.
+Our child life specialists and social workers support the whole family during the hospital stay.
+To make a referral, contact our transplant coordinator.""",
 }
 
 
