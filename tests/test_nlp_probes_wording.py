@@ -63,6 +63,7 @@ def test_product_wording_names_its_type(text, product):
     ("Our umbilical cord MSC-derived exosomes are lab tested.", "exosome", "umbilical_cord"),
     ("Our Wharton's jelly-derived exosomes are lab tested.", "exosome", "umbilical_cord"),
     ("We use conditioned media from mesenchymal stem cells.", "exosome", "msc"),
+    ("Our PRP protocol follows a study in BMC Musculoskeletal Disorders.", "prp", "bone_marrow"),
 ])
 def test_product_source_of_a_cell_free_product_is_not_offered(text, offered, source):
     found = counted(text, "product_type")
@@ -141,6 +142,9 @@ def test_condition_wording_names_its_condition(text, condition):
     ("Home - Example Chiropractic & Wellness - Springfield", "anti_aging"),
     ("The donor's immune system can also attack remaining cancer cells.", "cancer"),
     ("Transplants treat many cancers and disorders of the blood.", "cancer"),
+    ("All donors are screened for HIV, hepatitis B and hepatitis C.", "liver_disease"),
+    ("Each donor is tested for infectious diseases including HIV, hepatitis and syphilis.", "liver_disease"),
+    ("Mothers are screened for diabetes, cancer and infections before donating.", "diabetes"),
 ])
 def test_condition_look_alikes_are_not_claimed(text, condition):
     assert condition not in counted(text, "condition")
