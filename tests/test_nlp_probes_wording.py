@@ -63,7 +63,7 @@ def test_product_wording_names_its_type(text, product):
     ("Our umbilical cord MSC-derived exosomes are lab tested.", "exosome", "umbilical_cord"),
     ("Our Wharton's jelly-derived exosomes are lab tested.", "exosome", "umbilical_cord"),
     ("We use conditioned media from mesenchymal stem cells.", "exosome", "msc"),
-    ("Our PRP protocol follows a study in BMC Musculoskeletal Disorders.", "prp", "bone_marrow"),
+    ("We offer PRP injections (see BMC Musculoskeletal Disorders, 2020).", "prp", "bone_marrow"),
 ])
 def test_product_source_of_a_cell_free_product_is_not_offered(text, offered, source):
     found = counted(text, "product_type")
