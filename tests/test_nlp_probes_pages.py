@@ -137,6 +137,11 @@ Scientists have spent two decades testing whether stem cells can repair heart mu
 Most trials found small or no benefit. In 2018, dozens of papers by one lab were retracted.
 Researchers are now testing exosomes and engineered heart tissue instead.
 Read more in our Science section.""",
+ "news_tourism": """The booming business of stem cell tourism
+Patients pay between $10,000 and $30,000 for trips to clinics abroad, where the treatment fee often includes hotel stays and airport pickup.
+Medical tourism agencies market umbilical cord stem cell packages for autism and MS on social media.
+One mother said she was quoted $18,000 per infusion for her son.
+Doctors in the patients' home countries say they often treat complications when they return.""",
 }
 
 SELLING = {
