@@ -172,6 +172,13 @@ def test_condition_look_alikes_are_not_claimed(text, condition):
     ("We only use FDA-approved devices.", "fda_claim"),
     ("Get rid of knee pain for good.", "cure_claim"),
     ("Free of side effects.", "safety_claim"),
+    ("The results are permanent.", "cure_claim"),
+    ("Reverse nerve damage.", "cure_claim"),
+    ("There are no known risks.", "safety_claim"),
+    ("Nine out of ten patients would recommend us.", "success_rate_claim"),
+    ("Stem cells can delay or eliminate the need for surgery.", "avoid_surgery_claim"),
+    ("Our clinic is licensed by the Ministry of Health of Panama.", "fda_claim"),
+    ("We comply with all FDA regulations.", "fda_claim"),
 ])
 def test_red_flag_wording_is_a_claim(text, flag):
     assert flag in counted(text, "red_flag")
@@ -203,6 +210,10 @@ def test_red_flag_wording_is_a_claim(text, flag):
     ("Beware of clinics that promise a cure.", "cure_claim"),
     ("Claims that stem cells can reverse autism are false.", "cure_claim"),
     ("Over 10,000 procedures performed.", "success_rate_claim"),
+    ("Our protocols are approved by an IRB.", "fda_claim"),
+    ("Results are not permanent.", "cure_claim"),
+    ("Heal your knee naturally.", "cure_claim"),
+    ("The procedure is extremely safe.", "safety_claim"),
 ])
 def test_red_flag_look_alikes_are_not_claimed(text, flag):
     assert flag not in counted(text, "red_flag")
