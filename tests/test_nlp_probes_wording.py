@@ -111,6 +111,11 @@ def test_product_source_of_a_cell_free_product_is_not_offered(text, offered, sou
     ("Stem cells for COPD.", "lung_disease"),
     ("Stem cells for Crohn's disease.", "inflammatory_bowel_disease"),
     ("Macular degeneration treatment.", "vision_loss"),
+    ("Joint pain & arthritis.", "osteoarthritis"),
+    ("Degenerative conditions of the spine.", "back_pain"),
+    ("Children with CP.", "cerebral_palsy"),
+    ("Runner's knee.", "joint_pain"),
+    ("We treat AML, CML and myelodysplastic syndromes.", "blood_disorders"),
 ])
 def test_condition_wording_names_its_condition(text, condition):
     assert condition in counted(text, "condition")
