@@ -134,6 +134,8 @@ def test_condition_wording_names_its_condition(text, condition):
     ("John Smith, MS, MD, is our director.", "multiple_sclerosis"),
     ("Dr. Lee has a Master of Science (MS).", "multiple_sclerosis"),
     ("Works with Microsoft (MS) Teams for video visits.", "multiple_sclerosis"),
+    ("Visit us at 100 Main St, Jackson, MS 39201.", "multiple_sclerosis"),
+    ("Our Gulfport, MS office is open on Saturdays.", "multiple_sclerosis"),
     ("If symptoms worsen, go to the ED.", "erectile_dysfunction"),
     ("He was seen in the ED after the fall.", "erectile_dysfunction"),
     ("Wir behandeln mehr als 500 Patienten.", "als"),
