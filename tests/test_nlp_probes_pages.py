@@ -142,6 +142,16 @@ Patients pay between $10,000 and $30,000 for trips to clinics abroad, where the 
 Medical tourism agencies market umbilical cord stem cell packages for autism and MS on social media.
 One mother said she was quoted $18,000 per infusion for her son.
 Doctors in the patients' home countries say they often treat complications when they return.""",
+ "state_notice": """Department of Health notice: stem cell products
+The Department reminds consumers and providers that federal regulations apply to human cells, tissues and cellular and tissue-based products (HCT/Ps).
+Products derived from umbilical cord, amniotic fluid or fat that are processed or used for unrelated purposes require FDA approval before they can be marketed.
+Consumers who have experienced an adverse reaction should contact their health care provider and file a complaint with the Department.
+For more information, call the Consumer Protection Division at 555-010-6666.""",
+ "dermatology_society": """Patient information: exosome facials
+Dermatologists are seeing more patients who have had exosome facials and microneedling at med spas.
+No exosome product has been approved for cosmetic use, and some products have been contaminated.
+If you are considering treatment, ask who will perform it, what product will be used and where it was made.
+The Academy recommends seeing a board-certified dermatologist.""",
 }
 
 SELLING = {
@@ -230,6 +240,15 @@ Children's Example Hospital's stem cell transplant team cares for children with 
 Stem cells may come from the child's own blood, a brother or sister, an unrelated donor or donated cord blood.
 Our child life specialists and social workers support the whole family during the hospital stay.
 To make a referral, contact our transplant coordinator.""",
+ "agency": """Stem Cell Therapy in Example Country - Compare Clinics and Prices
+Example Medical Travel helps patients find accredited clinics abroad for stem cell therapy.
+Partner clinic: Example Cell Institute offers umbilical cord MSC treatment for autism, MS and knee osteoarthritis. Packages start at $9,500 and include airport pickup and hotel.
+Get a free quote from our patient coordinators within 24 hours.""",
+ "directory": """Example Regenerative Clinic - Reviews, Prices and Treatments
+Example Regenerative Clinic is a private clinic in Example City offering stem cell injections, PRP and exosome therapy.
+Treatments: knee arthritis, back pain, hair loss.
+Prices: from $3,000. Rating 4.7 (120 reviews).
+Contact the clinic: 555-010-5555.""",
 }
 
 
