@@ -54,6 +54,7 @@ class TokenArrays:
         self.vocab = doc.vocab
         self.strings = doc.vocab.strings
         self.lower_np = table[:, 1]
+        self.orth_np = table[:, 0]
         self.orth = table[:, 0].tolist()
         self.lower = self.lower_np.tolist()
         self.idx = table[:, 2].tolist()
@@ -67,6 +68,14 @@ class TokenArrays:
         self.is_punct = _LexemeFlag(self, "is_punct")
         self._sentence_of: list[int] | None = None
         self._bounds_np = None
+        self._distinct = None
+
+    @property
+    def distinct(self):
+        """(distinct ORTH ids, index of the first token of each, each token's index into them)."""
+        if self._distinct is None:
+            self._distinct = numpy.unique(self.orth_np, return_index=True, return_inverse=True)
+        return self._distinct
 
     @property
     def bounds_np(self):
@@ -275,6 +284,8 @@ class _Pattern:
         self.max_before = sum(_STAR_LIMIT if op in ("*", "+") else 1 for op, _ in before)
         #: (first, last offset from the anchor, lower-cased ids): a required word near the anchor
         self.nearby: list[tuple[int, int, frozenset[int]]] = []
+        #: ORTH id -> whether the first token's test passes (the tests read nothing but the word)
+        self.first_cache: dict[int, bool] = {}
 
     def match_at(self, a: TokenArrays, start: int, limit: int) -> int | None:
         """End of the longest match starting at ``start`` (not past ``limit``), or None."""
@@ -361,6 +372,41 @@ class TokenPatternMatcher:
             self._by_anchor.setdefault(self.vocab.strings.add(word), []).append(compiled)
         self._anchor_ids = numpy.array(sorted(self._by_anchor), dtype="uint64")
 
+    @staticmethod
+    def _match_free(a: TokenArrays, pattern: _Pattern, spans, bounds: list[int], found: set) -> None:
+        """A pattern without an anchor word, tried at every token of ``spans`` its first token allows.
+
+        Token tests depend on the word only, so the first token's test runs once per distinct
+        word (and is remembered across pages), not once per token.
+        """
+        if pattern.first is None:
+            starts_ok = None
+        else:
+            words, first_index, inverse = a.distinct
+            cache = pattern.first_cache
+            if len(cache) > 200_000:
+                cache.clear()
+            ok = []
+            for word, index in zip(words.tolist(), first_index.tolist()):
+                value = cache.get(word)
+                if value is None:
+                    value = cache[word] = bool(pattern.first(a, index))
+                ok.append(value)
+            starts_ok = numpy.flatnonzero(numpy.array(ok, dtype=bool)[inverse.reshape(-1)])
+        sentence_of = a.sentence_of
+        for lo, hi in spans:
+            if lo >= hi:
+                continue
+            if starts_ok is None:
+                candidates = range(lo, hi)
+            else:
+                candidates = starts_ok[numpy.searchsorted(starts_ok, lo):numpy.searchsorted(starts_ok, hi)].tolist()
+            for start in candidates:
+                limit = bounds[sentence_of[start] + 1]
+                end = pattern.match_at(a, start, limit if limit < hi else hi)
+                if end is not None:
+                    found.add((pattern.key, start, end))
+
     def __call__(self, doc: Doc, ranges: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
         a = TokenArrays.of(doc)
         if not a.n or not self._size:
@@ -404,12 +450,6 @@ class TokenPatternMatcher:
                                 found.add((pattern.key, start, end))
         if self._free:
             spans = ranges if ranges is not None else [(0, a.n)]
-            for lo, hi in spans:
-                for si in range(len(bounds) - 1):
-                    s0, s1 = max(bounds[si], lo), min(bounds[si + 1], hi)
-                    for start in range(s0, s1):
-                        for pattern in self._free:
-                            end = pattern.match_at(a, start, s1)
-                            if end is not None:
-                                found.add((pattern.key, start, end))
+            for pattern in self._free:
+                self._match_free(a, pattern, spans, bounds, found)
         return sorted(found, key=lambda m: (m[1], m[2]))
