@@ -64,8 +64,10 @@ def test_product_wording_names_its_type(text, product):
     ("Our Wharton's jelly-derived exosomes are lab tested.", "exosome", "umbilical_cord"),
     ("We use conditioned media from mesenchymal stem cells.", "exosome", "msc"),
     ("We offer PRP injections (see BMC Musculoskeletal Disorders, 2020).", "prp", "bone_marrow"),
+    ("We offer PRP for bone marrow edema of the knee.", "prp", "bone_marrow"),
+    ("PRP is given after a bone marrow biopsy rules out infection.", "prp", "bone_marrow"),
 ])
-def test_product_source_of_a_cell_free_product_is_not_offered(text, offered, source):
+def test_product_named_only_as_a_source_or_a_site_is_not_offered(text, offered, source):
     found = counted(text, "product_type")
     assert offered in found and source not in found
 
@@ -116,6 +118,7 @@ def test_product_source_of_a_cell_free_product_is_not_offered(text, offered, sou
     ("Children with CP.", "cerebral_palsy"),
     ("Runner's knee.", "joint_pain"),
     ("We treat AML, CML and myelodysplastic syndromes.", "blood_disorders"),
+    ("Transplants for cancers of the bone marrow.", "blood_disorders"),
 ])
 def test_condition_wording_names_its_condition(text, condition):
     assert condition in counted(text, "condition")
