@@ -176,8 +176,8 @@ def main() -> None:
           f"({f['stage_1_wps'] / f['words'] * f['pages']:.0f} pages/s)")
     print(f"extract stage, 2 workers:{f['stage_2_wps']:>12,.0f} words/s  "
           f"({f['stage_2_wps'] / f['words'] * f['pages']:.0f} pages/s)")
-    print(f"ratio 1 process / tokenizer: {f["ratio_1_vs_tokenizer"]:.3f}  (goal >= 0.25)")
-    print(f"ratio 2 workers / 1 process: {f["ratio_2_vs_1"]:.2f}  (goal >= 1.8)")
+    print(f"ratio 1 process / tokenizer: {f['ratio_1_vs_tokenizer']:.3f}  (goal >= 0.25)")
+    print(f"ratio 2 workers / 1 process: {f['ratio_2_vs_1']:.2f}  (goal >= 1.8)")
 
 
 if __name__ == "__main__":
