@@ -66,6 +66,9 @@ def test_product_wording_names_its_type(text, product):
     ("We offer PRP injections (see BMC Musculoskeletal Disorders, 2020).", "prp", "bone_marrow"),
     ("We offer PRP for bone marrow edema of the knee.", "prp", "bone_marrow"),
     ("PRP is given after a bone marrow biopsy rules out infection.", "prp", "bone_marrow"),
+    ("Our exosomes help regenerate damaged spinal cord tissue.", "exosome", "umbilical_cord"),
+    ("Lose belly fat with our PRP and weight-loss program.", "prp", "adipose"),
+    ("Our PRP injections support healing after fetal development problems of the hip.", "prp", "embryonic_fetal"),
 ])
 def test_product_named_only_as_a_source_or_a_site_is_not_offered(text, offered, source):
     found = counted(text, "product_type")
