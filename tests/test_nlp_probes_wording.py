@@ -68,6 +68,8 @@ def test_product_wording_names_its_type(text, product):
     ("PRP is given after a bone marrow biopsy rules out infection.", "prp", "bone_marrow"),
     ("Our exosomes help regenerate damaged spinal cord tissue.", "exosome", "umbilical_cord"),
     ("Lose belly fat with our PRP and weight-loss program.", "prp", "adipose"),
+    ("Our exosomes need no bone marrow or fat harvest.", "exosome", "adipose"),
+    ("We use neither fetal nor embryonic cells, only PRP.", "prp", "embryonic_fetal"),
     ("Our PRP injections support healing after fetal development problems of the hip.", "prp", "embryonic_fetal"),
 ])
 def test_product_named_only_as_a_source_or_a_site_is_not_offered(text, offered, source):
