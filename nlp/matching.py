@@ -19,7 +19,7 @@ from spacy.attrs import IDX, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-__all__ = ["TokenArrays", "TokenPatternMatcher", "sentence_starts", "sentence_ranges", "pattern_anchors"]
+__all__ = ["TokenArrays", "TokenPatternMatcher", "WordTable", "sentence_starts", "sentence_ranges", "pattern_anchors"]
 
 _OPS = (None, "1", "?", "*", "+")
 _STAR_LIMIT = 8  # "*" never spans more tokens than this
@@ -42,6 +42,40 @@ class _LexemeFlag:
         if value is None:
             value = self.cache[orth] = bool(getattr(self.arrays.vocab[orth], self.name))
         return value
+
+
+class WordTable:
+    """A value per word id, kept in sorted arrays so a whole Doc is looked up with one searchsorted.
+
+    ``compute(word_id) -> int`` runs once per new word; past ``limit`` words the table starts
+    again (a long crawl meets an endless supply of names and numbers).
+    """
+
+    def __init__(self, compute: Callable[[int], int], dtype: str = "uint8", limit: int = 200_000):
+        self.compute = compute
+        self.limit = limit
+        self.words = numpy.zeros(0, dtype="uint64")
+        self.values = numpy.zeros(0, dtype=dtype)
+
+    def lookup(self, ids):
+        """The value of each id of the numpy array ``ids``."""
+        words = self.words
+        if words.size:
+            where = numpy.minimum(numpy.searchsorted(words, ids), words.size - 1)
+            missing = words[where] != ids
+            if not missing.any():
+                return self.values[where]
+            new = numpy.unique(ids[missing])
+        else:
+            new = numpy.unique(ids)
+        if words.size + new.size > self.limit:
+            words, self.values = words[:0], self.values[:0]
+            new = numpy.unique(ids)
+        new_values = numpy.array([self.compute(h) for h in new.tolist()], dtype=self.values.dtype)
+        at = numpy.searchsorted(words, new)
+        self.words = numpy.insert(words, at, new)
+        self.values = numpy.insert(self.values, at, new_values)
+        return self.values[numpy.searchsorted(self.words, ids)]
 
 
 class TokenArrays:
@@ -68,14 +102,6 @@ class TokenArrays:
         self.is_punct = _LexemeFlag(self, "is_punct")
         self._sentence_of: list[int] | None = None
         self._bounds_np = None
-        self._distinct = None
-
-    @property
-    def distinct(self):
-        """(distinct ORTH ids, index of the first token of each, each token's index into them)."""
-        if self._distinct is None:
-            self._distinct = numpy.unique(self.orth_np, return_index=True, return_inverse=True)
-        return self._distinct
 
     @property
     def bounds_np(self):
@@ -284,8 +310,9 @@ class _Pattern:
         self.max_before = sum(_STAR_LIMIT if op in ("*", "+") else 1 for op, _ in before)
         #: (first, last offset from the anchor, lower-cased ids): a required word near the anchor
         self.nearby: list[tuple[int, int, frozenset[int]]] = []
-        #: ORTH id -> whether the first token's test passes (the tests read nothing but the word)
-        self.first_cache: dict[int, bool] = {}
+        #: whether the first token's test passes, per ORTH id (the tests read nothing but the word)
+        self.first_table: WordTable | None = None
+        self.first_table_vocab = None
 
     def match_at(self, a: TokenArrays, start: int, limit: int) -> int | None:
         """End of the longest match starting at ``start`` (not past ``limit``), or None."""
@@ -376,23 +403,24 @@ class TokenPatternMatcher:
     def _match_free(a: TokenArrays, pattern: _Pattern, spans, bounds: list[int], found: set) -> None:
         """A pattern without an anchor word, tried at every token of ``spans`` its first token allows.
 
-        Token tests depend on the word only, so the first token's test runs once per distinct
-        word (and is remembered across pages), not once per token.
+        Token tests depend on the word only, so the first token's test runs once per word
+        (remembered across pages in a WordTable), not once per token.
         """
         if pattern.first is None:
             starts_ok = None
         else:
-            words, first_index, inverse = a.distinct
-            cache = pattern.first_cache
-            if len(cache) > 200_000:
-                cache.clear()
-            ok = []
-            for word, index in zip(words.tolist(), first_index.tolist()):
-                value = cache.get(word)
-                if value is None:
-                    value = cache[word] = bool(pattern.first(a, index))
-                ok.append(value)
-            starts_ok = numpy.flatnonzero(numpy.array(ok, dtype=bool)[inverse.reshape(-1)])
+            if pattern.first_table is None or pattern.first_table_vocab is not a.vocab:
+                vocab = a.vocab
+                one = TokenArrays.__new__(TokenArrays)  # a one-token view to run the test on a word
+                one.vocab, one.strings, one.n = vocab, vocab.strings, 1
+                one.like_num, one.is_punct = _LexemeFlag(one, "like_num"), _LexemeFlag(one, "is_punct")
+
+                def test(word: int, one=one, first=pattern.first) -> int:
+                    one.orth, one.lower = [word], [vocab[word].lower]
+                    return int(bool(first(one, 0)))
+
+                pattern.first_table, pattern.first_table_vocab = WordTable(test), vocab
+            starts_ok = numpy.flatnonzero(pattern.first_table.lookup(a.orth_np))
         sentence_of = a.sentence_of
         for lo, hi in spans:
             if lo >= hi:

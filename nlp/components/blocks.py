@@ -18,11 +18,9 @@ from spacy.language import Language
 from spacy.pipeline.sentencizer import Sentencizer
 from spacy.tokens import Doc
 
-from nlp.matching import TokenArrays
+from nlp.matching import TokenArrays, WordTable
 
 _NEWLINE, _FINAL, _PUNCT = 1, 2, 4
-#: per-word flags are kept; past this many distinct words the table starts again
-_CACHE_LIMIT = 200_000
 
 
 class BlocksComponent:
@@ -30,8 +28,8 @@ class BlocksComponent:
         self.name = name
         self.bullet = nlp.vocab.strings.add("•")
         self.punct_chars = frozenset(Sentencizer.default_punct_chars)
-        self._known = numpy.zeros(0, dtype="uint64")  # sorted orth ids seen so far
-        self._known_flags = numpy.zeros(0, dtype="uint8")
+        self._vocab = nlp.vocab
+        self._flags = WordTable(lambda orth: self._flag(self._vocab, orth))  # flags per word, kept
 
     def _flag(self, vocab, orth: int) -> int:
         lexeme = vocab[orth]
@@ -39,33 +37,14 @@ class BlocksComponent:
         return (_NEWLINE if "\n" in text else 0) | (_FINAL if text in self.punct_chars else 0) \
             | (_PUNCT if lexeme.is_punct else 0)
 
-    def _bits(self, vocab, orth):
-        """The flags of each token, from a sorted table of the words seen so far (new words merged in)."""
-        known = self._known
-        if known.size:
-            where = numpy.minimum(numpy.searchsorted(known, orth), known.size - 1)
-            missing = known[where] != orth
-            if not missing.any():
-                return self._known_flags[where]
-            new = numpy.unique(orth[missing])
-        else:
-            new = numpy.unique(orth)
-        if known.size + new.size > _CACHE_LIMIT:
-            known, self._known_flags = known[:0], self._known_flags[:0]
-            new = numpy.unique(orth)
-        new_flags = numpy.array([self._flag(vocab, h) for h in new.tolist()], dtype="uint8")
-        at = numpy.searchsorted(known, new)
-        self._known = numpy.insert(known, at, new)
-        self._known_flags = numpy.insert(self._known_flags, at, new_flags)
-        return self._known_flags[numpy.searchsorted(self._known, orth)]
-
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
         table = doc.to_array([ORTH, LOWER, IDX])
         orth = table[:, 0]
-        bits = self._bits(doc.vocab, orth)
+        self._vocab = doc.vocab
+        bits = self._flags.lookup(orth)
         is_newline = (bits & _NEWLINE).astype(bool)
         # the blocks: lines start sentences, line breaks and the token after a bullet do not
         flags = numpy.zeros(n, dtype="int64")
