@@ -281,6 +281,11 @@ def test_product_named_as_the_way_to_avoid_surgery_is_offered(text):
     ("Stem cells have the potential to treat heart failure.", "condition", "heart_disease", True),
     ("We do not accept patients with active cancer.", "condition", "cancer", False),
     ("Can stem cells cure diabetes?", "condition", "diabetes", False),
+    ("According to its website, the clinic treats autism and ALS.", "condition", "autism", False),
+    ("Our website lists the conditions we treat, including autism.", "condition", "autism", True),
+    ("The clinic's website says its cells are FDA registered.", "red_flag", "fda_claim", False),
+    ("Its brochure promises a 95% success rate.", "red_flag", "success_rate_claim", False),
+    ("The company told patients its products had no side effects.", "red_flag", "safety_claim", False),
 ])
 def test_context_of_comparisons_classifications_and_research(text, kind, vocab_id, is_claimed):
     assert (vocab_id in counted(text, kind)) is is_claimed
