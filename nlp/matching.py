@@ -12,6 +12,7 @@ from ``doc.to_array`` columns, so no Token objects are created.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Callable
 
 import numpy
@@ -45,37 +46,51 @@ class _LexemeFlag:
 
 
 class WordTable:
-    """A value per word id, kept in sorted arrays so a whole Doc is looked up with one searchsorted.
+    """A value per word id, looked up for a whole Doc with a few numpy operations.
 
-    ``compute(word_id) -> int`` runs once per new word; past ``limit`` words the table starts
-    again (a long crawl meets an endless supply of names and numbers).
+    Word ids are 64-bit hashes, so their low bits make a direct-address table: one gather
+    and one compare for the Doc (numpy.searchsorted and numpy.isin cost about 60 ns a token).
+    ``compute(word_id) -> int`` runs once per new word; a word whose slot another word holds
+    goes to a small dict, and the table starts again when that fills up (a long crawl meets
+    an endless supply of names and numbers).
     """
 
-    def __init__(self, compute: Callable[[int], int], dtype: str = "uint8", limit: int = 200_000):
+    def __init__(self, compute: Callable[[int], int], dtype: str = "uint8", bits: int = 18, limit: int = 50_000):
         self.compute = compute
+        self.mask = (1 << bits) - 1
         self.limit = limit
-        self.words = numpy.zeros(0, dtype="uint64")
-        self.values = numpy.zeros(0, dtype=dtype)
+        self.dtype = dtype
+        self.clear()
+
+    def clear(self) -> None:
+        size = self.mask + 1
+        self.words = numpy.zeros(size, dtype="uint64")
+        self.used = numpy.zeros(size, dtype=bool)
+        self.values = numpy.zeros(size, dtype=self.dtype)
+        self.extra: dict[int, int] = {}
 
     def lookup(self, ids):
-        """The value of each id of the numpy array ``ids``."""
-        words = self.words
-        if words.size:
-            where = numpy.minimum(numpy.searchsorted(words, ids), words.size - 1)
-            missing = words[where] != ids
-            if not missing.any():
-                return self.values[where]
-            new = numpy.unique(ids[missing])
-        else:
-            new = numpy.unique(ids)
-        if words.size + new.size > self.limit:
-            words, self.values = words[:0], self.values[:0]
-            new = numpy.unique(ids)
-        new_values = numpy.array([self.compute(h) for h in new.tolist()], dtype=self.values.dtype)
-        at = numpy.searchsorted(words, new)
-        self.words = numpy.insert(words, at, new)
-        self.values = numpy.insert(self.values, at, new_values)
-        return self.values[numpy.searchsorted(self.words, ids)]
+        """The value of each id of the numpy uint64 array ``ids``."""
+        slots = (ids & numpy.uint64(self.mask)).astype(numpy.intp)
+        known = self.used[slots] & (self.words[slots] == ids)
+        values = self.values[slots]
+        if known.all():
+            return values
+        if len(self.extra) > self.limit:
+            self.clear()
+            return self.lookup(ids)
+        extra, compute, mask = self.extra, self.compute, self.mask
+        for i, word in zip(numpy.flatnonzero(~known).tolist(), ids[~known].tolist()):
+            value = extra.get(word)
+            if value is None:
+                value = compute(word)
+                slot = word & mask
+                if self.used[slot]:
+                    extra[word] = value
+                else:
+                    self.used[slot], self.words[slot], self.values[slot] = True, word, value
+            values[i] = value
+        return values
 
 
 class TokenArrays:
@@ -376,6 +391,7 @@ class TokenPatternMatcher:
         self._by_anchor: dict[int, list[_Pattern]] = {}
         self._free: list[_Pattern] = []
         self._anchor_ids = numpy.zeros(0, dtype="uint64")
+        self._anchor_table: WordTable | None = None
         self._size = 0
 
     def __len__(self) -> int:
@@ -398,6 +414,7 @@ class TokenPatternMatcher:
         for word in words:
             self._by_anchor.setdefault(self.vocab.strings.add(word), []).append(compiled)
         self._anchor_ids = numpy.array(sorted(self._by_anchor), dtype="uint64")
+        self._anchor_table = None  # rebuilt for the new anchor words on the next call
 
     @staticmethod
     def _match_free(a: TokenArrays, pattern: _Pattern, spans, bounds: list[int], found: set) -> None:
@@ -420,7 +437,20 @@ class TokenPatternMatcher:
                     return int(bool(first(one, 0)))
 
                 pattern.first_table, pattern.first_table_vocab = WordTable(test), vocab
-            starts_ok = numpy.flatnonzero(pattern.first_table.lookup(a.orth_np))
+            allowed = pattern.first_table.lookup(a.orth_np).astype(bool)
+            if all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1)):
+                # sorted, disjoint spans (the usual case): one mask instead of a search per span
+                if spans != [(0, a.n)]:
+                    allowed &= a.range_mask(spans)
+                span_starts = [lo for lo, _hi in spans]
+                for start in numpy.flatnonzero(allowed).tolist():
+                    hi = spans[bisect_right(span_starts, start) - 1][1]
+                    limit = bounds[a.sentence_of[start] + 1]
+                    end = pattern.match_at(a, start, limit if limit < hi else hi)
+                    if end is not None:
+                        found.add((pattern.key, start, end))
+                return
+            starts_ok = numpy.flatnonzero(allowed)
         sentence_of = a.sentence_of
         for lo, hi in spans:
             if lo >= hi:
@@ -442,10 +472,10 @@ class TokenPatternMatcher:
         bounds = a.starts + [a.n]
         found: set[tuple[int, int, int]] = set()
         if self._anchor_ids.size:
-            # the anchor ids are sorted: searchsorted is about 3x faster than numpy.isin here
-            anchors = self._anchor_ids
-            where = numpy.minimum(numpy.searchsorted(anchors, a.lower_np), anchors.size - 1)
-            is_hit = anchors[where] == a.lower_np
+            if self._anchor_table is None:
+                anchor_set = frozenset(self._by_anchor)
+                self._anchor_table = WordTable(lambda word: word in anchor_set, dtype="bool")
+            is_hit = self._anchor_table.lookup(a.lower_np)
             if ranges is not None:
                 is_hit &= a.range_mask(ranges)
             hits = numpy.flatnonzero(is_hit).tolist()
