@@ -79,10 +79,11 @@ def analyse_page(content: str, *, is_html: bool = True, url: str | None = None) 
         for _name, component in nlp.pipeline:
             doc = component(doc)
         claims: list[ClaimRow] = doc._.clinicscan_claims or []
+        bullet = BULLET.strip()
         for claim in claims:
             if claim.start >= nav_start:
                 claim.section = "nav"
-            elif claim.sentence.startswith(BULLET.strip()):
+            elif claim.sentence.startswith(bullet):
                 claim.section = "list"
         decision = doc._.clinicscan_offer
         ids = page_ids(claims, decision.offers_treatment)

@@ -130,17 +130,14 @@ def _blocks_of(raw: str, section: str) -> list[tuple[str, str]]:
 
 
 def _assemble(title: str, main: list[tuple[str, str]], nav: list[tuple[str, str]]) -> PageText:
-    parts: list[str] = []
-    blocks: list[Block] = []
-    pos = 0
     entries = ([("main", title)] if title else []) + main + nav
+    blocks: list[Block] = []
+    pos, gap = 0, len(BLOCK_SEPARATOR)
     for section, text in entries:
-        if parts:
-            pos += len(BLOCK_SEPARATOR)
-        blocks.append(Block(pos, pos + len(text), section))
-        parts.append(text)
-        pos += len(text)
-    return PageText(title=title, text=BLOCK_SEPARATOR.join(parts), blocks=blocks)
+        end = pos + len(text)
+        blocks.append(Block(pos, end, section))
+        pos = end + gap
+    return PageText(title=title, text=BLOCK_SEPARATOR.join([text for _section, text in entries]), blocks=blocks)
 
 
 def _is_nav(node) -> bool:
