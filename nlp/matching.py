@@ -20,7 +20,7 @@ from spacy.attrs import IDX, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-__all__ = ["TokenArrays", "TokenPatternMatcher", "WordTable", "sentence_starts", "sentence_ranges", "pattern_anchors"]
+__all__ = ["TokenArrays", "TokenPatternMatcher", "WordIndex", "WordTable", "WORDS", "sentence_starts", "sentence_ranges", "pattern_anchors"]
 
 _OPS = (None, "1", "?", "*", "+")
 _STAR_LIMIT = 8  # "*" never spans more tokens than this
@@ -45,52 +45,80 @@ class _LexemeFlag:
         return value
 
 
-class WordTable:
-    """A value per word id, looked up for a whole Doc with a few numpy operations.
+class WordIndex:
+    """Dense numbers for word ids, so per-word tables are small arrays indexed by them.
 
-    Word ids are 64-bit hashes, so their low bits make a direct-address table: one gather
-    and one compare for the Doc (numpy.searchsorted and numpy.isin cost about 60 ns a token).
-    ``compute(word_id) -> int`` runs once per new word; a word whose slot another word holds
-    goes to a small dict, and the table starts again when that fills up (a long crawl meets
-    an endless supply of names and numbers).
+    Word ids are 64-bit hashes; their low bits make a direct-address table (one gather and
+    one compare a page: numpy.searchsorted and numpy.isin cost about 60 ns a token). A word
+    whose slot another word holds goes to a small dict. Past ``limit`` words the index
+    starts again (a long crawl meets an endless supply of names and numbers) and its
+    ``generation`` tells the tables to start again too.
     """
 
-    def __init__(self, compute: Callable[[int], int], dtype: str = "uint8", bits: int = 18, limit: int = 50_000):
-        self.compute = compute
+    def __init__(self, bits: int = 18, limit: int = 400_000):
         self.mask = (1 << bits) - 1
         self.limit = limit
-        self.dtype = dtype
+        self.generation = 0
         self.clear()
 
     def clear(self) -> None:
         size = self.mask + 1
-        self.words = numpy.zeros(size, dtype="uint64")
-        self.used = numpy.zeros(size, dtype=bool)
-        self.values = numpy.zeros(size, dtype=self.dtype)
+        self.slot_words = numpy.zeros(size, dtype="uint64")
+        self.slot_ids = numpy.full(size, -1, dtype="int64")
         self.extra: dict[int, int] = {}
+        self.words: list[int] = []  # dense number -> word id
+        self.generation += 1
+
+    def ids(self, words):
+        """The dense number of each word id of the numpy uint64 array ``words`` (new ones numbered)."""
+        slots = (words & numpy.uint64(self.mask)).astype(numpy.intp)
+        ids = self.slot_ids[slots]
+        known = (ids >= 0) & (self.slot_words[slots] == words)
+        if known.all():
+            return ids
+        if len(self.words) > self.limit:
+            self.clear()
+            return self.ids(words)
+        mask, slot_ids, slot_words, extra, numbered = self.mask, self.slot_ids, self.slot_words, self.extra, self.words
+        for i, word in zip(numpy.flatnonzero(~known).tolist(), words[~known].tolist()):
+            slot = word & mask
+            held = int(slot_ids[slot])
+            if held >= 0 and numbered[held] == word:
+                ids[i] = held
+                continue
+            number = extra.get(word)
+            if number is None:
+                number = len(numbered)
+                numbered.append(word)
+                if held < 0:
+                    slot_ids[slot], slot_words[slot] = number, word
+                else:
+                    extra[word] = number
+            ids[i] = number
+        return ids
+
+
+#: one index per process: word ids are string hashes, the same in every Vocab
+WORDS = WordIndex()
+
+
+class WordTable:
+    """A value per word, computed once per word (``compute(word_id) -> value``), for whole Docs at once."""
+
+    def __init__(self, compute: Callable[[int], int], dtype: str = "uint8"):
+        self.compute = compute
+        self.values = numpy.zeros(0, dtype=dtype)
+        self.generation = WORDS.generation
 
     def lookup(self, ids):
-        """The value of each id of the numpy uint64 array ``ids``."""
-        slots = (ids & numpy.uint64(self.mask)).astype(numpy.intp)
-        known = self.used[slots] & (self.words[slots] == ids)
-        values = self.values[slots]
-        if known.all():
-            return values
-        if len(self.extra) > self.limit:
-            self.clear()
-            return self.lookup(ids)
-        extra, compute, mask = self.extra, self.compute, self.mask
-        for i, word in zip(numpy.flatnonzero(~known).tolist(), ids[~known].tolist()):
-            value = extra.get(word)
-            if value is None:
-                value = compute(word)
-                slot = word & mask
-                if self.used[slot]:
-                    extra[word] = value
-                else:
-                    self.used[slot], self.words[slot], self.values[slot] = True, word, value
-            values[i] = value
-        return values
+        """The value of each word of ``ids``, dense numbers from ``WORDS.ids`` (TokenArrays.word_ids)."""
+        if self.generation != WORDS.generation:
+            self.values, self.generation = self.values[:0], WORDS.generation
+        count, done = len(WORDS.words), self.values.size
+        if done < count:
+            new = numpy.array([self.compute(word) for word in WORDS.words[done:count]], dtype=self.values.dtype)
+            self.values = numpy.concatenate((self.values, new))
+        return self.values[ids]
 
 
 class TokenArrays:
@@ -117,6 +145,16 @@ class TokenArrays:
         self.is_punct = _LexemeFlag(self, "is_punct")
         self._sentence_of: list[int] | None = None
         self._bounds_np = None
+        self._word_ids = None
+        self._word_generation = -1
+
+    @property
+    def word_ids(self):
+        """Each token's dense word number (``WORDS``), for WordTable lookups."""
+        if self._word_ids is None or self._word_generation != WORDS.generation:
+            self._word_ids = WORDS.ids(self.orth_np)
+            self._word_generation = WORDS.generation
+        return self._word_ids
 
     @property
     def bounds_np(self):
@@ -437,7 +475,7 @@ class TokenPatternMatcher:
                     return int(bool(first(one, 0)))
 
                 pattern.first_table, pattern.first_table_vocab = WordTable(test), vocab
-            allowed = pattern.first_table.lookup(a.orth_np).astype(bool)
+            allowed = pattern.first_table.lookup(a.word_ids).astype(bool)
             if all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1)):
                 # sorted, disjoint spans (the usual case): one mask instead of a search per span
                 if spans != [(0, a.n)]:
@@ -473,9 +511,9 @@ class TokenPatternMatcher:
         found: set[tuple[int, int, int]] = set()
         if self._anchor_ids.size:
             if self._anchor_table is None:
-                anchor_set = frozenset(self._by_anchor)
-                self._anchor_table = WordTable(lambda word: word in anchor_set, dtype="bool")
-            is_hit = self._anchor_table.lookup(a.lower_np)
+                anchor_set, vocab = frozenset(self._by_anchor), self.vocab
+                self._anchor_table = WordTable(lambda word: vocab[word].lower in anchor_set, dtype="bool")
+            is_hit = self._anchor_table.lookup(a.word_ids)
             if ranges is not None:
                 is_hit &= a.range_mask(ranges)
             hits = numpy.flatnonzero(is_hit).tolist()
@@ -490,13 +528,17 @@ class TokenPatternMatcher:
                             continue
                         nearby = pattern.nearby
                         if nearby:
-                            lo, hi, ids = nearby[0]  # the narrowest window: usually one token, tested inline
+                            lo, hi, ids = nearby[0]  # the narrowest window (one or two tokens), tested inline
+                            p = hit + lo
                             if lo == hi:
-                                if not s0 <= hit + lo < s1 or lower[hit + lo] not in ids:
+                                if not s0 <= p < s1 or lower[p] not in ids:
                                     continue
-                                if len(nearby) > 1 and not _words_nearby(lower, nearby[1:], hit, s0, s1):
+                            elif hi == lo + 1:
+                                if not ((s0 <= p < s1 and lower[p] in ids) or (s0 <= p + 1 < s1 and lower[p + 1] in ids)):
                                     continue
-                            elif not _words_nearby(lower, nearby, hit, s0, s1):
+                            elif not _words_nearby(lower, nearby[:1], hit, s0, s1):
+                                continue
+                            if len(nearby) > 1 and not _words_nearby(lower, nearby[1:], hit, s0, s1):
                                 continue
                         first = pattern.first
                         for start in range(max(s0, hit - pattern.max_before), hit - pattern.min_before + 1):

@@ -43,8 +43,9 @@ class BlocksComponent:
             return doc
         table = doc.to_array([ORTH, LOWER, IDX])
         orth = table[:, 0]
+        arrays = TokenArrays.from_columns(doc, table, [0])  # sentence starts set below
         self._vocab = doc.vocab
-        bits = self._flags.lookup(orth)
+        bits = self._flags.lookup(arrays.word_ids)
         is_newline = (bits & _NEWLINE).astype(bool)
         # the blocks: lines start sentences, line breaks and the token after a bullet do not
         flags = numpy.zeros(n, dtype="int64")
@@ -69,8 +70,8 @@ class BlocksComponent:
         guess[guessed] = 1
         flags = numpy.where(flags != 0, flags, guess)
         doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
-        starts = numpy.flatnonzero(flags == 1).tolist()
-        doc.user_data["clinicscan_arrays"] = TokenArrays.from_columns(doc, table, starts)
+        arrays.starts = numpy.flatnonzero(flags == 1).tolist()
+        doc.user_data["clinicscan_arrays"] = arrays
         return doc
 
 
