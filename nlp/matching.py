@@ -103,21 +103,36 @@ WORDS = WordIndex()
 
 
 class WordTable:
-    """A value per word, computed once per word (``compute(word_id) -> value``), for whole Docs at once."""
+    """A value per word, computed once per word (``compute(word_id) -> value``), for whole Docs at once.
+
+    Values are computed only for words of the Docs looked up (``compute`` may read the
+    Doc's Vocab, which knows nothing of other pipelines' words).
+    """
 
     def __init__(self, compute: Callable[[int], int], dtype: str = "uint8"):
         self.compute = compute
         self.values = numpy.zeros(0, dtype=dtype)
+        self.known = numpy.zeros(0, dtype=bool)
         self.generation = WORDS.generation
 
     def lookup(self, ids):
         """The value of each word of ``ids``, dense numbers from ``WORDS.ids`` (TokenArrays.word_ids)."""
         if self.generation != WORDS.generation:
-            self.values, self.generation = self.values[:0], WORDS.generation
-        count, done = len(WORDS.words), self.values.size
-        if done < count:
-            new = numpy.array([self.compute(word) for word in WORDS.words[done:count]], dtype=self.values.dtype)
-            self.values = numpy.concatenate((self.values, new))
+            self.values, self.known, self.generation = self.values[:0], self.known[:0], WORDS.generation
+        count = len(WORDS.words)
+        if self.values.size < count:
+            size = max(count, 2 * self.values.size, 1024)
+            grown = numpy.zeros(size, dtype=self.values.dtype)
+            grown[:self.values.size] = self.values
+            known = numpy.zeros(size, dtype=bool)
+            known[:self.known.size] = self.known
+            self.values, self.known = grown, known
+        todo = ~self.known[ids]
+        if todo.any():
+            words = WORDS.words
+            for number in numpy.unique(ids[todo]).tolist():
+                self.values[number] = self.compute(words[number])
+                self.known[number] = True
         return self.values[ids]
 
 
