@@ -111,7 +111,9 @@ def _blocks_of(raw: str, section: str) -> list[tuple[str, str]]:
     is_item = False
     # str.split() splits on exactly the characters ``\s`` matches, four times faster than _SPACE.sub;
     # only the ends differ, and every piece is stripped
-    for piece in " ".join(raw.split()).split(_BLOCK_MARK):
+    # typography again: entities (&rsquo; &ndash; &nbsp;) are decoded only by the parser, after
+    # the page's own normalisation, and "don&rsquo;t" must read as "don't"
+    for piece in " ".join(normalise_text(raw).split()).split(_BLOCK_MARK):
         if _ITEM_MARK in piece:
             is_item = True
             piece = piece.replace(_ITEM_MARK, "")
@@ -174,7 +176,7 @@ def html_to_text(html: str) -> PageText:
     html = _drop_controls(normalise_text(html))  # the block and item marks are control characters too
     parser = LexborHTMLParser(html)
     title_node = parser.css_first("title")
-    title = _SPACE.sub(" ", title_node.text(deep=True)).strip() if title_node is not None else ""
+    title = _SPACE.sub(" ", normalise_text(title_node.text(deep=True))).strip() if title_node is not None else ""
     parser.strip_tags(_JUNK_TAGS)
     for node in parser.css(_HIDDEN):
         node.decompose()

@@ -1,0 +1,46 @@
+"""Probes for failure categories found on the dev set's `general` split, in other words.
+
+Each group names a category of real-page wording (HTML entities, critics who sell other
+care, foreign regulator licences, rate tables...). The sentences are written for the project
+in wording different from the dev pages, so a passing probe says the rule covers the
+category, not one page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.analyse import analyse_page
+from nlp.pipeline import shared_pipeline
+
+
+def counted(text: str, kind: str) -> set[str]:
+    """Vocabulary ids of ``kind`` that ``text`` claims (asserted or hedged mentions)."""
+    doc = shared_pipeline()(text)
+    return {c.vocab_id for c in doc._.clinicscan_claims if c.kind == kind and c.context in ("asserted", "hedged")}
+
+
+# -- HTML entities are typography too ---------------------------------------------------------
+
+@pytest.mark.parametrize(("html", "kind", "vocab_id"), [
+    ("<p>We don&rsquo;t use amniotic fluid in any procedure.</p>", "product_type", "amniotic"),
+    ("<p>Our clinic doesn&#8217;t offer exosome facials.</p>", "product_type", "exosome"),
+    ("<p>These injections aren&#x2019;t FDA approved.</p>", "red_flag", "fda_claim"),
+    ("<p>We can&rsquo;t guarantee results&nbsp;for anyone.</p>", "red_flag", "success_rate_claim"),
+])
+def test_entity_apostrophes_negate_like_plain_ones(html, kind, vocab_id):
+    page = analyse_page(f"<html><body><main><h1>Treatments</h1>{html}</main></body></html>")
+    assert not page.error
+    claims = [c for c in page.claims if c.kind == kind and c.vocab_id == vocab_id]
+    assert claims, "the mention itself should still be found"
+    assert all(c.context == "negated" for c in claims)
+
+
+@pytest.mark.parametrize(("html", "condition"), [
+    ("<p>Help for Parkinson&rsquo;s disease.</p>", "parkinsons"),
+    ("<p>Our anti&#8209;aging protocol.</p>", "anti_aging"),
+    ("<p>Relief for Alzheimer&#39;s and dementia.</p>", "alzheimers_dementia"),
+])
+def test_entity_typography_does_not_hide_a_condition(html, condition):
+    page = analyse_page(f"<html><body><main><h1>Conditions</h1>{html}</main></body></html>")
+    assert condition in {c.vocab_id for c in page.claims if c.kind == "condition"}
