@@ -44,3 +44,28 @@ def test_entity_apostrophes_negate_like_plain_ones(html, kind, vocab_id):
 def test_entity_typography_does_not_hide_a_condition(html, condition):
     page = analyse_page(f"<html><body><main><h1>Conditions</h1>{html}</main></body></html>")
     assert condition in {c.vocab_id for c in page.claims if c.kind == "condition"}
+
+
+# -- foreign health-regulator licences are regulator claims ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Our cell bank holds a processing licence granted by Colombia's Ministry of Health.",
+    "The centre is registered with the Honduran Secretariat of Health for cellular therapies.",
+    "Our hospital was licensed by the Kingdom's Ministry of Public Health in 2019.",
+    "Each batch is released under an MOH licence for advanced therapies.",
+    "The laboratory is DHA-licensed and inspected every year.",
+    "Treatments are given under an INVIMA registration for the cell product.",
+])
+def test_foreign_regulator_licence_is_an_fda_claim(text):
+    assert "fda_claim" in counted(text, "red_flag")
+
+
+@pytest.mark.parametrize("text", [
+    "Our exosomes come from a GMP-certified manufacturer in Switzerland.",
+    "The lab follows GMP standards for cleanliness.",
+    "Listing the study online does not mean that any agency has approved the therapy.",
+    "Being on the registry is not the same as government approval of the treatment.",
+    "The clinic's licence was suspended last year.",
+])
+def test_quality_standards_and_listing_disclaimers_are_not_fda_claims(text):
+    assert "fda_claim" not in counted(text, "red_flag")
