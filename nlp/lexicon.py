@@ -39,9 +39,22 @@ _TRANSLATE = str.maketrans({
 })
 
 
+_REPLACEMENTS = [(chr(code), "" if value is None else value) for code, value in _TRANSLATE.items()]
+
+
 def normalise_text(text: str) -> str:
-    """Plain apostrophes, hyphens and spaces, so typography never hides a mention."""
-    return text.translate(_TRANSLATE)
+    """Plain apostrophes, hyphens and spaces, so typography never hides a mention.
+
+    The same as ``text.translate(_TRANSLATE)`` (no replacement is itself replaced), but a
+    scan per character kind: translate looks up every character of a non-ASCII text in a
+    dict, about 2 ms for a 25 KB page.
+    """
+    if text.isascii():
+        return text.replace("`", "'") if "`" in text else text
+    for char, replacement in _REPLACEMENTS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
 
 
 @dataclass(frozen=True)
