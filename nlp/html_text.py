@@ -135,9 +135,10 @@ def _assemble(title: str, main: list[tuple[str, str]], nav: list[tuple[str, str]
     entries = ([("main", title)] if title else []) + main + nav
     blocks: list[Block] = []
     pos, gap = 0, len(BLOCK_SEPARATOR)
+    make = tuple.__new__  # Block(...) goes through a Python-level __new__: 0.47 instead of 0.1 µs
     for section, text in entries:
         end = pos + len(text)
-        blocks.append(Block(pos, end, section))
+        blocks.append(make(Block, (pos, end, section)))
         pos = end + gap
     return PageText(title=title, text=BLOCK_SEPARATOR.join([text for _section, text in entries]), blocks=blocks)
 
