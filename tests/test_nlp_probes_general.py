@@ -69,3 +69,25 @@ def test_foreign_regulator_licence_is_an_fda_claim(text):
 ])
 def test_quality_standards_and_listing_disclaimers_are_not_fda_claims(text):
     assert "fda_claim" not in counted(text, "red_flag")
+
+
+# -- delaying or escaping surgery and transplants ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "For many patients an injection can buy years before a hip replacement.",
+    "Regenerative care may buy you time until spinal fusion becomes necessary.",
+    "Bid farewell to the worry of a metal prosthesis.",
+    "Two years after her infusions, she came off the liver transplant waiting list.",
+    "I had been on the kidney transplant list for a year before I flew to the clinic.",
+])
+def test_delaying_or_escaping_an_operation_is_avoid_surgery(text):
+    assert "avoid_surgery_claim" in counted(text, "red_flag")
+
+
+@pytest.mark.parametrize("text", [
+    "We buy our supplies before surgery day.",
+    "Your prosthesis will be fitted by our surgeon.",
+    "The transplant team reviews every patient on the donor registry.",
+])
+def test_surgery_words_without_escape_are_not_avoid_surgery(text):
+    assert "avoid_surgery_claim" not in counted(text, "red_flag")
