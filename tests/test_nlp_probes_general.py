@@ -91,3 +91,22 @@ def test_delaying_or_escaping_an_operation_is_avoid_surgery(text):
 ])
 def test_surgery_words_without_escape_are_not_avoid_surgery(text):
     assert "avoid_surgery_claim" not in counted(text, "red_flag")
+
+
+# -- boilerplate disclaimers ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "THE CONTENT OF THIS SITE IS NOT MEANT TO DIAGNOSE, TREAT, CURE OR PREVENT ANY ILLNESS.",
+    "None of our products are intended to diagnose, treat, cure, or prevent any disease.",
+    "These statements are for education only and do not diagnose, mitigate or cure any condition.",
+])
+def test_diagnose_treat_cure_disclaimer_is_not_a_cure_claim(text):
+    assert "cure_claim" not in counted(text, "red_flag")
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("Our injections may prevent or delay a knee replacement.", "avoid_surgery_claim"),
+    ("We diagnose your injury and our cells regrow cartilage.", "cure_claim"),
+])
+def test_claims_near_diagnosis_words_still_count(text, flag):
+    assert flag in counted(text, "red_flag")
