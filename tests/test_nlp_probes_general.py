@@ -110,3 +110,24 @@ def test_diagnose_treat_cure_disclaimer_is_not_a_cure_claim(text):
 ])
 def test_claims_near_diagnosis_words_still_count(text, flag):
     assert flag in counted(text, "red_flag")
+
+
+# -- a product's source or a body site is not a second product -------------------------------
+
+@pytest.mark.parametrize(("text", "offered", "source"), [
+    ("Each vial holds 20 billion exosomes (isolated from umbilical cord MSC cultures).", "exosome", "umbilical_cord"),
+    ("Our serum contains extracellular vesicles, derived from adipose stem cells, for glowing skin.", "exosome", "adipose"),
+    ("The stem cells in your bone marrow shrink in number after 40, so we use exosomes instead.", "exosome", "bone_marrow"),
+])
+def test_source_or_site_of_a_product_is_not_offered(text, offered, source):
+    found = counted(text, "product_type")
+    assert offered in found
+    assert source not in found
+
+
+@pytest.mark.parametrize(("text", "products"), [
+    ("We infuse mesenchymal stem cells isolated from the umbilical cord tissue of healthy births.", {"msc", "umbilical_cord"}),
+    ("Our cells are expanded from Wharton's jelly isolated from the cord.", {"umbilical_cord"}),
+])
+def test_cells_isolated_from_a_tissue_name_that_tissue(text, products):
+    assert products <= counted(text, "product_type")
