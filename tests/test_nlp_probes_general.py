@@ -131,3 +131,32 @@ def test_source_or_site_of_a_product_is_not_offered(text, offered, source):
 ])
 def test_cells_isolated_from_a_tissue_name_that_tissue(text, products):
     assert products <= counted(text, "product_type")
+
+
+# -- conditions named as exclusions, follow-up, background or hyphenated sites ---------------
+
+@pytest.mark.parametrize(("text", "condition"), [
+    ("This programme is not offered to anyone with a history of leukaemia.", "blood_disorders"),
+    ("Infusions are not suitable for people who have uncontrolled diabetes.", "diabetes"),
+    ("We cannot accept guests with active cancer.", "cancer"),
+    ("After treatment our nurses monitor every patient closely for graft-versus-host disease.", "gvhd"),
+    ("Before any injection we screen you for lupus and other conditions.", "lupus"),
+    ("Smoking is a major risk factor for COPD and heart disease.", "lung_disease"),
+    ("Inflammation is a leading cause of cognitive decline.", "alzheimers_dementia"),
+])
+def test_exclusions_follow_up_and_background_are_not_claimed(text, condition):
+    assert condition not in counted(text, "condition")
+
+
+@pytest.mark.parametrize(("text", "condition"), [
+    ("We treat SI-joint pain and facet-joint arthritis with PRP.", "back_pain"),
+    ("Our transplant team treats children with blood and immune disorders.", "blood_disorders"),
+    ("We treat active adults with knee arthritis.", "osteoarthritis"),
+    ("Our protocol is available for patients with COPD.", "lung_disease"),
+])
+def test_condition_claims_next_to_those_words_still_count(text, condition):
+    assert condition in counted(text, "condition")
+
+
+def test_facet_joint_pain_is_back_pain_only():
+    assert counted("We offer PRP for facet-joint pain.", "condition") == {"back_pain"}
