@@ -160,3 +160,15 @@ def test_condition_claims_next_to_those_words_still_count(text, condition):
 
 def test_facet_joint_pain_is_back_pain_only():
     assert counted("We offer PRP for facet-joint pain.", "condition") == {"back_pain"}
+
+
+# -- lay and coordinated wording for conditions and blood-derived cells ----------------------
+
+@pytest.mark.parametrize(("text", "kind", "vocab_id"), [
+    ("Got worn hip cartilage? Our injections are made for you.", "condition", "osteoarthritis"),
+    ("She sees patients with cervical or thoracic disc herniations.", "condition", "neck_pain"),
+    ("Clients tell us about better skin after the second session.", "condition", "cosmetic"),
+    ("On day two we isolate stem cells from your own blood and infuse them.", "product_type", "peripheral_blood"),
+])
+def test_lay_and_coordinated_wording_is_recognised(text, kind, vocab_id):
+    assert vocab_id in counted(text, kind)
