@@ -25,8 +25,9 @@ __all__ = ["TokenArrays", "TokenPatternMatcher", "WordIndex", "WordTable", "WORD
 _OPS = (None, "1", "?", "*", "+")
 _STAR_LIMIT = 8  # "*" never spans more tokens than this
 #: words too common to be a good anchor; a pattern is anchored on its rarest required token
+#: (punctuation too: a comma anchor is tried at every comma of the page)
 _COMMON = frozenset("""a an and are as at be by for from in is it no not of on or our the to with you your
-we this that out more all can will""".split())
+we this that out more all can will , . - ( ) : ; " ' / & 's""".split())
 
 
 class _LexemeFlag:
