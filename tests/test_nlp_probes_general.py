@@ -172,3 +172,25 @@ def test_facet_joint_pain_is_back_pain_only():
 ])
 def test_lay_and_coordinated_wording_is_recognised(text, kind, vocab_id):
     assert vocab_id in counted(text, kind)
+
+
+# -- dental and other practices selling PRP/marrow are offering; degrees are not MS ---------
+
+def test_dental_practice_selling_prf_and_marrow_grafts_offers_treatment():
+    html = ("<html><head><title>Bone grafts with PRF | Harbour Dental Implants</title></head><body><main>"
+            "<h1>Grafting before dental implants</h1>"
+            "<p>When a tooth has been missing for years, the jaw bone shrinks and there is too little bone to hold "
+            "new teeth. We spin a sample of your blood to make platelet-rich fibrin and mix it with the graft.</p>"
+            "<p>For bigger grafts our periodontist collects bone marrow aspirate from your hip.</p>"
+            "<p>Grafting fees are quoted at your visit.</p></main></body></html>")
+    page = analyse_page(html)
+    assert page.offers_treatment
+    assert {"prp", "bone_marrow"} <= set(page.product_types)
+
+
+@pytest.mark.parametrize("text", [
+    "Meet Dr. Lee Park, DMD, MS, our implant surgeon.",
+    "Sam Ortiz, PT, MS, leads rehabilitation.",
+])
+def test_ms_after_another_degree_is_a_degree(text):
+    assert "multiple_sclerosis" not in counted(text, "condition")
