@@ -194,3 +194,23 @@ def test_dental_practice_selling_prf_and_marrow_grafts_offers_treatment():
 ])
 def test_ms_after_another_degree_is_a_degree(text):
     assert "multiple_sclerosis" not in counted(text, "condition")
+
+
+# -- reader questions with an FAQ or commenter label are questions ----------------------------
+
+@pytest.mark.parametrize(("text", "condition"), [
+    ("Q: Could this work for my husband's Parkinson's?", "parkinsons"),
+    ("Question: Would it help with lupus?", "lupus"),
+    ("Rosa M.: Can you do anything for my son's autism?", "autism"),
+    ("Derek wrote: Do you treat kidney disease?", "kidney_disease"),
+])
+def test_labelled_reader_questions_are_not_claims(text, condition):
+    assert condition not in counted(text, "condition")
+
+
+@pytest.mark.parametrize(("text", "condition"), [
+    ("Knee arthritis: is surgery really your only option?", "osteoarthritis"),
+    ("Suffering from neuropathy? Book a visit.", "neuropathy"),
+])
+def test_marketing_headings_with_questions_still_claim(text, condition):
+    assert condition in counted(text, "condition")

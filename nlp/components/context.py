@@ -68,8 +68,10 @@ _RHETORICAL = re.compile(r"\b(?:suffering|struggling|living with|dealing with|ti
                          r"are you experiencing|frustrated|bothered by|fed up)\b", re.I)
 
 
-_ASKING = re.compile(r"^(?:[•\s]*)(?:is|are|do|does|did|can|could|will|would|should|what|how|why|which|who|when|where|"
-                     r"has|have|may|might)\b", re.I)
+# an FAQ or comment label may come first: "Q: Will it help my neuropathy?", "Amy W.: Would this help?"
+_ASKER = r"(?:q|question|(?-i:[A-Z][a-z]+ [A-Z]\.?)|(?-i:[A-Z][a-z]+) (?:asked|asks|wrote|writes|says))\s*[:.)]\s*"
+_ASKING = re.compile(r"^(?:[•\s]*)(?:" + _ASKER + r")?(?:is|are|do|does|did|can|could|will|would|should|what|how|why|which|"
+                     r"who|when|where|has|have|may|might)\b", re.I)
 
 
 def _is_open_question(sentence: str) -> bool:
