@@ -140,17 +140,18 @@ class WordTable:
 class TokenArrays:
     """The columns of a Doc the matchers and components read, built once per Doc."""
 
-    def __init__(self, doc: Doc, table=None, starts: list[int] | None = None):
-        if table is None:
-            table = doc.to_array([ORTH, LOWER, IDX, SENT_START]) if len(doc) else numpy.zeros((0, 4), dtype="uint64")
+    def __init__(self, doc: Doc, table=None, starts: list[int] | None = None, columns=None):
+        if columns is None:
+            if table is None:
+                table = doc.to_array([ORTH, LOWER, IDX, SENT_START]) if len(doc) else numpy.zeros((0, 4), dtype="uint64")
+            columns = (table[:, 0], table[:, 1], table[:, 2])
         self.n = len(doc)
         self.vocab = doc.vocab
         self.strings = doc.vocab.strings
-        self.lower_np = table[:, 1]
-        self.orth_np = table[:, 0]
-        self.orth = table[:, 0].tolist()
+        self.orth_np, self.lower_np, idx = columns
+        self.orth = self.orth_np.tolist()
         self.lower = self.lower_np.tolist()
-        self.idx = table[:, 2].tolist()
+        self.idx = idx.tolist()
         if starts is None:
             flags = table[:, 3].astype("int64")  # SENT_START: 1 start, -1 not, 0 unset
             starts = numpy.flatnonzero(flags == 1).tolist()

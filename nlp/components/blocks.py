@@ -13,11 +13,12 @@ kept as the Doc's ``TokenArrays`` for the components after it.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IDX, LOWER, ORTH, SENT_START
+from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline.sentencizer import Sentencizer
 from spacy.tokens import Doc
 
+import nlp.matching as matching
 from nlp.matching import TokenArrays, WordTable
 
 _NEWLINE, _FINAL, _PUNCT = 1, 2, 4
@@ -30,6 +31,7 @@ class BlocksComponent:
         self.punct_chars = frozenset(Sentencizer.default_punct_chars)
         self._vocab = nlp.vocab
         self._flags = WordTable(lambda orth: self._flag(self._vocab, orth))  # flags per word, kept
+        self._lower = WordTable(lambda orth: self._vocab[orth].lower, dtype="uint64")
 
     def _flag(self, vocab, orth: int) -> int:
         lexeme = vocab[orth]
@@ -41,11 +43,14 @@ class BlocksComponent:
         n = len(doc)
         if n == 0:
             return doc
-        table = doc.to_array([ORTH, LOWER, IDX])
+        table = doc.to_array([ORTH, IDX])
         orth = table[:, 0]
-        arrays = TokenArrays.from_columns(doc, table, [0])  # sentence starts set below
+        words = matching.WORDS.ids(orth)
         self._vocab = doc.vocab
-        bits = self._flags.lookup(arrays.word_ids)
+        # each word's lower-case form from a table: cheaper than the LOWER column of to_array
+        arrays = TokenArrays(doc, columns=(orth, self._lower.lookup(words), table[:, 1]), starts=[0])
+        arrays._word_ids, arrays._word_generation = words, matching.WORDS.generation
+        bits = self._flags.lookup(words)
         is_newline = (bits & _NEWLINE).astype(bool)
         # the blocks: lines start sentences, line breaks and the token after a bullet do not
         flags = numpy.zeros(n, dtype="int64")
