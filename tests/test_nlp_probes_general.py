@@ -214,3 +214,14 @@ def test_labelled_reader_questions_are_not_claims(text, condition):
 ])
 def test_marketing_headings_with_questions_still_claim(text, condition):
     assert condition in counted(text, "condition")
+
+
+# -- lab markers are not conditions -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "claimed"), [
+    ("Your intake panel covers thyroid, blood sugar and vitamin D.", False),
+    ("Our protocol may improve blood sugar control in type 2 patients.", True),
+    ("Ask us about help for blood sugar problems.", True),
+])
+def test_blood_sugar_as_a_lab_marker_is_not_diabetes(text, claimed):
+    assert ("diabetes" in counted(text, "condition")) is claimed
