@@ -225,3 +225,49 @@ def test_marketing_headings_with_questions_still_claim(text, condition):
 ])
 def test_blood_sugar_as_a_lab_marker_is_not_diabetes(text, claimed):
     assert ("diabetes" in counted(text, "condition")) is claimed
+
+
+# -- critics who sell other care (surgery, physio) do not offer the vocabulary's products ----
+
+_SURGEON = """<html><head><title>Should you try stem cells for your hip? | Dr. Mara Quill, Orthopaedic Surgeon</title></head>
+<body><main><h1>Should you try stem cells for your hip?</h1>
+<p>Patients often bring me flyers promising that an injection will regrow cartilage and that 9 out of 10 people avoid surgery.</p>
+<p>Clinics may use bone marrow, fat, or amniotic tissue. The evidence for any of these in hip arthritis is weak.</p>
+<p>I do not provide stem cell or PRP injections in my practice, because I cannot honestly say they are worth the money.</p>
+<p>What I do offer: an honest assessment, physiotherapy referral, and hip replacement when the time is right.
+Consultation fee $180. Call us today on 555-0100 to book.</p></main></body></html>"""
+
+_PHYSIO = """<html><head><title>PRP and stem cells for tennis elbow: what the evidence says | Northside Physio</title></head>
+<body><main><h1>PRP and stem cells for tennis elbow: what the evidence says</h1>
+<p>We get asked every week whether a PRP shot or stem cells will fix a sore elbow.</p>
+<p>Our honest answer: loading exercise works for most people. We don't sell injections of any kind.</p>
+<p>An initial assessment costs $95 and you can book online or call us.</p></main></body></html>"""
+
+_PRP_ONLY = """<html><head><title>Knee PRP | Lakeside Sports Medicine</title></head><body><main>
+<h1>PRP for knee arthritis</h1>
+<p>We do not offer stem cell injections, because the evidence is thin.</p>
+<p>We do offer platelet-rich plasma for knee arthritis: $650 per injection. Call us today to book.</p>
+</main></body></html>"""
+
+
+@pytest.mark.parametrize("html", [_SURGEON, _PHYSIO], ids=["surgeon", "physio"])
+def test_critic_selling_other_care_does_not_offer_treatment(html):
+    page = analyse_page(html)
+    assert not page.offers_treatment
+    assert page.product_types == [] and page.red_flags == [] and page.conditions == []
+
+
+def test_clinic_declining_stem_cells_but_selling_prp_still_offers():
+    page = analyse_page(_PRP_ONLY)
+    assert page.offers_treatment
+    assert page.product_types == ["prp"]
+    assert "osteoarthritis" in page.conditions
+
+
+@pytest.mark.parametrize(("text", "product"), [
+    ("People often ask us whether exosomes are better than PRP.", "exosome"),
+    ("Many readers wonder whether amniotic injections are worth it.", "amniotic"),
+    ("Cord tissue injections: what the research says", "umbilical_cord"),
+])
+def test_embedded_questions_and_evidence_frames_are_not_offers(text, product):
+    assert product not in counted(text, "product_type")

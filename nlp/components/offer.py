@@ -104,7 +104,8 @@ class OfferComponent:
         if own_products:
             score += OWN_PRODUCT_BONUS
         elif declined:
-            score -= DECLINED_PENALTY
+            # declining with no product of its own left: a critic selling other care (surgery, physio)
+            score -= DECLINED_PENALTY + (0.0 if counted else NO_PRODUCT_PENALTY)
         elif counted:
             score += PRODUCT_BONUS
         else:
