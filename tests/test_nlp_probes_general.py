@@ -271,3 +271,23 @@ def test_clinic_declining_stem_cells_but_selling_prp_still_offers():
 ])
 def test_embedded_questions_and_evidence_frames_are_not_offers(text, product):
     assert product not in counted(text, "product_type")
+
+
+# -- more ways to state a rate or an escape from surgery ----------------------------------------
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("On average, stiffness scores dropped by about 55% after treatment.", "success_rate_claim"),
+    ("Mobility improved by 70 percent in our patients.", "success_rate_claim"),
+    ("Why risk a complicated operation when a simple injection exists?", "avoid_surgery_claim"),
+    ("Our goal is simple: helping you keep your own hips for life.", "avoid_surgery_claim"),
+])
+def test_rate_and_escape_wording_is_a_red_flag(text, flag):
+    assert flag in counted(text, "red_flag")
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("Prices dropped by 20% for members this month.", "avoid_surgery_claim"),
+    ("Why choose our clinic? Our surgeons have 20 years of experience.", "avoid_surgery_claim"),
+])
+def test_rate_and_escape_look_alikes(text, flag):
+    assert flag not in counted(text, "red_flag")

@@ -65,7 +65,8 @@ def _scare_quoted(text: str, start: int, end: int) -> bool:
 #: a question is not an assertion ("Is this FDA approved?"), unless it is the rhetorical
 #: marketing kind ("Suffering from knee pain?")
 _RHETORICAL = re.compile(r"\b(?:suffering|struggling|living with|dealing with|tired of|sick of|do you have|have you been|"
-                         r"are you experiencing|frustrated|bothered by|fed up)\b", re.I)
+                         r"are you experiencing|frustrated|bothered by|fed up|why (?:risk|go under|undergo|settle for|"
+                         r"rush into|live with|suffer))\b", re.I)
 
 
 # an FAQ or comment label may come first: "Q: Will it help my neuropathy?", "Amy W.: Would this help?"
