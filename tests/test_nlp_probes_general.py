@@ -291,3 +291,22 @@ def test_rate_and_escape_wording_is_a_red_flag(text, flag):
 ])
 def test_rate_and_escape_look_alikes(text, flag):
     assert flag not in counted(text, "red_flag")
+
+
+# -- a reader's own question in a comment thread is not the business's claim ---------------------
+
+@pytest.mark.parametrize(("text", "condition"), [
+    ("My father has Parkinson's, could this help him? - Tom", "parkinsons"),
+    ("I've had lupus since 2015, can you do anything for me?", "lupus"),
+    ("Our son has autism; would this be suitable?", "autism"),
+])
+def test_reader_questions_in_comments_are_not_claims(text, condition):
+    assert condition not in counted(text, "condition")
+
+
+@pytest.mark.parametrize(("text", "condition"), [
+    ("My knee arthritis is gone after two sessions! - Pat", "osteoarthritis"),
+    ("Our clinic treats COPD - call us today", "lung_disease"),
+])
+def test_testimonials_and_signed_statements_still_claim(text, condition):
+    assert condition in counted(text, "condition")

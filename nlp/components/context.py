@@ -75,9 +75,21 @@ _ASKING = re.compile(r"^(?:[•\s]*)(?:" + _ASKER + r")?(?:is|are|do|does|did|ca
                      r"who|when|where|has|have|may|might)\b", re.I)
 
 
+# a reader's own question in a comment: "My mom has dementia, would this help her? - Carol"
+_READER_ASKS = re.compile(r"^(?:[•\s]*)(?:my|i|i'm|i've|our)\b.*[,;:-]\s*(?:would|could|can|will|is|are|does|do|should)\s+"
+                          r"(?:this|it|you|these|that|they|stem|prp|the)\b", re.I)
+_SIGNATURE = re.compile(r"\s*-\s*(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?\s*$")
+
+
 def _is_open_question(sentence: str) -> bool:
     """"Do you treat COPD?" (an open question) but not "Knee pain holding you back?"."""
-    return sentence.endswith("?") and bool(_ASKING.match(sentence)) and not _RHETORICAL.search(sentence)
+    if not sentence.endswith("?"):
+        if "-" not in sentence[-40:]:
+            return False
+        sentence = _SIGNATURE.sub("", sentence)
+        if not sentence.endswith("?"):
+            return False
+    return bool(_ASKING.match(sentence) or _READER_ASKS.match(sentence)) and not _RHETORICAL.search(sentence)
 
 
 class ContextComponent:
