@@ -310,3 +310,12 @@ def test_reader_questions_in_comments_are_not_claims(text, condition):
 ])
 def test_testimonials_and_signed_statements_still_claim(text, condition):
     assert condition in counted(text, "condition")
+
+
+@pytest.mark.parametrize(("text", "claimed"), [
+    ("Members notice more energy and skin that glows.", True),
+    ("Benefits: mood, focus & skin.", True),
+    ("A small needle passes through the skin into the joint.", False),
+])
+def test_skin_listed_among_wellness_benefits_is_cosmetic(text, claimed):
+    assert ("cosmetic" in counted(text, "condition")) is claimed
