@@ -319,3 +319,25 @@ def test_testimonials_and_signed_statements_still_claim(text, condition):
 ])
 def test_skin_listed_among_wellness_benefits_is_cosmetic(text, claimed):
     assert ("cosmetic" in counted(text, "condition")) is claimed
+
+
+# -- outcome tables: a percentage under an "Improved" column is a success rate -----------------
+
+def _table_page(header: str, cell: str) -> str:
+    return ("<html><body><main><h1>Our results</h1><table>"
+            f"<tr><th>Diagnosis</th><th>{header}</th></tr>"
+            f"<tr><td>Knee osteoarthritis</td><td>{cell}</td></tr>"
+            "<tr><td>Rotator cuff tear</td><td>80%</td></tr></table>"
+            "<p>We use bone marrow concentrate. Book a consultation today.</p></main></body></html>")
+
+
+@pytest.mark.parametrize(("header", "cell", "flagged"), [
+    ("Patients reporting improvement", "84%", True),
+    ("Responders at 12 months", "<strong>72%</strong>", True),
+    ("Success", "65-70%", True),
+    ("Deposit required", "30%", False),
+    ("Share of our caseload", "45%", False),
+])
+def test_outcome_table_percentages_are_success_rates(header, cell, flagged):
+    page = analyse_page(_table_page(header, cell))
+    assert ("success_rate_claim" in page.red_flags) is flagged
