@@ -341,3 +341,8 @@ def _table_page(header: str, cell: str) -> str:
 def test_outcome_table_percentages_are_success_rates(header, cell, flagged):
     page = analyse_page(_table_page(header, cell))
     assert ("success_rate_claim" in page.red_flags) is flagged
+
+
+def test_skin_next_to_a_wellness_condition_keeps_both():
+    found = counted("Programmes for longevity, skin and vitality.", "condition")
+    assert "anti_aging" in found
