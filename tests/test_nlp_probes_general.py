@@ -346,3 +346,15 @@ def test_outcome_table_percentages_are_success_rates(header, cell, flagged):
 def test_skin_next_to_a_wellness_condition_keeps_both():
     found = counted("Programmes for longevity, skin and vitality.", "condition")
     assert "anti_aging" in found
+
+
+# -- a licence number split off by "No." still names its ministry ------------------------------
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("We operate under authorisation No. UZ-7/0915 of the Ministry of Health.", True),
+    ("Certificate Nr. B12-554 from the Secretariat of Public Health.", True),
+    ("Since 2020 of the Department of Health visits, none found problems.", False),
+    ("Phone 555-0199 from the Department of Health lobby.", False),
+])
+def test_licence_code_from_a_ministry_is_an_fda_claim(text, flagged):
+    assert ("fda_claim" in counted(text, "red_flag")) is flagged
