@@ -15,6 +15,7 @@ from typing import Iterable, Sequence
 
 from clinicscan.errors import InputError
 from nlp.analyse import analyse_page
+from nlp.jsonl import iter_jsonl
 from nlp.lexicon import load_lexicon
 
 __all__ = ["EvaluationResult", "FieldScore", "evaluate", "score_pages", "cohen_kappa"]
@@ -128,19 +129,8 @@ def read_gold(gold_path: Path, split: str | None = None) -> list[GoldPage]:
     """Read and check the gold file; unknown ids or keys fail naming the line."""
     lexicon = load_lexicon()
     known = {name: set(lexicon.vocab_ids(kind)) for name, kind in FIELDS.items()}
-    try:
-        lines = Path(gold_path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read gold file {gold_path}: {exc}") from exc
     pages = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{gold_path}:{number}"
-        try:
-            row = json.loads(line)
-        except ValueError as exc:
-            raise InputError(f"{where}: not valid JSON ({exc})") from exc
+    for number, where, row in iter_jsonl(Path(gold_path), InputError, name=str(gold_path)):
         if not isinstance(row, dict) or not GOLD_KEYS <= set(row) or set(row) - GOLD_KEYS - OPTIONAL_KEYS:
             got = sorted(row) if isinstance(row, dict) else type(row).__name__
             raise InputError(f"{where}: expected keys {sorted(GOLD_KEYS)} (optional {sorted(OPTIONAL_KEYS)}), got {got}")

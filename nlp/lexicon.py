@@ -18,6 +18,7 @@ from pathlib import Path
 
 from clinicscan.errors import LexiconError
 from clinicscan.paths import data_dir, lexicon_dir
+from nlp.jsonl import iter_jsonl
 
 __all__ = ["KINDS", "Lexicon", "LexiconPattern", "load_lexicon", "match_ids", "normalise_text"]
 
@@ -124,14 +125,7 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
         path = folder / name
         if not path.exists():
             raise LexiconError(f"lexicon file {path} is missing; expected {', '.join(PATTERN_FILES.values())}")
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            where = f"{path.name}:{number}"
-            try:
-                row = json.loads(line)
-            except ValueError as exc:
-                raise LexiconError(f"{where}: not valid JSON ({exc})") from exc
+        for _line, where, row in iter_jsonl(path, LexiconError):
             if not isinstance(row, dict) or set(row) != {"label", "id", "pattern"}:
                 got = sorted(row) if isinstance(row, dict) else type(row).__name__
                 raise LexiconError(f"{where}: expected keys ['id', 'label', 'pattern'], got {got}")

@@ -14,6 +14,7 @@ from typing import Any
 
 from clinicscan.errors import LexiconError
 from clinicscan.paths import lexicon_dir
+from nlp.jsonl import iter_jsonl
 
 __all__ = ["ContextRule", "OfferCue", "load_context_rules", "load_offer_cues"]
 
@@ -129,21 +130,7 @@ class OfferCue:
 
 
 def _read_jsonl(path: Path, build) -> list:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise LexiconError(f"cannot read {path}: {exc}") from exc
-    out = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path.name}:{number}"
-        try:
-            row = json.loads(line)
-        except ValueError as exc:
-            raise LexiconError(f"{where}: not valid JSON ({exc})") from exc
-        out.append(build(row, where))
-    return out
+    return [build(row, where) for _line, where, row in iter_jsonl(path, LexiconError)]
 
 
 def load_context_rules(path: Path | str | None = None) -> list[ContextRule]:
