@@ -104,13 +104,13 @@ async def serve(sites: int, pages: int, size: int) -> None:
 
 BARE_OFF = {
     "ITEM_PIPELINES": {},
-    "SPIDER_MIDDLEWARES": {"crawler.middlewares.traps.TrapFilterMiddleware": None},
+    "SPIDER_MIDDLEWARES": {"clinicscan.crawler.middlewares.traps.TrapFilterMiddleware": None},
     "DOWNLOADER_MIDDLEWARES": {
-        "crawler.middlewares.address_guard.AddressGuardMiddleware": None,
-        "crawler.middlewares.retry_after.RetryAfterMiddleware": None,
-        "crawler.frontier.SiteBudgetMiddleware": None,
-        "crawler.middlewares.limits.ResponseLimitsMiddleware": None,
-        "crawler.middlewares.encoding.EncodingFallbackMiddleware": None,
+        "clinicscan.crawler.middlewares.address_guard.AddressGuardMiddleware": None,
+        "clinicscan.crawler.middlewares.retry_after.RetryAfterMiddleware": None,
+        "clinicscan.crawler.frontier.SiteBudgetMiddleware": None,
+        "clinicscan.crawler.middlewares.limits.ResponseLimitsMiddleware": None,
+        "clinicscan.crawler.middlewares.encoding.EncodingFallbackMiddleware": None,
         "scrapy.downloadermiddlewares.retry.RetryMiddleware": 550,
     },
     "TWISTED_DNS_RESOLVER": "scrapy.resolver.CachingThreadedResolver",
@@ -120,8 +120,8 @@ BARE_OFF = {
 def crawl(mode: str, ports: list[int], work: Path, concurrency: int, max_pages: int) -> dict:
     from clinicscan.config import load_config
     from clinicscan.store import open_store
-    from crawler.run import crawl_settings, prepare_run, run_spider
-    from crawler.seeds import load_seeds
+    from clinicscan.crawler.run import crawl_settings, prepare_run, run_spider
+    from clinicscan.crawler.seeds import load_seeds
 
     config = load_config(db_url=f"sqlite:///{work / 'bench.db'}", home=work)
     store = open_store(config.db_url)

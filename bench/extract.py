@@ -113,14 +113,14 @@ def make_page(rng: random.Random, number: int, target: int = 25_000) -> str:
 
 
 def _words_of_stage(html: str) -> int:
-    from nlp.analyse import analyse_page
+    from clinicscan.nlp.analyse import analyse_page
 
     result = analyse_page(html)
     return len(result.claims)
 
 
 def _warm() -> None:
-    from nlp.pipeline import shared_pipeline
+    from clinicscan.nlp.pipeline import shared_pipeline
 
     shared_pipeline()
 
@@ -128,8 +128,8 @@ def _warm() -> None:
 def run(pages: int, seed: int, rounds: int = 3) -> dict[str, float]:
     import spacy
 
-    from nlp.html_text import html_to_text
-    from nlp.pipeline import shared_pipeline
+    from clinicscan.nlp.html_text import html_to_text
+    from clinicscan.nlp.pipeline import shared_pipeline
 
     rng = random.Random(seed)
     htmls = [make_page(rng, i) for i in range(pages)]

@@ -43,7 +43,7 @@ def _configure_logging(level: int) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s",
                                            datefmt="%H:%M:%S"))
-    for name in ("clinicscan", "nlp", "reports"):
+    for name in ("clinicscan",):  # every stage logs under clinicscan.*
         stage_logger = logging.getLogger(name)
         stage_logger.handlers[:] = [handler]
         stage_logger.setLevel(level)
@@ -134,8 +134,8 @@ def crawl(ctx, seeds, **options):
     Example:
       clinicscan crawl seeds.csv --max-pages 50 --delay 2
     """
-    from crawler.run import run_crawl
-    from crawler.seeds import load_seeds
+    from clinicscan.crawler.run import run_crawl
+    from clinicscan.crawler.seeds import load_seeds
 
     seed_list = load_seeds(seeds)
     store = _open(ctx)
@@ -166,13 +166,13 @@ def extract(ctx, paths, out_dir, run_id, force, workers):
       clinicscan extract
       clinicscan extract pages/ --out extracted/
     """
-    from nlp.extract import extract_local_files, extract_stored_pages
+    from clinicscan.nlp.extract import extract_local_files, extract_stored_pages
 
     if paths:
         if out_dir is None:
             raise click.UsageError("with PATHs, give --out DIR for the exports")
         from clinicscan.store import open_store
-        from reports.build import write_reports
+        from clinicscan.reports.build import write_reports
 
         db_url = ctx.obj["config"].db_url if ctx.parent.params.get("db_url") else "sqlite://"
         store = open_store(db_url)
@@ -203,7 +203,7 @@ def report(ctx, out_dir, run_id, registry_dirs):
     Example:
       clinicscan report --out report/
     """
-    from reports.build import write_reports
+    from clinicscan.reports.build import write_reports
 
     store = _open(ctx)
     summary = write_reports(store, out_dir, run_id=run_id, registry_paths=list(registry_dirs) or None)
@@ -272,7 +272,7 @@ def evaluate(ctx, gold, pages, as_json, split):
     Example:
       clinicscan evaluate data/devset/gold.jsonl data/devset/pages --split holdout
     """
-    from nlp.evaluate import evaluate as run_evaluation
+    from clinicscan.nlp.evaluate import evaluate as run_evaluation
 
     result = run_evaluation(gold, list(pages) or [gold.parent], split=split)
     click.echo(result.to_json() if as_json else result.to_text())
@@ -292,7 +292,7 @@ def diff(ctx, run_a, run_b, out_dir):
     Example:
       clinicscan diff 1 2 --out followup/
     """
-    from reports.diff import diff_runs
+    from clinicscan.reports.diff import diff_runs
 
     store = _open(ctx)
     result = diff_runs(store, run_a, run_b)
@@ -322,7 +322,7 @@ def import_ctgov(ctx, files):
     Example:
       clinicscan registry import-ctgov ctgov-stemcell-backpain.json
     """
-    from reports.ctgov import import_files
+    from clinicscan.reports.ctgov import import_files
 
     store = _open(ctx)
     result = import_files(store, files)
@@ -350,7 +350,7 @@ def fetch_ctgov(ctx, cond, intr, term, base_url, page_size, max_pages, delay):
     Example:
       clinicscan registry fetch-ctgov --cond "back pain" --intr "stem cell"
     """
-    from reports.ctgov import fetch
+    from clinicscan.reports.ctgov import fetch
 
     if not (cond or intr or term):
         raise click.UsageError("give at least one of --cond, --intr, --term")

@@ -173,7 +173,7 @@ def run_demo(out_dir: str | Path, db_url: str | None = None, keep_serving: bool 
     """
     from clinicscan.pipeline import run_scan
     from clinicscan.store import open_store
-    from reports.ctgov import import_files
+    from clinicscan.reports.ctgov import import_files
 
     out_dir = Path(out_dir)
     try:

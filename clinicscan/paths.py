@@ -1,4 +1,4 @@
-"""Where the shipped data lives (the ``data/`` folder, installed as ``clinicscan_data``)."""
+"""Where the shipped data lives (the ``data/`` folder, installed as ``clinicscan.data``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 def data_dir() -> Path:
     """The project's data folder: lexicon, registry, demo web, dev set."""
-    return Path(str(files("clinicscan_data")))
+    return Path(str(files("clinicscan.data")))
 
 
 def lexicon_dir() -> Path:

@@ -42,16 +42,16 @@ def run_scan(config: Config, seed_args: Sequence[str], out_dir: str | Path, work
              **crawl_options) -> ScanSummary:
     """Crawl ``seed_args`` (CSV files or URLs), extract that run's pages, write the exports.
 
-    ``crawl_options`` are :func:`crawler.run.run_crawl`'s keyword arguments (max_depth,
+    ``crawl_options`` are :func:`clinicscan.crawler.run.run_crawl`'s keyword arguments (max_depth,
     max_pages, delay, max_size, allow_loopback, new_run, redis_url, progress). Running the
     same scan again resumes an unfinished crawl or, after a finished one, takes a new
     snapshot; extraction never duplicates claims and the report covers that run only.
     """
     from clinicscan.store import open_store
-    from crawler.run import run_crawl
-    from crawler.seeds import load_seeds
-    from nlp.extract import extract_stored_pages
-    from reports.build import write_reports
+    from clinicscan.crawler.run import run_crawl
+    from clinicscan.crawler.seeds import load_seeds
+    from clinicscan.nlp.extract import extract_stored_pages
+    from clinicscan.reports.build import write_reports
 
     out_dir = Path(out_dir)
     seeds = load_seeds(list(seed_args))

@@ -3,8 +3,8 @@
 A clinic's web page is hostile input: a link or a redirect to ``http://10.0.0.5/`` or to a
 name that resolves to ``169.254.169.254`` would make the crawler probe the network it runs
 in. This module is the one place that decides; the downloader middleware
-(:mod:`crawler.middlewares.address_guard`) and the guarded DNS resolver
-(:mod:`crawler.resolver`) both ask it. Pure functions, no I/O.
+(:mod:`clinicscan.crawler.middlewares.address_guard`) and the guarded DNS resolver
+(:mod:`clinicscan.crawler.resolver`) both ask it. Pure functions, no I/O.
 """
 
 from __future__ import annotations

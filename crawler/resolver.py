@@ -4,7 +4,7 @@ The address guard middleware checks a request's host before it is downloaded, bu
 connection resolves the name again: a hostile DNS server can answer "public" the first
 time and "10.0.0.1" the second (DNS rebinding). Installed as Scrapy's
 ``TWISTED_DNS_RESOLVER``, this resolver wraps the reactor's own name resolver (IPv4 and
-IPv6, through getaddrinfo) and drops every address :mod:`crawler.addresses` refuses, so
+IPv6, through getaddrinfo) and drops every address :mod:`clinicscan.crawler.addresses` refuses, so
 the connection can only go to an address the guard would admit. A name left with no
 address fails like an unknown name (DNSLookupError), with a warning saying why.
 """
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from twisted.internet.interfaces import IHostnameResolver, IResolutionReceiver
 from zope.interface import implementer, provider
 
-from crawler.addresses import describe, refusal_reason
+from clinicscan.crawler.addresses import describe, refusal_reason
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -28,8 +28,8 @@ from clinicscan import __version__
 from clinicscan.config import Config
 from clinicscan.errors import ClinicscanError, StoreUnavailable
 from clinicscan.store import CrawlRun, FrontierUrl, Store
-from crawler import frontier, shared
-from crawler.seeds import Seed
+from clinicscan.crawler import frontier, shared
+from clinicscan.crawler.seeds import Seed
 
 __all__ = ["crawl_settings", "finish_run", "prepare_run", "run_crawl", "run_fingerprint"]
 
@@ -80,7 +80,7 @@ def crawl_settings(config: Config, db_url: str, run_id: int, *, max_depth: int, 
                    overrides: dict | None = None) -> Settings:
     """The project settings (crawler/settings.py) with this crawl's options on top."""
     settings = Settings()
-    settings.setmodule("crawler.settings", priority="project")
+    settings.setmodule("clinicscan.crawler.settings", priority="project")
     settings.setdict({
         "CLINICSCAN_DB_URL": db_url,
         "CLINICSCAN_RUN_ID": run_id,
@@ -99,7 +99,7 @@ def crawl_settings(config: Config, db_url: str, run_id: int, *, max_depth: int, 
 
 def run_spider(settings: Settings) -> dict:
     """Run the clinic spider to the end in this process; returns Scrapy's stats."""
-    from crawler.spiders.clinic import ClinicSpider
+    from clinicscan.crawler.spiders.clinic import ClinicSpider
 
     if logging.getLogger().handlers:  # run_crawl configured logging already
         settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
@@ -138,7 +138,7 @@ def run_crawl(store: Store, config: Config, seeds: Sequence[Seed], *, max_depth:
     Resumes the unfinished run started by the same command unless ``new_run``. Raises
     ClinicscanError if the crawl stops before its frontier is exhausted (the same command
     resumes it). With ``redis_url``, processes started with the same command share the run
-    (see :mod:`crawler.shared`); the last one to finish closes it.
+    (see :mod:`clinicscan.crawler.shared`); the last one to finish closes it.
     """
     client = shared.connect(redis_url) if redis_url else None  # fail before any request
     options = {"max_depth": max_depth, "max_pages": max_pages, "max_size": max_size}

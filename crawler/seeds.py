@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from clinicscan.errors import SeedError
-from crawler.urls import canonicalize, is_http_url, site_key
+from clinicscan.crawler.urls import canonicalize, is_http_url, site_key
 
 __all__ = ["Seed", "load_seeds"]
 
@@ -34,7 +34,7 @@ _HOST_LIKE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d
 
 @dataclass(frozen=True)
 class Seed:
-    """One site to crawl; ``domain`` is its :func:`crawler.urls.site_key`."""
+    """One site to crawl; ``domain`` is its :func:`clinicscan.crawler.urls.site_key`."""
 
     name: str
     url: str

@@ -7,8 +7,8 @@ its options set. Scrapy's own global defaults would ignore robots.txt; these do 
 from clinicscan.config import USER_AGENT
 
 BOT_NAME = "clinicscan"
-SPIDER_MODULES = ["crawler.spiders"]
-NEWSPIDER_MODULE = "crawler.spiders"
+SPIDER_MODULES = ["clinicscan.crawler.spiders"]
+NEWSPIDER_MODULE = "clinicscan.crawler.spiders"
 
 USER_AGENT = USER_AGENT
 ROBOTSTXT_OBEY = True
@@ -30,7 +30,7 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 DEPTH_PRIORITY = 0
 
 # The connection re-checks every DNS answer against the address guard (DNS rebinding).
-TWISTED_DNS_RESOLVER = "crawler.resolver.GuardedResolver"
+TWISTED_DNS_RESOLVER = "clinicscan.crawler.resolver.GuardedResolver"
 
 # Only http(s): file:// and data: are never crawled.
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
@@ -54,25 +54,25 @@ CLINICSCAN_PROGRESS_INTERVAL = 5.0  # seconds between progress lines (0: none)
 # Components (each module owns one idea; see the module docstrings).
 DOWNLOADER_MIDDLEWARES = {
     # refuses private/loopback/link-local/reserved targets, at every redirect hop
-    "crawler.middlewares.address_guard.AddressGuardMiddleware": 50,
+    "clinicscan.crawler.middlewares.address_guard.AddressGuardMiddleware": 50,
     # Retry-After aware retries replace Scrapy's RetryMiddleware
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "crawler.middlewares.retry_after.RetryAfterMiddleware": 550,
+    "clinicscan.crawler.middlewares.retry_after.RetryAfterMiddleware": 550,
     # per-site page cap, counted when a request is about to be downloaded (after robots.txt)
-    "crawler.frontier.SiteBudgetMiddleware": 120,
+    "clinicscan.crawler.frontier.SiteBudgetMiddleware": 120,
     # size cap after decompression, non-HTML bodies skipped and counted; below
     # HttpCompressionMiddleware (590) so it judges the decompressed body
-    "crawler.middlewares.limits.ResponseLimitsMiddleware": 580,
+    "clinicscan.crawler.middlewares.limits.ResponseLimitsMiddleware": 580,
     # undeclared / falsely-UTF-8 bodies decode as windows-1252, not charset guessing
-    "crawler.middlewares.encoding.EncodingFallbackMiddleware": 570,
+    "clinicscan.crawler.middlewares.encoding.EncodingFallbackMiddleware": 570,
     # a redirect back into its own chain is refused with the chain as the reason
-    "crawler.middlewares.redirect_loop.RedirectLoopMiddleware": 610,
+    "clinicscan.crawler.middlewares.redirect_loop.RedirectLoopMiddleware": 610,
 }
 SPIDER_MIDDLEWARES = {
     # calendars, endless query strings, session ids in URLs
-    "crawler.middlewares.traps.TrapFilterMiddleware": 800,
+    "clinicscan.crawler.middlewares.traps.TrapFilterMiddleware": 800,
 }
 ITEM_PIPELINES = {
-    "crawler.pipelines.archive.WarcArchivePipeline": 100,
-    "crawler.pipelines.store.StorePipeline": 200,
+    "clinicscan.crawler.pipelines.archive.WarcArchivePipeline": 100,
+    "clinicscan.crawler.pipelines.store.StorePipeline": 200,
 }

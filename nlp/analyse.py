@@ -10,9 +10,9 @@ import gc
 import logging
 from dataclasses import asdict, dataclass, field
 
-from nlp.components.context import ClaimRow
-from nlp.html_text import BULLET, PageText, html_to_text, plain_to_text
-from nlp.pipeline import shared_pipeline
+from clinicscan.nlp.components.context import ClaimRow
+from clinicscan.nlp.html_text import BULLET, PageText, html_to_text, plain_to_text
+from clinicscan.nlp.pipeline import shared_pipeline
 
 __all__ = ["PageAnalysis", "analyse_page", "page_ids", "MAX_HTML_CHARS", "MAX_TEXT_CHARS"]
 

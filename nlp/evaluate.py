@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from clinicscan.errors import InputError
-from nlp.analyse import analyse_page
-from nlp.jsonl import iter_jsonl
-from nlp.lexicon import load_lexicon
+from clinicscan.nlp.analyse import analyse_page
+from clinicscan.nlp.jsonl import iter_jsonl
+from clinicscan.nlp.lexicon import load_lexicon
 
 __all__ = ["EvaluationResult", "FieldScore", "evaluate", "score_pages", "cohen_kappa"]
 

@@ -25,7 +25,7 @@ from sqlalchemy import delete, func, insert, select, update
 from clinicscan import __version__
 from clinicscan.errors import InputError
 from clinicscan.store.models import Claim, CrawlRun, Page
-from nlp.analyse import PageAnalysis, analyse_page
+from clinicscan.nlp.analyse import PageAnalysis, analyse_page
 
 __all__ = ["ExtractStats", "extract_stored_pages", "extract_local_files", "LOCAL_SUFFIXES"]
 
@@ -112,7 +112,7 @@ def _analyse_job(job: tuple[int, str | None, str | None, str | None]) -> tuple[i
 
 
 def _warm_worker() -> None:
-    from nlp.pipeline import shared_pipeline
+    from clinicscan.nlp.pipeline import shared_pipeline
 
     shared_pipeline()
 

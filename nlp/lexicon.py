@@ -18,7 +18,7 @@ from pathlib import Path
 
 from clinicscan.errors import LexiconError
 from clinicscan.paths import data_dir, lexicon_dir
-from nlp.jsonl import iter_jsonl
+from clinicscan.nlp.jsonl import iter_jsonl
 
 __all__ = ["KINDS", "Lexicon", "LexiconPattern", "load_lexicon", "match_ids", "normalise_text"]
 
@@ -146,7 +146,7 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
 def _short_text_matcher(directory: str):
     import spacy
 
-    from nlp.mentions import MentionFinder
+    from clinicscan.nlp.mentions import MentionFinder
 
     nlp = spacy.blank("en")
     return nlp, MentionFinder(nlp, load_lexicon(directory or None).patterns)

@@ -15,8 +15,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from nlp.lexicon import LexiconPattern
-from nlp.matching import TokenArrays, TokenPatternMatcher
+from clinicscan.nlp.lexicon import LexiconPattern
+from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher
 
 
 #: words after which a capitalised one-word mention is still a mention ("Stem Cells For Pain")

@@ -20,9 +20,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.analyse import analyse_page, page_ids
-from nlp.evaluate import EvaluationResult, _find, read_gold, score_pages
-from nlp.rules import load_context_rules
+from clinicscan.nlp.analyse import analyse_page, page_ids
+from clinicscan.nlp.evaluate import EvaluationResult, _find, read_gold, score_pages
+from clinicscan.nlp.rules import load_context_rules
 
 __all__ = ["negex_termset", "build_negex_pipeline", "compare"]
 
@@ -57,7 +57,7 @@ def mention_spans(doc: Doc) -> Doc:
 def build_negex_pipeline() -> Language:
     import negspacy.negation  # noqa: F401  (registers "negex")
 
-    import nlp.pipeline  # noqa: F401  (registers our factories)
+    import clinicscan.nlp.pipeline  # noqa: F401  (registers our factories)
 
     nlp_ = spacy.blank("en")
     nlp_.add_pipe("clinicscan_blocks")

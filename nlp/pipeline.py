@@ -13,10 +13,10 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-import nlp.components.blocks  # noqa: F401  (registers the factories)
-import nlp.components.context  # noqa: F401
-import nlp.components.mentions  # noqa: F401
-import nlp.components.offer  # noqa: F401
+import clinicscan.nlp.components.blocks  # noqa: F401  (registers the factories)
+import clinicscan.nlp.components.context  # noqa: F401
+import clinicscan.nlp.components.mentions  # noqa: F401
+import clinicscan.nlp.components.offer  # noqa: F401
 
 __all__ = ["build_pipeline", "shared_pipeline", "PIPE_NAMES"]
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from clinicscan.errors import LexiconError
 from clinicscan.paths import lexicon_dir
-from nlp.jsonl import iter_jsonl
+from clinicscan.nlp.jsonl import iter_jsonl
 
 __all__ = ["ContextRule", "OfferCue", "load_context_rules", "load_offer_cues"]
 

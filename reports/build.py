@@ -12,14 +12,14 @@ from typing import Sequence
 import pandas as pd
 
 from clinicscan.store import Store
-from reports import exports
-from reports.dataset import load_run
-from reports.evidence import EvidenceIndex, assess_pairs
-from reports.pairing import pair_claims
-from reports.flags import ClinicFlag, flag_clinic, pairs_that_flag
-from reports.html import render_report
-from reports.registry import load_registry, save_registry
-from reports.vocabulary import load_vocabulary
+from clinicscan.reports import exports
+from clinicscan.reports.dataset import load_run
+from clinicscan.reports.evidence import EvidenceIndex, assess_pairs
+from clinicscan.reports.pairing import pair_claims
+from clinicscan.reports.flags import ClinicFlag, flag_clinic, pairs_that_flag
+from clinicscan.reports.html import render_report
+from clinicscan.reports.registry import load_registry, save_registry
+from clinicscan.reports.vocabulary import load_vocabulary
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from clinicscan.store import Store
-from reports.dataset import RunData, load_run
-from reports.exports import iso, write_csv
+from clinicscan.reports.dataset import RunData, load_run
+from clinicscan.reports.exports import iso, write_csv
 
 KINDS = ("condition", "product_type", "red_flag")
 CLINIC_COLUMNS = ["change", "site", "domain", "pages_a", "pages_b"] + [

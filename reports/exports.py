@@ -13,9 +13,9 @@ from pathlib import Path
 import pandas as pd
 from pandas.api.types import is_bool_dtype, is_numeric_dtype, is_object_dtype, is_string_dtype
 
-from reports.dataset import RunData
-from reports.evidence import STATUSES
-from reports.flags import ClinicFlag
+from clinicscan.reports.dataset import RunData
+from clinicscan.reports.evidence import STATUSES
+from clinicscan.reports.flags import ClinicFlag
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTES_IN_FLAGGED = 3

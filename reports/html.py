@@ -10,10 +10,10 @@ from html import escape
 import pandas as pd
 
 from clinicscan import __version__
-from reports.charts import PALETTE, bar_chart, heat_map
-from reports.evidence import STATUSES
-from reports.flags import LEVELS
-from reports.vocabulary import label
+from clinicscan.reports.charts import PALETTE, bar_chart, heat_map
+from clinicscan.reports.evidence import STATUSES
+from clinicscan.reports.flags import LEVELS
+from clinicscan.reports.vocabulary import label
 
 CSS = """
 body{font:15px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}

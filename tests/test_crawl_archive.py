@@ -7,8 +7,8 @@ from datetime import datetime, timezone
 
 from warcio.archiveiterator import ArchiveIterator
 
-from crawler.items import PageItem
-from crawler.pipelines.archive import WarcArchivePipeline, complete_members_end
+from clinicscan.crawler.items import PageItem
+from clinicscan.crawler.pipelines.archive import WarcArchivePipeline, complete_members_end
 
 
 def page(n: int) -> PageItem:

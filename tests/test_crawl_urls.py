@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.urls import canonicalize, is_http_url, same_site, site_key
+from clinicscan.crawler.urls import canonicalize, is_http_url, same_site, site_key
 
 
 @pytest.mark.parametrize("url, expected", [

@@ -16,7 +16,7 @@ from clinicscan.config import USER_AGENT
 from clinicscan.errors import InputError
 from clinicscan.paths import demo_dir
 from clinicscan.store.models import Trial
-from reports.ctgov import fetch, import_files
+from clinicscan.reports.ctgov import fetch, import_files
 
 
 def study(nct, title="Fictional study", conditions=("Chronic Low Back Pain",),
@@ -259,7 +259,7 @@ def test_mesh_terms_and_descriptions_help_map_cryptic_entries(store, tmp_path):
 def test_retry_after_accepts_seconds_and_http_dates():
     from email.utils import formatdate
 
-    from reports.ctgov import _retry_after
+    from clinicscan.reports.ctgov import _retry_after
 
     assert _retry_after("3") == 3.0
     assert 8 <= _retry_after(formatdate(time.time() + 10, usegmt=True)) <= 10.5

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from clinicscan.errors import ConfigError
-from reports.diff import CLAIM_COLUMNS, CLINIC_COLUMNS, diff_runs
+from clinicscan.reports.diff import CLAIM_COLUMNS, CLINIC_COLUMNS, diff_runs
 from test_report_helpers import AUTISM, BACK, add_page, add_run
 
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from clinicscan.errors import InputError
-from nlp.evaluate import cohen_kappa, evaluate
+from clinicscan.nlp.evaluate import cohen_kappa, evaluate
 
 # page a: a clinic; our pipeline finds osteoarthritis + joint_pain, bone_marrow, avoid_surgery_claim
 PAGE_A = ("<main><p>Our clinic treats knee arthritis and knee pain with bone marrow concentrate.</p>"

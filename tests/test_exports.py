@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reports.build import write_reports
-from reports.exports import (CLAIMS_COLUMNS, CLINICS_COLUMNS, EVIDENCE_COLUMNS, PAGES_COLUMNS,
+from clinicscan.reports.build import write_reports
+from clinicscan.reports.exports import (CLAIMS_COLUMNS, CLINICS_COLUMNS, EVIDENCE_COLUMNS, PAGES_COLUMNS,
                              flagged_columns, neutralise, write_csv)
 from test_report_helpers import BACK, add_page, add_run, build_world
 

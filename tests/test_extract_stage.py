@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from clinicscan.errors import InputError
 from clinicscan.store.models import Claim, CrawlRun, Page, Site
-from nlp.extract import extract_local_files, extract_stored_pages
+from clinicscan.nlp.extract import extract_local_files, extract_stored_pages
 
 CLINIC = ("<html><head><title>Knee care</title></head><body><main><p>Our clinic treats knee arthritis with "
           "umbilical cord stem cells. It is 100% safe.</p><p>We do not treat autism.</p>"
@@ -64,15 +64,15 @@ def test_extract_rerun_is_idempotent(store):
 
 
 def test_extract_page_that_analyse_reports_as_failed_is_skipped(store, monkeypatch, caplog):
-    import nlp.extract as extract
-    from nlp.analyse import PageAnalysis
+    import clinicscan.nlp.extract as extract
+    from clinicscan.nlp.analyse import PageAnalysis
 
     real = extract.analyse_page
     monkeypatch.setattr(extract, "analyse_page",
                         lambda html, **kw: PageAnalysis(error="ValueError: broken") if "BROKEN" in html
                         else real(html, **kw))
     add_pages(store, {"https://clinic.example/bad": "BROKEN", "https://clinic.example/knee": CLINIC})
-    with caplog.at_level(logging.WARNING, logger="nlp.extract"):
+    with caplog.at_level(logging.WARNING, logger="clinicscan.nlp.extract"):
         stats = extract_stored_pages(store, workers=1)
     assert (stats.extracted, stats.failed) == (1, 1)
     assert "broken" in caplog.text
@@ -98,7 +98,7 @@ def test_extract_local_files_walks_folders(store, tmp_path, caplog):
                                                           encoding="utf-8")
     (tmp_path / "site" / "latin1.htm").write_bytes("<p>caf\xe9 \xff</p>".encode("latin-1"))
     (tmp_path / "site" / "notes.pdf").write_bytes(b"%PDF")
-    with caplog.at_level(logging.WARNING, logger="nlp.extract"):
+    with caplog.at_level(logging.WARNING, logger="clinicscan.nlp.extract"):
         run_id = extract_local_files(store, [tmp_path / "site"], workers=1)
     assert "latin1.htm" in caplog.text and "UTF-8" in caplog.text
     with store.session() as session:

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nlp.analyse import analyse_page
-from nlp.html_text import html_to_text
+from clinicscan.nlp.analyse import analyse_page
+from clinicscan.nlp.html_text import html_to_text
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

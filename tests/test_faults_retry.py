@@ -17,7 +17,7 @@ from scrapy.exceptions import DownloadConnectionRefusedError, DownloadFailedErro
 from scrapy.utils.response import response_status_message
 from twisted.internet.error import ConnectionLost
 
-from crawler.middlewares.retry_after import RetryAfterMiddleware, parse_retry_after
+from clinicscan.crawler.middlewares.retry_after import RetryAfterMiddleware, parse_retry_after
 
 NOW = datetime(2026, 3, 1, 12, 0, 0, tzinfo=timezone.utc)
 

@@ -18,9 +18,9 @@ from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 from twisted.internet.address import IPv4Address, IPv6Address
 
-from crawler.addresses import REASONS, classify_address, describe, parse_ip, refusal_reason
-from crawler.middlewares.address_guard import AddressGuardMiddleware
-from crawler.resolver import _FilteringReceiver
+from clinicscan.crawler.addresses import REASONS, classify_address, describe, parse_ip, refusal_reason
+from clinicscan.crawler.middlewares.address_guard import AddressGuardMiddleware
+from clinicscan.crawler.resolver import _FilteringReceiver
 
 REFUSED = [
     ("0.0.0.0", "unspecified"), ("0.1.2.3", "unspecified"), ("::", "unspecified"),
@@ -179,7 +179,7 @@ def test_resolver_keeps_loopback_with_the_allowance():
 
 
 def test_guard_resolves_each_host_once_per_cache_period(monkeypatch):
-    from crawler.middlewares import address_guard
+    from clinicscan.crawler.middlewares import address_guard
 
     lookups = []
     real = address_guard.resolve_host

@@ -21,7 +21,7 @@ SCRIPT = textwrap.dedent("""
     from twisted.internet import reactor
     from twisted.internet.endpoints import HostnameEndpoint
     from twisted.internet.protocol import Factory, Protocol
-    from crawler.resolver import GuardedResolver
+    from clinicscan.crawler.resolver import GuardedResolver
 
     allow = sys.argv[2] == "allow"
     GuardedResolver(reactor, allow_loopback=allow).install_on_reactor()

@@ -9,7 +9,7 @@ import pytest
 
 from clinicscan.errors import LexiconError
 from clinicscan.paths import lexicon_dir
-from nlp.lexicon import load_lexicon, match_ids
+from clinicscan.nlp.lexicon import load_lexicon, match_ids
 
 
 def test_lexicon_covers_every_vocabulary_id():

@@ -8,7 +8,7 @@ from scrapy.http import HtmlResponse, Response
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from crawler.middlewares.encoding import EncodingFallbackMiddleware, fallback_encoding, is_utf8
+from clinicscan.crawler.middlewares.encoding import EncodingFallbackMiddleware, fallback_encoding, is_utf8
 
 LATIN1 = "Klinik in Zürich: Behandlung für Knie, garçon, ½ Preis."
 CP1252 = "Our “miracle” cure – only €100… we’re open"

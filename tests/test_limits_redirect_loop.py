@@ -9,7 +9,7 @@ from scrapy.http import Response
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from crawler.middlewares.redirect_loop import RedirectLoopMiddleware
+from clinicscan.crawler.middlewares.redirect_loop import RedirectLoopMiddleware
 
 A, B, C = "http://clinic.example/a", "http://clinic.example/b", "http://clinic.example/c"
 

@@ -14,7 +14,7 @@ from scrapy.http import HtmlResponse, Response
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from crawler.middlewares.limits import ResponseLimitsMiddleware, sniff_kind
+from clinicscan.crawler.middlewares.limits import ResponseLimitsMiddleware, sniff_kind
 
 PAGE = b"<!doctype html><html><body><p>Stem cell clinic</p></body></html>"
 

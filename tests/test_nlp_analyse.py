@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp.analyse import analyse_page
+from clinicscan.nlp.analyse import analyse_page
 
 CLINIC = """<html><head><title>Regenerative Knee Care | Example Clinic</title></head><body>
 <nav><ul><li><a>Autism</a></li><li><a>Anti-Aging</a></li><li><a>Book now</a></li></ul></nav>

@@ -7,8 +7,8 @@ import json
 import pytest
 import spacy
 
-from nlp.pipeline import PIPE_NAMES, build_pipeline, shared_pipeline
-from nlp.rules import ContextRule
+from clinicscan.nlp.pipeline import PIPE_NAMES, build_pipeline, shared_pipeline
+from clinicscan.nlp.rules import ContextRule
 from clinicscan.errors import LexiconError
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from nlp.pipeline import build_pipeline
+from clinicscan.nlp.pipeline import build_pipeline
 
 LOAD_WITHOUT_IMPORT = """
 import sys, spacy

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nlp.html_text import BULLET, html_to_text, plain_to_text
+from clinicscan.nlp.html_text import BULLET, html_to_text, plain_to_text
 
 PAGE = """<html><head><title>Knee Clinic</title><style>.x{color:red}</style>
 <script>var s = "<p>we treat cancer</p>";</script></head><body>

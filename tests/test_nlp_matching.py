@@ -6,8 +6,8 @@ import pytest
 import spacy
 from spacy.matcher import Matcher
 
-from nlp.lexicon import load_lexicon
-from nlp.matching import TokenPatternMatcher, pattern_anchors
+from clinicscan.nlp.lexicon import load_lexicon
+from clinicscan.nlp.matching import TokenPatternMatcher, pattern_anchors
 
 PROBE = ("Our lab is FDA-registered and 100% safe with no known side effects. 85% of our MS patients improve, "
          "9 out of 10 report less pain and 80 percent of patients avoid knee replacement surgery. "

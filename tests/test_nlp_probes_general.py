@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.analyse import analyse_page
-from nlp.pipeline import shared_pipeline
+from clinicscan.nlp.analyse import analyse_page
+from clinicscan.nlp.pipeline import shared_pipeline
 
 
 def counted(text: str, kind: str) -> set[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.analyse import analyse_page
+from clinicscan.nlp.analyse import analyse_page
 
 REPORTING = {
  "news": """Stem cell clinics draw patients despite warnings

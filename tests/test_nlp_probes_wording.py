@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.pipeline import shared_pipeline
+from clinicscan.nlp.pipeline import shared_pipeline
 
 
 def counted(text: str, kind: str) -> set[str]:

@@ -7,8 +7,8 @@ import random
 import numpy
 import spacy
 
-from nlp.matching import WordIndex, WordTable
-from nlp.pipeline import shared_pipeline
+from clinicscan.nlp.matching import WordIndex, WordTable
+from clinicscan.nlp.pipeline import shared_pipeline
 
 PIECES = ["we", "treat", "knee", "pain", ".", "!", "?", "...", "?!", "Dr.", "e.g.", "U.S.", ",", ";", ":", "\"", "'",
           ")", "(", "-", "•", "。", "！", "85%", "3.5", "…"]
@@ -33,7 +33,7 @@ def test_sentences_every_line_starts_one_and_the_bullet_stays_with_its_item():
 
 
 def test_word_table_values_survive_collisions_and_restarts(monkeypatch):
-    import nlp.matching as matching
+    import clinicscan.nlp.matching as matching
 
     index = WordIndex(bits=3, limit=30)  # eight slots: most words collide, and it restarts often
     monkeypatch.setattr(matching, "WORDS", index)

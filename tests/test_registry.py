@@ -9,7 +9,7 @@ import pytest
 
 from clinicscan.errors import RegistryError
 from clinicscan.paths import registry_dir
-from reports.registry import load_registry, normalise_business_name
+from clinicscan.reports.registry import load_registry, normalise_business_name
 
 APPROVALS_HEADER = "basis,product_type,condition,product_name,agency,date,scope_note,source\n"
 

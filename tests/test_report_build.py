@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from clinicscan.errors import ConfigError, RegistryError
 from clinicscan.store.models import Page, RegistryEntry
-from reports.build import write_reports
-from reports.registry import load_registry
+from clinicscan.reports.build import write_reports
+from clinicscan.reports.registry import load_registry
 from test_report_helpers import AUTISM, add_page, add_run, build_world
 
 

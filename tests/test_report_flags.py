@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from reports.build import write_reports
-from reports.flags import severity_for
+from clinicscan.reports.build import write_reports
+from clinicscan.reports.flags import severity_for
 
 from test_report_helpers import AUTISM, BACK, add_page, add_run, build_world
 

@@ -101,7 +101,10 @@ def test_scan_with_no_usable_seed_says_what_a_seed_file_looks_like(tmp_path):
                                       "--out", str(tmp_path / "out")], obj={})
 
     assert result.exit_code == 2
-    assert result.output.startswith("error: ")
-    assert "name" in result.output and "url" in result.output
+    warnings, _, error = result.output.partition("error: ")
+    assert error, "one error line after the warnings"
+    assert all(" WARNING " in line for line in warnings.splitlines()), warnings
+    assert "seeds.csv" in warnings, "a warning names the skipped line"
+    assert "name" in error and "url" in error
     assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists()

@@ -7,7 +7,7 @@ import logging
 import pytest
 
 from clinicscan.errors import SeedError
-from crawler.seeds import Seed, load_seeds
+from clinicscan.crawler.seeds import Seed, load_seeds
 
 
 def write(tmp_path, text: str, name: str = "seeds.csv", encoding: str = "utf-8"):
@@ -38,7 +38,7 @@ def test_bad_rows_are_skipped_with_their_line_numbers(tmp_path, caplog):
                  "Good Again,https://www.good.example/other,US\n"
                  "Bad Port,http://bad.example:99999/,US\n"
                  "Second Clinic,https://second.example/,MX\n")
-    with caplog.at_level(logging.WARNING, logger="crawler.seeds"):
+    with caplog.at_level(logging.WARNING, logger="clinicscan.crawler.seeds"):
         seeds = load_seeds([path])
     assert [seed.name for seed in seeds] == ["Good Clinic", "Second Clinic"]
     warnings = "\n".join(record.getMessage() for record in caplog.records)

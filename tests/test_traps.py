@@ -13,7 +13,7 @@ from scrapy.http import HtmlResponse
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from crawler.middlewares.traps import (
+from clinicscan.crawler.middlewares.traps import (
     TRAP_KINDS,
     TrapFilterMiddleware,
     date_template,
@@ -120,7 +120,7 @@ def test_not_configured_when_switched_off():
 
 
 def test_dropped_frontier_links_become_skipped_outcomes_naming_the_trap():
-    from crawler.items import UrlOutcome
+    from clinicscan.crawler.items import UrlOutcome
 
     traps, _ = _traps(CLINICSCAN_TRAP_MAX_URL_LENGTH=100)
     url = f"{BASE}/{'y' * 150}"

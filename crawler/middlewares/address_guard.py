@@ -4,9 +4,9 @@ A crawled page decides where the crawler goes next, so a link, a redirect or a D
 could point it into the network it runs in (cloud metadata at 169.254.169.254, an admin
 panel on 10.0.0.1). Every request, including each redirect hop and robots.txt, passes
 :meth:`process_request`: the scheme must be http(s), and the host, whether written as an
-address or resolved from a name, must be public (:mod:`crawler.addresses`). Loopback is
+address or resolved from a name, must be public (:mod:`clinicscan.crawler.addresses`). Loopback is
 admitted only with ``CLINICSCAN_ALLOW_LOOPBACK`` (the demo and the tests). The guarded DNS
-resolver (:mod:`crawler.resolver`) repeats the check when the connection is made, so a
+resolver (:mod:`clinicscan.crawler.resolver`) repeats the check when the connection is made, so a
 name that changes its answer between the two lookups (DNS rebinding) is still refused;
 that is also why this check may cache a name's answer for a minute.
 """
@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.asyncio import run_in_thread
 
-from crawler.addresses import describe, parse_ip, refusal_reason
+from clinicscan.crawler.addresses import describe, parse_ip, refusal_reason
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

@@ -8,7 +8,7 @@ gzip-bomb case, raising IgnoreRequest). This middleware sits just inside that on
 a ``limits/*`` stat anything that is not an HTML page; it also names a redirect to a
 non-http scheme that was left unfollowed. Only successful (2xx) bodies are judged: errors
 go on to the retry middleware. robots.txt is never judged here. (Redirect loops:
-:mod:`crawler.middlewares.redirect_loop`.)
+:mod:`clinicscan.crawler.middlewares.redirect_loop`.)
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from w3lib.url import safe_url_string
 
-from crawler.urls import canonicalize
+from clinicscan.crawler.urls import canonicalize
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

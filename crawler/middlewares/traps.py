@@ -20,8 +20,8 @@ from urllib.parse import parse_qsl, urlsplit
 from scrapy.exceptions import NotConfigured
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
-from crawler.items import UrlOutcome
-from crawler.urls import canonicalize
+from clinicscan.crawler.items import UrlOutcome
+from clinicscan.crawler.urls import canonicalize
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

@@ -32,7 +32,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from clinicscan import __version__
-from crawler.items import PageItem
+from clinicscan.crawler.items import PageItem
 
 logger = logging.getLogger(__name__)
 

@@ -26,8 +26,8 @@ from twisted.internet import task
 
 from clinicscan.store import open_store
 from clinicscan.store.models import Page, Site
-from crawler import frontier
-from crawler.items import PageItem, UrlOutcome
+from clinicscan.crawler import frontier
+from clinicscan.crawler.items import PageItem, UrlOutcome
 
 logger = logging.getLogger(__name__)
 

@@ -21,11 +21,11 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import task
 
 from clinicscan.store import open_store
-from crawler import shared
-from crawler.frontier import SiteBudget, load_snapshot
-from crawler.items import FrontierLink, PageItem, UrlOutcome
-from crawler.spiders.priorities import LinkPriorities
-from crawler.urls import canonicalize, is_http_url, site_key
+from clinicscan.crawler import shared
+from clinicscan.crawler.frontier import SiteBudget, load_snapshot
+from clinicscan.crawler.items import FrontierLink, PageItem, UrlOutcome
+from clinicscan.crawler.spiders.priorities import LinkPriorities
+from clinicscan.crawler.urls import canonicalize, is_http_url, site_key
 
 logger = logging.getLogger(__name__)
 

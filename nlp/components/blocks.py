@@ -18,8 +18,8 @@ from spacy.language import Language
 from spacy.pipeline.sentencizer import Sentencizer
 from spacy.tokens import Doc
 
-import nlp.matching as matching
-from nlp.matching import TokenArrays, WordTable
+import clinicscan.nlp.matching as matching
+from clinicscan.nlp.matching import TokenArrays, WordTable
 
 _NEWLINE, _FINAL, _PUNCT = 1, 2, 4
 

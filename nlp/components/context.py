@@ -22,8 +22,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from nlp.matching import TokenArrays, TokenPatternMatcher, sentence_ranges
-from nlp.rules import ContextRule, load_context_rules
+from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, sentence_ranges
+from clinicscan.nlp.rules import ContextRule, load_context_rules
 
 if not Doc.has_extension("clinicscan_claims"):
     Doc.set_extension("clinicscan_claims", default=None)

@@ -14,8 +14,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.lexicon import LexiconPattern, load_lexicon
-from nlp.mentions import MentionFinder
+from clinicscan.nlp.lexicon import LexiconPattern, load_lexicon
+from clinicscan.nlp.mentions import MentionFinder
 
 if not Doc.has_extension("clinicscan_mentions"):
     Doc.set_extension("clinicscan_mentions", default=None)

@@ -19,8 +19,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from nlp.matching import TokenArrays, TokenPatternMatcher
-from nlp.rules import OfferCue, load_offer_cues
+from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher
+from clinicscan.nlp.rules import OfferCue, load_offer_cues
 
 if not Doc.has_extension("clinicscan_offer"):
     Doc.set_extension("clinicscan_offer", default=None)
