@@ -22,7 +22,7 @@ __all__ = ["EvaluationResult", "FieldScore", "evaluate", "score_pages", "cohen_k
 
 FIELDS = {"conditions": "condition", "product_types": "product_type", "red_flags": "red_flag"}
 GOLD_KEYS = {"file", "offers_treatment", *FIELDS}
-OPTIONAL_KEYS = {"split", "kind", "note"}
+OPTIONAL_KEYS = {"split", "kind", "note", "notes", "genre", "country", "evidence"}
 
 
 @dataclass
