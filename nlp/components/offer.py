@@ -25,6 +25,11 @@ from clinicscan.nlp.rules import OfferCue, load_offer_cues
 if not Doc.has_extension("clinicscan_offer"):
     Doc.set_extension("clinicscan_offer", default=None)
 
+# The weights below were tuned by hand on the dev set's tune split (data/devset, `clinicscan
+# evaluate data/devset/gold.jsonl data/devset/pages --split tune`) in commit 0e0f1c6 (own product,
+# product, no product, discussed), 3db2030 (declined) and 27a6b90 (declined + no product).
+# The cue weights they are summed with live in data/lexicon/offer_cues.jsonl (most are 1.0).
+
 #: a product the page presents as its own ("we", "our", "us" in the sentence) is the strongest sign
 OWN_PRODUCT_BONUS = 3.0
 #: the page declines products in its own voice ("my practice does not offer stem cell injections")
@@ -36,9 +41,17 @@ PRODUCT_BONUS = 1.0
 NO_PRODUCT_PENALTY = 3.0
 #: most product mentions are reported or negated: the page discusses others' products
 DISCUSSED_PENALTY = 2.0
+#: ... "most" meaning fewer than this share of the page's product mentions are counted claims
+DISCUSSED_SHARE = 0.5
 _OWN = re.compile(r"\b(?:we|our|us|we're|we've|ours)\b", re.I)
 #: nav/footer cues count at this fraction (a "Book now" in the header still says "we sell")
 NAV_WEIGHT = 0.5
+#: a seller is a transplant programme (not a clinic) from this much transplant-cue weight: two
+#: distinct transplant cues (weight 2.0 each in offer_cues.jsonl). Set in 99b1ff9, not tuned:
+#: page_kind is descriptive and not scored by evaluate.
+TRANSPLANT_KIND_WEIGHT = 4.0
+#: how many of the strongest cues a decision keeps as its explanation (page display only)
+CUES_KEPT = 12
 
 
 @dataclass
@@ -110,18 +123,18 @@ class OfferComponent:
             score += PRODUCT_BONUS
         else:
             score -= NO_PRODUCT_PENALTY
-        if products and len(counted) * 2 < len(products):
+        if products and len(counted) < DISCUSSED_SHARE * len(products):
             score -= DISCUSSED_PENALTY
         offers = score > self.threshold
         report_kinds = {k: v for k, v in by_kind.items() if k not in ("clinic", "transplant")}
         if offers:
-            kind = "transplant" if by_kind.get("transplant", 0.0) >= 4.0 else "clinic"
+            kind = "transplant" if by_kind.get("transplant", 0.0) >= TRANSPLANT_KIND_WEIGHT else "clinic"
         elif report_kinds:
             kind = max(report_kinds, key=report_kinds.get)
         else:
             kind = "other"
         ranked = sorted(found.values(), key=lambda cf: -cf[0].weight * cf[1])
-        cues = [f"{'+' if c.signal == 'offer' else '-'}{c.id}" for c, _f in ranked[:12]]
+        cues = [f"{'+' if c.signal == 'offer' else '-'}{c.id}" for c, _f in ranked[:CUES_KEPT]]
         if own_products:
             cues.append(f"+own product:{own_products[0].vocab_id}")
         elif declined:
