@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser
 
-from clinicscan.nlp.lexicon import normalise_text
+from clinicscan.nlp.normalise import normalise_text
 
 __all__ = ["Block", "PageText", "BULLET", "BLOCK_SEPARATOR", "html_to_text", "plain_to_text"]
 

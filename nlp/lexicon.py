@@ -13,50 +13,18 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from clinicscan.errors import LexiconError
 from clinicscan.paths import data_dir, lexicon_dir
 from clinicscan.nlp.jsonl import iter_jsonl
 
-__all__ = ["KINDS", "Lexicon", "LexiconPattern", "load_lexicon", "match_ids", "normalise_text"]
+__all__ = ["KINDS", "PATTERN_FILES", "Lexicon", "LexiconPattern", "load_lexicon", "lexicon_version"]
 
 #: label in the JSONL files -> the ``kind`` stored on a Claim
 KINDS = {"CONDITION": "condition", "PRODUCT_TYPE": "product_type", "RED_FLAG": "red_flag"}
 PATTERN_FILES = {"condition": "conditions.jsonl", "product_type": "product_types.jsonl",
                  "red_flag": "red_flags.jsonl"}
-_KIND_ALIASES = {"conditions": "condition", "product_types": "product_type", "red_flags": "red_flag",
-                 "product": "product_type", "products": "product_type"}
-
-# Same-length-or-shorter replacements for typographic characters real pages use, so that
-# "Parkinson’s", "anti‑aging" and "Wharton’s jelly" match the plain patterns.
-_TRANSLATE = str.maketrans({
-    "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u00b4": "'", "\u02bc": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
-    "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None, "\u00ad": None,
-})
-
-
-_REPLACEMENTS = [(chr(code), "" if value is None else value) for code, value in _TRANSLATE.items()]
-
-
-def normalise_text(text: str) -> str:
-    """Plain apostrophes, hyphens and spaces, so typography never hides a mention.
-
-    The same as ``text.translate(_TRANSLATE)`` (no replacement is itself replaced), but a
-    scan per character kind: translate looks up every character of a non-ASCII text in a
-    dict, about 2 ms for a 25 KB page.
-    """
-    if text.isascii():
-        return text.replace("`", "'") if "`" in text else text
-    for char, replacement in _REPLACEMENTS:
-        if char in text:
-            text = text.replace(char, replacement)
-    return text
-
 
 @dataclass(frozen=True)
 class LexiconPattern:
@@ -140,35 +108,3 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
                 )
             patterns.append(LexiconPattern(kind, detail, vocab_id, _check_pattern(row["pattern"], where), where))
     return Lexicon(patterns, rollup, vocabulary, lexicon_version(folder), folder)
-
-
-@lru_cache(maxsize=4)
-def _short_text_matcher(directory: str):
-    import spacy
-
-    from clinicscan.nlp.mentions import MentionFinder
-
-    nlp = spacy.blank("en")
-    return nlp, MentionFinder(nlp, load_lexicon(directory or None).patterns)
-
-
-def match_ids(text: str, kind: str | None = None, *, directory: Path | str | None = None) -> set[str]:
-    """Vocabulary ids named in a short text (a trial's condition or intervention).
-
-    ``kind`` is ``condition``, ``product_type`` or ``red_flag`` (or None for all). No context
-    rules apply: "Knee Osteoarthritis" -> {"osteoarthritis"}, "Umbilical cord MSCs" ->
-    {"umbilical_cord", "msc"}. ``unspecified_stem_cell`` is dropped when a source is named.
-    """
-    if kind is not None:
-        kind = _KIND_ALIASES.get(kind, kind)
-        if kind not in PATTERN_FILES:
-            raise ValueError(f"kind must be one of {sorted(PATTERN_FILES)} or None, got {kind!r}")
-    if not text or not text.strip():
-        return set()
-    nlp, finder = _short_text_matcher(str(directory or ""))
-    doc = nlp.make_doc(normalise_text(text))
-    found = {(m.kind, m.vocab_id) for m in finder(doc)}
-    products = {v for k, v in found if k == "product_type"}
-    if len(products) > 1:
-        found.discard(("product_type", "unspecified_stem_cell"))
-    return {v for k, v in found if kind is None or k == kind}

@@ -2,7 +2,7 @@
 the CSV download, and a polite fetch from the API itself.
 
 Each study becomes one :class:`Trial` row (upsert by NCT id) with its conditions and
-interventions mapped to vocabulary ids by the extraction lexicon (``clinicscan.nlp.lexicon.match_ids``),
+interventions mapped to vocabulary ids by the extraction lexicon (``clinicscan.nlp.short_text.match_ids``),
 so trial counts and clinic claims speak the same ids. A malformed study is reported with its
 file and position and skipped; the rest of the file still imports.
 """
@@ -66,7 +66,7 @@ class ImportResult:
 
 def _map_ids(record: TrialRecord) -> tuple[list[str], list[str]]:
     """Vocabulary ids of the trial's conditions and products, from the one shared lexicon."""
-    from clinicscan.nlp.lexicon import match_ids
+    from clinicscan.nlp.short_text import match_ids
 
     conditions = match_ids(record.condition_text, kind="condition")
     products = match_ids(record.intervention_text, kind="product_type")

@@ -9,7 +9,8 @@ import pytest
 
 from clinicscan.errors import LexiconError
 from clinicscan.paths import lexicon_dir
-from clinicscan.nlp.lexicon import load_lexicon, match_ids
+from clinicscan.nlp.lexicon import load_lexicon
+from clinicscan.nlp.short_text import match_ids
 
 
 def test_lexicon_covers_every_vocabulary_id():

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from clinicscan.nlp.lexicon import match_ids
+from clinicscan.nlp.short_text import match_ids
 
 PROBES = {
  "fda_claim": ["Our stem cells are processed in an FDA-approved laboratory.", "All products come from FDA registered tissue banks.",

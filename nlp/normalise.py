@@ -1,0 +1,37 @@
+"""Plain apostrophes, hyphens and spaces: the one text normalisation of the extract stage.
+
+Both the page text (``html_text``) and short texts (``short_text.match_ids``) pass through
+it, so a pattern written with a plain apostrophe matches "Parkinson’s" on either.
+"""
+
+from __future__ import annotations
+
+__all__ = ["normalise_text"]
+
+# Same-length-or-shorter replacements for typographic characters real pages use, so that
+# "Parkinson’s", "anti‑aging" and "Wharton’s jelly" match the plain patterns.
+_TRANSLATE = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u00b4": "'", "\u02bc": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
+    "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None, "\u00ad": None,
+})
+
+
+_REPLACEMENTS = [(chr(code), "" if value is None else value) for code, value in _TRANSLATE.items()]
+
+
+def normalise_text(text: str) -> str:
+    """Plain apostrophes, hyphens and spaces, so typography never hides a mention.
+
+    The same as ``text.translate(_TRANSLATE)`` (no replacement is itself replaced), but a
+    scan per character kind: translate looks up every character of a non-ASCII text in a
+    dict, about 2 ms for a 25 KB page.
+    """
+    if text.isascii():
+        return text.replace("`", "'") if "`" in text else text
+    for char, replacement in _REPLACEMENTS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
