@@ -108,7 +108,7 @@ BARE_OFF = {
     "DOWNLOADER_MIDDLEWARES": {
         "clinicscan.crawler.middlewares.address_guard.AddressGuardMiddleware": None,
         "clinicscan.crawler.middlewares.retry_after.RetryAfterMiddleware": None,
-        "clinicscan.crawler.frontier.SiteBudgetMiddleware": None,
+        "clinicscan.crawler.middlewares.site_budget.SiteBudgetMiddleware": None,
         "clinicscan.crawler.middlewares.limits.ResponseLimitsMiddleware": None,
         "clinicscan.crawler.middlewares.encoding.EncodingFallbackMiddleware": None,
         "scrapy.downloadermiddlewares.retry.RetryMiddleware": 550,

@@ -59,7 +59,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "clinicscan.crawler.middlewares.retry_after.RetryAfterMiddleware": 550,
     # per-site page cap, counted when a request is about to be downloaded (after robots.txt)
-    "clinicscan.crawler.frontier.SiteBudgetMiddleware": 120,
+    "clinicscan.crawler.middlewares.site_budget.SiteBudgetMiddleware": 120,
     # size cap after decompression, non-HTML bodies skipped and counted; below
     # HttpCompressionMiddleware (590) so it judges the decompressed body
     "clinicscan.crawler.middlewares.limits.ResponseLimitsMiddleware": 580,

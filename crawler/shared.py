@@ -67,7 +67,7 @@ def expire_run(client: redis.Redis, prefix: str) -> None:
 
 
 class SharedSiteBudget:
-    """:class:`crawler.frontier.SiteBudget` with its counters in Redis, for all processes."""
+    """:class:`clinicscan.crawler.middlewares.site_budget.SiteBudget` with its counters in Redis, for all processes."""
 
     def __init__(self, client: redis.Redis, prefix: str, max_pages: int,
                  already_fetched: Counter | None = None):

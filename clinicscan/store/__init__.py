@@ -10,6 +10,7 @@ from clinicscan.store.models import (
     Site,
     Trial,
 )
+from clinicscan.store.inserts import insert_ignoring_duplicates
 from clinicscan.store.session import Store, open_store
 
 __all__ = [
@@ -22,5 +23,6 @@ __all__ = [
     "Site",
     "Store",
     "Trial",
+    "insert_ignoring_duplicates",
     "open_store",
 ]

@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from twisted.internet import task
 
-from clinicscan.store import open_store
+from clinicscan.store import insert_ignoring_duplicates, open_store
 from clinicscan.store.models import Page, Site
 from clinicscan.crawler import frontier
 from clinicscan.crawler.items import PageItem, UrlOutcome
@@ -159,7 +159,7 @@ class StorePipeline:
         try:
             with self.store.engine.begin() as conn:
                 frontier.add_urls(conn, self.run_id, links)
-                frontier.insert_ignoring_duplicates(conn, Page.__table__, pages)
+                insert_ignoring_duplicates(conn, Page.__table__, pages)
                 frontier.mark(conn, self.run_id, [page["url"] for page in pages], "done")
                 for (state, reason), urls in outcomes.items():
                     frontier.mark(conn, self.run_id, urls, state, reason)

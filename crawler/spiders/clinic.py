@@ -22,9 +22,10 @@ from twisted.internet import task
 
 from clinicscan.store import open_store
 from clinicscan.crawler import shared
-from clinicscan.crawler.frontier import SiteBudget, load_snapshot
+from clinicscan.crawler.frontier import load_snapshot
+from clinicscan.crawler.middlewares.site_budget import SiteBudget
 from clinicscan.crawler.items import FrontierLink, PageItem, UrlOutcome
-from clinicscan.crawler.spiders.priorities import LinkPriorities
+from clinicscan.crawler.link_priorities import LinkPriorities
 from clinicscan.crawler.urls import canonicalize, is_http_url, site_key
 
 logger = logging.getLogger(__name__)
