@@ -29,6 +29,9 @@ from typing import Callable, Sequence
 from clinicscan.config import Config, default_db_url
 from clinicscan.errors import ConfigError
 from clinicscan.paths import demo_dir
+from clinicscan.pipeline import run_scan
+from clinicscan.reports.ctgov import import_files
+from clinicscan.store import open_store
 
 __all__ = ["DemoSite", "DemoWeb", "load_demo_sites", "run_demo"]
 
@@ -171,10 +174,6 @@ def run_demo(out_dir: str | Path, db_url: str | None = None, keep_serving: bool 
     names another database. Running it again into the same folder starts a new crawl run
     of the same sites and reports on that latest run.
     """
-    from clinicscan.pipeline import run_scan
-    from clinicscan.store import open_store
-    from clinicscan.reports.ctgov import import_files
-
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

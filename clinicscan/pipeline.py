@@ -10,9 +10,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Sequence
 
 from clinicscan.config import Config
+from clinicscan.crawler.run import run_crawl
+from clinicscan.crawler.seeds import load_seeds
+from clinicscan.nlp.extract import ExtractStats, extract_stored_pages
+from clinicscan.reports.build import ReportSummary, write_reports
+from clinicscan.store import open_store
 
 __all__ = ["ScanSummary", "run_scan"]
 
@@ -25,17 +30,12 @@ class ScanSummary:
 
     run_id: int
     out_dir: Path
-    extract_stats: Any
-    report: Any
+    extract_stats: ExtractStats
+    report: ReportSummary
 
     def describe(self) -> str:
-        return "\n".join([f"crawl run {self.run_id} done", _describe(self.extract_stats),
-                          _describe(self.report)])
-
-
-def _describe(result: Any) -> str:
-    describe = getattr(result, "describe", None)
-    return describe() if callable(describe) else str(result)
+        return "\n".join([f"crawl run {self.run_id} done", self.extract_stats.describe(),
+                          self.report.describe()])
 
 
 def run_scan(config: Config, seed_args: Sequence[str], out_dir: str | Path, workers: int | None = None,
@@ -47,12 +47,6 @@ def run_scan(config: Config, seed_args: Sequence[str], out_dir: str | Path, work
     same scan again resumes an unfinished crawl or, after a finished one, takes a new
     snapshot; extraction never duplicates claims and the report covers that run only.
     """
-    from clinicscan.store import open_store
-    from clinicscan.crawler.run import run_crawl
-    from clinicscan.crawler.seeds import load_seeds
-    from clinicscan.nlp.extract import extract_stored_pages
-    from clinicscan.reports.build import write_reports
-
     out_dir = Path(out_dir)
     seeds = load_seeds(list(seed_args))
     store = open_store(config.db_url)
