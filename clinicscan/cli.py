@@ -9,6 +9,7 @@ Stage imports are local to each command so ``--help`` stays fast.
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import sys
 from pathlib import Path
@@ -257,25 +258,62 @@ def demo(ctx, out_dir, keep_serving):
 @click.argument("pages", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--split", default=None, metavar="NAME",
-              help='Only score gold lines with this "split" (e.g. tune or holdout).')
+              help='Only score gold lines with this "split" (e.g. tune, check or holdout).')
+@click.option("--flagged", is_flag=True,
+              help="Also the regulator's view: every page as a one-page site through `extract --out`, "
+              "scoring flagged_clinics.csv against the pages that should be on it.")
+@click.option("--flagged-out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="With --flagged: keep the one-page sites and the exports in this (new) folder.")
+@click.option("--summary", is_flag=True,
+              help="Headline figures only (no per-page lists): for a split you may only see in summary.")
+@click.option("--resamples", type=click.IntRange(10, 100_000), default=1000, show_default=True,
+              help="Bootstrap resamples (over pages) for the 95% intervals.")
+@click.option("--seed", type=int, default=8, show_default=True, help="Seed of the bootstrap resampling.")
 @click.pass_context
 @_handle_errors
-def evaluate(ctx, gold, pages, as_json, split):
+def evaluate(ctx, gold, pages, as_json, split, flagged, flagged_out, summary, resamples, seed):
     """Score extraction against hand-coded pages.
 
     GOLD is a JSONL file, one line a page: {"file", "offers_treatment", "conditions",
-    "product_types", "red_flags"}. PAGES are the files or folders the "file" values are
-    found in (default: GOLD's folder). Prints precision, recall and F1 per field and per
-    id, Cohen's kappa for offers_treatment, and every disagreement.
+    "product_types", "red_flags"}, optionally "split", "kind", "genre", "country",
+    "evidence" (id -> the sentence behind the label) and "notes". PAGES are the files or
+    folders the "file" values are found in (default: GOLD's folder).
+
+    Prints precision, recall and F1 per field (with 95% bootstrap intervals over pages), the
+    seller confusion with the false and missed sellers by file, the figures per kind, genre
+    family and genre, per id, and every disagreement with the gold evidence sentence beside
+    each miss and our sentence beside each extra label. --flagged adds the regulator's view
+    (clinicscan/regulator_view.py defines which pages should be flagged).
 
     \b
-    Example:
+    Examples:
       clinicscan evaluate data/devset/gold.jsonl data/devset/pages --split holdout
+      clinicscan evaluate ../shared/realworld/gold.jsonl ../shared/realworld/pages --split tune --flagged
+      clinicscan evaluate GOLD PAGES --split check --flagged --summary
     """
     from clinicscan.nlp.evaluate import evaluate as run_evaluation
 
-    result = run_evaluation(gold, list(pages) or [gold.parent], split=split)
-    click.echo(result.to_json() if as_json else result.to_text())
+    if flagged_out is not None and not flagged:
+        raise click.UsageError("--flagged-out goes with --flagged")
+    if flagged_out is not None and flagged_out.exists():
+        raise click.UsageError(f"--flagged-out {flagged_out} exists; give a new folder")
+    result = run_evaluation(gold, list(pages) or [gold.parent], split=split, resamples=resamples, seed=seed)
+    view = None
+    if flagged:
+        from clinicscan.regulator_view import regulator_view
+
+        view = regulator_view(gold, list(pages) or [gold.parent], split=split, resamples=resamples, seed=seed,
+                              keep=flagged_out)
+    if as_json:
+        data = result.summary_dict() if summary else result.to_dict()
+        if view is not None:
+            data["regulator_view"] = view.summary_dict() if summary else view.to_dict()
+        click.echo(json.dumps(data, indent=2))
+        return
+    click.echo(result.summary_text() if summary else result.to_text())
+    if view is not None:
+        click.echo("")
+        click.echo(view.summary_text() if summary else view.to_text())
 
 
 @cli.command()
