@@ -33,10 +33,10 @@ def test_sentences_every_line_starts_one_and_the_bullet_stays_with_its_item():
 
 
 def test_word_table_values_survive_collisions_and_restarts(monkeypatch):
-    import clinicscan.nlp.matching as matching
+    import clinicscan.nlp.matching.words as words
 
     index = WordIndex(bits=3, limit=30)  # eight slots: most words collide, and it restarts often
-    monkeypatch.setattr(matching, "WORDS", index)
+    monkeypatch.setattr(words, "WORDS", index)
     table = WordTable(lambda word: word % 7)
     rng = numpy.random.default_rng(3)
     for _ in range(200):

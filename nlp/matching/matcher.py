@@ -1,0 +1,135 @@
+"""TokenPatternMatcher: spaCy-style token patterns, tried only around their anchor words."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import numpy
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from clinicscan.nlp.matching.anchors import STAR_LIMIT, folded_words_only, nearby_words, pattern_anchors, words_nearby
+from clinicscan.nlp.matching.arrays import TokenArrays
+from clinicscan.nlp.matching.pattern import CompiledPattern
+from clinicscan.nlp.matching.predicates import compile_token
+from clinicscan.nlp.matching.words import WordTable
+
+__all__ = ["TokenPatternMatcher"]
+
+Match = tuple[int, int, int]  # (key, start, end), as spaCy's Matcher returns
+
+
+class TokenPatternMatcher:
+    """Callable: (doc, ranges=None) -> [(key, start, end)] sorted by start, then end; within sentences.
+
+    ``ranges`` (sorted, disjoint token ranges) limits the search to those tokens: a match
+    lies inside one range. ``star_limit`` is the most tokens a ``*`` or ``+`` takes.
+    """
+
+    def __init__(self, vocab: Vocab, star_limit: int = STAR_LIMIT):
+        self.vocab = vocab
+        self.star_limit = star_limit
+        self._by_anchor: dict[int, list[CompiledPattern]] = {}  # lower-cased anchor word -> patterns
+        self._free: list[CompiledPattern] = []  # patterns without an anchor word
+        self._anchor_table: WordTable | None = None
+        self._size = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def add(self, key: str, pattern: list[dict]) -> None:
+        """Add one pattern; ValueError names what is not supported."""
+        if not isinstance(pattern, list) or not pattern:
+            raise ValueError(f"a token pattern must be a non-empty list of dicts, got {pattern!r}")
+        strings = self.vocab.strings
+        tokens = [compile_token(spec, strings) for spec in pattern]
+        key_id = strings.add(key)
+        anchored = pattern_anchors(pattern)
+        self._size += 1
+        if anchored is None:
+            self._free.append(CompiledPattern(key_id, tokens, 0, star_limit=self.star_limit))
+            return
+        index, words = anchored
+        compiled = CompiledPattern(key_id, tokens, index, folded_words_only(pattern[index]), self.star_limit)
+        compiled.nearby = nearby_words(pattern, index, strings, self.star_limit)
+        for word in words:
+            self._by_anchor.setdefault(strings.add(word), []).append(compiled)
+        self._anchor_table = None  # rebuilt for the new anchor words on the next call
+
+    def __call__(self, doc: Doc, ranges: list[tuple[int, int]] | None = None) -> list[Match]:
+        a = TokenArrays.of(doc)
+        if not a.n or not self._size:
+            return []
+        bounds = a.starts + [a.n]
+        found: set[Match] = set()
+        if self._by_anchor:
+            self._match_anchored(a, self._anchor_hits(a, ranges), bounds, found)
+        if self._free:
+            spans = ranges if ranges is not None else [(0, a.n)]
+            for pattern in self._free:
+                self._match_free(a, pattern, spans, bounds, found)
+        return sorted(found, key=lambda m: (m[1], m[2]))
+
+    def _anchor_hits(self, a: TokenArrays, ranges) -> list[int]:
+        """The tokens (inside ``ranges``) whose lower-cased form is some pattern's anchor word."""
+        if self._anchor_table is None:
+            anchor_words, vocab = frozenset(self._by_anchor), self.vocab
+            self._anchor_table = WordTable(lambda word: vocab[word].lower in anchor_words, dtype="bool")
+        is_hit = self._anchor_table.lookup(a.word_ids)
+        if ranges is not None:
+            is_hit &= a.range_mask(ranges)
+        return numpy.flatnonzero(is_hit).tolist()
+
+    def _match_anchored(self, a: TokenArrays, hits: list[int], bounds: list[int], found: set) -> None:
+        """The matches of the anchored patterns, each tried only where its anchor word is."""
+        sentence_of, lower, by_anchor = a.sentence_of, a.lower, self._by_anchor
+        for hit in hits:
+            si = sentence_of[hit]
+            s0, s1 = bounds[si], bounds[si + 1]
+            for pattern in by_anchor[lower[hit]]:
+                if pattern.single:
+                    found.add((pattern.key, hit, hit + 1))
+                elif not pattern.nearby or words_nearby(lower, pattern.nearby, hit, s0, s1):
+                    pattern.matches_around(a, hit, s0, s1, found)
+
+    @staticmethod
+    def _match_free(a: TokenArrays, pattern: CompiledPattern, spans, bounds: list[int], found: set) -> None:
+        """A pattern without an anchor word, tried at every token of ``spans`` its first token allows.
+
+        Token tests depend on the word only, so the first token's test runs once per word
+        (remembered across pages in a WordTable), not once per token.
+        """
+        allowed = pattern.first_allowed(a) if pattern.first is not None else None
+        sorted_spans = all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
+        if allowed is not None and sorted_spans:
+            # the usual case: one mask over the spans instead of a search per span
+            if spans != [(0, a.n)]:
+                allowed &= a.range_mask(spans)
+            span_starts = [lo for lo, _hi in spans]
+            starts = numpy.flatnonzero(allowed).tolist()
+            span_ends = [spans[bisect_right(span_starts, start) - 1][1] for start in starts]
+        else:
+            starts, span_ends = _starts_in_spans(allowed, spans)
+        sentence_of = a.sentence_of
+        for start, hi in zip(starts, span_ends):
+            limit = bounds[sentence_of[start] + 1]
+            end = pattern.match_at(a, start, limit if limit < hi else hi)
+            if end is not None:
+                found.add((pattern.key, start, end))
+
+
+def _starts_in_spans(allowed, spans) -> tuple[list[int], list[int]]:
+    """Each start token ``allowed`` (a mask, or None for all) inside each span, with that span's end."""
+    starts_ok = None if allowed is None else numpy.flatnonzero(allowed)
+    starts: list[int] = []
+    ends: list[int] = []
+    for lo, hi in spans:
+        if lo >= hi:
+            continue
+        if starts_ok is None:
+            inside = list(range(lo, hi))
+        else:
+            inside = starts_ok[numpy.searchsorted(starts_ok, lo):numpy.searchsorted(starts_ok, hi)].tolist()
+        starts.extend(inside)
+        ends.extend([hi] * len(inside))
+    return starts, ends
