@@ -14,7 +14,7 @@ from clinicscan.nlp.components.context import ClaimRow
 from clinicscan.nlp.html_text import BULLET, PageText, html_to_text, plain_to_text
 from clinicscan.nlp.pipeline import shared_pipeline
 
-__all__ = ["PageAnalysis", "analyse_page", "page_ids", "MAX_HTML_CHARS", "MAX_TEXT_CHARS"]
+__all__ = ["PageAnalysis", "analyse_page", "page_ids", "page_text", "run_pipeline", "MAX_HTML_CHARS", "MAX_TEXT_CHARS"]
 
 log = logging.getLogger(__name__)
 
@@ -83,18 +83,28 @@ def analyse_page(content: str, *, is_html: bool = True, url: str | None = None) 
             gc.enable()
 
 
+def page_text(content: str, is_html: bool = True) -> PageText:
+    """The page's text as the pipeline reads it (HTML to text, cut to the size limits)."""
+    return _to_text(content, is_html)
+
+
+def run_pipeline(nlp, page: PageText):
+    """Run ``nlp``'s components over one page's text (the menus start at ``page.nav_start``)."""
+    doc = nlp.make_doc(page.text)
+    doc.user_data["clinicscan_nav_start"] = page.nav_start
+    doc.user_data["clinicscan_text"] = page.text  # doc.text rebuilds it token by token
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
 def _analyse(content, is_html: bool, url: str | None) -> PageAnalysis:
     try:
         if not isinstance(content, str):
             content = content.decode("utf-8", "replace") if isinstance(content, (bytes, bytearray)) else str(content or "")
         page = _to_text(content, is_html)
-        nlp = shared_pipeline()
-        doc = nlp.make_doc(page.text)
+        doc = run_pipeline(shared_pipeline(), page)
         nav_start = page.nav_start
-        doc.user_data["clinicscan_nav_start"] = nav_start
-        doc.user_data["clinicscan_text"] = page.text  # doc.text rebuilds it token by token
-        for _name, component in nlp.pipeline:
-            doc = component(doc)
         claims: list[ClaimRow] = doc._.clinicscan_claims or []
         bullet = BULLET.strip()
         for claim in claims:

@@ -32,7 +32,8 @@ def build_pipeline(lexicon_dir: str | None = None, initialize: bool = True) -> L
     nlp.add_pipe("clinicscan_mentions", config={"lexicon_dir": folder})
     nlp.add_pipe("clinicscan_context",
                  config={"rules_path": f"{folder}/context_rules.jsonl" if folder else ""})
-    nlp.add_pipe("clinicscan_offer", config={"cues_path": f"{folder}/offer_cues.jsonl" if folder else ""})
+    nlp.add_pipe("clinicscan_offer", config={"cues_path": f"{folder}/offer_cues.jsonl" if folder else "",
+                                             "model_path": f"{folder}/seller_model.json" if folder else ""})
     if initialize:
         nlp.initialize()
     return nlp

@@ -18,6 +18,6 @@ want=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "==> installing clinicscan and its dependencies into .venv (a minute or two)"
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e '.[test,negspacy]'
+  .venv/bin/python -m pip install --quiet -e '.[test,negspacy,train]'
   echo "$want" > "$stamp"
 fi

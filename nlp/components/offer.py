@@ -10,6 +10,7 @@ to ``doc._.clinicscan_offer``.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -19,8 +20,11 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from clinicscan.errors import LexiconError
 from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher
 from clinicscan.nlp.rules import OfferCue, load_offer_cues
+from clinicscan.nlp.seller_features import FeatureReader, SellerEvidence
+from clinicscan.nlp.seller_model import SellerModel, load_seller_model
 
 if not Doc.has_extension("clinicscan_offer"):
     Doc.set_extension("clinicscan_offer", default=None)
@@ -60,14 +64,21 @@ class OfferDecision:
     score: float
     page_kind: str
     cues: list[str] = field(default_factory=list)
+    #: the learned model's P(offers treatment), None when the rules decided alone
+    probability: float | None = None
 
 
 class OfferComponent:
-    def __init__(self, nlp: Language, name: str, cues_path: str = "", threshold: float = 0.0):
+    def __init__(self, nlp: Language, name: str, cues_path: str = "", threshold: float = 0.0,
+                 model_path: str = ""):
         self.nlp = nlp
         self.name = name
         self.cues_path = cues_path
         self.threshold = threshold
+        #: "" = the shipped data/lexicon/seller_model.json, "none" = rules only
+        self.model_path = model_path
+        self.model: SellerModel | None = None
+        self.features: FeatureReader | None = None
         self.cues: list[OfferCue] = []
         self._phrases: PhraseMatcher | None = None
         self._tokens: TokenPatternMatcher | None = None
@@ -75,6 +86,14 @@ class OfferComponent:
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, cues_path: str | None = None) -> None:
         self._set(load_offer_cues(cues_path or self.cues_path or None))
+        self._load_model()
+
+    def _load_model(self) -> None:
+        self.features = FeatureReader()
+        self.model = None if self.model_path == "none" else load_seller_model(self.model_path or None)
+        if self.model is not None and self.model.features != self.features.names:
+            raise LexiconError(f"the seller model's features do not match data/lexicon/seller_words.json; retrain "
+                             "with `python -m clinicscan.nlp.train_seller`")
 
     def _set(self, cues: list[OfferCue]) -> None:
         self.cues = cues
@@ -126,6 +145,15 @@ class OfferComponent:
         if products and len(counted) < DISCUSSED_SHARE * len(products):
             score -= DISCUSSED_PENALTY
         offers = score > self.threshold
+        probability = None
+        if self.features is not None:
+            main_end = _first_token_at(arrays, nav_start)
+            evidence = SellerEvidence(score, by_kind, len(products), len(counted), len(own_products), len(declined))
+            title = (doc.user_data.get("clinicscan_text") or doc.text[:400]).split("\n", 1)[0][:400]
+            values = self.features.read(arrays, evidence, title, main_end)
+            doc.user_data["clinicscan_seller_features"] = values
+            if self.model is not None:
+                offers, probability = self.model.offers(offers, values)
         report_kinds = {k: v for k, v in by_kind.items() if k not in ("clinic", "transplant")}
         if offers:
             kind = "transplant" if by_kind.get("transplant", 0.0) >= TRANSPLANT_KIND_WEIGHT else "clinic"
@@ -143,7 +171,10 @@ class OfferComponent:
             cues.append(f"+product:{counted[0].vocab_id}")
         else:
             cues.append("-no product named")
-        return OfferDecision(offers, round(score, 2), kind, cues)
+        if probability is not None:
+            cues.append(f"model p={probability:.2f}")
+        return OfferDecision(offers, round(score, 2), kind, cues,
+                             None if probability is None else round(probability, 4))
 
     def __call__(self, doc: Doc) -> Doc:
         if self._phrases is None:
@@ -160,10 +191,16 @@ class OfferComponent:
 
     def from_disk(self, path, exclude=()) -> "OfferComponent":
         self._set(load_offer_cues(Path(path) / "cues.jsonl"))
+        self._load_model()
         return self
 
 
-@Language.factory("clinicscan_offer", default_config={"cues_path": "", "threshold": 0.0},
+def _first_token_at(arrays: TokenArrays, char: int) -> int:
+    """Index of the first token starting at or after character ``char`` (the menus begin there)."""
+    return bisect.bisect_left(arrays.idx, char)
+
+
+@Language.factory("clinicscan_offer", default_config={"cues_path": "", "threshold": 0.0, "model_path": ""},
                   requires=["doc._.clinicscan_claims"], assigns=["doc._.clinicscan_offer"])
-def make_offer(nlp: Language, name: str, cues_path: str, threshold: float) -> OfferComponent:
-    return OfferComponent(nlp, name, cues_path, threshold)
+def make_offer(nlp: Language, name: str, cues_path: str, threshold: float, model_path: str) -> OfferComponent:
+    return OfferComponent(nlp, name, cues_path, threshold, model_path)
