@@ -31,6 +31,8 @@ __all__ = ["SellerEvidence", "FeatureReader", "load_word_groups", "feature_names
 #: the organisation is named after the last of these in a title ("Knee Pain | Example Clinic")
 _TITLE_SPLIT = re.compile(r"\s(?:\||-|–|—|:|·)\s")
 _TITLE_WORD = re.compile(r"[\w.$€£']+")
+#: rates are per 100 tokens of at least this many (on a short page one word would swing a rate)
+MIN_RATE_TOKENS = 400
 
 
 def load_word_groups(path: Path | str | None = None) -> dict[str, list[str]]:
@@ -96,7 +98,7 @@ class FeatureReader:
     def read(self, arrays, evidence: SellerEvidence, title: str, main_end: int) -> list[float]:
         """The feature vector of one page (``main_end``: tokens before it are main text, not menus)."""
         values: dict[str, float] = {"rule_score": max(-15.0, min(15.0, evidence.score)) / 5.0}
-        words = max(main_end, 1)
+        words = max(main_end, MIN_RATE_TOKENS)
         values["tokens"] = math.log1p(main_end) / 5.0
         for kind in PAGE_KINDS:
             values[f"cue_{kind}"] = math.log1p(evidence.cue_weight.get(kind, 0.0))

@@ -36,7 +36,7 @@ REALWORLD_SPLITS = ("tune",)
 #: inverse regularisation strength (chosen by the cross-validation printed with --compare)
 DEFAULT_C = 0.03
 #: the model overrides the rules only when P <= low (not a seller) or P >= high (a seller)
-DEFAULT_OVERRIDE = (0.3, 0.7)
+DEFAULT_OVERRIDE = (0.2, 0.7)
 VARIANTS = ("rules", "model", "model+score", "rules+override")
 
 
@@ -54,7 +54,9 @@ def _feature_pipeline():
     from clinicscan.nlp.pipeline import build_pipeline
 
     nlp = build_pipeline(initialize=False)
-    nlp.get_pipe("clinicscan_offer").model_path = "none"
+    offer = nlp.get_pipe("clinicscan_offer")
+    offer.model_path = "none"
+    offer.collect_features = True
     nlp.initialize()
     return nlp
 

@@ -79,6 +79,8 @@ class OfferComponent:
         self.model_path = model_path
         self.model: SellerModel | None = None
         self.features: FeatureReader | None = None
+        #: keep the model's feature vector in doc.user_data even with no model (for training)
+        self.collect_features = False
         self.cues: list[OfferCue] = []
         self._phrases: PhraseMatcher | None = None
         self._tokens: TokenPatternMatcher | None = None
@@ -146,7 +148,7 @@ class OfferComponent:
             score -= DISCUSSED_PENALTY
         offers = score > self.threshold
         probability = None
-        if self.features is not None:
+        if self.features is not None and (self.model is not None or self.collect_features):
             main_end = _first_token_at(arrays, nav_start)
             evidence = SellerEvidence(score, by_kind, len(products), len(counted), len(own_products), len(declined))
             title = (doc.user_data.get("clinicscan_text") or doc.text[:400]).split("\n", 1)[0][:400]
