@@ -12,16 +12,25 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, safe_url_string
 
-__all__ = ["DEFAULT_PORTS", "canonicalize", "is_http_url", "same_site", "site_key"]
+__all__ = ["DEFAULT_PORTS", "SESSION_PARAMS", "SESSION_PATH_PARAMS", "canonicalize", "is_http_url", "same_site",
+           "site_key"]
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
+#: query parameters (lower-cased) that carry a session id: the one list ``canonicalize``
+#: drops and the trap filter counts as cleaned (Java, PHP, ASP, ColdFusion, osCommerce, Zen Cart)
+SESSION_PARAMS = frozenset({
+    "jsessionid", "phpsessid", "sid", "sessionid", "session_id", "aspsessionid", "cfid",
+    "cftoken", "oscsid", "zenid", "s_id",
+})
+#: session ids written as a path parameter ("/page;jsessionid=...")
+SESSION_PATH_PARAMS = ("jsessionid", "phpsessid", "sid")
+
 # Query parameters that identify a visit, not a page.
 _TRACKING_PREFIXES = ("utm_",)
-_DROPPED_PARAMS = frozenset({
-    "fbclid", "gclid", "dclid", "msclkid", "yclid", "mc_cid", "mc_eid", "_ga", "_gl",
-    "jsessionid", "phpsessid", "sid", "sessionid", "session_id",
-})
+_TRACKING_PARAMS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "yclid", "mc_cid", "mc_eid", "_ga", "_gl"})
+_DROPPED_PARAMS = _TRACKING_PARAMS | SESSION_PARAMS
+_SESSION_PATH_PREFIXES = tuple(f"{name}=" for name in SESSION_PATH_PARAMS)
 
 
 def _netloc(scheme: str, host: str, port: int | None) -> str:
@@ -73,6 +82,6 @@ def canonicalize(url: str) -> str:
     # ";jsessionid=..." path parameters are session ids too
     if ";" in path:
         _, _, params = path.rpartition("/")[2].partition(";")
-        if params.lower().startswith(("jsessionid=", "phpsessid=", "sid=")):
+        if params.lower().startswith(_SESSION_PATH_PREFIXES):
             path = path[: len(path) - len(params) - 1]
     return urlunsplit((scheme, netloc, path, urlencode(sorted(query), doseq=True), ""))

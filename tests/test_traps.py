@@ -20,6 +20,7 @@ from clinicscan.crawler.middlewares.traps import (
     is_date_like,
     repeated_segments,
 )
+from clinicscan.crawler.urls import SESSION_PARAMS, SESSION_PATH_PARAMS, canonicalize
 
 PAGE = HtmlResponse("http://clinic.example/", body=b"<html></html>")
 BASE = "http://clinic.example"
@@ -68,6 +69,22 @@ def test_session_ids_are_stripped_not_followed_as_new_pages():
     out = _filter(traps, [f"{BASE}/book?PHPSESSID=abc123&doctor=2", f"{BASE}/contact;jsessionid=XYZ"])
     assert out == [f"{BASE}/book?doctor=2", f"{BASE}/contact"]
     assert stats.get_value("traps/session_id") == 2
+
+
+@pytest.mark.parametrize("name", sorted(SESSION_PARAMS | {p.upper() for p in SESSION_PARAMS}))
+def test_every_session_parameter_the_filter_counts_is_gone_after_cleaning(name):
+    # one list: what the trap filter counts as a session id, canonicalize() drops
+    traps, stats = _traps()
+    assert _filter(traps, [f"{BASE}/book?doctor=2&{name}=abc123"]) == [f"{BASE}/book?doctor=2"]
+    assert stats.get_value("traps/session_id") == 1
+    assert canonicalize(f"{BASE}/book?{name}=abc123&doctor=2") == f"{BASE}/book?doctor=2"
+
+
+@pytest.mark.parametrize("name", SESSION_PATH_PARAMS)
+def test_every_session_path_parameter_is_counted_and_dropped(name):
+    traps, stats = _traps()
+    assert _filter(traps, [f"{BASE}/contact;{name}=XYZ"]) == [f"{BASE}/contact"]
+    assert stats.get_value("traps/session_id") == 1
 
 
 def test_too_many_query_parameters_are_dropped():

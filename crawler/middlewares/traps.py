@@ -21,7 +21,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
 from clinicscan.crawler.items import UrlOutcome
-from clinicscan.crawler.urls import canonicalize
+from clinicscan.crawler.urls import SESSION_PARAMS, SESSION_PATH_PARAMS, canonicalize
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -29,10 +29,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-SESSION_PARAMS = frozenset({
-    "jsessionid", "phpsessid", "sid", "sessionid", "session_id", "aspsessionid", "cfid",
-    "cftoken", "oscsid", "zenid", "s_id",
-})
 CALENDAR_PARAMS = frozenset({
     "month", "year", "day", "date", "week", "mon", "yr", "mo", "cal", "calendar", "ym",
     "from", "to", "start", "end", "startdate", "enddate", "tribe-bar-date", "eventdate",
@@ -56,7 +52,8 @@ def is_date_like(value: str) -> bool:
 
 def session_id_in(url: str) -> bool:
     parts = urlsplit(url)
-    if ";jsessionid=" in parts.path.lower() or ";phpsessid=" in parts.path.lower():
+    path = parts.path.lower()
+    if any(f";{name}=" in path for name in SESSION_PATH_PARAMS):
         return True
     return any(key.lower() in SESSION_PARAMS for key, _ in parse_qsl(parts.query, keep_blank_values=True))
 
