@@ -18,6 +18,7 @@ import click
 
 from clinicscan import __version__
 from clinicscan.config import Config, load_config
+from clinicscan.crawler import defaults
 from clinicscan.errors import ClinicscanError
 
 
@@ -64,13 +65,13 @@ def _open(ctx: click.Context):
 def crawl_options(func):
     """Options shared by ``crawl`` and ``scan``."""
     options = [
-        click.option("--max-depth", type=click.IntRange(0, 50), default=3, show_default=True,
+        click.option("--max-depth", type=click.IntRange(0, 50), default=defaults.MAX_DEPTH, show_default=True,
                      help="Follow links at most this many hops from the seed page."),
-        click.option("--max-pages", type=click.IntRange(1, 100_000), default=40,
+        click.option("--max-pages", type=click.IntRange(1, 100_000), default=defaults.MAX_PAGES_PER_SITE,
                      show_default=True, help="Fetch at most this many pages per site."),
-        click.option("--delay", type=click.FloatRange(0, 600), default=1.0, show_default=True,
+        click.option("--delay", type=click.FloatRange(0, 600), default=defaults.DELAY, show_default=True,
                      help="Seconds between requests to the same site (politeness)."),
-        click.option("--max-size", type=click.IntRange(1024), default=5_000_000,
+        click.option("--max-size", type=click.IntRange(1024), default=defaults.MAX_SIZE,
                      show_default=True, help="Largest response body kept, in bytes "
                      "(also checked after decompression)."),
         click.option("--allow-loopback", is_flag=True,

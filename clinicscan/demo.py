@@ -208,8 +208,7 @@ def run_demo(out_dir: str | Path, db_url: str | None = None, keep_serving: bool 
         # only warnings and errors get through (Scrapy resets logger levels, not this).
         logging.disable(logging.INFO)
         try:
-            summary = run_scan(config, [str(seeds)], out_dir, workers=1, max_depth=3,
-                               max_pages=40, delay=0.0, max_size=5_000_000, allow_loopback=True,
+            summary = run_scan(config, [str(seeds)], out_dir, workers=1, delay=0.0, allow_loopback=True,
                                new_run=False, redis_url=None, progress=False)
         finally:
             logging.disable(logging.NOTSET)

@@ -28,7 +28,7 @@ from clinicscan import __version__
 from clinicscan.config import Config
 from clinicscan.errors import ClinicscanError, StoreUnavailable
 from clinicscan.store import CrawlRun, FrontierUrl, Store
-from clinicscan.crawler import frontier, shared
+from clinicscan.crawler import defaults, frontier, shared
 from clinicscan.crawler.seeds import Seed
 
 __all__ = ["crawl_settings", "finish_run", "prepare_run", "run_crawl", "run_fingerprint"]
@@ -129,9 +129,11 @@ def _jsonable(stats: dict) -> dict:
             for key, value in stats.items()}
 
 
-def run_crawl(store: Store, config: Config, seeds: Sequence[Seed], *, max_depth: int,
-              max_pages: int, delay: float, max_size: int, allow_loopback: bool,
-              new_run: bool, redis_url: str | None, progress: bool = True,
+def run_crawl(store: Store, config: Config, seeds: Sequence[Seed], *,
+              max_depth: int = defaults.MAX_DEPTH, max_pages: int = defaults.MAX_PAGES_PER_SITE,
+              delay: float = defaults.DELAY, max_size: int = defaults.MAX_SIZE,
+              allow_loopback: bool = False, new_run: bool = False, redis_url: str | None = None,
+              progress: bool = True,
               download_timeout: float | None = None) -> int:
     """Crawl ``seeds`` into the store and the WARC archive; returns the run id.
 

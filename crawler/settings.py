@@ -5,6 +5,7 @@ its options set. Scrapy's own global defaults would ignore robots.txt; these do 
 """
 
 from clinicscan.config import USER_AGENT
+from clinicscan.crawler import defaults
 
 BOT_NAME = "clinicscan"
 SPIDER_MODULES = ["clinicscan.crawler.spiders"]
@@ -16,12 +17,12 @@ ROBOTSTXT_OBEY = True
 # Politeness: one request at a time per site, with a delay (--delay overrides).
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
-DOWNLOAD_DELAY = 1.0
+DOWNLOAD_DELAY = defaults.DELAY
 DOWNLOAD_DELAY_JITTER = 0.5  # each delay varies by +-50%
 
 # Limits (--max-size overrides DOWNLOAD_MAXSIZE).
 DOWNLOAD_TIMEOUT = 30
-DOWNLOAD_MAXSIZE = 5_000_000
+DOWNLOAD_MAXSIZE = defaults.MAX_SIZE
 DOWNLOAD_WARNSIZE = 0
 REDIRECT_MAX_TIMES = 5
 RETRY_ENABLED = True
@@ -50,6 +51,8 @@ CLINICSCAN_WARC_MAX_RECORDS = 1000  # rotate a WARC segment after this many reco
 CLINICSCAN_WARC_MAX_BYTES = 100_000_000  # ...or bytes
 CLINICSCAN_WARC_COMPRESS_LEVEL = 1  # gzip level: 1 costs a third of 6's CPU for ~15% more bytes
 CLINICSCAN_PROGRESS_INTERVAL = 5.0  # seconds between progress lines (0: none)
+CLINICSCAN_MAX_PAGES_PER_SITE = defaults.MAX_PAGES_PER_SITE  # --max-pages overrides
+DEPTH_LIMIT = defaults.MAX_DEPTH  # --max-depth overrides
 
 # Components (each module owns one idea; see the module docstrings).
 DOWNLOADER_MIDDLEWARES = {

@@ -21,7 +21,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import task
 
 from clinicscan.store import open_store
-from clinicscan.crawler import shared
+from clinicscan.crawler import defaults, shared
 from clinicscan.crawler.frontier import load_snapshot
 from clinicscan.crawler.middlewares.site_budget import SiteBudget
 from clinicscan.crawler.items import FrontierLink, PageItem, UrlOutcome
@@ -67,7 +67,7 @@ class ClinicSpider(scrapy.Spider):
             raise ValueError("the clinic spider needs CLINICSCAN_RUN_ID and CLINICSCAN_DB_URL; "
                              "run it through `clinicscan crawl`")
         spider.max_depth = settings.getint("DEPTH_LIMIT")
-        spider.max_pages = settings.getint("CLINICSCAN_MAX_PAGES_PER_SITE", 40)
+        spider.max_pages = settings.getint("CLINICSCAN_MAX_PAGES_PER_SITE", defaults.MAX_PAGES_PER_SITE)
         spider.priorities = LinkPriorities.load()
         spider.progress_interval = settings.getfloat("CLINICSCAN_PROGRESS_INTERVAL", 5.0)
         crawler.signals.connect(spider._closed, signal=scrapy.signals.spider_closed)
