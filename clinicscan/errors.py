@@ -6,7 +6,8 @@
     ├── SeedError                   the seed list cannot be read at all (bad rows are only warned)
     ├── RegistryError               a registry file or row is malformed (names file and line)
     ├── InputError                  a file given on the command line cannot be read
-    └── LexiconError                a lexicon, context-rule or gold file is malformed (names file and line)
+    ├── LexiconError                a lexicon, context-rule or gold file is malformed (names file and line)
+    └── VocabularyError             data/vocabulary.json (the shared ids) cannot be read
 """
 
 from __future__ import annotations
@@ -38,3 +39,7 @@ class InputError(ClinicscanError):
 
 class LexiconError(ClinicscanError):
     """Raised for a malformed lexicon, context-rule or gold file; names the file and line."""
+
+
+class VocabularyError(ClinicscanError):
+    """Raised when the shared vocabulary file is missing or malformed; names the file."""

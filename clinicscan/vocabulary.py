@@ -1,8 +1,9 @@
-"""The shared vocabulary as the report stage needs it: which ids exist, and each
-condition's category (for the serious-disease rule and the charts).
+"""The shared vocabulary: the claim kinds, the contexts that count, and the ids of each kind.
 
-Read from ``data/vocabulary.json`` (the roll-up ids of the shared vocabulary.md), so the
-registry loader and the exports check ids against the same list the extractor uses.
+One home for facts both the extract and the report stage use. The ids are read once from
+``data/vocabulary.json`` (the roll-up ids of the shared vocabulary.md), so the lexicon, the
+gold files, the registry loader and the exports check ids against the same list; each
+condition's category serves the serious-disease rule and the charts.
 """
 
 from __future__ import annotations
@@ -10,11 +11,22 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-from clinicscan.errors import RegistryError
+from clinicscan.errors import VocabularyError
 from clinicscan.paths import data_dir
 
-KINDS = ("condition", "product_type", "red_flag")
+__all__ = ["CLAIM_KINDS", "COUNTED_CONTEXTS", "CONTEXTS", "KIND_FIELDS", "Vocabulary", "label",
+           "load_vocabulary"]
+
+#: what a Claim row's ``kind`` may be
+CLAIM_KINDS = ("condition", "product_type", "red_flag")
+#: a kind's plural: the page-level field, the export column and the gold-file key
+KIND_FIELDS = {"condition": "conditions", "product_type": "product_types", "red_flag": "red_flags"}
+#: every context the context component decides
+CONTEXTS = ("asserted", "negated", "hedged", "reported")
+#: contexts that make a mention a claim (a hedge such as "may help" still sells the treatment)
+COUNTED_CONTEXTS = ("asserted", "hedged")
 
 
 @dataclass(frozen=True)
@@ -30,7 +42,7 @@ class Vocabulary:
             return self.product_types
         if kind == "red_flag":
             return self.red_flags
-        raise ValueError(f"unknown vocabulary kind {kind!r}; expected one of {KINDS}")
+        raise ValueError(f"unknown vocabulary kind {kind!r}; expected one of {CLAIM_KINDS}")
 
     def category(self, condition_id: str) -> str:
         return self.conditions.get(condition_id, "other")
@@ -39,7 +51,11 @@ class Vocabulary:
 @lru_cache(maxsize=1)
 def load_vocabulary() -> Vocabulary:
     """The shipped vocabulary; a broken file is a packaging error worth a clear message."""
-    path = data_dir() / "vocabulary.json"
+    return read_vocabulary(data_dir() / "vocabulary.json")
+
+
+def read_vocabulary(path: Path) -> Vocabulary:
+    """Read a vocabulary file; ``VocabularyError`` names the file and what is wrong."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         conditions = raw["conditions"]
@@ -51,9 +67,9 @@ def load_vocabulary() -> Vocabulary:
             red_flags=tuple(raw["red_flags"]),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise RegistryError(
-            f"{path}: cannot read the vocabulary ({exc}); reinstall clinicscan or restore "
-            "data/vocabulary.json"
+        raise VocabularyError(
+            f"{path}: cannot read the vocabulary ({type(exc).__name__}: {exc}); reinstall "
+            "clinicscan or restore data/vocabulary.json"
         ) from exc
 
 

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from clinicscan.nlp.components.context import ClaimRow
 from clinicscan.nlp.html_text import BULLET, PageText, html_to_text, plain_to_text
 from clinicscan.nlp.pipeline import shared_pipeline
+from clinicscan.vocabulary import COUNTED_CONTEXTS, KIND_FIELDS
 
 __all__ = ["PageAnalysis", "analyse_page", "page_ids", "page_text", "run_pipeline", "MAX_HTML_CHARS", "MAX_TEXT_CHARS"]
 
@@ -21,8 +22,6 @@ log = logging.getLogger(__name__)
 #: pages larger than this are cut (a 25 KB page is typical; 5 MB is already an outlier)
 MAX_HTML_CHARS = 5_000_000
 MAX_TEXT_CHARS = 1_000_000
-COUNTED_CONTEXTS = ("asserted", "hedged")
-KIND_FIELDS = {"condition": "conditions", "product_type": "product_types", "red_flag": "red_flags"}
 
 
 @dataclass

@@ -21,16 +21,17 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from clinicscan.errors import InputError
-from clinicscan.nlp.analyse import COUNTED_CONTEXTS, KIND_FIELDS, analyse_page
+from clinicscan.nlp.analyse import analyse_page
 from clinicscan.nlp.bootstrap import LEVEL, RESAMPLES, SEED, Interval, bootstrap_intervals
 from clinicscan.nlp.genre_families import family_of
 from clinicscan.nlp.jsonl import iter_jsonl
 from clinicscan.nlp.lexicon import load_lexicon
+from clinicscan.vocabulary import COUNTED_CONTEXTS, KIND_FIELDS
 
 __all__ = ["EvaluationResult", "FieldScore", "GoldPage", "PageScore", "evaluate", "read_gold", "score_pages",
            "cohen_kappa", "analyse_file"]
 
-FIELDS = {"conditions": "condition", "product_types": "product_type", "red_flags": "red_flag"}
+FIELDS = {field: kind for kind, field in KIND_FIELDS.items()}
 GOLD_KEYS = {"file", "offers_treatment", *FIELDS}
 OPTIONAL_KEYS = {"split", "kind", "note", "notes", "genre", "country", "evidence"}
 

@@ -16,15 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clinicscan.errors import LexiconError
-from clinicscan.paths import data_dir, lexicon_dir
+from clinicscan.paths import lexicon_dir
+from clinicscan.vocabulary import CLAIM_KINDS, KIND_FIELDS, load_vocabulary
 from clinicscan.nlp.jsonl import iter_jsonl
 
 __all__ = ["KINDS", "PATTERN_FILES", "Lexicon", "LexiconPattern", "load_lexicon", "lexicon_version"]
 
-#: label in the JSONL files -> the ``kind`` stored on a Claim
-KINDS = {"CONDITION": "condition", "PRODUCT_TYPE": "product_type", "RED_FLAG": "red_flag"}
-PATTERN_FILES = {"condition": "conditions.jsonl", "product_type": "product_types.jsonl",
-                 "red_flag": "red_flags.jsonl"}
+#: label in the JSONL files -> the ``kind`` stored on a Claim ("PRODUCT_TYPE" -> "product_type")
+KINDS = {kind.upper(): kind for kind in CLAIM_KINDS}
+#: kind -> its pattern file ("condition" -> "conditions.jsonl")
+PATTERN_FILES = {kind: f"{field}.jsonl" for kind, field in KIND_FIELDS.items()}
 
 @dataclass(frozen=True)
 class LexiconPattern:
@@ -53,15 +54,6 @@ class Lexicon:
         return list(self.vocabulary[kind])
 
 
-def _read_vocabulary(path: Path) -> dict[str, list[str]]:
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise LexiconError(f"cannot read the vocabulary {path}: {exc}") from exc
-    return {"condition": list(raw["conditions"]), "product_type": list(raw["product_types"]),
-            "red_flag": list(raw["red_flags"])}
-
-
 def lexicon_version(directory: Path) -> str:
     """A short hash of every data file of the lexicon folder (names and contents)."""
     digest = hashlib.sha256()
@@ -82,7 +74,8 @@ def _check_pattern(pattern: object, where: str) -> str | list:
 def load_lexicon(directory: Path | str | None = None) -> Lexicon:
     """Read and validate the lexicon; every id must roll up to a vocabulary id of its kind."""
     folder = Path(directory) if directory else lexicon_dir()
-    vocabulary = _read_vocabulary(data_dir() / "vocabulary.json")
+    shared = load_vocabulary()
+    vocabulary = {kind: list(shared.ids(kind)) for kind in CLAIM_KINDS}
     rollup_path = folder / "rollup.json"
     try:
         rollup = json.loads(rollup_path.read_text(encoding="utf-8")) if rollup_path.exists() else {}

@@ -14,11 +14,12 @@ from typing import Any
 
 from clinicscan.errors import LexiconError
 from clinicscan.paths import lexicon_dir
+from clinicscan.vocabulary import CLAIM_KINDS
 from clinicscan.nlp.jsonl import iter_jsonl
 
 __all__ = ["ContextRule", "OfferCue", "load_context_rules", "load_offer_cues"]
 
-ALL_KINDS = ("condition", "product_type", "red_flag")
+ALL_KINDS = CLAIM_KINDS
 CONTEXT_CATEGORIES = ("negated", "reported", "hedged", "pseudo", "terminate")
 DIRECTIONS = ("forward", "backward", "sentence")
 OFFER_SIGNALS = ("offer", "report")

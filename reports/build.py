@@ -19,7 +19,7 @@ from clinicscan.reports.pairing import pair_claims
 from clinicscan.reports.flags import ClinicFlag, flag_clinic, pairs_that_flag
 from clinicscan.reports.html import render_report
 from clinicscan.reports.registry import load_registry, save_registry
-from clinicscan.reports.vocabulary import load_vocabulary
+from clinicscan.vocabulary import load_vocabulary
 
 log = logging.getLogger(__name__)
 

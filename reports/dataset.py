@@ -14,9 +14,8 @@ from sqlalchemy import func, select
 from clinicscan.errors import ConfigError
 from clinicscan.store import Store
 from clinicscan.store.models import Claim, CrawlRun, Page, Site, Trial
+from clinicscan.vocabulary import COUNTED_CONTEXTS
 
-#: contexts that make a mention a claim (a hedge such as "may help" still sells the treatment)
-COUNTING_CONTEXTS = ("asserted", "hedged")
 
 PAGE_COLUMNS = ["page_id", "site_id", "url", "final_url", "status", "fetched_at", "title",
                 "offers_treatment", "offer_score", "offer_cues", "page_kind", "conditions",
@@ -91,7 +90,7 @@ def load_run(store: Store, run_id: int | None = None) -> RunData:
         pages[["page_id", "site_id", "url", "fetched_at", "offers_treatment", "page_kind",
                "warc_record_id", "site_name", "domain"]], on="page_id", how="left")
     claims["counts"] = (claims["offers_treatment"].fillna(False).astype(bool)
-                        & claims["context"].isin(COUNTING_CONTEXTS))
+                        & claims["context"].isin(COUNTED_CONTEXTS))
     return RunData(run.id, run.label, run.started_at, run.kind, sites, pages, claims, trials)
 
 

@@ -16,8 +16,9 @@ import pandas as pd
 from clinicscan.store import Store
 from clinicscan.reports.dataset import RunData, load_run
 from clinicscan.reports.exports import iso, write_csv
+from clinicscan.vocabulary import CLAIM_KINDS
 
-KINDS = ("condition", "product_type", "red_flag")
+KINDS = CLAIM_KINDS
 CLINIC_COLUMNS = ["change", "site", "domain", "pages_a", "pages_b"] + [
     f"{kind}s_{what}" for kind in KINDS for what in ("added", "dropped")]
 CLAIM_COLUMNS = ["change", "site", "domain", "kind", "vocab_id", "sentence", "url", "fetched_at",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from clinicscan.reports.registry import Approval, LateStageProduct, Registry
-from clinicscan.reports.vocabulary import label
+from clinicscan.vocabulary import label
 
 STATUSES = ("approved_for_this_use", "in_trials", "approved_other_use_only", "no_registered_trials")
 UNSPECIFIED = "unspecified_stem_cell"

@@ -32,7 +32,7 @@ import pandas as pd
 from clinicscan.reports.evidence import NOT_STEM_CELL, UNSPECIFIED
 from clinicscan.reports.pairing import STRENGTHS
 from clinicscan.reports.registry import EnforcementAction, Registry
-from clinicscan.reports.vocabulary import label, load_vocabulary
+from clinicscan.vocabulary import label, load_vocabulary
 
 GAP_POINTS = {"no_registered_trials": 3, "approved_other_use_only": 2, "in_trials": 1}
 STRENGTH_POINTS = {"sentence": 2, "page": 1, "site": 0}

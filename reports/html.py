@@ -13,7 +13,7 @@ from clinicscan import __version__
 from clinicscan.reports.charts import PALETTE, bar_chart, heat_map
 from clinicscan.reports.evidence import STATUSES
 from clinicscan.reports.flags import LEVELS
-from clinicscan.reports.vocabulary import label
+from clinicscan.vocabulary import label
 
 CSS = """
 body{font:15px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}

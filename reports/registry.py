@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 from clinicscan.errors import RegistryError
 from clinicscan.paths import registry_dir
-from clinicscan.reports.vocabulary import Vocabulary, load_vocabulary
+from clinicscan.vocabulary import Vocabulary, load_vocabulary
 
 TABLES = ("approvals", "late_stage", "enforcement")
 COLUMNS = {

@@ -100,3 +100,21 @@ def test_lexicon_version_changes_with_the_files(tmp_path):
     after = load_lexicon(folder)
     assert after.version != before
     assert "joint_pain" in match_ids("creaky joints", "condition", directory=folder)
+
+
+def test_one_vocabulary_loader_names_the_broken_file(tmp_path):
+    from clinicscan.errors import VocabularyError
+    from clinicscan.vocabulary import read_vocabulary
+
+    broken = tmp_path / "vocabulary.json"
+    broken.write_text('{"conditions": ["knee_pain"], "product_types": []}', encoding="utf-8")
+    with pytest.raises(VocabularyError, match=r"vocabulary.json: cannot read the vocabulary \(KeyError: 'red_flags'\)"):
+        read_vocabulary(broken)
+
+
+def test_lexicon_and_report_share_the_vocabulary_ids():
+    from clinicscan.vocabulary import CLAIM_KINDS, load_vocabulary
+
+    lexicon = load_lexicon()
+    assert {kind: lexicon.vocab_ids(kind) for kind in CLAIM_KINDS} == {
+        kind: list(load_vocabulary().ids(kind)) for kind in CLAIM_KINDS}

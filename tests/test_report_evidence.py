@@ -10,7 +10,7 @@ from clinicscan.reports.dataset import load_run
 from clinicscan.reports.evidence import EvidenceIndex, assess_pairs
 from clinicscan.reports.pairing import pair_claims
 from clinicscan.reports.registry import load_registry
-from clinicscan.reports.vocabulary import load_vocabulary
+from clinicscan.vocabulary import load_vocabulary
 from test_report_helpers import add_page, add_run, add_trial, build_world
 
 

@@ -123,8 +123,9 @@ class Claim(Base):
 
     ``kind`` says which of ``condition`` / ``product_type`` / ``red_flag`` it is, and
     ``vocab_id`` holds the shared vocabulary id (``detail_id`` the project's finer id, if any).
-    ``context`` is the decision: asserted, negated, hedged or reported. Only asserted
-    mentions on pages that offer treatment count as claims in the report; the rest are kept
+    ``context`` is the decision: asserted, negated, hedged or reported. Only mentions in a
+    counted context (``clinicscan.vocabulary.COUNTED_CONTEXTS``: asserted, hedged) on pages
+    that offer treatment count as claims in the report; the rest are kept
     so a reviewer sees why a mention was discounted.
     """
 
@@ -136,7 +137,7 @@ class Claim(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # condition | product_type | red_flag
+    kind: Mapped[str] = mapped_column(String(16))  # one of clinicscan.vocabulary.CLAIM_KINDS
     vocab_id: Mapped[str] = mapped_column(String(64))
     detail_id: Mapped[str | None] = mapped_column(String(64))
     matched_text: Mapped[str] = mapped_column(Text)
@@ -145,7 +146,7 @@ class Claim(Base):
     sentence: Mapped[str] = mapped_column(Text)
     sent_start: Mapped[int] = mapped_column(Integer)  # sentence offsets in page.text
     sent_end: Mapped[int] = mapped_column(Integer)
-    context: Mapped[str] = mapped_column(String(16), default="asserted")
+    context: Mapped[str] = mapped_column(String(16), default="asserted")  # one of vocabulary.CONTEXTS
     context_cue: Mapped[str | None] = mapped_column(Text)  # the words that decided it
     section: Mapped[str] = mapped_column(String(16), default="main")  # main | nav | list
     lexicon_version: Mapped[str] = mapped_column(String(64))

@@ -25,6 +25,7 @@ from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher
 from clinicscan.nlp.rules import OfferCue, load_offer_cues
 from clinicscan.nlp.seller_features import FeatureReader, SellerEvidence
 from clinicscan.nlp.seller_model import SellerModel, load_seller_model
+from clinicscan.vocabulary import COUNTED_CONTEXTS
 
 if not Doc.has_extension("clinicscan_offer"):
     Doc.set_extension("clinicscan_offer", default=None)
@@ -132,7 +133,7 @@ class OfferComponent:
             by_kind[cue.page_kind] = by_kind.get(cue.page_kind, 0.0) + abs(signed)
         claims = doc._.clinicscan_claims or []
         products = [c for c in claims if c.kind == "product_type" and c.start < nav_start]
-        counted = [c for c in products if c.context in ("asserted", "hedged")]
+        counted = [c for c in products if c.context in COUNTED_CONTEXTS]
         own_products = [c for c in counted if _OWN.search(c.sentence)]
         declined = [c for c in products if c.context == "negated" and c.context_cue and _DECLINE.search(c.context_cue)]
         if own_products:
