@@ -1,5 +1,6 @@
 """The report stage: read one run, set its claims against the registry, flag clinics, write
-every export. ``write_reports`` is the one entry point the CLI, the scan and the demo call."""
+every export. ``build_tables`` makes the tables (DataFrames, nothing written);
+``write_reports``, the entry point of the CLI, the scan and the demo, writes them."""
 
 from __future__ import annotations
 
@@ -13,13 +14,15 @@ import pandas as pd
 
 from clinicscan.store import Store
 from clinicscan.reports import exports
-from clinicscan.reports.dataset import load_run
+from clinicscan.reports.dataset import RunData, load_run
 from clinicscan.reports.evidence import EvidenceIndex, assess_pairs
 from clinicscan.reports.pairing import pair_claims
 from clinicscan.reports.flags import ClinicFlag, flag_clinic, pairs_that_flag
 from clinicscan.reports.html import render_report
-from clinicscan.reports.registry import load_registry, save_registry
+from clinicscan.reports.registry import Registry, load_registry, save_registry
 from clinicscan.vocabulary import load_vocabulary
+
+__all__ = ["ReportSummary", "ReportTables", "build_tables", "write_reports"]
 
 log = logging.getLogger(__name__)
 
@@ -59,14 +62,54 @@ class ReportSummary:
         return "\n".join(lines)
 
 
-def write_reports(store: Store, out_dir: str | Path, run_id: int | None = None,
-                  registry_paths: Sequence[str | Path] | None = None) -> ReportSummary:
-    """Write pages.csv, claims.csv, evidence.csv, clinics.csv, flagged_clinics.csv and
-    report.html for ``run_id`` (default: the latest run)."""
-    out = Path(out_dir)
+@dataclass
+class ReportTables:
+    """Every table of one run's report as DataFrames: built in memory, nothing written.
+
+    ``evidence`` (one row a claimed clinic x condition x product type, with its evidence
+    status), ``flagged`` (the flagged clinics, with reasons and quotes), ``clinics``,
+    ``pages`` and ``claims`` are the frames the CSV exports hold (columns in
+    docs/data-dictionary.md); ``data``, ``pairs`` and ``flags`` are what they were built from.
+    """
+
+    data: RunData
+    registry: Registry
+    pairs: pd.DataFrame
+    flags: dict[int, ClinicFlag]
+    red_flag_claims: pd.DataFrame
+    pages: pd.DataFrame
+    claims: pd.DataFrame
+    evidence: pd.DataFrame
+    clinics: pd.DataFrame
+    flagged: pd.DataFrame
+
+    @property
+    def run_id(self) -> int:
+        return self.data.run_id
+
+    def exports(self) -> dict[str, pd.DataFrame]:
+        """File name -> frame, in the order the CSV files are written."""
+        return {"pages.csv": self.pages, "claims.csv": self.claims, "evidence.csv": self.evidence,
+                "clinics.csv": self.clinics, "flagged_clinics.csv": self.flagged}
+
+    def summary(self, out_dir: str | Path) -> ReportSummary:
+        data = self.data
+        return ReportSummary(
+            run_id=data.run_id, out_dir=Path(out_dir), sites=len(data.sites), pages=len(data.pages),
+            offering_pages=int(data.pages["offers_treatment"].fillna(False).astype(bool).sum()),
+            claims=int(data.claims["counts"].sum()) if len(data.claims) else 0,
+            flagged=[(r.site, r.severity, int(r.score)) for r in self.flagged.itertuples()],
+            top_claims=_top_claims(self.pairs), trials_imported=len(data.trials),
+            registry_files=self.registry.files,
+        )
+
+
+def build_tables(store: Store, run_id: int | None = None,
+                 registry_paths: Sequence[str | Path] | None = None) -> ReportTables:
+    """Set ``run_id``'s claims (default: the latest run) against the registry and flag its
+    clinics; returns the tables without writing anything (files or store rows)."""
     registry = load_registry(registry_paths)
     data = load_run(store, run_id)
-    save_registry(store, registry)
     index = EvidenceIndex(registry, data.trials, load_vocabulary().product_types)
     pairs = assess_pairs(pair_claims(data.claims), index)
     pairs["flagged_claim"] = pairs_that_flag(pairs, registry) if len(pairs) else pd.Series(dtype=bool)
@@ -78,30 +121,30 @@ def write_reports(store: Store, out_dir: str | Path, run_id: int | None = None,
     for site in data.sites.to_dict("records"):
         sid = site["site_id"]
         flags[sid] = flag_clinic(site, pairs_by_site.get(sid, []), reds_by_site.get(sid, []), registry)
-
-    clinics = exports.clinics_frame(data, pairs, flags)
-    flagged = exports.flagged_frame(data, flags, red_flag_claims)
-    summary = ReportSummary(
-        run_id=data.run_id, out_dir=out, sites=len(data.sites), pages=len(data.pages),
-        offering_pages=int(data.pages["offers_treatment"].fillna(False).astype(bool).sum()),
-        claims=int(data.claims["counts"].sum()) if len(data.claims) else 0,
-        flagged=[(r.site, r.severity, int(r.score)) for r in flagged.itertuples()],
-        top_claims=_top_claims(pairs), trials_imported=len(data.trials),
-        registry_files=registry.files,
+    return ReportTables(
+        data=data, registry=registry, pairs=pairs, flags=flags, red_flag_claims=red_flag_claims,
+        pages=exports.pages_frame(data), claims=exports.claims_frame(data),
+        evidence=exports.evidence_frame(data, pairs, flags),
+        clinics=exports.clinics_frame(data, pairs, flags),
+        flagged=exports.flagged_frame(data, flags, red_flag_claims),
     )
-    tables = {
-        "pages.csv": exports.pages_frame(data),
-        "claims.csv": exports.claims_frame(data),
-        "evidence.csv": exports.evidence_frame(data, pairs, flags),
-        "clinics.csv": clinics,
-        "flagged_clinics.csv": flagged,
-    }
-    for name, frame in tables.items():
+
+
+def write_reports(store: Store, out_dir: str | Path, run_id: int | None = None,
+                  registry_paths: Sequence[str | Path] | None = None) -> ReportSummary:
+    """Write pages.csv, claims.csv, evidence.csv, clinics.csv, flagged_clinics.csv and
+    report.html for ``run_id`` (default: the latest run), and store the registry it used."""
+    out = Path(out_dir)
+    tables = build_tables(store, run_id, registry_paths)
+    save_registry(store, tables.registry)
+    summary = tables.summary(out)
+    for name, frame in tables.exports().items():
         summary.files.append(exports.write_csv(frame, out / name))
     html_path = out / "report.html"
-    html_path.write_text(render_report(summary, data, pairs, flags, clinics, flagged), encoding="utf-8")
+    html_path.write_text(render_report(summary, tables.data, tables.pairs, tables.flags, tables.clinics,
+                                       tables.flagged), encoding="utf-8")
     summary.files.append(html_path)
-    log.info("report for run %s: %s flagged clinic(s)", data.run_id, summary.flagged_count)
+    log.info("report for run %s: %s flagged clinic(s)", tables.run_id, summary.flagged_count)
     return summary
 
 
