@@ -37,7 +37,11 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 
 class Store:
-    """An open database: the engine, a session factory and a few shared upserts."""
+    """An open database: the engine, a session factory and a few shared upserts.
+
+    A context manager: ``with open_store(url) as store: ...`` disposes of the engine's
+    connections on the way out (the data stays; the store can be opened again).
+    """
 
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -84,6 +88,15 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.dispose()
+
+    def __repr__(self) -> str:
+        return f"<Store {self.url}>"
 
 
 def open_store(url: str, create: bool = True) -> Store:
