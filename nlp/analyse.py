@@ -65,8 +65,12 @@ def _to_text(content: str, is_html: bool) -> PageText:
     return page
 
 
-def analyse_page(content: str, *, is_html: bool = True, url: str | None = None) -> PageAnalysis:
+def analyse_page(content: str, *, is_html: bool = True, url: str | None = None,
+                 lexicon_dir: str | None = None) -> PageAnalysis:
     """Analyse one page's HTML (or plain text); never raises.
+
+    ``lexicon_dir`` is a lexicon folder laid out like ``data/lexicon`` (patterns, context
+    rules, offer cues); the shipped one by default. Its pipeline is built once and kept.
 
     The cyclic GC is paused while the page is analysed (about 0.4 ms a page: its gen-0
     scans fire every few hundred allocations and walk the page's short-lived objects);
@@ -76,7 +80,7 @@ def analyse_page(content: str, *, is_html: bool = True, url: str | None = None) 
     if paused:
         gc.disable()
     try:
-        return _analyse(content, is_html, url)
+        return _analyse(content, is_html, url, lexicon_dir)
     finally:
         if paused:
             gc.enable()
@@ -97,12 +101,12 @@ def run_pipeline(nlp, page: PageText):
     return doc
 
 
-def _analyse(content, is_html: bool, url: str | None) -> PageAnalysis:
+def _analyse(content, is_html: bool, url: str | None, lexicon_dir: str | None) -> PageAnalysis:
     try:
         if not isinstance(content, str):
             content = content.decode("utf-8", "replace") if isinstance(content, (bytes, bytearray)) else str(content or "")
         page = _to_text(content, is_html)
-        doc = run_pipeline(shared_pipeline(), page)
+        doc = run_pipeline(shared_pipeline(lexicon_dir), page)
         nav_start = page.nav_start
         claims: list[ClaimRow] = doc._.clinicscan_claims or []
         bullet = BULLET.strip()

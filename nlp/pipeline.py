@@ -8,6 +8,7 @@ spaCy's sentencizer loops over Token objects and cost more than the tokenizer).
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 import spacy
@@ -39,7 +40,11 @@ def build_pipeline(lexicon_dir: str | None = None, initialize: bool = True) -> L
     return nlp
 
 
-@lru_cache(maxsize=2)
-def shared_pipeline(lexicon_dir: str | None = None) -> Language:
-    """One pipeline per process (workers build it once)."""
-    return build_pipeline(lexicon_dir)
+def shared_pipeline(lexicon_dir: str | os.PathLike | None = None) -> Language:
+    """One pipeline per process and lexicon folder (workers build it once)."""
+    return _shared_pipeline(str(lexicon_dir or ""))
+
+
+@lru_cache(maxsize=4)
+def _shared_pipeline(folder: str) -> Language:
+    return build_pipeline(folder or None)
