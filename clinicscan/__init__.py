@@ -1,9 +1,68 @@
 """clinicscan: scan stem-cell clinic websites and set their claims against the evidence.
 
-The package holds what the stages share: configuration, the store (SQLAlchemy models and
-sessions), paths to shipped data, errors, and the command line. The stages themselves live
-in the top-level packages ``crawler`` (Scrapy), ``nlp`` (spaCy) and ``reports`` (pandas).
+The public API (``clinicscan/api.py``) is importable from here and loads lazily, so
+``import clinicscan`` stays instant and the command line starts fast::
+
+    import clinicscan as cs
+    page = cs.analyse_page("<p>We offer stem cell injections for knee arthritis.</p>")
+    with cs.open_store("sqlite:///scan.db") as store:
+        run = cs.load_run(store)
+
+The stages live in ``clinicscan.crawler`` (Scrapy), ``clinicscan.nlp`` (spaCy) and
+``clinicscan.reports`` (pandas) over the shared ground of ``config``, ``errors``, ``store``,
+``paths`` and ``vocabulary``; docs/architecture.md has the floors.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
-__all__ = ["__version__"]
+
+#: the public names; each is ``clinicscan.api.<name>``
+_API = (
+    "PageAnalysis",
+    "ReportSummary",
+    "ReportTables",
+    "RunData",
+    "ScanSummary",
+    "Store",
+    "analyse_page",
+    "build_tables",
+    "extract_files",
+    "load_run",
+    "open_store",
+    "run_scan",
+    "write_exports",
+)
+__all__ = ["__version__", *_API]
+
+if TYPE_CHECKING:
+    from clinicscan.api import (
+        PageAnalysis,
+        ReportSummary,
+        ReportTables,
+        RunData,
+        ScanSummary,
+        Store,
+        analyse_page,
+        build_tables,
+        extract_files,
+        load_run,
+        open_store,
+        run_scan,
+        write_exports,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        value = getattr(importlib.import_module("clinicscan.api"), name)
+        globals()[name] = value  # the next lookup does not come back here
+        return value
+    raise AttributeError(f"module 'clinicscan' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_API})
