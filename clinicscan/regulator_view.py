@@ -143,7 +143,7 @@ def _registry_facts(registry=None):
     from clinicscan.reports.evidence import NOT_STEM_CELL, UNSPECIFIED, stem_cell_types
     from clinicscan.reports.flags import transplant_types
     from clinicscan.reports.registry import load_registry
-    from clinicscan.reports.vocabulary import load_vocabulary
+    from clinicscan.vocabulary import load_vocabulary
 
     registry = registry or load_registry()
     all_types = stem_cell_types(set(load_vocabulary().product_types))
