@@ -31,6 +31,10 @@ __all__ = ["SellerEvidence", "FeatureReader", "load_word_groups", "feature_names
 #: the organisation is named after the last of these in a title ("Knee Pain | Example Clinic")
 _TITLE_SPLIT = re.compile(r"\s(?:\||-|–|—|:|·)\s")
 _TITLE_WORD = re.compile(r"[\w.$€£']+")
+#: title words that name no one in particular
+_GENERIC_TITLE_WORDS = {"stem", "cell", "cells", "therapy", "treatment", "treatments", "home", "page", "blog", "about",
+                        "with", "your", "from", "regenerative", "center", "centre", "clinic", "clinics", "news", "what",
+                        "know", "need", "best", "guide", "institute", "group", "international", "global", "services"}
 #: rates are per 100 tokens of at least this many (on a short page one word would swing a rate)
 MIN_RATE_TOKENS = 400
 
@@ -46,28 +50,31 @@ def feature_names(groups: dict[str, list[str]]) -> list[str]:
     """The fixed order of the feature vector (the model file stores it and is checked against it)."""
     text_groups = [g for g in groups if not g.startswith("title_")]
     title_groups = [g for g in groups if g.startswith("title_")]
-    names = ["rule_score", "tokens"]
+    names = ["rule_score"]
     names += [f"cue_{kind}" for kind in PAGE_KINDS]
-    names += ["products", "products_counted_share", "own_product", "declined_product", "no_product"]
+    names += ["products", "products_counted_share", "products_reported_share", "own_product", "declined_product",
+              "no_product"]
     for group in text_groups:
         names += [f"count_{group}", f"rate_{group}"]
     names += [f"org_{group[len('title_'):]}" for group in title_groups]
+    names += ["org_named_in_text", "we_with_research", "we_with_news"]
     return names
 
 
 class SellerEvidence:
     """What the rule decision saw on one page, handed to the feature reader."""
 
-    __slots__ = ("score", "cue_weight", "products", "counted", "own", "declined")
+    __slots__ = ("score", "cue_weight", "products", "counted", "own", "declined", "reported")
 
     def __init__(self, score: float, cue_weight: dict[str, float], products: int, counted: int, own: int,
-                 declined: int):
+                 declined: int, reported: int = 0):
         self.score = score
         self.cue_weight = cue_weight
         self.products = products
         self.counted = counted
         self.own = own
         self.declined = declined
+        self.reported = reported
 
 
 class FeatureReader:
@@ -87,6 +94,7 @@ class FeatureReader:
         self._bit_of = bit_of
         self._table: WordTable | None = None
         self._vocab = None
+        self._generic_words = set().union(*(set(w) for w in self.groups.values())) | _GENERIC_TITLE_WORDS
 
     def _word_table(self, vocab) -> WordTable:
         if self._table is None or self._vocab is not vocab:
@@ -95,15 +103,15 @@ class FeatureReader:
             self._vocab = vocab
         return self._table
 
-    def read(self, arrays, evidence: SellerEvidence, title: str, main_end: int) -> list[float]:
+    def read(self, arrays, evidence: SellerEvidence, title: str, main_end: int, main_text: str = "") -> list[float]:
         """The feature vector of one page (``main_end``: tokens before it are main text, not menus)."""
         values: dict[str, float] = {"rule_score": max(-15.0, min(15.0, evidence.score)) / 5.0}
         words = max(main_end, MIN_RATE_TOKENS)
-        values["tokens"] = math.log1p(main_end) / 5.0
         for kind in PAGE_KINDS:
             values[f"cue_{kind}"] = math.log1p(evidence.cue_weight.get(kind, 0.0))
         values["products"] = math.log1p(evidence.products)
         values["products_counted_share"] = evidence.counted / evidence.products if evidence.products else 0.0
+        values["products_reported_share"] = evidence.reported / evidence.products if evidence.products else 0.0
         values["own_product"] = 1.0 if evidence.own else 0.0
         values["declined_product"] = 1.0 if evidence.declined else 0.0
         values["no_product"] = 0.0 if evidence.counted else 1.0
@@ -115,7 +123,26 @@ class FeatureReader:
         org_words = _organisation_words(title)
         for group, vocabulary in self.title_groups.items():
             values[f"org_{group[len('title_'):]}"] = 1.0 if org_words & vocabulary else 0.0
+        values["org_named_in_text"] = math.log1p(self._own_name_count(title, main_text))
+        values["we_with_research"] = values["rate_we"] * values["rate_research"] if "rate_research" in values else 0.0
+        values["we_with_news"] = values["rate_we"] * values["rate_news"] if "rate_news" in values else 0.0
         return [values[name] for name in self.names]
+
+    def _own_name_count(self, title: str, main_text: str) -> int:
+        """How often the body names the organisation of the title: a page that speaks of itself.
+
+        A news story's outlet, a regulator's name, a directory's brand seldom recur in the
+        body; a clinic names itself ("At Example Clinic we ..."). Distinctive words only:
+        not the generic title words of the word groups, not short words.
+        """
+        generic = self._generic_words
+        words = [w for w in _organisation_words(title) if len(w) > 3 and w not in generic and w.isalpha()]
+        if not words or not main_text:
+            return 0
+        body = main_text.lower()
+        first = body.find("\n")
+        body = body[first + 1:] if first >= 0 else body  # the title line itself does not count
+        return max(body.count(w) for w in words)
 
     def _group_counts(self, arrays, main_end: int):
         if not main_end:

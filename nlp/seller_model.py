@@ -5,8 +5,8 @@ lexicon version and the extract stage re-reads pages) holds the feature names (c
 a changed word list cannot silently misalign the weights), the standardisation (mean,
 scale), the coefficients, the intercept, the override band, and what it was trained
 on (file hashes, date, cross-validated figures). The model decides where it is confident
-(P at most ``override.non_seller_at_most`` or at least ``override.seller_at_least``); between
-the two the rule score decides, as it did before the model. ``python -m clinicscan.nlp.train_seller``
+(P at most ``override.non_seller_at_most``: not a seller; at least ``override.seller_at_least``,
+when not null: a seller); elsewhere the rule score decides, as it did before the model. ``python -m clinicscan.nlp.train_seller``
 writes it; scikit-learn is needed only there.
 """
 
@@ -25,9 +25,9 @@ __all__ = ["SellerModel", "load_seller_model", "default_model_path", "combine", 
 FORMAT = "clinicscan-seller-logreg/1"
 
 
-def combine(rules_offer: bool, probability: float, low: float, high: float) -> bool:
-    """The model overrides the rules where it is confident (P <= low: no; P >= high: yes)."""
-    if probability >= high:
+def combine(rules_offer: bool, probability: float, low: float, high: float | None) -> bool:
+    """The model overrides the rules where it is confident (P <= low: no; P >= high: yes; high None: never yes)."""
+    if high is not None and probability >= high:
         return True
     if probability <= low:
         return False
@@ -48,7 +48,7 @@ class SellerModel:
     intercept: float
     #: P at or below ``low`` overrides the rules to "not a seller", at or above ``high`` to "seller"
     low: float
-    high: float
+    high: float | None
 
     def probability(self, values: list[float]) -> float:
         """P(the page's organisation offers treatment) for one feature vector in ``features`` order."""
@@ -76,9 +76,12 @@ class SellerModel:
         if any(s <= 0 for s in row["scale"]):
             raise LexiconError(f"{where}: every scale must be positive")
         override = row.get("override") or {}
-        low, high = float(override.get("non_seller_at_most", 0.5)), float(override.get("seller_at_least", 0.5))
-        if not 0.0 <= low <= high <= 1.0:
-            raise LexiconError(f"{where}: override needs 0 <= non_seller_at_most <= seller_at_least <= 1")
+        low = float(override.get("non_seller_at_most", 0.5))
+        high = override.get("seller_at_least", 0.5)
+        high = None if high is None else float(high)
+        if not 0.0 <= low <= (1.0 if high is None else high) <= 1.0:
+            raise LexiconError(f"{where}: override needs 0 <= non_seller_at_most <= seller_at_least <= 1 "
+                               "(seller_at_least null: the model never makes a page a seller)")
         return cls(str(row["version"]), list(features), [float(v) for v in row["mean"]],
                    [float(v) for v in row["scale"]], [float(v) for v in row["coef"]], float(row["intercept"]),
                    low, high)

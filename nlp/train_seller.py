@@ -6,10 +6,11 @@ real-world re-creations, read from ``../shared/realworld`` at training time. Not
 their text is written: the model file holds coefficients over our own feature names, the
 SHA-256 of every training page and gold line, the date and the cross-validated figures.
 
-Four deciders are compared by repeated stratified 5-fold cross-validation over the same
-pages: the rules alone (``offer_score > 0``), the model without the rule score, the model
-with the rule score as one of its features, and the shipped combination: the rules decide
-unless the model (with the rule score) is confident either way. Needs the
+Five deciders are compared by repeated stratified 5-fold cross-validation over the same
+pages: the rules alone (``offer_score >= 0``), the model without the rule score, the model
+with the rule score as one of its features, the rules overridden where that model is
+confident either way, and the shipped combination: the rules, vetoed where the model is
+confident the page sells nothing. Needs the
 optional extra ``train`` (scikit-learn); running the shipped model needs only numpy.
 """
 
@@ -34,10 +35,11 @@ __all__ = ["TrainingPage", "read_pages", "cross_validate", "fit", "main"]
 DEVSET_SPLITS = ("tune", "general")
 REALWORLD_SPLITS = ("tune",)
 #: inverse regularisation strength (chosen by the cross-validation printed with --compare)
-DEFAULT_C = 0.03
-#: the model overrides the rules only when P <= low (not a seller) or P >= high (a seller)
-DEFAULT_OVERRIDE = (0.2, 0.7)
-VARIANTS = ("rules", "model", "model+score", "rules+override")
+DEFAULT_C = 0.1
+#: the model overrides the rules only when P <= low (not a seller) or P >= high (a seller; None: never).
+#: Cross-validation chose a veto: turning pages into sellers added more false sellers than it found.
+DEFAULT_OVERRIDE: tuple[float, float | None] = (0.15, None)
+VARIANTS = ("rules", "model", "model+score", "rules+override", "rules+veto")
 
 
 @dataclass
@@ -108,13 +110,14 @@ def _probabilities(fitted, pages: list[TrainingPage]) -> list[float]:
 
 
 def cross_validate(pages: list[TrainingPage], names: list[str], c: float = DEFAULT_C, repeats: int = 4,
-                   override: tuple[float, float] = DEFAULT_OVERRIDE) -> dict:
+                   override: tuple[float, float | None] = DEFAULT_OVERRIDE) -> dict:
     """Accuracy, false and missed sellers of each variant, per source, over repeated 5-fold CV.
 
-    Variants: ``rules`` (offer_score > 0); ``model`` (no rule score among its features,
+    Variants: ``rules`` (offer_score >= 0); ``model`` (no rule score among its features,
     P >= 0.5); ``model+score`` (the rule score as one more feature, P >= 0.5);
-    ``rules+override`` (the shipped decision: the model with the rule score decides where it
-    is confident, P >= high or P <= low, the rules in between).
+    ``rules+override`` (the model with the rule score decides where it is confident, P >= 0.7
+    or P <= 0.2, the rules in between); ``rules+veto`` (the shipped ``override``: by default
+    the model only turns a page the rules call a seller into a non-seller, at P <= low).
     """
     from sklearn.model_selection import StratifiedKFold
 
@@ -132,7 +135,8 @@ def cross_validate(pages: list[TrainingPage], names: list[str], c: float = DEFAU
                 "rules": rules,
                 "model": [p >= 0.5 for p in _probabilities(fit(train_pages, names, "model", c), test_pages)],
                 "model+score": [p >= 0.5 for p in with_score],
-                "rules+override": [combine(r, p, low, high) for r, p in zip(rules, with_score)],
+                "rules+override": [combine(r, p, 0.2, 0.7) for r, p in zip(rules, with_score)],
+                "rules+veto": [combine(r, p, low, high) for r, p in zip(rules, with_score)],
             }
             for variant, guesses in predicted.items():
                 for page, guess in zip(test_pages, guesses):

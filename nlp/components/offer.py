@@ -120,7 +120,7 @@ class OfferComponent:
         if nav_start is None:
             nav_start = arrays.char_end(arrays.n - 1) + 1 if arrays.n else 0
         found: dict[str, tuple[OfferCue, float]] = {}
-        for match_id, start, _end in list(self._phrases(doc)) + self._tokens(doc):
+        for match_id, start, _end in _outermost(list(self._phrases(doc)) + self._tokens(doc), self._cue_of):
             cue = self._cue_of[match_id]
             factor = NAV_WEIGHT if arrays.idx[start] >= nav_start else 1.0
             if cue.id not in found or found[cue.id][1] < factor:
@@ -147,13 +147,16 @@ class OfferComponent:
             score -= NO_PRODUCT_PENALTY
         if products and len(counted) < DISCUSSED_SHARE * len(products):
             score -= DISCUSSED_PENALTY
-        offers = score > self.threshold
+        offers = score >= self.threshold
         probability = None
         if self.features is not None and (self.model is not None or self.collect_features):
             main_end = _first_token_at(arrays, nav_start)
-            evidence = SellerEvidence(score, by_kind, len(products), len(counted), len(own_products), len(declined))
-            title = (doc.user_data.get("clinicscan_text") or doc.text[:400]).split("\n", 1)[0][:400]
-            values = self.features.read(arrays, evidence, title, main_end)
+            reported = sum(c.context == "reported" for c in products)
+            evidence = SellerEvidence(score, by_kind, len(products), len(counted), len(own_products), len(declined),
+                                      reported)
+            text = doc.user_data.get("clinicscan_text") or doc.text
+            title = text.split("\n", 1)[0][:400]
+            values = self.features.read(arrays, evidence, title, main_end, text[:nav_start])
             doc.user_data["clinicscan_seller_features"] = values
             if self.model is not None:
                 offers, probability = self.model.offers(offers, values)
@@ -196,6 +199,26 @@ class OfferComponent:
         self._set(load_offer_cues(Path(path) / "cues.jsonl"))
         self._load_model()
         return self
+
+
+def _outermost(matches: list[tuple[int, int, int]], cue_of: dict) -> list[tuple[int, int, int]]:
+    """Drop a cue match that lies inside a longer match of the same signal: one phrase is one piece of evidence.
+
+    "et al." also matches "et al", "book an appointment" also "appointment"; counted apart,
+    one citation or one button weighed two or three times.
+    """
+    ordered = sorted(matches, key=lambda m: (m[1], -m[2]))
+    kept: list[tuple[int, int, int]] = []
+    reach: dict[str, int] = {}
+    for match in ordered:
+        signal = cue_of[match[0]].signal
+        if match[2] <= reach.get(signal, -1) and kept and any(
+                k[1] <= match[1] and match[2] <= k[2] and cue_of[k[0]].signal == signal and k != match
+                for k in kept[-8:]):
+            continue
+        kept.append(match)
+        reach[signal] = max(reach.get(signal, -1), match[2])
+    return kept
 
 
 def _first_token_at(arrays: TokenArrays, char: int) -> int:
