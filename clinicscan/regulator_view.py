@@ -19,8 +19,8 @@ A page should be on the list when its gold line says:
   programmes.
 
 A page is a hospital transplant program when it sells, all its product types are
-blood-forming transplant types, and it names blood_disorders or its genre or notes say so
-(data/evaluation/regulator_view.json). Pairs are every product type with every condition of
+blood-forming transplant types, and it names blood_disorders, or its kind is ``transplant``
+(the dev set), or its genre or notes say so (data/evaluation/regulator_view.json). Pairs are every product type with every condition of
 the page, as the report pairs claims on one page.
 
 Figures: precision and recall of the list (with bootstrap intervals over pages), and by
@@ -157,7 +157,7 @@ def is_transplant_program(page: GoldPage, registry=None) -> bool:
     products = page.ids["product_types"]
     if not page.offers_treatment or not products or not products <= transplant:
         return False
-    if "blood_disorders" in page.ids["conditions"]:
+    if "blood_disorders" in page.ids["conditions"] or page.kind == "transplant":
         return True
     return bool(_program_pattern().search(" ".join(filter(None, (page.genre, page.notes)))))
 
@@ -241,15 +241,15 @@ def regulator_view(gold_path: Path | str, page_paths: Sequence[Path | str], spli
         counts.append((int(bool(should) and on_list), int(on_list and not should), int(bool(should) and not on_list)))
         if on_list and not should:
             if not page.offers_treatment:
-                view.non_sellers_flagged.append(ListedPage(page.file, page.genre))
+                view.non_sellers_flagged.append(ListedPage(page.file, page.genre or page.kind))
             elif program:
-                view.transplant_programs_flagged.append(ListedPage(page.file, page.genre))
+                view.transplant_programs_flagged.append(ListedPage(page.file, page.genre or page.kind))
             else:
                 why = "gold: only PRP or approved uses" if page.ids["conditions"] else "gold names no condition"
-                view.other_wrongly_flagged.append(ListedPage(page.file, page.genre, why))
+                view.other_wrongly_flagged.append(ListedPage(page.file, page.genre or page.kind, why))
         elif should and not on_list:
-            view.missed.append(ListedPage(page.file, page.genre, ", ".join(f"{p} for {c}" for p, c in should[:3])
-                                          + (" ..." if len(should) > 3 else "")))
+            pairs = ", ".join(f"{p} for {c}" for p, c in should[:3]) + (" ..." if len(should) > 3 else "")
+            view.missed.append(ListedPage(page.file, page.genre or page.kind, pairs))
     view.transplant_programs = programs
     view.intervals = _intervals(counts, resamples, seed)
     return view
