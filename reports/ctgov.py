@@ -10,7 +10,6 @@ file and position and skipped; the rest of the file still imports.
 from __future__ import annotations
 
 import csv
-import email.utils
 import json
 import logging
 import time
@@ -25,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from clinicscan.config import USER_AGENT
 from clinicscan.errors import InputError
+from clinicscan.retry_after import parse_retry_after
 from clinicscan.store import Store
 from clinicscan.store.models import Trial
 from clinicscan.reports.ctgov_read import StudyError, TrialRecord, parse_study, read_csv, read_json
@@ -216,7 +216,7 @@ def _get(url: str, delay: float) -> str:
                     f"ClinicalTrials.gov answered HTTP {exc.code} for {url}; check the query and "
                     "--base-url, or download the results and use `clinicscan registry import-ctgov`"
                 ) from exc
-            pause = _retry_after(exc.headers.get("Retry-After")) if exc.code in (429, 503) else None
+            pause = parse_retry_after(exc.headers.get("Retry-After")) if exc.code in (429, 503) else None
             pause = pause if pause is not None else max(delay, 1.0) * (2 ** attempt)
             log.warning("ctgov fetch: HTTP %s, waiting %.1fs before retrying %s", exc.code, pause, url)
             time.sleep(min(pause, MAX_RETRY_AFTER))
@@ -228,20 +228,6 @@ def _get(url: str, delay: float) -> str:
                     "download the results and use `clinicscan registry import-ctgov`") from exc
             time.sleep(max(delay, 1.0) * (2 ** attempt))
     raise AssertionError("unreachable")
-
-
-def _retry_after(value: str | None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
 
 
 __all__ = ["import_files", "fetch", "parse_study", "ImportResult", "TrialRecord"]

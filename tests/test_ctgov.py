@@ -256,16 +256,6 @@ def test_mesh_terms_and_descriptions_help_map_cryptic_entries(store, tmp_path):
     assert t.interventions == ["XR-7"]  # the raw names stay as registered
 
 
-def test_retry_after_accepts_seconds_and_http_dates():
-    from email.utils import formatdate
-
-    from clinicscan.reports.ctgov import _retry_after
-
-    assert _retry_after("3") == 3.0
-    assert 8 <= _retry_after(formatdate(time.time() + 10, usegmt=True)) <= 10.5
-    assert _retry_after("soon") is None and _retry_after(None) is None
-
-
 def test_fetch_skips_a_page_that_is_not_json(store):
     class HtmlHandler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import datetime, timedelta, timezone
-from email.utils import format_datetime
 
 import pytest
 from scrapy import Request, Spider
@@ -17,9 +15,7 @@ from scrapy.exceptions import DownloadConnectionRefusedError, DownloadFailedErro
 from scrapy.utils.response import response_status_message
 from twisted.internet.error import ConnectionLost
 
-from clinicscan.crawler.middlewares.retry_after import RetryAfterMiddleware, parse_retry_after
-
-NOW = datetime(2026, 3, 1, 12, 0, 0, tzinfo=timezone.utc)
+from clinicscan.crawler.middlewares.retry_after import RetryAfterMiddleware
 
 
 def _middleware(**settings):
@@ -32,17 +28,6 @@ def _middleware(**settings):
 
 def _response(status, headers=None, url="http://clinic.example/x"):
     return HtmlResponse(url, status=status, headers=headers or {}, body=b"<html></html>")
-
-
-@pytest.mark.parametrize(("value", "seconds"), [
-    ("120", 120.0), (b"7", 7.0), (" 3 ", 3.0),
-    (format_datetime(NOW + timedelta(seconds=90), usegmt=True), 90.0),
-    (format_datetime(NOW - timedelta(seconds=90), usegmt=True), 0.0),  # already past
-    ("Sun, 01 Mar 2026 12:00:30 GMT", 30.0),
-    ("soon", None), ("", None), (None, None), ("-5", None), ("1.5", None),
-])
-def test_parse_retry_after_reads_seconds_and_http_dates(value, seconds):
-    assert parse_retry_after(value, now=NOW) == seconds
 
 
 def test_backoff_doubles_and_is_capped():

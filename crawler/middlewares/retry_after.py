@@ -2,7 +2,7 @@
 
 Replaces Scrapy's RetryMiddleware, which retries at once: a clinic site that answers 429
 or 503 is asking us to slow down, so each retry waits ``base * 2**attempt`` seconds, or what
-the server's ``Retry-After`` says (seconds or an HTTP date), never more than
+the server's ``Retry-After`` says (``clinicscan.retry_after``), never more than
 ``CLINICSCAN_RETRY_AFTER_MAX``. The wait is a timer awaited inside
 ``process_response``/``process_exception`` (never ``time.sleep``): the reactor keeps
 serving other requests meanwhile. A ``Retry-After`` pauses the whole site, not just the one
@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -25,34 +23,13 @@ from scrapy.utils.asyncio import sleep
 from scrapy.utils.misc import load_object
 from scrapy.utils.response import response_status_message
 
+from clinicscan.retry_after import parse_retry_after
+
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.http import Request, Response
 
 logger = logging.getLogger(__name__)
-
-
-def parse_retry_after(value: str | bytes | None, *, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header value, or None when absent or unreadable."""
-    if value is None:
-        return None
-    if isinstance(value, bytes):
-        value = value.decode("latin-1")
-    value = value.strip()
-    if not value:
-        return None
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when is None:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    now = now or datetime.now(timezone.utc)
-    return max(0.0, (when - now).total_seconds())
 
 
 class RetryAfterMiddleware:
