@@ -1,8 +1,12 @@
-"""report.html is rendered by Jinja2 with autoescape: hostile page text stays text everywhere."""
+"""report.html is rendered by Jinja2 with autoescape: hostile page text stays text everywhere,
+as Python's HTML parser and a real headless browser (scripts/check-report.sh, chromium) read it."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -44,7 +48,7 @@ def hostile_report(store, tmp_path):
                             ("condition", "autism", HOSTILE_SENTENCE, "asserted"),
                             ("product_type", "umbilical_cord", HOSTILE_SENTENCE, "asserted"),
                             ("red_flag", "cure_claim", f"Cures it {SCRIPT}", "asserted")])
-        page.url = f'https://evil.example/a?b="><script>alert(3)</script>'
+        page.url = 'https://evil.example/a?b="><script>alert(3)</script>'
     write_reports(store, tmp_path)
     return (tmp_path / "report.html").read_text(encoding="utf-8")
 
@@ -82,3 +86,21 @@ def test_report_html_template_ships_as_package_data():
     from importlib.resources import files
 
     assert files("clinicscan.reports").joinpath("templates", "report.html.j2").is_file()
+
+
+CHECK_REPORT = Path(__file__).resolve().parent.parent / "scripts" / "check-report.sh"
+
+
+@pytest.mark.skipif(not (shutil.which("chromium") or shutil.which("chromium-browser")),
+                    reason="chromium is not installed: apt-get install -y chromium (.ci/run installs it when it can)")
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_report_html_in_a_headless_browser_has_its_sections_and_no_smuggled_elements(hostile_report, tmp_path):
+    report = tmp_path / "hostile.html"
+    report.write_text(hostile_report, encoding="utf-8")
+    result = subprocess.run(["bash", str(CHECK_REPORT), str(report), str(tmp_path / "check")],
+                            capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ok: no <script> element" in result.stdout
+    dom = (tmp_path / "check" / "report.dom.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(" in dom  # the hostile text is there, as text
+    assert (tmp_path / "check" / "report.png").stat().st_size > 20_000
