@@ -83,6 +83,10 @@ def crawl_options(func):
         click.option("--redis-url", default=None, metavar="URL",
                      help="Share the crawl frontier through Redis (scrapy-redis) so several "
                      "crawler processes can work on one run."),
+        click.option("--redis-wait", type=click.FloatRange(0, 86_400), default=defaults.REDIS_WAIT,
+                     show_default=True, metavar="SECONDS",
+                     help="With --redis-url: how long a crawl waits for Redis to answer again "
+                     "before it stops (the same command resumes it)."),
     ]
     for option in reversed(options):
         func = option(func)

@@ -8,7 +8,7 @@ and the link priorities fetch those first, so 40 pages a site keep what a resear
 
 from __future__ import annotations
 
-__all__ = ["DELAY", "MAX_DEPTH", "MAX_PAGES_PER_SITE", "MAX_SIZE"]
+__all__ = ["DELAY", "MAX_DEPTH", "MAX_PAGES_PER_SITE", "MAX_SIZE", "REDIS_WAIT"]
 
 #: follow links at most this many hops from the seed page
 MAX_DEPTH = 3
@@ -18,3 +18,5 @@ MAX_PAGES_PER_SITE = 40
 MAX_SIZE = 5_000_000
 #: seconds between requests to the same site (politeness)
 DELAY = 1.0
+#: seconds a crawl with --redis-url waits for Redis to answer again before it stops
+REDIS_WAIT = 60.0

@@ -32,15 +32,17 @@ class PageItem:
     fetched_at: datetime
     content_type: str | None
     depth: int
-    body: bytes
-    html: str
+    # kept out of repr(): Scrapy logs a dropped or failing item, and a log line must never
+    # carry a page body
+    body: bytes = field(repr=False)
+    html: str = field(repr=False)
     content_hash: str
     # for the WARC record
     http_version: str = "HTTP/1.1"
-    response_headers: list[tuple[str, str]] = field(default_factory=list)
-    request_headers: list[tuple[str, str]] = field(default_factory=list)
+    response_headers: list[tuple[str, str]] = field(default_factory=list, repr=False)
+    request_headers: list[tuple[str, str]] = field(default_factory=list, repr=False)
     request_method: str = "GET"
-    links: list[FrontierLink] = field(default_factory=list)
+    links: list[FrontierLink] = field(default_factory=list, repr=False)
     # filled by the archive pipeline
     warc_file: str | None = None
     warc_record_id: str | None = None

@@ -19,17 +19,19 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Sequence
 
+import redis
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.log import configure_logging
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from clinicscan import __version__
 from clinicscan.config import Config
 from clinicscan.errors import ClinicscanError, StoreUnavailable
 from clinicscan.store import CrawlRun, FrontierUrl, Store
-from clinicscan.crawler import defaults, frontier, shared
+from clinicscan.crawler import defaults, frontier, run_lock, shared
 from clinicscan.crawler.seeds import Seed
+from clinicscan.crawler.shared_scheduler import STOP_REASONS
 
 __all__ = ["crawl_settings", "finish_run", "prepare_run", "run_crawl", "run_fingerprint"]
 
@@ -111,7 +113,10 @@ def run_spider(settings: Settings) -> dict:
 
 
 def finish_run(store: Store, run_id: int, stats: dict) -> None:
-    """Close the run: leftover pending URLs were never fetched (page cap, filters)."""
+    """Close the run: leftover pending URLs were never fetched (page cap, filters).
+
+    Called only after the spider finished on its own: a crawl stopped by a failing queue,
+    store or archive raises before this, so its pending URLs stay pending for the rerun."""
     with store.session() as session:
         session.execute(
             update(FrontierUrl)
@@ -124,6 +129,37 @@ def finish_run(store: Store, run_id: int, stats: dict) -> None:
         run.stats = _jsonable(stats)
 
 
+def redis_stop_message(run_id: int, stats: dict, redis_url: str | None) -> str:
+    where = shared.display_url(redis_url or "")
+    if stats.get("redis/stop_reason") == "redis_lost_queue":
+        what = f"Redis at {where} came back without the run's queue (restarted without its data)"
+    else:
+        what = f"Redis at {where} did not answer for {stats.get('redis/waited_seconds', '?')} s"
+    return (f"crawl run {run_id} stopped: {what}; the URLs not fetched yet are kept in the "
+            "database frontier. Once Redis answers, run the same command again: it re-queues "
+            "them and resumes the run")
+
+
+def archive_stop_message(store: Store, run_id: int, stats: dict) -> str:
+    """Name the folder and how much room the rest of the run needs there."""
+    folder = stats.get("archive/error_folder", "the WARC folder")
+    with store.session() as session:
+        pending = session.scalar(
+            select(func.count()).select_from(FrontierUrl)
+            .where(FrontierUrl.run_id == run_id, FrontierUrl.state == "pending")) or 0
+    per_page = max(int(stats.get("archive/bytes_per_page", 0)),
+                   int(stats.get("archive/error_record_bytes", 0)), 1)
+    needed = max(per_page * pending, int(stats.get("archive/error_record_bytes", 0)))
+    return (f"crawl run {run_id} stopped: cannot write the WARC archive in {folder} "
+            f"({stats.get('archive/error', 'write error')}); free at least {_megabytes(needed)} "
+            f"there (about {_megabytes(per_page)} a page for the {pending} URLs left) and run "
+            "the same command again to resume")
+
+
+def _megabytes(size: int) -> str:
+    return f"{max(size / 1_000_000, 0.1):.1f} MB"
+
+
 def _jsonable(stats: dict) -> dict:
     return {key: value if isinstance(value, (int, float, str, bool, type(None))) else str(value)
             for key, value in stats.items()}
@@ -133,23 +169,35 @@ def run_crawl(store: Store, config: Config, seeds: Sequence[Seed], *,
               max_depth: int = defaults.MAX_DEPTH, max_pages: int = defaults.MAX_PAGES_PER_SITE,
               delay: float = defaults.DELAY, max_size: int = defaults.MAX_SIZE,
               allow_loopback: bool = False, new_run: bool = False, redis_url: str | None = None,
-              progress: bool = True,
-              download_timeout: float | None = None) -> int:
+              progress: bool = True, download_timeout: float | None = None,
+              redis_wait: float = defaults.REDIS_WAIT) -> int:
     """Crawl ``seeds`` into the store and the WARC archive; returns the run id.
 
     Resumes the unfinished run started by the same command unless ``new_run``. Raises
     ClinicscanError if the crawl stops before its frontier is exhausted (the same command
     resumes it). With ``redis_url``, processes started with the same command share the run
-    (see :mod:`clinicscan.crawler.shared`); the last one to finish closes it.
+    (see :mod:`clinicscan.crawler.shared`); the last one to finish closes it, and an outage
+    of Redis longer than ``redis_wait`` seconds stops the crawl. Without it, one process
+    crawls a run of a SQLite database at a time (:mod:`clinicscan.crawler.run_lock`).
     """
     client = shared.connect(redis_url) if redis_url else None  # fail before any request
     options = {"max_depth": max_depth, "max_pages": max_pages, "max_size": max_size}
     db_url = store.engine.url.render_as_string(hide_password=False)
-    overrides = {"DOWNLOAD_TIMEOUT": download_timeout} if download_timeout else None
+    overrides = {"DOWNLOAD_TIMEOUT": download_timeout} if download_timeout else {}
+    overrides["CLINICSCAN_REDIS_WAIT"] = redis_wait
     settings = crawl_settings(config, db_url, 0, max_depth=max_depth, max_pages=max_pages,
                               delay=delay, max_size=max_size, allow_loopback=allow_loopback,
                               progress=progress, overrides=overrides)
     configure_logging(settings)  # so what happens before Scrapy starts is logged too
+    lock = None if client is not None else run_lock.for_sqlite(store, run_fingerprint(seeds, options))
+    if lock is None:
+        return _crawl(store, config, seeds, options, settings, client, redis_url, db_url, new_run)
+    with lock:
+        return _crawl(store, config, seeds, options, settings, client, redis_url, db_url, new_run)
+
+
+def _crawl(store: Store, config: Config, seeds: Sequence[Seed], options: dict, settings: Settings,
+           client, redis_url: str | None, db_url: str, new_run: bool) -> int:
     run_id = prepare_run(store, seeds, options, new_run=new_run)
     settings.set("CLINICSCAN_RUN_ID", run_id, priority="cmdline")
     prefix = None
@@ -164,15 +212,25 @@ def run_crawl(store: Store, config: Config, seeds: Sequence[Seed], *,
         raise StoreUnavailable(f"crawl run {run_id} stopped: the database stopped accepting "
                                "writes (see the log above); fix it and run the same command "
                                "again to resume")
+    if reason == "archive_error" or stats.get("archive/errors"):
+        raise ClinicscanError(archive_stop_message(store, run_id, stats))
+    if reason in STOP_REASONS or stats.get("redis/stop_reason"):
+        raise ClinicscanError(redis_stop_message(run_id, stats, redis_url))
     if reason != "finished":
         raise ClinicscanError(f"crawl run {run_id} stopped early ({reason}); run the same "
                               "command again to resume it")
     if client is not None:
-        if shared.queued(client, prefix):
-            logger.info("crawl run %d: this process is done; others are still working on the "
-                        "shared queue, and the last one to finish closes the run", run_id)
-            return run_id
-        shared.expire_run(client, prefix)
+        try:
+            if shared.queued(client, prefix) or shared.other_live_workers(client, prefix):
+                logger.info("crawl run %d: this process is done; others are still working on "
+                            "the shared queue, and the last one to finish closes the run", run_id)
+                return run_id
+            shared.expire_run(client, prefix)
+        except redis.RedisError as exc:
+            raise ClinicscanError(
+                f"crawl run {run_id}: this process is done, but Redis at "
+                f"{shared.display_url(redis_url)} stopped answering ({type(exc).__name__}) before "
+                "the run could be closed; once it answers, run the same command again") from None
     finish_run(store, run_id, stats)
     logger.info("crawl run %d finished: %s pages stored, %s URLs skipped, %s failed", run_id,
                 stats.get("store/inserted", 0), stats.get("store/skipped", 0),

@@ -8,7 +8,13 @@ never points at bytes that are not on disk yet.
 Segments are written as ``*.warc.gz.open`` and renamed to ``*.warc.gz`` when rotated (every
 ``CLINICSCAN_WARC_MAX_RECORDS`` records or ``CLINICSCAN_WARC_MAX_BYTES`` bytes) and at close.
 A crawl killed mid-write leaves a torn ``.open`` segment; the next crawl of the run cuts it
-back to its last complete gzip member and closes it, so every file stays readable.
+back to its last complete gzip member and closes it, so every file stays readable. Closed
+segments get a quick check of their last member too (older versions could close a torn one).
+
+A write that fails (disk full, quota, I/O error) is undone at once: the segment is cut back
+to the end of the last whole record pair, the page is dropped (its URL stays pending), and
+the crawl stops with reason ``archive_error``; ``clinicscan crawl`` turns the ``archive/error*``
+stats into one line naming the folder and the room needed. Page bodies never reach the log.
 
 Scrapy hands us decoded bodies, so the archived payload is the decoded body: the original
 ``Content-Encoding``/``Transfer-Encoding``/``Content-Length`` are kept as
@@ -17,6 +23,7 @@ Scrapy hands us decoded bodies, so the archived payload is the decoded body: the
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import logging
 import os
@@ -27,7 +34,8 @@ from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.utils.defer import deferred_from_coro
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -61,6 +69,36 @@ def complete_members_end(path: Path, chunk_size: int = 1 << 16) -> int:
                 data = decomp.unused_data
                 decomp = zlib.decompressobj(zlib.MAX_WBITS | 16)
     return end
+
+
+def tail_is_whole(path: Path, window: int = 16 << 20) -> bool:
+    """Cheap check that ``path`` ends with a complete gzip member: find the last member's
+    start from the end and decompress just it. False means "not sure": scan it all."""
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        handle.seek(max(0, size - window))
+        tail = handle.read()
+    start = len(tail)
+    while (start := tail.rfind(b"\x1f\x8b\x08", 0, start)) >= 0:
+        decomp = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        try:
+            decomp.decompress(tail[start:])
+        except zlib.error:
+            continue  # those bytes were compressed data, not a member header
+        return decomp.eof and not decomp.unused_data
+    return False
+
+
+def cut_torn_tail(path: Path) -> int:
+    """Truncate a closed segment to its last complete member; returns the bytes dropped."""
+    with path.open("r+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        size = os.fstat(handle.fileno()).st_size
+        end = complete_members_end(path)
+        if end < size:
+            handle.truncate(end)
+            os.fsync(handle.fileno())
+        return size - end
 
 
 def repair_segment(path: Path) -> Path | None:
@@ -103,21 +141,27 @@ class _Segment:
     def __init__(self, path: Path):
         self.path = path
         self.final_path = path.with_name(path.name[: -len(OPEN_SUFFIX)])
-        self.handle = path.open("xb")
+        self.handle = path.open("xb", buffering=0)  # no buffer to hold half a failed write
         fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         self.records = 0
         self.size = 0
 
     def append(self, member: bytes) -> int:
         offset = self.size
-        self.handle.write(member)
-        self.handle.flush()
+        view = memoryview(member)
+        while view:
+            view = view[self.handle.write(view):]
         self.size += len(member)
         self.records += 1
         return offset
 
+    def cut_back(self, size: int, records: int) -> None:
+        """Undo appends after a failed write: back to ``size`` bytes (needs no free space)."""
+        os.ftruncate(self.handle.fileno(), size)
+        self.handle.seek(size)
+        self.size, self.records = size, records
+
     def close(self) -> Path:
-        self.handle.flush()
         os.fsync(self.handle.fileno())
         os.replace(self.path, self.final_path)  # renamed while still locked
         self.handle.close()
@@ -127,7 +171,7 @@ class _Segment:
 class WarcArchivePipeline:
     def __init__(self, archive_dir: Path, run_id: int, max_records: int = 1000,
                  max_bytes: int = 100_000_000, compress_level: int = 1,
-                 user_agent: str = "", stats=None):
+                 user_agent: str = "", stats=None, crawler=None):
         self.run_dir = Path(archive_dir).resolve() / f"run-{run_id}"
         self.run_id = run_id
         self.max_records = max_records
@@ -135,6 +179,10 @@ class WarcArchivePipeline:
         self.compress_level = compress_level
         self.user_agent = user_agent
         self.stats = stats
+        self.crawler = crawler
+        self.failed = False  # a write failed: store nothing more, the crawl is stopping
+        self.bytes_written = 0
+        self.pages_written = 0
         self.writer = WARCWriter(None, gzip=False)
         self.segment: _Segment | None = None
         self.serial = 0
@@ -150,31 +198,86 @@ class WarcArchivePipeline:
                    max_records=settings.getint("CLINICSCAN_WARC_MAX_RECORDS", 1000),
                    max_bytes=settings.getint("CLINICSCAN_WARC_MAX_BYTES", 100_000_000),
                    compress_level=settings.getint("CLINICSCAN_WARC_COMPRESS_LEVEL", 1),
-                   user_agent=settings.get("USER_AGENT", ""), stats=crawler.stats)
+                   user_agent=settings.get("USER_AGENT", ""), stats=crawler.stats,
+                   crawler=crawler)
 
     def open_spider(self) -> None:
-        self.run_dir.mkdir(parents=True, exist_ok=True)
-        for torn in sorted(self.run_dir.glob(f"*.warc.gz{OPEN_SUFFIX}")):
-            repair_segment(torn)
-            self._inc("archive/repaired_segments")
+        try:
+            self.run_dir.mkdir(parents=True, exist_ok=True)
+            for torn in sorted(self.run_dir.glob(f"*.warc.gz{OPEN_SUFFIX}")):
+                repair_segment(torn)
+                self._inc("archive/repaired_segments")
+            for closed in sorted(self.run_dir.glob("*.warc.gz")):
+                if not tail_is_whole(closed) and (dropped := cut_torn_tail(closed)):
+                    logger.warning("repaired torn WARC segment %s: dropped %d bytes of an "
+                                   "incomplete record", closed.name, dropped)
+                    self._inc("archive/repaired_segments")
+        except OSError as exc:
+            self._fail(exc, 0)
 
     def close_spider(self) -> None:
-        self._rotate()
+        try:
+            self._rotate()
+        except OSError as exc:
+            self._fail(exc, 0)
 
     def process_item(self, item):
         if not isinstance(item, PageItem):
             return item
-        if self.segment is None:
-            self._open_segment()
+        if self.failed:
+            raise DropItem(f"{item.url}: not stored, the WARC archive cannot be written")
         response = self._response_record(item)
-        item.warc_offset = self.segment.append(self._member(response))
+        members = [self._member(response)]
+        members.append(self._member(self._request_record(
+            item, response.rec_headers.get_header("WARC-Record-ID"))))
+        try:
+            if self.segment is None:
+                self._open_segment()
+            size, records = self.segment.size, self.segment.records
+            try:
+                item.warc_offset = self.segment.append(members[0])
+                self.segment.append(members[1])
+            except OSError:
+                self.segment.cut_back(size, records)
+                raise
+        except OSError as exc:
+            self._fail(exc, sum(map(len, members)))
+            raise DropItem(f"{item.url}: not stored, its WARC record could not be written "
+                           f"({exc.strerror or exc})") from None
         item.warc_record_id = response.rec_headers.get_header("WARC-Record-ID")
         item.warc_file = str(self.segment.final_path)
-        self.segment.append(self._member(self._request_record(item, item.warc_record_id)))
         self._inc("archive/records", 2)
+        self.bytes_written += sum(map(len, members))
+        self.pages_written += 1
         if self.segment.records >= self.max_records or self.segment.size >= self.max_bytes:
-            self._rotate()
+            try:
+                self._rotate()
+            except OSError as exc:  # the page's record is whole on disk: keep the page
+                self._fail(exc, 0)
         return item
+
+    def _fail(self, exc: OSError, record_bytes: int) -> None:
+        """Stop the crawl after a write error; the stats say where and how much room is needed."""
+        self._inc("archive/errors")
+        if self.failed:
+            return
+        self.failed = True
+        reason = exc.strerror or type(exc).__name__
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            try:
+                free = os.statvfs(self.run_dir).f_bavail * os.statvfs(self.run_dir).f_frsize
+                reason += f", {free / 1_000_000:.1f} MB free"
+            except OSError:
+                pass
+        logger.error("cannot write the WARC archive in %s (%s); stopping the crawl", self.run_dir, reason)
+        if self.stats is not None:
+            self.stats.set_value("archive/error", reason)
+            self.stats.set_value("archive/error_folder", str(self.run_dir))
+            self.stats.set_value("archive/error_record_bytes", record_bytes)
+            if self.pages_written:
+                self.stats.set_value("archive/bytes_per_page", self.bytes_written // self.pages_written)
+        if self.crawler is not None and self.crawler.engine is not None:
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="archive_error"))
 
     # -- records --------------------------------------------------------------------------
 
@@ -226,15 +329,21 @@ class WarcArchivePipeline:
     def _open_segment(self) -> None:
         self.serial += 1
         name = f"clinicscan-run{self.run_id}-{self.stamp}-{self.serial:05d}.warc.gz{OPEN_SUFFIX}"
-        self.segment = _Segment(self.run_dir / name)
-        info = self.writer.create_warcinfo_record(self.segment.final_path.name, {
+        segment = _Segment(self.run_dir / name)
+        info = self.writer.create_warcinfo_record(segment.final_path.name, {
             "software": f"clinicscan/{__version__} (Scrapy, warcio)",
             "format": "WARC File Format 1.1",
             "http-header-user-agent": self.user_agent,
             "isPartOf": f"clinicscan crawl run {self.run_id}",
         })
-        self.segment.append(self._member(info))
-        self.segment.records = 0
+        try:
+            segment.append(self._member(info))
+        except OSError:
+            segment.handle.close()
+            segment.path.unlink(missing_ok=True)  # not even its warcinfo fits
+            raise
+        segment.records = 0
+        self.segment = segment
 
     def _rotate(self) -> None:
         if self.segment is not None:

@@ -14,6 +14,7 @@ import logging
 from collections import Counter
 from datetime import datetime, timezone
 
+import redis
 import scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, TextResponse
@@ -86,13 +87,18 @@ class ClinicSpider(scrapy.Spider):
         redis_url = self.settings.get("CLINICSCAN_REDIS_URL")
         if redis_url:
             client, prefix = shared.connect(redis_url), self.settings.get("CLINICSCAN_REDIS_PREFIX")
-            self.budget = shared.SharedSiteBudget(client, prefix, self.max_pages, snapshot.fetched)
-            waiting = shared.queued(client, prefix)
-            if waiting:
+            others = shared.other_live_workers(client, prefix)
+            if others:
                 # other processes are at work: join them; re-queueing the pending URLs
                 # would fetch in-flight ones twice
-                logger.info("run %d: joining %d requests queued in Redis", self.run_id, waiting)
+                logger.info("run %d: joining %d requests queued in Redis by %s", self.run_id,
+                            shared.queued(client, prefix), ", ".join(sorted(others)))
                 pending = []
+            else:
+                # nobody is crawling: what Redis holds was left by a crawl that stopped (or
+                # is gone); the database frontier is the whole truth, so queue it again
+                shared.reseed(client, prefix)
+            self.budget = shared.SharedSiteBudget(client, prefix, self.max_pages, snapshot.fetched)
         else:
             self.budget = SiteBudget(self.max_pages, snapshot.fetched)
         logger.info("run %d: %d URLs to fetch, %d pages already stored, %d URLs known",
@@ -180,6 +186,13 @@ class ClinicSpider(scrapy.Spider):
         request = failure.request
         meta = request.meta
         exc = failure.value
+        if isinstance(exc, redis.RedisError):
+            # the shared page budget could not be asked: not this URL's fault; the
+            # scheduler holds the request until Redis is back (or the crawl stops and
+            # the URL stays pending)
+            self.crawler.stats.inc_value("redis/requeued_requests")
+            yield request.replace(dont_filter=True)
+            return
         if isinstance(exc, IgnoreRequest) and not isinstance(exc, HttpError):
             state, reason = "skipped", str(exc) or "ignored by a middleware"
             if "not HTML" in reason:
