@@ -19,8 +19,10 @@ import scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
 
+from clinicscan.errors import StoreUnavailable
 from clinicscan.store import open_store
 from clinicscan.crawler import defaults, shared
 from clinicscan.crawler.frontier import load_snapshot
@@ -86,19 +88,15 @@ class ClinicSpider(scrapy.Spider):
         pending = snapshot.pending
         redis_url = self.settings.get("CLINICSCAN_REDIS_URL")
         if redis_url:
-            client, prefix = shared.connect(redis_url), self.settings.get("CLINICSCAN_REDIS_PREFIX")
-            others = shared.other_live_workers(client, prefix)
-            if others:
-                # other processes are at work: join them; re-queueing the pending URLs
-                # would fetch in-flight ones twice
-                logger.info("run %d: joining %d requests queued in Redis by %s", self.run_id,
-                            shared.queued(client, prefix), ", ".join(sorted(others)))
-                pending = []
-            else:
-                # nobody is crawling: what Redis holds was left by a crawl that stopped (or
-                # is gone); the database frontier is the whole truth, so queue it again
-                shared.reseed(client, prefix)
-            self.budget = shared.SharedSiteBudget(client, prefix, self.max_pages, snapshot.fetched)
+            try:
+                pending = self._join_or_reseed(redis_url, snapshot)
+            except (redis.RedisError, StoreUnavailable) as exc:
+                # not a finished crawl: stop as the scheduler does when Redis goes away
+                logger.error("Redis stopped answering as the crawl started (%s)", type(exc).__name__)
+                self.crawler.stats.set_value("redis/stop_reason", "redis_unavailable")
+                self.crawler.stats.set_value("redis/waited_seconds", 0)
+                deferred_from_coro(self.crawler.engine.close_spider_async(reason="redis_unavailable"))
+                return
         else:
             self.budget = SiteBudget(self.max_pages, snapshot.fetched)
         logger.info("run %d: %d URLs to fetch, %d pages already stored, %d URLs known",
@@ -111,6 +109,24 @@ class ClinicSpider(scrapy.Spider):
             # pending URLs may be in a shared dupefilter already (fetched by a process that
             # died before storing them), so they bypass it
             yield self._request(url, site, depth, priority, dont_filter=bool(redis_url))
+
+    def _join_or_reseed(self, redis_url: str, snapshot) -> list:
+        """The pending URLs this process must queue: none when others crawl the run."""
+        client, prefix = shared.connect(redis_url), self.settings.get("CLINICSCAN_REDIS_PREFIX")
+        pending = snapshot.pending
+        others = shared.other_live_workers(client, prefix)
+        if others:
+            # other processes are at work: join them; re-queueing the pending URLs
+            # would fetch in-flight ones twice
+            logger.info("run %d: joining %d requests queued in Redis by %s", self.run_id,
+                        shared.queued(client, prefix), ", ".join(sorted(others)))
+            pending = []
+        else:
+            # nobody is crawling: what Redis holds was left by a crawl that stopped (or
+            # is gone); the database frontier is the whole truth, so queue it again
+            shared.reseed(client, prefix)
+        self.budget = shared.SharedSiteBudget(client, prefix, self.max_pages, snapshot.fetched)
+        return pending
 
     def _request(self, url: str, site: str, depth: int, priority: int,
                  dont_filter: bool = False) -> scrapy.Request:
