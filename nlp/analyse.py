@@ -10,6 +10,7 @@ import gc
 import logging
 from dataclasses import asdict, dataclass, field
 
+from clinicscan.nlp.claim_model import CELL_SOURCES, claimed_ids, load_claim_models, rule_ids
 from clinicscan.nlp.components.context import ClaimRow
 from clinicscan.nlp.html_text import BULLET, PageText, html_to_text, plain_to_text
 from clinicscan.nlp.pipeline import shared_pipeline
@@ -43,15 +44,29 @@ class PageAnalysis:
         return asdict(self)
 
 
-def page_ids(claims: list[ClaimRow], offers_treatment: bool) -> dict[str, list[str]]:
-    """The ids the page's business claims: counted mentions in the main text of an offering page."""
+def unspecified_rule(product_types: set[str]) -> set[str]:
+    """``unspecified_stem_cell`` only when the page names no cell source ("stem cells and PRP" keeps it)."""
+    if "unspecified_stem_cell" in product_types and product_types & CELL_SOURCES:
+        product_types.discard("unspecified_stem_cell")
+    return product_types
+
+
+def page_ids(claims: list[ClaimRow], offers_treatment: bool, *, title_length: int = 0, text_length: int = 0,
+             use_model: bool = True, models: dict | None = None) -> dict[str, list[str]]:
+    """The ids the page's business claims, on an offering page.
+
+    Conditions and product types: the claim model's reading of each mentioned id
+    (``clinicscan.nlp.claim_model``; ``models`` default: the shipped ones), or with
+    ``use_model=False`` the plain rule (any counted mention outside the navigation). Red flags: any counted mention outside the navigation.
+    """
     ids: dict[str, set[str]] = {name: set() for name in KIND_FIELDS.values()}
     if offers_treatment:
         for claim in claims:
-            if claim.context in COUNTED_CONTEXTS and claim.section != "nav":
-                ids[KIND_FIELDS[claim.kind]].add(claim.vocab_id)
-        if len(ids["product_types"]) > 1:
-            ids["product_types"].discard("unspecified_stem_cell")
+            if claim.kind == "red_flag" and claim.context in COUNTED_CONTEXTS and claim.section != "nav":
+                ids["red_flags"].add(claim.vocab_id)
+        chosen = claimed_ids(claims, title_length, text_length, models) if use_model else rule_ids(claims)
+        ids["conditions"], ids["product_types"] = chosen["condition"], chosen["product_type"]
+        unspecified_rule(ids["product_types"])
     return {name: sorted(values) for name, values in ids.items()}
 
 
@@ -116,7 +131,8 @@ def _analyse(content, is_html: bool, url: str | None, lexicon_dir: str | None) -
             elif claim.sentence.startswith(bullet):
                 claim.section = "list"
         decision = doc._.clinicscan_offer
-        ids = page_ids(claims, decision.offers_treatment)
+        ids = page_ids(claims, decision.offers_treatment, title_length=len(page.title), text_length=len(page.text),
+                       models=load_claim_models(str(lexicon_dir) if lexicon_dir else None))
         return PageAnalysis(
             title=page.title, text=page.text, offers_treatment=decision.offers_treatment,
             offer_score=decision.score, offer_cues=decision.cues, page_kind=decision.page_kind,

@@ -1,0 +1,203 @@
+"""Which mentioned conditions and product types a selling page claims as its own offer.
+
+Rules decide each mention's context (negated, reported...); real pages also name ids as
+causes, symptoms, background biology, study results, other clinics' methods or a list of
+cell sources, all asserted in grammar. So each id mentioned on a page becomes one candidate
+described by what its mentions look like (how many, asserted or not, in the title or a
+heading, in a sentence that also names a product or the page's own voice, or one full of
+cause/symptom/research words...), and a logistic model (``data/models/claim_model.json``,
+one per kind) says whether the page claims it. Retrain with
+``python -m clinicscan.nlp.train_claim_model`` (see docs/claim-model.md for the comparison
+with the rule it replaced: any counted mention outside the navigation).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+from functools import lru_cache
+from typing import Iterable
+
+from clinicscan.nlp.components.context import ClaimRow
+from clinicscan.nlp.linear_model import LinearModel, load_linear_models
+from clinicscan.paths import data_dir
+
+__all__ = ["CELL_SOURCES", "candidate_features", "claimed_ids", "load_claim_models", "rule_ids"]
+
+CANDIDATE_KINDS = ("condition", "product_type")
+#: product types that name where the cells come from (or what they are); PRP and exosomes do not
+CELL_SOURCES = frozenset({"adipose", "bone_marrow", "umbilical_cord", "cord_blood", "amniotic", "placental",
+                          "embryonic_fetal", "peripheral_blood", "msc"})
+
+#: word groups looked for in a mention's sentence; each gives "any" and "share" features
+_CUES = {
+    "own": r"\b(?:we|our|us|i|my|we're|we've|i'm|i've|ours)\b",
+    "treat": r"\b(?:treat\w*|therap\w*|inject\w*|procedure\w*|protocol\w*|help\w*|relie\w*|heal\w*|candidate\w*|"
+             r"offer\w*|provide\w*|resolv\w*|improv\w*|repair\w*|regenerat\w*|restor\w*|manag\w*|address\w*)\b",
+    "background": r"\b(?:caus\w*|symptom\w*|signs?|risk|lead(?:s)? to|result(?:s|ing)? (?:in|from)|develop\w*|"
+                  r"diagnos\w*|prevalen\w*|affect\w*|million\w*|occur\w*|happen\w*|due to|such as|includ\w*|"
+                  r"common\w*|condition is|disease is|characteri[sz]\w*|progress\w*|suffer\w*)\b",
+    "research": r"\b(?:stud(?:y|ies|ied)|research\w*|trials?|published|journal\w*|evidence|investigat\w*|data|"
+                r"et al|pubmed|scientists?|doi|vol|clinical|experiment\w*|paper\w*|review\w*)\b",
+    "others": r"\b(?:other clinics|some clinics|many clinics|companies|company|competitors?|they|their|"
+              r"providers?|elsewhere|rogue|unscrupulous)\b",
+    "compare": r"\b(?:similar to|unlike|compared|versus|vs|instead of|rather than|than|contains?|rich in|"
+               r"found in|derived|from|sources?|types? of|kinds? of|come from|comes from)\b",
+    "general": r"\b(?:stem cells? (?:are|can|have)|can become|can turn|differentiat\w*|naturally|the body)\b",
+}
+_CUE_RES = {name: re.compile(pattern, re.I) for name, pattern in _CUES.items()}
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4096)
+def _sentence_cues(sentence: str) -> tuple[str, ...]:
+    return tuple(name for name, cue in _CUE_RES.items() if cue.search(sentence))
+
+
+def _is_heading(claim: ClaimRow) -> bool:
+    """A short line without closing punctuation: a title, heading or menu-like label."""
+    sentence = claim.sentence
+    return bool(sentence) and sentence[-1] not in ".!?;,:" and len(_WORD.findall(sentence)) <= 12
+
+
+_NOT_CLEAN = frozenset({"background", "research", "others", "general"})
+
+
+def candidate_features(claims: Iterable[ClaimRow], title_length: int = 0,
+                       text_length: int = 0) -> dict[tuple[str, str], dict[str, float]]:
+    """One feature dict per (kind, vocab_id) with a counted (asserted or hedged) mention outside the navigation.
+
+    One pass over the claims; each sentence's cue groups are computed once (by its start).
+    """
+    kinds_in_sentence: dict[int, set[str]] = {}
+    ids_in_sentence: dict[tuple[int, str], set[str]] = {}
+    counted_of: dict[tuple[str, str], list[ClaimRow]] = {}
+    negated_of: dict[tuple[str, str], int] = {}
+    reported_of: dict[tuple[str, str], int] = {}
+    last_end = 1
+    for c in claims:
+        kind, start = c.kind, c.sent_start
+        kinds_in_sentence.setdefault(start, set()).add(kind)
+        ids_in_sentence.setdefault((start, kind), set()).add(c.vocab_id)
+        last_end = max(last_end, c.sent_end)
+        if kind == "red_flag" or c.section == "nav":
+            continue
+        key = (kind, c.vocab_id)
+        context = c.context
+        if context in COUNTED_CONTEXTS:
+            counted_of.setdefault(key, []).append(c)
+        elif context == "negated":
+            negated_of[key] = negated_of.get(key, 0) + 1
+        elif context == "reported":
+            reported_of[key] = reported_of.get(key, 0) + 1
+    counted_per_kind: dict[str, int] = {}
+    ids_per_kind: dict[str, int] = {}
+    top: dict[str, int] = {}
+    for (kind, _vid), rows in counted_of.items():
+        counted_per_kind[kind] = counted_per_kind.get(kind, 0) + len(rows)
+        ids_per_kind[kind] = ids_per_kind.get(kind, 0) + 1
+        top[kind] = max(top.get(kind, 0), len(rows))
+    length = max(1, text_length or last_end)
+    cues_of: dict[int, tuple[str, ...]] = {}
+    out: dict[tuple[str, str], dict[str, float]] = {}
+    for key, counted in counted_of.items():
+        kind, vocab_id = key
+        n = len(counted)
+        other_kind = "product_type" if kind == "condition" else "condition"
+        title = heading = listed = hedged = with_other = red = crowded = clean = 0
+        questions = 0
+        first = length
+        tallies: dict[str, int] = {}
+        for c in counted:
+            start = c.sent_start
+            if c.start < first:
+                first = c.start
+            if title_length and c.start < title_length:
+                title = 1
+            elif not heading and _is_heading(c):
+                heading = 1
+            if c.section == "list":
+                listed = 1
+            if c.context == "hedged":
+                hedged += 1
+            here = kinds_in_sentence[start]
+            if other_kind in here:
+                with_other += 1
+            if "red_flag" in here:
+                red = 1
+            if len(ids_in_sentence[(start, kind)]) >= 3:
+                crowded += 1
+            if c.sentence.endswith("?"):
+                questions += 1
+            cues = cues_of.get(start)
+            if cues is None:
+                cues = cues_of[start] = _sentence_cues(c.sentence)
+            for name in cues:
+                tallies[name] = tallies.get(name, 0) + 1
+            if not clean and ("own" in cues or "treat" in cues) and _NOT_CLEAN.isdisjoint(cues):
+                clean = 1
+        f: dict[str, float] = {
+            f"id={vocab_id}": 1.0,
+            "log_counted": math.log1p(n),
+            "log_negated": math.log1p(negated_of.get(key, 0)),
+            "log_reported": math.log1p(reported_of.get(key, 0)),
+            "share": n / counted_per_kind[kind],
+            "top": 1.0 if n == top[kind] else 0.0,
+            "log_ids_of_kind": math.log1p(ids_per_kind[kind]),
+            "title": float(title), "heading": float(heading), "list": float(listed),
+            "hedged_share": hedged / n, "first_position": first / length,
+            "with_other_kind": 1.0 if with_other else 0.0, "with_other_kind_share": with_other / n,
+            "with_red_flag": float(red), "crowded_share": crowded / n,
+            "clean": float(clean), "question": 1.0 if questions == n else 0.0,
+        }
+        for name in _CUES:
+            hits = tallies.get(name, 0)
+            f[f"any_{name}"] = 1.0 if hits else 0.0
+            f[f"share_{name}"] = hits / n
+        out[key] = f
+    # "stem cells" with no source named anywhere is the page's own unspecified product; with one named, not
+    unspecified = out.get(("product_type", "unspecified_stem_cell"))
+    if unspecified is not None:
+        named = any(kind == "product_type" and vid in CELL_SOURCES for kind, vid in out)
+        unspecified["no_source_named"] = 0.0 if named else 1.0
+    return out
+
+
+def rule_ids(claims: Iterable[ClaimRow]) -> dict[str, set[str]]:
+    """The rule the model replaced: any counted mention outside the navigation."""
+    ids = {kind: set() for kind in CANDIDATE_KINDS}
+    for c in claims:
+        if c.kind in ids and c.context in COUNTED_CONTEXTS and c.section != "nav":
+            ids[c.kind].add(c.vocab_id)
+    return ids
+
+
+@lru_cache(maxsize=8)
+def load_claim_models(folder: str | None = None) -> dict[str, LinearModel]:
+    """The models in ``folder``/claim_model.json (default: the shipped lexicon folder).
+
+    A lexicon folder without the file gets no models, so the rule decides: the shipped model
+    was trained on the shipped lexicon's mentions.
+    """
+    path = Path(folder) / "claim_model.json" if folder else lexicon_dir() / "claim_model.json"
+    if folder and not path.exists():
+        return {}
+    return load_linear_models(path)
+
+
+def claimed_ids(claims: list[ClaimRow], title_length: int = 0, text_length: int = 0,
+                models: dict[str, LinearModel] | None = None) -> dict[str, set[str]]:
+    """Per kind, the ids the model says the page claims (a model missing for a kind: the rule)."""
+    models = load_claim_models() if models is None else models
+    features = candidate_features(claims, title_length, text_length)
+    fallback = rule_ids(claims) if any(kind not in models for kind in CANDIDATE_KINDS) else None
+    ids: dict[str, set[str]] = {kind: set() for kind in CANDIDATE_KINDS}
+    for (kind, vocab_id), f in features.items():
+        model = models.get(kind)
+        if model is None:
+            if vocab_id in fallback[kind]:
+                ids[kind].add(vocab_id)
+        elif model.decide(f):
+            ids[kind].add(vocab_id)
+    return ids

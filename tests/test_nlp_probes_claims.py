@@ -1,0 +1,138 @@
+"""Claim probes: which conditions and product types a selling page claims as its own offer.
+
+Short selling pages written for the project (fictional clinics, wording of our own) in the
+shapes real pages take: a disease page whose background names causes and symptoms, a page
+listing where stem cells can be found before saying which ones the clinic uses, a clinic
+that runs down other clinics' sources, "stem cells and PRP" with no source named. Plus the
+shipped claim model's contract (loads, both kinds, says how to retrain) and the linear-model
+helper it shares.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from clinicscan.errors import LexiconError
+from clinicscan.nlp.analyse import analyse_page, page_ids, unspecified_rule
+from clinicscan.nlp.claim_model import candidate_features, load_claim_models
+from clinicscan.nlp.linear_model import LinearModel, fit_logistic, load_linear_models
+
+
+def _html(title: str, *paragraphs: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html><head><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>"
+
+
+CROHNS_PAGE = _html(
+    "Stem Cell Therapy for Crohn's Disease | Harbourview Cell Clinic",
+    "Crohn's disease is a lifelong inflammation of the gut that affects about one person in three hundred.",
+    "Its symptoms include belly cramps, weight loss, tiredness and sometimes painful joints and skin sores.",
+    "Researchers think smoking and a family history raise the risk of developing the disease.",
+    "At Harbourview we treat Crohn's disease with infusions of umbilical cord mesenchymal stem cells.",
+    "Our doctors plan each course of treatment around your own medical history.",
+    "Book a consultation with our team to find out whether you are a candidate.",
+)
+
+
+def test_disease_background_symptoms_are_not_claims():
+    page = analyse_page(CROHNS_PAGE)
+    assert page.offers_treatment
+    assert "inflammatory_bowel_disease" in page.conditions
+    assert "joint_pain" not in page.conditions  # a symptom of the treated disease, not an offer
+
+
+SOURCES_PAGE = _html(
+    "Knee Stem Cell Injections | Riverbend Orthopaedic Care",
+    "Stem cells of this kind are found in many places in the body, and researchers have taken them from "
+    "umbilical cord tissue, bone marrow, placenta and fat.",
+    "At Riverbend we use only your own fat: we take a small sample from your belly, concentrate the "
+    "adipose-derived stem cells and inject them into the painful knee the same morning.",
+    "Most of our patients have knee osteoarthritis and want to stay active.",
+    "Call our office to book your knee assessment.",
+)
+
+
+def test_a_list_of_places_cells_come_from_is_not_the_product():
+    page = analyse_page(SOURCES_PAGE)
+    assert page.offers_treatment
+    assert "adipose" in page.product_types
+    assert "osteoarthritis" in page.conditions
+    assert "placental" not in page.product_types
+
+
+def test_stem_cells_and_prp_without_a_source_keep_both():
+    assert unspecified_rule({"unspecified_stem_cell", "prp"}) == {"unspecified_stem_cell", "prp"}
+    assert unspecified_rule({"unspecified_stem_cell", "exosome"}) == {"unspecified_stem_cell", "exosome"}
+    assert unspecified_rule({"unspecified_stem_cell", "bone_marrow", "prp"}) == {"bone_marrow", "prp"}
+    page = analyse_page(_html(
+        "Regenerative Injections | Lakeside Sports Medicine",
+        "We offer stem cell injections and platelet-rich plasma (PRP) for athletes with a rotator cuff tear.",
+        "Call us to book your first visit.",
+    ))
+    assert page.offers_treatment
+    assert {"unspecified_stem_cell", "prp"} <= set(page.product_types)
+
+
+def test_page_ids_rule_and_model_agree_on_a_plain_offer():
+    page = analyse_page(_html(
+        "Back Pain Clinic",
+        "We treat chronic low back pain with injections of your own bone marrow concentrate.",
+        "Book a consultation with our spine team today.",
+    ))
+    assert page.offers_treatment
+    ruled = page_ids(page.claims, True, use_model=False)
+    modelled = page_ids(page.claims, True, title_length=len(page.title), text_length=len(page.text))
+    assert ruled["conditions"] == modelled["conditions"] == ["back_pain"]
+    assert "bone_marrow" in modelled["product_types"]
+    assert page_ids(page.claims, False) == {"conditions": [], "product_types": [], "red_flags": []}
+
+
+def test_only_counted_mentions_make_candidates():
+    page = analyse_page(_html(
+        "Shoulder Care",
+        "We do not use amniotic or embryonic cells.",
+        "We treat shoulder pain with PRP injections in our office.",
+    ))
+    keys = candidate_features(page.claims, len(page.title), len(page.text))
+    assert ("product_type", "prp") in keys
+    assert ("product_type", "amniotic") not in keys and ("product_type", "embryonic_fetal") not in keys
+
+
+def test_shipped_claim_model_loads_with_both_kinds_and_a_retrain_command():
+    models = load_claim_models()
+    assert set(models) == {"condition", "product_type"}
+    for model in models.values():
+        assert "train_claim_model" in model.retrain
+        assert 0 < model.threshold < 1
+        assert model.weights
+
+
+def test_linear_model_scores_named_features_and_ignores_unknown_ones():
+    model = LinearModel(name="x", bias=-1.0, weights={"a": 2.0, "b": -3.0}, threshold=0.5)
+    assert model.score({"a": 1.0}) == pytest.approx(1.0)
+    assert model.probability({"a": 1.0, "never_seen": 5.0}) == pytest.approx(1 / (1 + 2.718281828 ** -1.0), rel=1e-6)
+    assert model.decide({"a": 1.0}) and not model.decide({"b": 1.0})
+    again = LinearModel.from_dict(json.loads(json.dumps(model.to_dict())))
+    assert again.weights == model.weights and again.bias == model.bias
+
+
+def test_linear_model_file_errors_name_the_problem(tmp_path):
+    with pytest.raises(LexiconError, match="unknown keys"):
+        LinearModel.from_dict({"name": "x", "bias": 0, "weights": {}, "wieghts": {}})
+    with pytest.raises(LexiconError, match="missing keys"):
+        LinearModel.from_dict({"name": "x"})
+    broken = tmp_path / "model.json"
+    broken.write_text("{not json", encoding="utf-8")
+    with pytest.raises(LexiconError, match="retrain"):
+        load_linear_models(broken)
+
+
+def test_fit_logistic_learns_the_sign_of_a_feature():
+    rows = [{"good": 1.0}] * 20 + [{"bad": 1.0}] * 20 + [{"good": 1.0, "bad": 1.0}] * 4
+    labels = [1] * 20 + [0] * 20 + [1, 0, 1, 0]
+    bias, weights = fit_logistic(rows, labels, l2=0.1)
+    assert weights["good"] > 1.0 and weights["bad"] < -1.0
+    model = LinearModel("t", bias, weights)
+    assert model.probability({"good": 1.0}) > 0.9 > 0.1 > model.probability({"bad": 1.0})
