@@ -97,19 +97,21 @@ def test_extra_gold_keys_are_accepted_and_groups_reported(tmp_path):
 
 
 def test_misses_show_the_gold_evidence_and_extras_our_sentence(tmp_path):
-    gold, pages = write_gold(tmp_path, GOLD)
+    # gold here leaves out the page's plain osteoarthritis claim, so that it is an extra
+    rows = [dict(GOLD[0], conditions=["tendon_ligament_injury"]), *GOLD[1:]]
+    gold, pages = write_gold(tmp_path, rows)
     result = evaluate(gold, [pages], resamples=100)
     by_field = {(d.file, d.field): d for d in result.disagreements}
     conditions = by_field[("clinic.html", "conditions")]
     assert conditions.missing == ["tendon_ligament_injury"]
     assert conditions.expected == {"tendon_ligament_injury": "We also repair torn tendons with the same cells."}
-    assert "joint_pain" in conditions.extra
-    assert "knee pain" in conditions.found["joint_pain"]
+    assert "osteoarthritis" in conditions.extra
+    assert conditions.found["osteoarthritis"] == "Knee Arthritis Care"  # our first sentence naming it
     text = result.to_text()
     miss = text.index("missing tendon_ligament_injury")
     assert text[miss:].splitlines()[1].strip() == 'gold: "We also repair torn tendons with the same cells."'
-    extra = text.index("extra joint_pain")
-    assert text[extra:].splitlines()[1].strip().startswith('ours: "Our clinic treats knee arthritis and knee pain')
+    extra = text.index("extra osteoarthritis")
+    assert text[extra:].splitlines()[1].strip() == 'ours: "Knee Arthritis Care"'
 
 
 def test_summary_mode_names_no_page(tmp_path):
