@@ -5,8 +5,9 @@ causes, symptoms, background biology, study results, other clinics' methods or a
 cell sources, all asserted in grammar. So each id mentioned on a page becomes one candidate
 described by what its mentions look like (how many, asserted or not, in the title or a
 heading, in a sentence that also names a product or the page's own voice, or one full of
-cause/symptom/research words...), and a logistic model (``data/models/claim_model.json``,
-one per kind) says whether the page claims it. Retrain with
+cause/symptom/research words...), and a logistic model per kind says whether the page claims
+it (``data/lexicon/claim_model.json``: in the lexicon folder, so a new model changes the
+lexicon version and the extract stage re-reads pages). Retrain with
 ``python -m clinicscan.nlp.train_claim_model`` (see docs/claim-model.md for the comparison
 with the rule it replaced: any counted mention outside the navigation).
 """
@@ -15,13 +16,14 @@ from __future__ import annotations
 
 import math
 import re
-from pathlib import Path
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable
 
 from clinicscan.nlp.components.context import ClaimRow
 from clinicscan.nlp.linear_model import LinearModel, load_linear_models
-from clinicscan.paths import data_dir
+from clinicscan.paths import lexicon_dir
+from clinicscan.vocabulary import COUNTED_CONTEXTS
 
 __all__ = ["CELL_SOURCES", "candidate_features", "claimed_ids", "load_claim_models", "rule_ids"]
 

@@ -1,7 +1,7 @@
 """A small logistic model shipped as JSON: named features in, a probability out.
 
 Learned parts of the extractor (which mentioned ids a page claims, whether a page sells) are
-logistic regressions over a few dozen named features. Weights live in ``data/models/*.json``
+logistic regressions over a few dozen named features. Weights live in JSON files under ``data/lexicon``
 with the command that retrains them, so ``spacy.blank("en")`` plus this file is enough to
 run: scoring is a dot product over a dict (no numpy, no scikit-learn at run time).
 Training (:func:`fit_logistic`) uses numpy: Newton steps on the L2-penalised log loss, exact

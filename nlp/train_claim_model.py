@@ -1,4 +1,4 @@
-"""Retrain ``data/models/claim_model.json`` and compare it with the rule, by cross-validation.
+"""Retrain ``data/lexicon/claim_model.json``, in the lexicon folder so a new model changes the lexicon version and pages are re-read and compare it with the rule, by cross-validation.
 
 Training rows: every condition / product-type id mentioned on a selling page of the gold sets
 (the fictional dev set's ``tune`` and ``general`` splits and the real-world ``tune`` split);
@@ -23,7 +23,7 @@ from pathlib import Path
 from clinicscan.nlp.analyse import analyse_page, unspecified_rule
 from clinicscan.nlp.claim_model import CANDIDATE_KINDS, candidate_features, rule_ids
 from clinicscan.nlp.linear_model import LinearModel, fit_logistic
-from clinicscan.paths import data_dir
+from clinicscan.paths import data_dir, lexicon_dir
 
 FIELD_OF = {"condition": "conditions", "product_type": "product_types"}
 RETRAIN = "python -m clinicscan.nlp.train_claim_model --realworld ../shared/realworld"
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--devset-weight", type=float, default=2.0,
                         help="weight of a dev-set row against a real-world one (the dev set must not get worse)")
-    parser.add_argument("--out", type=Path, default=data_dir() / "models" / "claim_model.json")
+    parser.add_argument("--out", type=Path, default=lexicon_dir() / "claim_model.json")
     parser.add_argument("--cv-only", action="store_true", help="print the comparison, write nothing")
     args = parser.parse_args(argv)
     print("analysing pages ...", file=sys.stderr)

@@ -136,3 +136,45 @@ def test_fit_logistic_learns_the_sign_of_a_feature():
     assert weights["good"] > 1.0 and weights["bad"] < -1.0
     model = LinearModel("t", bias, weights)
     assert model.probability({"good": 1.0}) > 0.9 > 0.1 > model.probability({"bad": 1.0})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We treat cervical spine problems with injections.", "neck_pain"),
+    ("We treat sports and joint injuries with PRP.", "sports_injury"),
+    ("Our injections help injuries to tendons and ligaments heal.", "tendon_ligament_injury"),
+    ("We treat osteoarthritic joint pain in the knee.", "osteoarthritis"),
+    ("We treat patients whose hair is thinning at the crown.", "hair_loss"),
+    ("We treat a worn disc in the neck with your own cells.", "neck_pain"),
+])
+def test_condition_wordings_real_pages_use(text, expected):
+    page = analyse_page(_html("Regenerative Care", text, "Book a consultation with our doctors today."))
+    found = {c.vocab_id for c in page.claims if c.kind == "condition"}
+    assert expected in found
+
+
+def test_orthopedic_conditions_alone_name_no_condition():
+    page = analyse_page(_html("Regenerative Care", "We treat many orthopedic conditions and painful conditions."))
+    assert not {c.vocab_id for c in page.claims if c.kind == "condition"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Adult stem cells can be collected from bone marrow, fat or the umbilical cord.",
+    "These cells are found in bone marrow and in fat.",
+    "Known sources of adult stem cells include bone marrow and fat.",
+    "Some facilities draw their cells from bone marrow.",
+])
+def test_where_cells_can_be_found_is_background(sentence):
+    page = analyse_page(_html("Regenerative Care", sentence))
+    contexts = {c.context for c in page.claims if c.kind == "product_type" and c.vocab_id == "bone_marrow"}
+    assert contexts == {"reported"}
+
+
+def test_own_source_after_background_stays_the_page_own():
+    page = analyse_page(_html(
+        "Knee Injections | Hillcrest Ortho",
+        "Some facilities draw their cells from bone marrow.",
+        "We use your own fat, collected from the belly the same morning, to treat knee osteoarthritis.",
+        "Call us to book your first visit.",
+    ))
+    assert page.offers_treatment
+    assert "adipose" in page.product_types and "bone_marrow" not in page.product_types
