@@ -52,7 +52,7 @@ def unspecified_rule(product_types: set[str]) -> set[str]:
 
 
 def page_ids(claims: list[ClaimRow], offers_treatment: bool, *, title_length: int = 0, text_length: int = 0,
-             use_model: bool = True, models: dict | None = None) -> dict[str, list[str]]:
+             use_model: bool = True, models: dict | None = None, title: str = "") -> dict[str, list[str]]:
     """The ids the page's business claims, on an offering page.
 
     Conditions and product types: the claim model's reading of each mentioned id
@@ -64,7 +64,7 @@ def page_ids(claims: list[ClaimRow], offers_treatment: bool, *, title_length: in
         for claim in claims:
             if claim.kind == "red_flag" and claim.context in COUNTED_CONTEXTS and claim.section != "nav":
                 ids["red_flags"].add(claim.vocab_id)
-        chosen = claimed_ids(claims, title_length, text_length, models) if use_model else rule_ids(claims)
+        chosen = claimed_ids(claims, title_length, text_length, models, title) if use_model else rule_ids(claims)
         ids["conditions"], ids["product_types"] = chosen["condition"], chosen["product_type"]
         unspecified_rule(ids["product_types"])
     return {name: sorted(values) for name, values in ids.items()}
@@ -132,7 +132,7 @@ def _analyse(content, is_html: bool, url: str | None, lexicon_dir: str | None) -
                 claim.section = "list"
         decision = doc._.clinicscan_offer
         ids = page_ids(claims, decision.offers_treatment, title_length=len(page.title), text_length=len(page.text),
-                       models=load_claim_models(str(lexicon_dir) if lexicon_dir else None))
+                       models=load_claim_models(str(lexicon_dir) if lexicon_dir else None), title=page.title)
         return PageAnalysis(
             title=page.title, text=page.text, offers_treatment=decision.offers_treatment,
             offer_score=decision.score, offer_cues=decision.cues, page_kind=decision.page_kind,

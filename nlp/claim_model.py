@@ -25,7 +25,7 @@ from clinicscan.nlp.linear_model import LinearModel, load_linear_models
 from clinicscan.paths import lexicon_dir
 from clinicscan.vocabulary import COUNTED_CONTEXTS
 
-__all__ = ["CELL_SOURCES", "candidate_features", "claimed_ids", "load_claim_models", "rule_ids"]
+__all__ = ["CELL_SOURCES", "candidate_features", "claimed_ids", "load_claim_models", "rule_ids", "site_name"]
 
 CANDIDATE_KINDS = ("condition", "product_type")
 #: product types that name where the cells come from (or what they are); PRP and exosomes do not
@@ -66,12 +66,36 @@ def _is_heading(claim: ClaimRow) -> bool:
 _NOT_CLEAN = frozenset({"background", "research", "others", "general"})
 
 
+#: separators between a page title's parts: "Knee Pain Treatment | Harbour Health & Wellness"
+_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+|\s*\|\s*")
+
+
+def site_name(title: str) -> str:
+    """The last part of a title with several ("... | Brookhaven Men's Wellness"): usually the business name."""
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title) if p.strip()]
+    return parts[-1] if len(parts) > 1 and len(parts[-1]) <= 60 else ""
+
+
+def _in_name(claim: ClaimRow, name: str) -> bool:
+    """The mention lies inside the business name where its sentence repeats it."""
+    at = claim.start - claim.sent_start
+    offset = claim.sentence.find(name)
+    while offset >= 0:
+        if offset <= at and at + (claim.end - claim.start) <= offset + len(name):
+            return True
+        offset = claim.sentence.find(name, offset + 1)
+    return False
+
+
 def candidate_features(claims: Iterable[ClaimRow], title_length: int = 0,
-                       text_length: int = 0) -> dict[tuple[str, str], dict[str, float]]:
+                       text_length: int = 0, title: str = "") -> dict[tuple[str, str], dict[str, float]]:
     """One feature dict per (kind, vocab_id) with a counted (asserted or hedged) mention outside the navigation.
 
     One pass over the claims; each sentence's cue groups are computed once (by its start).
+    Mentions inside the business name (the title's last part, where a sentence repeats it:
+    "Harbour Health & Wellness", "Azure Skin Care") are names, not claims.
     """
+    name = site_name(title) if title else ""
     kinds_in_sentence: dict[int, set[str]] = {}
     ids_in_sentence: dict[tuple[int, str], set[str]] = {}
     counted_of: dict[tuple[str, str], list[ClaimRow]] = {}
@@ -83,7 +107,7 @@ def candidate_features(claims: Iterable[ClaimRow], title_length: int = 0,
         kinds_in_sentence.setdefault(start, set()).add(kind)
         ids_in_sentence.setdefault((start, kind), set()).add(c.vocab_id)
         last_end = max(last_end, c.sent_end)
-        if kind == "red_flag" or c.section == "nav":
+        if kind == "red_flag" or c.section == "nav" or (name and name in c.sentence and _in_name(c, name)):
             continue
         key = (kind, c.vocab_id)
         context = c.context
@@ -189,10 +213,10 @@ def load_claim_models(folder: str | None = None) -> dict[str, LinearModel]:
 
 
 def claimed_ids(claims: list[ClaimRow], title_length: int = 0, text_length: int = 0,
-                models: dict[str, LinearModel] | None = None) -> dict[str, set[str]]:
+                models: dict[str, LinearModel] | None = None, title: str = "") -> dict[str, set[str]]:
     """Per kind, the ids the model says the page claims (a model missing for a kind: the rule)."""
     models = load_claim_models() if models is None else models
-    features = candidate_features(claims, title_length, text_length)
+    features = candidate_features(claims, title_length, text_length, title)
     fallback = rule_ids(claims) if any(kind not in models for kind in CANDIDATE_KINDS) else None
     ids: dict[str, set[str]] = {kind: set() for kind in CANDIDATE_KINDS}
     for (kind, vocab_id), f in features.items():

@@ -178,3 +178,18 @@ def test_own_source_after_background_stays_the_page_own():
     ))
     assert page.offers_treatment
     assert "adipose" in page.product_types and "bone_marrow" not in page.product_types
+
+
+def test_the_business_name_in_the_title_is_not_a_claim():
+    from clinicscan.nlp.claim_model import site_name
+
+    assert site_name("Knee Injections | Harbour Health & Wellness") == "Harbour Health & Wellness"
+    assert site_name("Stem Cell Therapy for Knee Pain") == ""
+    page = analyse_page(_html(
+        "Knee Injections | Harbour Health & Wellness",
+        "At Harbour Health & Wellness we treat knee osteoarthritis with your own bone marrow cells.",
+        "Book a consultation with our team.",
+    ))
+    assert page.offers_treatment
+    assert "osteoarthritis" in page.conditions
+    assert "anti_aging" not in page.conditions
