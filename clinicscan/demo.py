@@ -216,12 +216,13 @@ def run_demo(out_dir: str | Path, db_url: str | None = None, keep_serving: bool 
             echo(line)
 
         if keep_serving:
+            # Scrapy's shutdown handlers outlive its reactor; give Ctrl-C and kill back,
+            # before saying so: a Ctrl-C sent as soon as the URLs appear must stop us
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
             echo("The demo web keeps running (Ctrl-C to stop):")
             for site in sites:
                 echo(f"  {web.url(site.slug)}  {site.name}")
-            # Scrapy's shutdown handlers outlive its reactor; give Ctrl-C and kill back.
-            signal.signal(signal.SIGINT, signal.default_int_handler)
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
             try:
                 threading.Event().wait()
             except KeyboardInterrupt:
