@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from html import escape
 
-PALETTE = {"approved_for_this_use": "#2e7d32", "in_trials": "#f9a825",
-           "approved_other_use_only": "#ef6c00", "no_registered_trials": "#c62828"}
+PALETTE = {"approved_for_this_use": "#2e7d32", "lawful_use": "#66bb6a", "in_trials": "#f9a825",
+           "other_product_approved": "#ad1457", "approved_other_use_only": "#ef6c00",
+           "no_registered_trials": "#c62828"}
 
 
 def bar_chart(items: list[tuple[str, int]], title: str, colour: str | dict = "#1565c0",

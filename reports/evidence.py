@@ -1,45 +1,72 @@
-"""Claims set against the evidence: what exists for a product type and condition.
+"""Claims set against the evidence: what exists for a product type and condition, and
+whether this clinic's offer is that approved thing.
 
-Evidence status, most evidence first: ``approved_for_this_use`` (an approval or established
-practice for this product type and condition), ``in_trials`` (imported ClinicalTrials.gov
-studies of this type for this condition, or a late-stage product in the registry),
-``approved_other_use_only`` (the type is approved, but only for other conditions), and
-``no_registered_trials``. A claim of "stem cells" of unnamed source is set against every
-stem-cell product type: the page gives no ground to say the product is unapproved.
+Evidence status, most evidence first:
+- ``approved_for_this_use``: the claim names an approved product for this condition
+  (``Ryoncil`` in the sentence), or it is the established transplant setting a registry row
+  describes (a blood-forming cell transplant on a transplant programme's page);
+- ``lawful_use``: the sentence shows a use that needs no approval (registry lawful_uses.csv,
+  e.g. amniotic membrane as a wound covering, 21 CFR 1271.10(a)); reported, not flagged;
+- ``other_product_approved``: a named product of this type is approved for the condition
+  (Ryoncil, pediatric SR-aGVHD), but the clinic's offer is not it: it names no approved
+  product and is not the transplant setting. One product's approval never excuses its type;
+- ``in_trials``: imported ClinicalTrials.gov studies of this type for this condition, or a
+  late-stage product in the registry;
+- ``approved_other_use_only``: the type has approvals, only for other conditions;
+- ``no_registered_trials``.
+A claim of "stem cells" of unnamed source is set against every stem-cell product type.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from clinicscan.reports.registry import Approval, LateStageProduct, Registry
+from clinicscan.reports.registry import (Approval, LateStageProduct, LawfulUse, Registry,
+                                         describe_approvals)
 from clinicscan.vocabulary import label
 
-STATUSES = ("approved_for_this_use", "in_trials", "approved_other_use_only", "no_registered_trials")
+STATUSES = ("approved_for_this_use", "lawful_use", "other_product_approved", "in_trials",
+            "approved_other_use_only", "no_registered_trials")
+NOT_FLAGGING = frozenset({"approved_for_this_use", "lawful_use"})
 UNSPECIFIED = "unspecified_stem_cell"
 NOT_STEM_CELL = frozenset({"prp"})  # vocabulary.md: "not a stem cell product"
 PHASE_RANK = {"EARLY_PHASE1": 0.5, "PHASE1": 1, "PHASE2": 2, "PHASE3": 3, "PHASE4": 4}
 NO_APPROVAL_SOURCE = ("FDA consumer alert, 22 July 2020; FDA list of approved cellular and "
                       "gene therapy products")
+TRANSPLANT_PAGE_KIND = "transplant"
+SETTING_PAGE_KINDS = {"transplant_centre": TRANSPLANT_PAGE_KIND}
+MAX_NAMED = 3
 
 
 @dataclass
 class Evidence:
-    """What exists for one product type and condition, and the sentence that says so."""
+    """What exists for one product type and condition, how this claim stands against it,
+    and the sentence that says so."""
 
     product_type: str
     condition: str
     status: str
-    approvals: list[Approval] = field(default_factory=list)
+    approvals: list[Approval] = field(default_factory=list)  # of this type, for this condition
+    related: list[Approval] = field(default_factory=list)  # other kinds of product, same condition
     other_approved_conditions: list[str] = field(default_factory=list)
+    other_approvals: list[Approval] = field(default_factory=list)  # of this type, other conditions
     n_trials: int = 0
     highest_phase: str = ""
     n_with_results: int = 0
     trial_ids: list[str] = field(default_factory=list)
     late_stage: list[LateStageProduct] = field(default_factory=list)
     trials_imported: int = 0
+    basis: str = ""  # why approved_for_this_use or lawful_use: "names Ryoncil", "transplant programme page", a rule id
+    named: Approval | None = None  # the approved product the claim names, or whose setting it is
+    lawful: LawfulUse | None = None
+
+    @property
+    def approved_products(self) -> str:
+        """The named approvals this claim is set against, for evidence.csv."""
+        items = [self.named] if self.named else self.approvals
+        return "; ".join(_short(a) for a in items)
 
     @property
     def late_stage_text(self) -> str:
@@ -60,22 +87,72 @@ class Evidence:
         return "; ".join(entries)
 
     def sentence(self) -> str:
-        """The evidence line: approval, trials, late-stage products, each with its source."""
+        """The evidence line a regulator can paste: which product is approved, for whom, and
+        why the clinic's offer is or is not that product, each fact with its source."""
         cond = label("condition", self.condition)
-        if self.approvals:
-            names = "; ".join(f"{a.product_name} ({a.agency + ', ' if a.agency else ''}"
-                              f"{a.date or a.basis.replace('_', ' ')}; {a.source})" for a in self.approvals[:3])
-            more = f" and {len(self.approvals) - 3} more" if len(self.approvals) > 3 else ""
-            return f"Approved or established for {cond}: {names}{more}."
-        parts = [f"no product of this type is approved for {cond} in the US ({NO_APPROVAL_SOURCE})"]
-        if self.other_approved_conditions:
-            others = ", ".join(label("condition", c) for c in self.other_approved_conditions)
-            parts.append(f"products of this type are approved or established only for {others}")
+        offer = label("product_type", self.product_type)
+        if self.status == "lawful_use" and self.lawful:
+            u = self.lawful
+            return (f"Lawful use, not flagged: the claim shows {u.use}; {u.why} ({u.citation}; {u.source}).")
+        if self.status == "approved_for_this_use" and self.named:
+            if self.basis.startswith("names "):
+                return f"Approved for this use: the claim {self.basis}, {self.named.describe()}."
+            return (f"Established for this use: the claim is on a {self.basis}, and "
+                    f"{self.named.describe()}.")
+        parts = []
+        if self.status == "other_product_approved":
+            parts.extend(self._not_it())
+        else:
+            parts.append(f"no product of this type is approved for {cond} in the US ({NO_APPROVAL_SOURCE})")
+            if self.other_approvals:
+                by_condition: dict[str, list[str]] = {}
+                for a in self.other_approvals:
+                    names = by_condition.setdefault(a.condition, [])
+                    if a.product_name not in names:
+                        names.append(a.product_name)
+                others = "; ".join(
+                    ", ".join(names[:MAX_NAMED]) + (f" and {len(names) - MAX_NAMED} more" if len(names) > MAX_NAMED else "")
+                    + f" ({label('condition', cond)})" for cond, names in by_condition.items())
+                parts.append(f"products of this type are approved or established only for other "
+                             f"conditions: {others}")
         parts.append(self.trials_text())
         if self.late_stage:
             parts.append(f"late-stage: {self.late_stage_text}")
+        if self.related and self.status != "approved_for_this_use":
+            names = list(dict.fromkeys(a.product_name for a in self.related))
+            shown = ", ".join(names[:MAX_NAMED + 1]) + (f" and {len(names) - MAX_NAMED - 1} more"
+                                                       if len(names) > MAX_NAMED + 1 else "")
+            parts.append(f"other kinds of product are approved or established for {cond} ({shown}: "
+                         "data/registry/approvals.csv, with sources); they do not approve this "
+                         "clinic's product")
         text = "; ".join(parts)
         return text[0].upper() + text[1:] + "."
+
+    def _not_it(self) -> list[str]:
+        """'A named product of this type is approved for X: ...; this clinic's product is not
+        it: the claim does not name Ryoncil'."""
+        cond = label("condition", self.condition)
+        offer = label("product_type", self.product_type)
+        licensed = [a for a in self.approvals if a.basis == "approval"]
+        names = list(dict.fromkeys(a.product_name for a in licensed if a.match_names))
+        of_type = "of a stem-cell type" if self.product_type == UNSPECIFIED else "of this type"
+        if licensed:
+            lead = (f"a named product {of_type} is approved" if len(licensed) == 1
+                    else f"named products {of_type} are approved")
+            if len(licensed) < len(self.approvals):
+                lead += " (or established in transplant centres)"
+        else:
+            lead = f"{offer} are established only as transplants in transplant centres"
+        listed = describe_approvals(sorted(self.approvals, key=lambda a: a.basis != "approval"))
+        why = []
+        if names:
+            shown_names = (", ".join(names[:MAX_NAMED]) + " or another licensed product"
+                           if len(names) > MAX_NAMED else " or ".join(names))
+            why.append(f"the claim does not name {shown_names}")
+        if any(a.setting for a in self.approvals):
+            why.append("the page is not a transplant programme's")
+        why = " and ".join(why) or "the claim does not name it"
+        return [f"{lead} for {cond}: {listed}", f"this clinic's product is not it: {why}"]
 
     def trials_text(self) -> str:
         if not self.trials_imported:
@@ -131,7 +208,10 @@ class EvidenceIndex:
             for c in self.registry.approved_conditions(t):
                 if c != condition:
                     others.setdefault(c)
-        ev = Evidence(product_type, condition, "", approvals=approvals,
+        related = [a for a in self.registry.approvals_for_condition(condition) if a not in approvals]
+        other_approvals = [a for a in self.registry.approvals if a.product_type in types and a.condition != condition]
+        ev = Evidence(product_type, condition, "", approvals=approvals, related=related,
+                      other_approvals=other_approvals,
                       other_approved_conditions=list(others),
                       late_stage=self.registry.late_stage_for(types, condition),
                       trials_imported=len(self.trials))
@@ -148,7 +228,7 @@ class EvidenceIndex:
                     if PHASE_RANK.get(p, 0) > best:
                         best, ev.highest_phase = PHASE_RANK[p], p
         if approvals:
-            ev.status = "approved_for_this_use"
+            ev.status = "other_product_approved"
         elif ev.n_trials or ev.late_stage:
             ev.status = "in_trials"
         elif ev.other_approved_conditions:
@@ -157,13 +237,50 @@ class EvidenceIndex:
             ev.status = "no_registered_trials"
         return ev
 
+    def judge(self, product_type: str, condition: str, sentences: list[str], page_kind: str | None,
+              strength: str) -> Evidence:
+        """This claim against the evidence: approved only when it names the approved product
+        or is the setting a row describes; a lawful use when its sentences show one."""
+        base = self.assess(product_type, condition)
+        text = " ".join(s for s in sentences if s)
+        types = self._types(product_type)
+        for approval in self.registry.approvals_for_condition(condition):
+            if approval.basis != "approval" or (approval.product_type and approval.product_type not in types):
+                continue
+            name = approval.named_in(text)
+            if name:
+                return replace(base, status="approved_for_this_use", basis=f"names {name}", named=approval)
+        in_setting = [a for a in base.approvals
+                      if a.setting and page_kind and SETTING_PAGE_KINDS.get(a.setting) == page_kind]
+        if in_setting:
+            row = next((a for a in in_setting if a.basis == "established_practice"), in_setting[0])
+            return replace(base, status="approved_for_this_use", basis="transplant programme's page", named=row)
+        if strength == "sentence" and sentences:
+            for rule in self.registry.lawful_uses_for(product_type, condition):
+                if all(rule.shown_by(s) for s in sentences):
+                    return replace(base, status="lawful_use", basis=rule.rule_id, lawful=rule)
+        return base
+
+
+def _short(a: Approval, with_source: bool = False) -> str:
+    """'Lantidra (allogeneic pancreatic islet cells; 2023-06-28; adults)'."""
+    facts = [a.product_kind, a.date or a.basis.replace("_", " "), a.population]
+    text = f"{a.product_name} ({'; '.join(f for f in facts if f)})"
+    return f"{text}, {a.source}" if with_source else text
+
 
 def assess_pairs(pairs: pd.DataFrame, index: EvidenceIndex) -> pd.DataFrame:
     """Add evidence columns to each claimed pair."""
     out = pairs.copy()
-    evidences = [index.assess(p, c) for p, c in zip(out["product_type"], out["condition"])]
+    sentences = out["sentences"] if "sentences" in out else [[] for _ in range(len(out))]
+    evidences = [index.judge(p, c, list(sents) or [cs], kind, strength)
+                 for p, c, sents, cs, kind, strength in zip(
+                     out["product_type"], out["condition"], sentences, out["condition_sentence"],
+                     out["page_kind"], out["strength"])]
     out["evidence"] = evidences
     out["evidence_status"] = [e.status for e in evidences]
+    out["status_basis"] = [e.basis for e in evidences]
+    out["approved_products"] = [e.approved_products for e in evidences]
     out["n_trials"] = [e.n_trials for e in evidences]
     out["highest_phase"] = [e.highest_phase for e in evidences]
     out["n_trials_with_results"] = [e.n_with_results for e in evidences]

@@ -29,7 +29,8 @@ CLAIMS_COLUMNS = ["claim_id", "site", "domain", "url", "fetched_at", "kind", "co
                   "end", "sent_start", "sent_end", "context", "context_cue", "section",
                   "page_offers_treatment", "counts", "lexicon_version", "warc_record_id", "page_id"]
 EVIDENCE_COLUMNS = ["site", "domain", "condition", "product_type", "strength", "evidence_status",
-                    "n_trials", "highest_phase", "n_trials_with_results", "late_stage_products",
+                    "status_basis", "approved_products", "n_trials", "highest_phase",
+                    "n_trials_with_results", "late_stage_products",
                     "approved_other_uses", "evidence_line", "flagged_claim", "quote",
                     "product_quote", "url", "product_url", "fetched_at", "warc_record_id",
                     "context", "n_pages", "n_sentences"]
@@ -45,7 +46,7 @@ def flagged_columns(n_quotes: int = QUOTES_IN_FLAGGED) -> list[str]:
     for i in range(1, n_quotes + 1):
         cols += [f"quote_{i}", f"quote_{i}_claim", f"quote_{i}_url", f"quote_{i}_seen",
                  f"quote_{i}_warc_record_id"]
-    return cols + ["enforcement_match", "enforcement_actions", "seed_url"]
+    return cols + ["enforcement_match", "enforcement_matched_on", "enforcement_actions", "seed_url"]
 
 
 def ids(values) -> str:
@@ -110,6 +111,7 @@ def evidence_frame(data: RunData, pairs: pd.DataFrame, flags: dict[int, ClinicFl
         "site": pairs["site_id"].map(sites["site_name"]), "domain": pairs["site_id"].map(sites["domain"]),
         "condition": pairs["condition"], "product_type": pairs["product_type"],
         "strength": pairs["strength"], "evidence_status": pairs["evidence_status"],
+        "status_basis": pairs["status_basis"], "approved_products": pairs["approved_products"],
         "n_trials": pairs["n_trials"], "highest_phase": pairs["highest_phase"],
         "n_trials_with_results": pairs["n_trials_with_results"],
         "late_stage_products": pairs["late_stage_products"],
@@ -176,7 +178,8 @@ def flagged_frame(data: RunData, flags: dict[int, ClinicFlag], red_flag_claims: 
             "reasons": "\n".join(f"{i}. {r}" for i, r in enumerate(flag.reasons, 1)),
             "score_breakdown": flag.score_breakdown,
             "enforcement_match": bool(flag.enforcement),
-            "enforcement_actions": "\n".join(a.describe() for a in flag.enforcement),
+            "enforcement_matched_on": "\n".join(m.matched_on for m in flag.enforcement),
+            "enforcement_actions": "\n".join(m.describe() for m in flag.enforcement),
             "seed_url": site["seed_url"],
         }
         for i in range(1, QUOTES_IN_FLAGGED + 1):

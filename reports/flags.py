@@ -1,7 +1,11 @@
 """Which clinics to flag, how severe, and why, in sentences a regulator can paste.
 
-A clinic is flagged when it offers, for a condition, a stem-cell product type that has no
-approval (and is not established practice) for that condition. Two kinds of claim never
+A clinic is flagged when it offers, for a condition, a stem-cell product that is not
+approved for that condition: its evidence status is anything but ``approved_for_this_use``
+(it names the approved product, or it is the transplant setting a registry row describes)
+and ``lawful_use`` (its sentence shows a use that needs no approval). A named product of the
+same type approved for the condition (``other_product_approved``: Ryoncil for pediatric
+SR-aGVHD) is not an excuse; it flags, with its own evidence-gap points. These claims never
 flag on their own (they stay in claims.csv, evidence.csv and clinics.csv):
 - platelet-rich plasma, which is not a stem cell product (vocabulary.md);
 - "stem cells" of unnamed source for a condition the site also names a specific stem-cell
@@ -12,14 +16,16 @@ flag on their own (they stay in claims.csv, evidence.csv and clinics.csv):
   describe established care and its complications, not a sale.
 
 Severity is a documented score (docs/data-dictionary.md, "Flags and severity"):
-  evidence gap     no_registered_trials 3, approved_other_use_only 2, in_trials 1 (worst pair)
+  evidence gap     no_registered_trials 3, other_product_approved 2, approved_other_use_only 2,
+                   in_trials 1 (worst pair)
   claim strength   same sentence +2, same page +1, across the site 0 (strongest unsupported pair)
   breadth          3+ unsupported conditions +1, 6+ +2; 3+ condition categories +1
   serious disease  any unsupported serious condition (neurological, cardiopulmonary,
                    autoimmune, organ, eye, cancer, blood disorders, GVHD) +2
   red flags        fda_claim +2, cure_claim +2, safety_claim +1, success_rate_claim +1,
                    avoid_surgery_claim +1 (each kind once; at most 4 in all)
-  enforcement      the business or domain matches an enforcement record +2
+  enforcement      the clinic matches an enforcement record on its domain, or on its name
+                   plus state (or country) +2
   levels           low < 5 <= medium < 9 <= high < 12 <= critical
 """
 
@@ -29,12 +35,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from clinicscan.reports.evidence import NOT_STEM_CELL, UNSPECIFIED
+from clinicscan.reports.evidence import NOT_FLAGGING, NOT_STEM_CELL, TRANSPLANT_PAGE_KIND, UNSPECIFIED
 from clinicscan.reports.pairing import STRENGTHS
-from clinicscan.reports.registry import EnforcementAction, Registry
+from clinicscan.reports.registry import EnforcementMatch, Registry
 from clinicscan.vocabulary import label, load_vocabulary
 
-GAP_POINTS = {"no_registered_trials": 3, "approved_other_use_only": 2, "in_trials": 1}
+GAP_POINTS = {"no_registered_trials": 3, "other_product_approved": 2, "approved_other_use_only": 2,
+              "in_trials": 1}
 STRENGTH_POINTS = {"sentence": 2, "page": 1, "site": 0}
 RED_FLAG_POINTS = {"fda_claim": 2, "cure_claim": 2, "safety_claim": 1, "success_rate_claim": 1,
                    "avoid_surgery_claim": 1}
@@ -48,7 +55,6 @@ RED_FLAG_WORDS = {
 }
 SERIOUS_CATEGORIES = frozenset({"neurological", "cardiopulmonary", "autoimmune", "metabolic_organ", "eye"})
 SERIOUS_CONDITIONS = frozenset({"cancer", "blood_disorders", "gvhd"})
-TRANSPLANT_PAGE_KIND = "transplant"
 ENFORCEMENT_POINTS = 2
 LEVELS = ((12, "critical"), (9, "high"), (5, "medium"), (0, "low"))
 STRENGTH_WORDS = {"sentence": "in the same sentence", "page": "on the same page",
@@ -66,7 +72,7 @@ class ClinicFlag:
     score_parts: dict[str, int] = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
-    enforcement: list[EnforcementAction] = field(default_factory=list)
+    enforcement: list[EnforcementMatch] = field(default_factory=list)
     unsupported: list[dict] = field(default_factory=list)  # its flagging pairs, strongest first
 
     @property
@@ -88,7 +94,7 @@ def transplant_types(registry: Registry) -> set[str]:
 
 def pairs_that_flag(pairs: pd.DataFrame, registry: Registry) -> pd.Series:
     """True for claimed pairs that make a clinic flagged (see the module docstring)."""
-    unapproved = pairs["evidence_status"] != "approved_for_this_use"
+    unapproved = ~pairs["evidence_status"].isin(NOT_FLAGGING)
     stem_cell = ~pairs["product_type"].isin(NOT_STEM_CELL)
     transplant_page = (pairs["page_kind"] == TRANSPLANT_PAGE_KIND) & pairs["product_type"].isin(
         transplant_types(registry))
@@ -110,7 +116,8 @@ def flag_clinic(site: dict, pairs: list[dict], red_flags: list[dict],
     """Decide one clinic. ``pairs``: its assessed claim pairs as records, with the
     ``flagged_claim`` column from :func:`pairs_that_flag`; ``red_flags``: its counting
     red-flag claims as records."""
-    enforcement = registry.enforcement_for(site.get("site_name"), site.get("domain"))
+    enforcement = registry.enforcement_for(site.get("site_name"), site.get("domain"),
+                                           site.get("region"), site.get("country"))
     unsupported = [p for p in pairs if p["flagged_claim"]]
     flag = ClinicFlag(site_id=int(site["site_id"]), flagged=bool(unsupported),
                       enforcement=enforcement)
@@ -167,8 +174,8 @@ def _reasons(ranked, red_flags, red_ids, conditions, categories, enforcement) ->
                        f"{'category' if len(categories) == 1 else 'categories'} for "
                        f"products without approval for them: "
                        f"{', '.join(label('condition', c) for c in conditions)}.")
-    for action in enforcement:
-        reasons.append(f"Matches an enforcement record: {action.describe()}.")
+    for match in enforcement:
+        reasons.append(f"Matches an enforcement record on {match.matched_on}: {match.action.describe()}.")
     return reasons
 
 

@@ -59,6 +59,7 @@ def render_report(summary, data, pairs, flags, clinics: pd.DataFrame, flagged: p
         severity_line=", ".join(f"{sev_counts[name]} {name}" for _, name in LEVELS if sev_counts[name]),
         trials_imported=summary.trials_imported,
         glance=_glance_rows(flagged), flagged=_flagged(flags, data, flagged), clinics=_clinic_rows(clinics),
+        lawful=_lawful_rows(pairs, data),
         registry_files=summary.registry_files, **_charts(data, pairs),
     )
 
@@ -114,6 +115,15 @@ def _flagged(flags, data, flagged: pd.DataFrame) -> list[dict]:
                         "warc_record_id": q["warc_record_id"]} for q in flag.quotes],
         })
     return out
+
+
+def _lawful_rows(pairs: pd.DataFrame, data) -> list[dict]:
+    """Claims not flagged because their sentence shows a use that needs no approval, each
+    with why, so a reader sees the tool looked and decided."""
+    lawful = pairs[pairs["evidence_status"] == "lawful_use"] if len(pairs) else pairs
+    names = dict(zip(data.sites["site_id"], data.sites["site_name"]))
+    return [{"site": names.get(r.site_id, ""), "sentence": r.condition_sentence, "url": r.url,
+             "why": r.evidence_line} for r in lawful.itertuples()]
 
 
 def _glance_rows(flagged: pd.DataFrame) -> list[dict]:

@@ -8,7 +8,9 @@ or hedged, on pages that offer treatment. A condition and a product type pair
   treat" page) or the condition appears only in a menu: it pairs with every product type the
   site names on its other offering pages.
 The strongest pairing wins and is recorded with its quote; ``n_sentences`` (sentences naming
-both) and ``n_pages`` say how prominent the claim is on the site.
+both) and ``n_pages`` say how prominent the claim is on the site; ``sentences`` keeps the text
+of every sentence naming both, so a lawful use or an approved product's name is judged on all
+of them, not only on the quoted one.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ STRENGTHS = {"sentence": 3, "page": 2, "site": 1}
 
 PAIR_COLUMNS = ["site_id", "condition", "product_type", "strength", "page_id", "page_kind", "url",
                 "fetched_at", "warc_record_id", "condition_sentence", "product_sentence",
-                "product_url", "context", "n_pages", "n_sentences"]
+                "product_url", "context", "n_pages", "n_sentences", "sentences"]
 
 
 def pair_claims(claims: pd.DataFrame) -> pd.DataFrame:
@@ -28,12 +30,16 @@ def pair_claims(claims: pd.DataFrame) -> pd.DataFrame:
     best: dict[tuple, dict] = {}
     pages_seen: dict[tuple, set] = {}
     sentences_seen: dict[tuple, set] = {}
+    sentence_texts: dict[tuple, list] = {}  # every sentence naming both, for lawful-use and name checks
 
     def offer(site_id, cond, prod, strength, c, p):
         key = (site_id, cond["vocab_id"], prod["vocab_id"])
         pages_seen.setdefault(key, set()).add(cond["page_id"])
         if strength == "sentence":
             sentences_seen.setdefault(key, set()).add((cond["page_id"], cond["sent_start"]))
+            texts = sentence_texts.setdefault(key, [])
+            if c not in texts:
+                texts.append(c)
         rank = (STRENGTHS[strength], cond["context"] == "asserted", cond["section"] == "main",
                 -int(cond["page_id"]), -int(cond["start"]))
         if key in best and best[key]["_rank"] >= rank:
@@ -73,6 +79,7 @@ def pair_claims(claims: pd.DataFrame) -> pd.DataFrame:
         row.pop("_rank")
         row["n_pages"] = len(pages_seen[key])
         row["n_sentences"] = len(sentences_seen.get(key, ()))
+        row["sentences"] = sentence_texts.get(key, [])
         rows.append(row)
     frame = pd.DataFrame(rows, columns=PAIR_COLUMNS)
     return frame.sort_values(["site_id", "condition", "product_type"], ignore_index=True)

@@ -88,7 +88,9 @@ def test_evidence_status_rules(store):
             ("product_type", "msc", "MSC therapy for lupus.", "asserted"),
         ])
     pairs = pairs_of(store, run_id)
-    assert pairs[("gvhd.example", "gvhd", "msc")].evidence_status == "approved_for_this_use"
+    # Ryoncil is one named MSC product for pediatric SR-aGVHD: it does not excuse MSCs for GVHD
+    gvhd = pairs[("gvhd.example", "gvhd", "msc")]
+    assert gvhd.evidence_status == "other_product_approved" and gvhd.approved_products.startswith("Ryoncil")
     lupus = pairs[("gvhd.example", "lupus", "msc")]
     assert lupus.evidence_status == "approved_other_use_only" and lupus.approved_other_uses == "gvhd"
     back = pairs[("spine.example", "back_pain", "bone_marrow")]
@@ -125,7 +127,12 @@ def test_unnamed_stem_cells_are_set_against_every_stem_cell_type(store):
         add_trial(s, "NCT90000061", ["osteoarthritis"], ["adipose"], ["PHASE2"])
         add_trial(s, "NCT90000062", ["osteoarthritis"], ["prp"], ["PHASE3"])
     pairs = pairs_of(store)
-    assert pairs[("e.example", "blood_disorders", "unspecified_stem_cell")].evidence_status == "approved_for_this_use"
+    # licensed cord blood and transplants exist for blood disorders, but this is a clinic's page
+    # naming no licensed product: it is not excused (it was, before named approvals)
+    blood = pairs[("e.example", "blood_disorders", "unspecified_stem_cell")]
+    assert blood.evidence_status == "other_product_approved"
+    assert "Hemacord" in blood.approved_products
+    assert "the page is not a transplant programme's" in blood.evidence_line
     oa = pairs[("e.example", "osteoarthritis", "unspecified_stem_cell")]
     # the adipose trial counts, the PRP one does not (PRP is not a stem cell product)
     assert oa.evidence_status == "in_trials" and oa.n_trials == 1 and oa.highest_phase == "PHASE2"
@@ -148,3 +155,106 @@ def test_pair_claims_on_no_claims_gives_an_empty_table():
     empty = pd.DataFrame(columns=["site_id", "kind", "counts"])
     empty["counts"] = empty["counts"].astype(bool)
     assert pair_claims(empty).empty
+
+
+def test_one_products_approval_does_not_excuse_its_type(store):
+    adult = "Our umbilical cord MSC infusions treat graft-versus-host disease in adults."
+    with store.session() as s:
+        run = add_run(s)
+        add_page(store, s, run, "g.example", "Fictional GVHD Clinic", claims=[
+            ("condition", "gvhd", adult, "asserted"), ("product_type", "msc", adult, "asserted"),
+            ("product_type", "umbilical_cord", adult, "asserted")])
+    pairs = pairs_of(store)
+    msc = pairs[("g.example", "gvhd", "msc")]
+    assert msc.evidence_status == "other_product_approved" and msc.status_basis == ""
+    line = msc.evidence_line
+    assert line.startswith("A named product of this type is approved for graft-versus-host disease: Ryoncil "
+                           "(remestemcel-L-rknd; Mesoblast), approved by the FDA on 18 Dec 2024")
+    assert "pediatric patients 2 months and older (not adults)" in line
+    assert "this clinic's product is not it: the claim does not name Ryoncil" in line
+    # no cord-tissue product is approved for GVHD at all
+    assert pairs[("g.example", "gvhd", "umbilical_cord")].evidence_status == "no_registered_trials"
+
+
+def test_naming_the_approved_product_is_approved_for_this_use_only_for_its_type(store):
+    named = "Children with steroid-refractory graft-versus-host disease receive Ryoncil, an MSC infusion."
+    with store.session() as s:
+        run = add_run(s)
+        add_page(store, s, run, "h.example", "Fictional Children's Hospital", claims=[
+            ("condition", "gvhd", named, "asserted"), ("product_type", "msc", named, "asserted")])
+        compared = "Like Ryoncil, our umbilical cord cells calm graft-versus-host disease."
+        add_page(store, s, run, "k.example", "Fictional Copycat Clinic", claims=[
+            ("condition", "gvhd", compared, "asserted"), ("product_type", "umbilical_cord", compared, "asserted")])
+    pairs = pairs_of(store)
+    ok = pairs[("h.example", "gvhd", "msc")]
+    assert (ok.evidence_status, ok.status_basis) == ("approved_for_this_use", "names Ryoncil")
+    assert ok.evidence_line.startswith("Approved for this use: the claim names Ryoncil, Ryoncil (remestemcel-L-rknd; Mesoblast)")
+    # naming Ryoncil does not make another type of product Ryoncil
+    assert pairs[("k.example", "gvhd", "umbilical_cord")].evidence_status != "approved_for_this_use"
+
+
+def test_cord_blood_for_blood_disorders_is_approved_only_as_a_transplant_programme(store):
+    offer = "We infuse umbilical cord blood stem cells for leukaemia and other blood disorders."
+    with store.session() as s:
+        run = add_run(s)
+        for domain, kind in (("clinic.example", "clinic"), ("hospital.example", "transplant")):
+            add_page(store, s, run, domain, f"Fictional {domain}", kind=kind, claims=[
+                ("condition", "blood_disorders", offer, "asserted"), ("product_type", "cord_blood", offer, "asserted")])
+    pairs = pairs_of(store)
+    clinic = pairs[("clinic.example", "blood_disorders", "cord_blood")]
+    assert clinic.evidence_status == "other_product_approved"
+    assert clinic.evidence_line.startswith(
+        "Named products of this type are approved (or established in transplant centres) for blood "
+        "disorders: Hemacord (New York Blood Center; Nov 2011), HPC, Cord Blood (Clinimmune)")
+    assert ("this clinic's product is not it: the claim does not name Hemacord, Ducord, Allocord or "
+            "another licensed product and the page is not a transplant programme's") in clinic.evidence_line
+    hospital = pairs[("hospital.example", "blood_disorders", "cord_blood")]
+    assert (hospital.evidence_status, hospital.status_basis) == ("approved_for_this_use", "transplant programme's page")
+    assert "Umbilical cord blood transplantation, established practice in transplant centres" in hospital.evidence_line
+    assert "21 CFR 1271.3(d)" in hospital.evidence_line
+
+
+@pytest.mark.parametrize("sentence, lawful", [
+    ("We place a sheet of amniotic membrane over diabetic foot ulcers as a protective covering.", True),
+    ("Amniotic membrane grafts cover chronic wounds while they close.", True),
+    ("We inject amniotic membrane extract into chronic wounds.", False),
+    ("Amniotic stem cells heal chronic wounds from the inside.", False),
+])
+def test_amniotic_membrane_as_a_wound_covering_is_a_lawful_use(store, sentence, lawful):
+    with store.session() as s:
+        run = add_run(s)
+        add_page(store, s, run, "w.example", "Fictional Wound Centre", claims=[
+            ("condition", "wound_healing", sentence, "asserted"), ("product_type", "amniotic", sentence, "asserted")])
+    pair = pairs_of(store)[("w.example", "wound_healing", "amniotic")]
+    assert (pair.evidence_status == "lawful_use") is lawful, pair.evidence_line
+    if lawful:
+        assert pair.status_basis == "amniotic_wound_covering"
+        assert pair.evidence_line.startswith("Lawful use, not flagged: the claim shows amniotic membrane placed over a wound")
+        assert "21 CFR 1271.10(a)" in pair.evidence_line
+
+
+def test_a_lawful_sentence_does_not_excuse_an_injection_claim_for_the_same_condition(store):
+    cover = "Amniotic membrane grafts cover chronic wounds while they close."
+    inject = "We also inject amniotic membrane into chronic wounds."
+    with store.session() as s:
+        run = add_run(s)
+        add_page(store, s, run, "v.example", "Fictional Mixed Centre", claims=[
+            ("condition", "wound_healing", cover, "asserted"), ("product_type", "amniotic", cover, "asserted"),
+            ("condition", "wound_healing", inject, "asserted"), ("product_type", "amniotic", inject, "asserted")])
+    pair = pairs_of(store)[("v.example", "wound_healing", "amniotic")]
+    assert pair.evidence_status != "lawful_use" and pair.n_sentences == 2
+
+
+def test_other_kinds_of_approved_product_are_named_without_excusing(store):
+    with store.session() as s:
+        run = add_run(s)
+        add_page(store, s, run, "d2.example", "Fictional Diabetes Clinic", claims=[
+            ("condition", "diabetes", "Stem cells for type 1 diabetes.", "asserted"),
+            ("product_type", "unspecified_stem_cell", "Stem cells for type 1 diabetes.", "asserted")])
+    pair = pairs_of(store)[("d2.example", "diabetes", "unspecified_stem_cell")]
+    # stem-cell products are approved only for blood disorders and (Ryoncil) for GVHD
+    assert pair.evidence_status == "approved_other_use_only"
+    assert "approved or established only for other conditions: " in pair.evidence_line
+    assert "; Ryoncil (graft-versus-host disease)" in pair.evidence_line
+    assert "other kinds of product are approved or established for diabetes (Lantidra:" in pair.evidence_line
+    assert "they do not approve this clinic's product" in pair.evidence_line

@@ -97,33 +97,87 @@ def test_prp_with_a_stem_cell_product_flags_only_for_the_stem_cell_claim(store, 
     assert row["product_types"] == "adipose" and "platelet" not in row["reasons"].lower()
 
 
-def test_enforcement_match_by_name_and_by_domain_raises_the_score(store, tmp_path):
+def test_enforcement_match_by_domain_or_name_with_state_raises_the_score(store, tmp_path):
     registry = tmp_path / "registry"
     registry.mkdir()
+    src = "https://example.org/fictional-letter"
     (registry / "approvals.csv").write_text(
-        "basis,product_type,condition,product_name,agency,date,scope_note,source\n"
-        "approval,msc,gvhd,Fictional approved MSC,FDA,2024-12-18,,Named test source\n")
+        "basis,product_type,condition,product_name,indication,agency,date,source,accessed\n"
+        f"approval,msc,gvhd,Fictional approved MSC,Fictional use,FDA,2024-12-18,{src},2026-01-02\n")
     (registry / "enforcement.csv").write_text(
-        "business_name,domains,date,action_kind,agency,summary,source\n"
-        "Fictional Named Clinic LLC,,2025-01-02,warning_letter,FDA,Test letter,Letter A\n"
-        "Some Other Name,bydomain.example,2025-02-03,untitled_letter,FDA,Test letter,Letter B\n")
+        "business_name,domains,state,country,date,action_kind,agency,summary,source,accessed\n"
+        f"Fictional Named Clinic LLC,,Ohio,United States,2025-01-02,warning_letter,FDA,Test letter,Letter A {src},2026-01-02\n"
+        f"Some Other Name,bydomain.example,,,2025-02-03,untitled_letter,FDA,Test letter,Letter B {src},2026-01-02\n")
     with store.session() as s:
         run = add_run(s)
-        for domain, name in (("byname.example", "Fictional Named Clinic"),
-                             ("bydomain.example", "Renamed Fictional Clinic"),
-                             ("nomatch.example", "Fictional Named Clinic of Elsewhere")):
-            add_page(store, s, run, domain, name, claims=[
+        for domain, name, region in (("byname.example", "Fictional Named Clinic", "OH"),
+                                     ("bydomain.example", "Renamed Fictional Clinic", "Utah"),
+                                     ("elsewhere.example", "Fictional Named Clinic", "Texas"),
+                                     ("nomatch.example", "Fictional Named Clinic of Elsewhere", "Ohio")):
+            add_page(store, s, run, domain, name, region=region, claims=[
                 ("condition", "autism", AUTISM, "asserted"), ("product_type", "umbilical_cord", AUTISM, "asserted")])
     write_reports(store, tmp_path / "out", registry_paths=[registry])
     rows = flagged(tmp_path / "out")
     assert rows["byname.example"]["enforcement_match"] == True  # noqa: E712 - numpy bool from the CSV
-    assert rows["nomatch.example"]["enforcement_match"] == False  # noqa: E712
-    assert "Letter A" in rows["byname.example"]["enforcement_actions"]
+    assert rows["byname.example"]["enforcement_matched_on"] == "name 'Fictional Named Clinic LLC' and state Ohio"
+    assert rows["bydomain.example"]["enforcement_matched_on"] == "domain bydomain.example"
     assert "Letter B" in rows["bydomain.example"]["enforcement_actions"]
-    assert rows["nomatch.example"]["enforcement_actions"] == ""
+    # the same name in another state, or a longer name, is not that business
+    for other in ("elsewhere.example", "nomatch.example"):
+        assert rows[other]["enforcement_match"] == False  # noqa: E712
+        assert rows[other]["enforcement_actions"] == "" and rows[other]["enforcement_matched_on"] == ""
     assert rows["byname.example"]["score"] - rows["nomatch.example"]["score"] == 2
-    assert "Matches an enforcement record: FDA warning letter to Fictional Named Clinic LLC, 2025-01-02" \
-        in rows["byname.example"]["reasons"]
+    assert ("Matches an enforcement record on name 'Fictional Named Clinic LLC' and state Ohio: "
+            "FDA warning letter to Fictional Named Clinic LLC, 2025-01-02") in rows["byname.example"]["reasons"]
+
+
+def test_msc_for_gvhd_flags_unless_the_approved_product_is_named(store, tmp_path):
+    offer = "Our mesenchymal stem cell infusions treat graft-versus-host disease."
+    named = "Children with steroid-refractory graft-versus-host disease receive Ryoncil, an MSC infusion."
+    with store.session() as s:
+        run = add_run(s)
+        add_page(store, s, run, "copy.example", "Fictional GVHD Clinic", claims=[
+            ("condition", "gvhd", offer, "asserted"), ("product_type", "msc", offer, "asserted")])
+        add_page(store, s, run, "kids.example", "Fictional Children's Hospital", claims=[
+            ("condition", "gvhd", named, "asserted"), ("product_type", "msc", named, "asserted")])
+    write_reports(store, tmp_path)
+    rows = flagged(tmp_path)
+    assert "kids.example" not in rows
+    row = rows["copy.example"]
+    # other_product_approved 2 + same sentence 2 + serious disease (GVHD) 2
+    assert row["score_breakdown"] == "evidence gap +2, claim strength +2, serious disease +2"
+    first = row["reasons"].splitlines()[0]
+    assert "A named product of this type is approved for graft-versus-host disease: Ryoncil" in first.replace("a named", "A named")
+    assert "pediatric patients 2 months and older (not adults)" in first
+    assert "this clinic's product is not it: the claim does not name Ryoncil" in first
+    evidence = pd.read_csv(tmp_path / "evidence.csv", keep_default_na=False).set_index("domain")
+    assert evidence.loc["copy.example", "evidence_status"] == "other_product_approved"
+    assert (evidence.loc["kids.example", "evidence_status"], evidence.loc["kids.example", "status_basis"]) == \
+        ("approved_for_this_use", "names Ryoncil")
+
+
+def test_lawful_use_is_reported_and_does_not_flag(store, tmp_path):
+    cover = "We place amniotic membrane grafts over diabetic foot ulcers as a protective covering."
+    knee = "We inject amniotic cells into arthritic knees."
+    with store.session() as s:
+        run = add_run(s)
+        add_page(store, s, run, "wound.example", "Fictional Wound Centre", claims=[
+            ("condition", "wound_healing", cover, "asserted"), ("product_type", "amniotic", cover, "asserted")])
+        add_page(store, s, run, "chiro.example", "Fictional Chiropractic", claims=[
+            ("condition", "wound_healing", cover, "asserted"), ("product_type", "amniotic", cover, "asserted"),
+            ("condition", "osteoarthritis", knee, "asserted"), ("product_type", "amniotic", knee, "asserted")])
+    write_reports(store, tmp_path)
+    rows = flagged(tmp_path)
+    assert "wound.example" not in rows
+    assert rows["chiro.example"]["conditions"] == "osteoarthritis"  # the knee, not the wound covering
+    evidence = pd.read_csv(tmp_path / "evidence.csv", keep_default_na=False)
+    wound = evidence[evidence["condition"] == "wound_healing"]
+    assert set(wound["evidence_status"]) == {"lawful_use"} and set(wound["flagged_claim"]) == {False}
+    assert all(line.startswith("Lawful use, not flagged") for line in wound["evidence_line"])
+    clinics = pd.read_csv(tmp_path / "clinics.csv", keep_default_na=False).set_index("domain")
+    assert clinics.loc["wound.example", "n_lawful_use"] == 1 and not clinics.loc["wound.example", "flagged"]
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Lawful uses, not flagged" in html and "Fictional Wound Centre" in html
 
 
 def test_transplant_programme_pages_do_not_flag_blood_forming_cell_claims(store, tmp_path):

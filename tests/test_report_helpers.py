@@ -75,7 +75,8 @@ def build_world(store):
             ("product_type", "msc", "Donor MSC injections are our advanced option.", "asserted"),
             ("red_flag", "avoid_surgery_claim", "Avoid spine surgery for good.", "asserted"),
         ])
-        add_page(store, s, run, "transplant.example", "Lakemere University Transplant Centre", "/bmt", claims=[
+        add_page(store, s, run, "transplant.example", "Lakemere University Transplant Centre", "/bmt",
+                 kind="transplant", claims=[
             ("condition", "blood_disorders", "We perform bone marrow and peripheral blood stem cell transplants for leukaemia.", "asserted"),
             ("product_type", "bone_marrow", "We perform bone marrow and peripheral blood stem cell transplants for leukaemia.", "asserted"),
             ("product_type", "peripheral_blood", "We perform bone marrow and peripheral blood stem cell transplants for leukaemia.", "asserted"),
