@@ -9,10 +9,10 @@ against the pages that should be on it.
 A page should be on the list when its gold line says:
 - it offers treatment (``offers_treatment`` true), and
 - it names a product type other than PRP (PRP is not a stem cell product, vocabulary.md)
-  together with a condition, where that product type and condition are not an approved or
-  established-practice use in the evidence registry (data/registry/approvals.csv, read as
-  the report reads it: "stem cells" of unnamed source count as approved where any stem
-  cell type is, e.g. for blood_disorders), and
+  together with a condition. An approval of the same type for the condition is no excuse
+  (the report excuses a claim only when it names the approved product, e.g. Ryoncil, or is a
+  transplant programme's own transplant; a gold line records neither the product's name nor
+  a lawful use's wording, so such pages count as expected), and
 - the pair is not a hospital transplant program's own transplant: on a transplant-program
   page, blood-forming product types (the registry's established-practice types, and
   unnamed "stem cells") do not count, as flags.py treats pages it reads as transplant
@@ -164,7 +164,7 @@ def is_transplant_program(page: GoldPage, registry=None) -> bool:
 
 def expected_on_list(page: GoldPage, registry=None) -> list[tuple[str, str]]:
     """The (product type, condition) pairs that should put this page on the flagged list."""
-    registry, transplant, not_stem_cell, unspecified, all_types = _registry_facts(registry)
+    registry, transplant, not_stem_cell, _, _ = _registry_facts(registry)
     if not page.offers_treatment:
         return []
     program = is_transplant_program(page, registry)
@@ -172,10 +172,7 @@ def expected_on_list(page: GoldPage, registry=None) -> list[tuple[str, str]]:
     for product in sorted(page.ids["product_types"] - not_stem_cell):
         if program and product in transplant:
             continue
-        types = all_types | {unspecified} if product == unspecified else {product}
-        for condition in sorted(page.ids["conditions"]):
-            if not any(registry.approvals_for(t, condition) for t in types):
-                pairs.append((product, condition))
+        pairs.extend((product, condition) for condition in sorted(page.ids["conditions"]))
     return pairs
 
 

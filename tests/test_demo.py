@@ -28,6 +28,7 @@ SITES = json.loads((demo_dir() / "sites.json").read_text(encoding="utf-8"))["sit
 FLAGGED = [s for s in SITES if s["expected"] == "flagged"]
 NOT_FLAGGED = [s for s in SITES if s["expected"] == "not_flagged"]
 BACK_PAIN = next(s for s in SITES if s.get("role") == "back_pain_clinic")
+LAWFUL = [(s, use) for s in SITES for use in s.get("expect_lawful_use", [])]
 
 pytestmark = pytest.mark.slow
 
@@ -49,7 +50,7 @@ def _snapshot(out: Path, result: subprocess.CompletedProcess) -> dict:
         "out": out,
         "stdout": result.stdout,
         "ports": json.loads((out / "demo-ports.json").read_text(encoding="utf-8")),
-        **{name: _rows(out / name) for name in EXPORTS if name.endswith(".csv")},
+        **{name: _rows(out / name) for name in (*EXPORTS, "evidence.csv") if name.endswith(".csv")},
     }
 
 
@@ -210,6 +211,37 @@ def test_back_pain_clinic_shows_trials_the_phase_3_product_and_no_approval(first
     assert any("phase 3" in line for line in back_pain)
     assert any("rexlemestrocel-L" in line for line in back_pain), "the late-stage product is named"
     assert any("no product of this type is approved for back pain" in line.lower() for line in back_pain)
+
+
+@pytest.mark.parametrize("site, use", LAWFUL, ids=[f"{s['slug']}-{u['rule']}" for s, u in LAWFUL])
+def test_a_lawful_use_is_reported_as_such_and_not_flagged(first_run, site, use):
+    rows = [r for r in first_run["evidence.csv"] if r["site"] == site["name"]
+            and (r["condition"], r["product_type"]) == (use["condition"], use["product_type"])]
+    assert len(rows) == 1, rows
+    row = rows[0]
+    assert (row["evidence_status"], row["status_basis"], row["flagged_claim"]) == ("lawful_use", use["rule"], "False")
+    assert row["evidence_line"].startswith("Lawful use, not flagged") and "21 CFR 1271.10(a)" in row["evidence_line"]
+    assert _flag_row(first_run, site) is None
+    html = (first_run["out"] / "report.html").read_text(encoding="utf-8")
+    assert "Lawful uses, not flagged" in html and html.count(site["name"]) >= 2
+
+
+def test_blood_and_gvhd_claims_are_excused_only_by_a_named_product_or_the_transplant_setting(first_run):
+    """One product's approval never excuses its type: an approved-for-this-use row either
+    names the approved product or is a transplant programme's page, and only the hospital is
+    one; every clinic's MSC-for-GVHD or cord-blood-for-blood-disorder claim stays flagged."""
+    hospitals = {s["name"] for s in SITES if s["kind"] == "hospital"}
+    approved = [r for r in first_run["evidence.csv"] if r["evidence_status"] == "approved_for_this_use"]
+    assert approved, "the transplant centre's claims are approved as established practice"
+    for row in approved:
+        assert row["status_basis"].startswith("names ") or row["status_basis"] == "transplant programme's page", row
+        if row["status_basis"] == "transplant programme's page":
+            assert row["site"] in hospitals, row
+    risky = [r for r in first_run["evidence.csv"] if r["site"] not in hospitals and (
+        (r["product_type"], r["condition"]) == ("msc", "gvhd")
+        or (r["condition"] == "blood_disorders" and r["product_type"] in ("cord_blood", "unspecified_stem_cell")))]
+    for row in risky:
+        assert row["evidence_status"] != "approved_for_this_use" or row["status_basis"].startswith("names "), row
 
 
 def test_summary_names_the_flagged_clinics_and_the_outputs(first_run):

@@ -152,8 +152,12 @@ def test_which_pages_should_be_flagged():
     assert expected_on_list(page(False, ["osteoarthritis"], ["bone_marrow"])) == []  # not a seller
     assert expected_on_list(page(conditions=["osteoarthritis"], products=["prp"])) == []  # PRP is no stem cell
     assert expected_on_list(page(conditions=[], products=["exosome"])) == []  # no condition to pair
-    assert expected_on_list(page(conditions=["gvhd"], products=["msc"])) == []  # an approval
+    # Ryoncil's approval (pediatric SR-aGVHD) does not excuse a clinic's MSCs for GVHD
+    assert expected_on_list(page(conditions=["gvhd"], products=["msc"])) == [("msc", "gvhd")]
+    # cord blood for blood disorders is excused only as a transplant program's transplant
     assert expected_on_list(page(conditions=["blood_disorders"], products=["unspecified_stem_cell"])) == []
+    assert expected_on_list(page(conditions=["blood_disorders"], products=["cord_blood", "msc"])) == [
+        ("cord_blood", "blood_disorders"), ("msc", "blood_disorders")]
     # a transplant program's transplants are not flagged, also for conditions beyond blood disorders
     program = page(conditions=["blood_disorders", "multiple_sclerosis"], products=["bone_marrow", "peripheral_blood"])
     assert is_transplant_program(program) and expected_on_list(program) == []
