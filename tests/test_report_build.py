@@ -56,10 +56,10 @@ def test_registry_used_is_kept_in_the_store_and_a_bad_one_stops_before_writing(s
     with store.session() as s:
         kinds = dict(s.execute(select(RegistryEntry.kind, func.count()).group_by(RegistryEntry.kind)).all())
     assert kinds == {"approval": len(registry.approvals), "late_stage": len(registry.late_stage),
-                     "enforcement": len(registry.enforcement)}
+                     "enforcement": len(registry.enforcement), "lawful_use": len(registry.lawful_uses)}
     bad = tmp_path / "approvals.csv"
-    bad.write_text("basis,product_type,condition,product_name,agency,date,scope_note,source\n"
-                   "approval,msc,gvhd,X,FDA,2024-12-18,,\n")
+    bad.write_text("basis,product_type,condition,product_name,indication,agency,date,source,accessed\n"
+                   "approval,msc,gvhd,X,Use,FDA,2024-12-18,,2026-01-02\n")
     with pytest.raises(RegistryError, match=rf"{bad}:2: missing source"):
         write_reports(store, tmp_path / "b", registry_paths=[bad])
     assert not (tmp_path / "b").exists()
