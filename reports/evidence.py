@@ -35,6 +35,12 @@ NOT_STEM_CELL = frozenset({"prp"})  # vocabulary.md: "not a stem cell product"
 PHASE_RANK = {"EARLY_PHASE1": 0.5, "PHASE1": 1, "PHASE2": 2, "PHASE3": 3, "PHASE4": 4}
 NO_APPROVAL_SOURCE = ("FDA consumer alert, 22 July 2020; FDA list of approved cellular and "
                       "gene therapy products")
+# exosome claims also cite the FDA's safety alert after serious adverse events in Nebraska
+EXTRA_NO_APPROVAL_SOURCES = {
+    "exosome": ("FDA public safety alert on unapproved stem cell and exosome products, 6 Dec 2019, "
+                "https://www.fda.gov/safety/medical-product-safety-information/public-safety-alert-"
+                "due-marketing-unapproved-stem-cell-and-exosome-products"),
+}
 TRANSPLANT_PAGE_KIND = "transplant"
 SETTING_PAGE_KINDS = {"transplant_centre": TRANSPLANT_PAGE_KIND}
 MAX_NAMED = 3
@@ -103,7 +109,8 @@ class Evidence:
         if self.status == "other_product_approved":
             parts.extend(self._not_it())
         else:
-            parts.append(f"no product of this type is approved for {cond} in the US ({NO_APPROVAL_SOURCE})")
+            sources = "; ".join(x for x in (NO_APPROVAL_SOURCE, EXTRA_NO_APPROVAL_SOURCES.get(self.product_type)) if x)
+            parts.append(f"no product of this type is approved for {cond} in the US ({sources})")
             if self.other_approvals:
                 by_condition: dict[str, list[str]] = {}
                 for a in self.other_approvals:

@@ -149,6 +149,7 @@ def test_no_trials_line_names_zero_when_trials_were_imported(store):
     line = pairs_of(store)[("f.example", "autism", "exosome")].evidence_line
     assert line.startswith("No product of this type is approved for autism in the US (FDA consumer alert, 22 July 2020")
     assert "0 registered trials found in the imported ClinicalTrials.gov data" in line
+    assert "FDA public safety alert on unapproved stem cell and exosome products, 6 Dec 2019" in line
 
 
 def test_pair_claims_on_no_claims_gives_an_empty_table():
