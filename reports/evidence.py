@@ -96,7 +96,6 @@ class Evidence:
         """The evidence line a regulator can paste: which product is approved, for whom, and
         why the clinic's offer is or is not that product, each fact with its source."""
         cond = label("condition", self.condition)
-        offer = label("product_type", self.product_type)
         if self.status == "lawful_use" and self.lawful:
             u = self.lawful
             return (f"Lawful use, not flagged: the claim shows {u.use}; {u.why} ({u.citation}; {u.source}).")

@@ -12,8 +12,8 @@ import csv
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Sequence
 
 from clinicscan.errors import RegistryError
