@@ -29,7 +29,7 @@ def clinic_pages(offsite_url: str) -> dict[str, Resource]:
         "/": html_page("Harbor Regenerative Clinic (fictional)", [
             *news, ("/about", "About us"), ("/treatments", "Our treatments"),
             ("/pricing", "Prices"), ("/faq#top", "FAQ"), ("/private/notes", "Staff notes"),
-            ("/brochure.pdf", "Brochure"), (f"{offsite_url}/", "Our partner"),
+            ("/brochure?format=print", "Brochure"), (f"{offsite_url}/", "Our partner"),
             ("mailto:desk@harbor.example", "Mail us"), ("/?utm_source=nav", "Home"),
         ]),
         **{path: html_page(f"News {path[-1]}") for path, _ in news},
@@ -43,7 +43,9 @@ def clinic_pages(offsite_url: str) -> dict[str, Resource]:
                              "text/html; charset=utf-8; profile=" + "x" * 300),
         "/faq": html_page("FAQ"),
         "/private/notes": html_page("Staff only"),
-        "/brochure.pdf": Resource(b"%PDF-1.4 fictional brochure", "application/pdf"),
+        # a file behind a page-like URL: fetched, then skipped as not HTML (a ".pdf" link is never
+        # requested: tests/test_crawl_links.py)
+        "/brochure?format=print": Resource(b"%PDF-1.4 fictional brochure", "application/pdf"),
     }
 
 
@@ -99,7 +101,7 @@ def test_crawl_stores_pages_within_the_rules(db_url, tmp_path):
         assert {path_of(page.url) for page in pages} == STORED_AT_DEPTH_2
         assert "/private/notes" not in requested  # robots.txt
         assert "/treatments/knee/details" not in requested  # depth 3
-        assert sorted(requested) == sorted(STORED_AT_DEPTH_2 | {"/brochure.pdf"})  # each once
+        assert sorted(requested) == sorted(STORED_AT_DEPTH_2 | {"/brochure?format=print"})  # each once
         served = clinic_pages(offsite.url)
         for page in pages:
             body = served[path_of(page.url)].body
@@ -121,8 +123,8 @@ def test_crawl_stores_pages_within_the_rules(db_url, tmp_path):
                 select(FrontierUrl.url, FrontierUrl.state).where(FrontierUrl.run_id == 1)).all())
             reasons = dict(session.execute(
                 select(FrontierUrl.url, FrontierUrl.reason).where(FrontierUrl.run_id == 1)).all())
-        assert states[site.url + "/brochure.pdf"] == "skipped"
-        assert "not HTML" in reasons[site.url + "/brochure.pdf"]
+        assert states[site.url + "/brochure?format=print"] == "skipped"
+        assert "not HTML" in reasons[site.url + "/brochure?format=print"]
         assert states[site.url + "/private/notes"] == "skipped"
         assert "robots.txt" in reasons[site.url + "/private/notes"]
         assert not any(url.startswith(offsite.url) for url in states)

@@ -1,5 +1,11 @@
 """The one spider: crawls each seed's site, best links first, within depth and page caps.
 
+Links come from Scrapy's ``LinkExtractor`` with its ``deny_extensions`` (Scrapy's list of file
+extensions that are not pages: PDF, images, office documents, archives, media), so a link to
+a brochure or a photo is never requested and never spends the site's page budget; a page
+whose URL does not say what it is still gets fetched, and the parse callback skips it when
+its Content-Type is not HTML. Our ``canonicalize`` (not Scrapy's) names each URL.
+
 It starts from the run's pending frontier (the seeds on a new run; what was left on a
 resumed one), so it needs ``CLINICSCAN_DB_URL`` and ``CLINICSCAN_RUN_ID``. It stays on each
 seed's site, keeps only HTML, and reports every URL it gives up on (robots.txt, page cap,
@@ -18,6 +24,7 @@ import redis
 import scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, TextResponse
+from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
@@ -33,7 +40,10 @@ from clinicscan.crawler.urls import canonicalize, is_http_url, site_key
 
 logger = logging.getLogger(__name__)
 
-_SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "#", "sms:", "ftp:", "file:")
+#: links of <a href>; mailto:, tel:, javascript: and other non-web schemes are dropped by the
+#: extractor, file: and ftp: by ``is_http_url``; canonicalisation is ours (``canonicalize``)
+_LINKS = LinkExtractor(tags=("a",), attrs=("href",), deny_extensions=IGNORED_EXTENSIONS, canonicalize=False,
+                       unique=True)
 
 
 def _sniff_html(body: bytes) -> bool:
@@ -177,11 +187,8 @@ class ClinicSpider(scrapy.Spider):
     def _links(self, response: TextResponse, site: str, depth: int) -> list[FrontierLink]:
         """New same-site links, scored; each URL is handed out once per run."""
         found: list[FrontierLink] = []
-        for anchor in response.xpath("//a[@href]"):
-            href = anchor.attrib["href"].strip()
-            if not href or href.lower().startswith(_SKIPPED_SCHEMES):
-                continue
-            absolute = response.urljoin(href)
+        for link in _LINKS.extract_links(response):
+            absolute = link.url
             url = self._canonical.get(absolute)
             if url is None:
                 url = canonicalize(absolute) if is_http_url(absolute) else ""
@@ -191,8 +198,7 @@ class ClinicSpider(scrapy.Spider):
             if not url or url in self.known or site_key(url) != site:
                 continue
             self.known.add(url)
-            text = " ".join(anchor.xpath(".//text()").getall())
-            found.append(FrontierLink(url, site, depth + 1, self.priorities.score(url, text, depth + 1)))
+            found.append(FrontierLink(url, site, depth + 1, self.priorities.score(url, link.text, depth + 1)))
         # best first, so the scheduler never sees a weak link before a strong one of this page
         found.sort(key=lambda link: -link.priority)
         return found
