@@ -41,9 +41,11 @@ from clinicscan.crawler.urls import canonicalize, is_http_url, site_key
 logger = logging.getLogger(__name__)
 
 #: links of <a href>; mailto:, tel:, javascript: and other non-web schemes are dropped by the
-#: extractor, file: and ftp: by ``is_http_url``; canonicalisation is ours (``canonicalize``)
-_LINKS = LinkExtractor(tags=("a",), attrs=("href",), deny_extensions=IGNORED_EXTENSIONS, canonicalize=False,
-                       unique=True)
+#: extractor, file: and ftp: by ``is_http_url``; canonicalisation is ours (``canonicalize``).
+#: ``restrict_xpaths`` hands it the anchors found by lxml's XPath (in C): without it, the
+#: extractor walks every element of the page in Python (2x the old link code's time a page)
+_LINKS = LinkExtractor(tags=("a",), attrs=("href",), restrict_xpaths=("//a[@href]",),
+                       deny_extensions=IGNORED_EXTENSIONS, canonicalize=False, unique=True)
 
 
 def _sniff_html(body: bytes) -> bool:
