@@ -48,7 +48,7 @@ GOOD_PAGES: dict[str, str] = {
 BAD_PAGES = [
     "/always-500", "/slow-drip", "/reset-always", "/redirect-private", "/redirect-metadata",
     "/redirect-ipv6-mapped", "/redirect-file", "/loop-a", "/redirect-chain", "/big-plain", "/big-chunked",
-    "/gzip-bomb", "/doc.pdf", "/pdf-as-html", "/image.png", "/png-as-html", "/json-as-html",
+    "/gzip-bomb", "/doc-pdf", "/pdf-as-html", "/image-png", "/png-as-html", "/json-as-html",
     "/empty", "/whitespace", "/bad-gzip",
 ]
 LONG_LINE_BYTES = 5_000_000
@@ -293,9 +293,11 @@ ROUTES = {
     "/gzip-ok": _gzip_ok,
     "/bad-gzip": lambda h, hits, query: h._send(200, b"<html><body>plain, not gzip</body></html>",
                                                 headers={"Content-Encoding": "gzip"}),
-    "/doc.pdf": _typed(PDF, "application/pdf"),
+    # files behind page-like URLs (a link ending in .pdf or .png is never requested: the spider's
+    # LinkExtractor denies file extensions, tests/test_crawl_links.py)
+    "/doc-pdf": _typed(PDF, "application/pdf"),
     "/pdf-as-html": _typed(PDF, "text/html"),
-    "/image.png": _typed(PNG, "image/png"),
+    "/image-png": _typed(PNG, "image/png"),
     "/png-as-html": _typed(PNG, "text/html"),
     "/json-as-html": _typed(b'{"clinic": "not a page", "items": [1, 2, 3]}', "text/html"),
     "/empty": _typed(b"", "text/html"),
