@@ -193,3 +193,12 @@ def test_the_business_name_in_the_title_is_not_a_claim():
     assert page.offers_treatment
     assert "osteoarthritis" in page.conditions
     assert "anti_aging" not in page.conditions
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Our neural cells are taken from a fetus donated after a miscarriage.", "embryonic_fetal"),
+    ("Each course is four UCBSC infusions given by IV.", "cord_blood"),
+])
+def test_product_wordings_real_pages_use(text, expected):
+    page = analyse_page(_html("Cell Therapy Programme", text, "Contact our coordinators to book."))
+    assert expected in {c.vocab_id for c in page.claims if c.kind == "product_type"}
