@@ -26,6 +26,7 @@ from clinicscan.nlp import analyse as _analyse
 from clinicscan.nlp.analyse import PageAnalysis
 from clinicscan.nlp.extract import extract_local_files
 from clinicscan.nlp.lexicon import Lexicon
+from clinicscan.nlp.pipeline import shared_pipeline
 from clinicscan.pipeline import ScanSummary
 from clinicscan.pipeline import run_scan as _run_scan
 from clinicscan.reports.build import ReportSummary, ReportTables, build_tables, write_reports
@@ -60,13 +61,14 @@ def analyse_page(html: str, url: str | None = None, lexicon: Lexicon | PathLike 
     ``html`` is the page's HTML (plain text with ``is_html=False``); ``url`` only labels log
     lines. ``lexicon`` is another lexicon: a folder laid out like ``data/lexicon`` (a copy
     you edited) or a :class:`~clinicscan.nlp.lexicon.Lexicon` from ``load_lexicon(folder)``;
-    by default the shipped one. Never raises: a page that cannot be read comes back with
-    ``error`` set. The result's ``conditions``, ``product_types`` and ``red_flags`` are the
+    by default the shipped one; ``LexiconError`` (naming file and line) if it is malformed.
+    Otherwise never raises: a page that cannot be read comes back with ``error`` set. The result's ``conditions``, ``product_types`` and ``red_flags`` are the
     page-level ids; ``claims`` holds every mention with its sentence and context.
     """
     folder = lexicon.directory if isinstance(lexicon, Lexicon) else lexicon
-    return _analyse.analyse_page(html, is_html=is_html, url=url,
-                                 lexicon_dir=str(Path(folder).resolve()) if folder else None)
+    lexicon_dir = str(Path(folder).resolve()) if folder else None
+    shared_pipeline(lexicon_dir)  # a malformed lexicon raises LexiconError here, naming file and line
+    return _analyse.analyse_page(html, is_html=is_html, url=url, lexicon_dir=lexicon_dir)
 
 
 def open_store(url: str | None = None, *, home: PathLike | None = None) -> Store:

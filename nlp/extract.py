@@ -27,7 +27,7 @@ from clinicscan.errors import InputError
 from clinicscan.store.models import Claim, CrawlRun, Page
 from clinicscan.nlp.analyse import PageAnalysis, analyse_page
 
-__all__ = ["ExtractStats", "extract_stored_pages", "extract_local_files", "LOCAL_SUFFIXES"]
+__all__ = ["ExtractStats", "extract_stored_pages", "extract_local_files", "skipped_local_files", "LOCAL_SUFFIXES"]
 
 log = logging.getLogger(__name__)
 
@@ -162,8 +162,11 @@ def extract_stored_pages(store, run_id: int | None = None, force: bool = False,
     wanted = workers or os.cpu_count() or 1
     stats.workers = 1 if total < SMALL_JOB else max(1, min(wanted, total // 10 or 1))
     pool = None
+    if total:
+        # built here, before forking (forked workers share it), and so that a broken lexicon
+        # is one LexiconError, not an error on every page
+        _warm_worker()
     if stats.workers > 1:
-        _warm_worker()  # built before forking, so forked workers share it
         pool = ProcessPoolExecutor(max_workers=stats.workers, initializer=_warm_worker)
     last_id, done, last_report = 0, 0, time.monotonic()
     try:
@@ -194,7 +197,9 @@ def extract_stored_pages(store, run_id: int | None = None, force: bool = False,
     return stats
 
 
-def _local_files(paths: Sequence[Path | str]) -> list[Path]:
+def _local_files(paths: Sequence[Path | str], skipped: list[str]) -> list[Path]:
+    """The files to read (folders walked for .html/.htm/.txt); a named file of another kind
+    goes to ``skipped`` as "path: reason"."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -205,6 +210,7 @@ def _local_files(paths: Sequence[Path | str]) -> list[Path]:
                 files.append(path)
             else:
                 log.warning("skipped %s: not a .html, .htm or .txt file", path)
+                skipped.append(f"{path}: not a .html, .htm or .txt file")
         else:
             raise InputError(f"{path} does not exist; give .html/.htm/.txt files or folders of them")
     unique = list(dict.fromkeys(p.resolve() for p in files))
@@ -221,24 +227,33 @@ def _site_domain(folder: Path) -> str:
     return f"file:…{str(folder)[-(255 - 20):]}#{digest}"
 
 
-def _read_local(path: Path) -> str | None:
+def _read_local(path: Path, skipped: list[str]) -> str | None:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        log.warning("skipped %s: cannot read it (%s)", path, exc.strerror or exc)
-        return None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        log.warning("skipped %s: not UTF-8 text (byte %d); re-save it as UTF-8", path, exc.start)
-        return None
+        reason = f"cannot read it ({exc.strerror or exc})"
+    else:
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            reason = f"not UTF-8 text (byte {exc.start}); re-save it as UTF-8"
+    log.warning("skipped %s: %s", path, reason)
+    skipped.append(f"{path}: {reason}")
+    return None
+
+
+def skipped_local_files(store, run_id: int) -> list[str]:
+    """The input files a local-files run skipped, one "path: reason" each."""
+    with store.session() as session:
+        run = session.get(CrawlRun, run_id)
+        return list((run.stats or {}).get("skipped_files", [])) if run is not None else []
 
 
 def extract_local_files(store, paths: Sequence[Path | str], workers: int | None = None) -> int:
     """Store local .html/.htm/.txt files as a run of their own (kind "local") and extract them."""
-    files = _local_files(paths)
-    fingerprint = hashlib.sha256("\n".join(str(p) for p in files).encode()).hexdigest()
     skipped: list[str] = []
+    files = _local_files(paths, skipped)
+    fingerprint = hashlib.sha256("\n".join(str(p) for p in files).encode()).hexdigest()
     with store.session() as session:
         run = CrawlRun(kind="local", label=f"local files: {', '.join(str(p) for p in paths)}"[:200],
                        fingerprint=fingerprint, seeds=[str(p) for p in paths], settings={}, version=__version__)
@@ -247,9 +262,8 @@ def extract_local_files(store, paths: Sequence[Path | str], workers: int | None 
         run_id = run.id
         sites: dict[Path, int] = {}
         for path in files:
-            content = _read_local(path)
+            content = _read_local(path, skipped)
             if content is None:
-                skipped.append(str(path))
                 continue
             folder = path.parent
             if folder not in sites:

@@ -19,6 +19,7 @@ from clinicscan.errors import LexiconError
 from clinicscan.paths import lexicon_dir
 from clinicscan.vocabulary import CLAIM_KINDS, KIND_FIELDS, load_vocabulary
 from clinicscan.nlp.jsonl import iter_jsonl
+from clinicscan.nlp.pattern_check import check_token_pattern
 
 __all__ = ["KINDS", "PATTERN_FILES", "Lexicon", "LexiconPattern", "load_lexicon", "lexicon_version"]
 
@@ -67,7 +68,7 @@ def _check_pattern(pattern: object, where: str) -> str | list:
     if isinstance(pattern, str) and pattern.strip():
         return pattern
     if isinstance(pattern, list) and pattern and all(isinstance(t, dict) for t in pattern):
-        return pattern
+        return check_token_pattern(pattern, where)
     raise LexiconError(f"{where}: 'pattern' must be a non-empty string or a list of token dicts, got {pattern!r}")
 
 

@@ -16,6 +16,7 @@ from clinicscan.errors import LexiconError
 from clinicscan.paths import lexicon_dir
 from clinicscan.vocabulary import CLAIM_KINDS
 from clinicscan.nlp.jsonl import iter_jsonl
+from clinicscan.nlp.pattern_check import check_token_pattern
 
 __all__ = ["ContextRule", "OfferCue", "load_context_rules", "load_offer_cues"]
 
@@ -42,6 +43,8 @@ def _check_pattern(row: dict, where: str) -> None:
         raise LexiconError(f"{where}: 'literal' must be a non-empty string, got {literal!r}")
     if pattern is not None and not (isinstance(pattern, list) and pattern and all(isinstance(t, dict) for t in pattern)):
         raise LexiconError(f"{where}: 'pattern' must be a list of token dicts, got {pattern!r}")
+    if pattern is not None:
+        check_token_pattern(pattern, where)
 
 
 @dataclass(frozen=True)
