@@ -22,6 +22,53 @@ from clinicscan.crawler import defaults
 from clinicscan.errors import ClinicscanError
 
 
+#: the group's options a user may also write after the command
+#: ("clinicscan registry import-ctgov FILE --db URL")
+GLOBAL_OPTIONS = ("--db", "--home")
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Move ``--db URL`` and ``--home DIR`` (or ``--db=URL``) written after the command to
+    the front, where the group reads them. Everything after ``--`` stays where it is."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        name = arg.split("=", 1)[0]
+        if name in GLOBAL_OPTIONS and ("=" in arg or i + 1 < len(args)):
+            width = 1 if "=" in arg else 2
+            front.extend(args[i:i + width])
+            i += width
+            continue
+        rest.append(arg)
+        i += 1
+    return front + rest
+
+
+class ClinicscanGroup(click.Group):
+    """The command group: ``--db`` and ``--home`` are accepted before or after the command."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_global_options(args))
+
+
+def _fail_on_skipped(skipped: list[str], what: str = "input file") -> None:
+    """Exit 1 after a job that skipped input files, one line per file on stderr.
+
+    The job's good inputs are kept (imported, exported); the exit status says that not
+    everything given was used, so a script does not carry on as if it had been.
+    """
+    if not skipped:
+        return
+    for line in skipped:
+        click.secho(f"skipped {what}: {line}", fg="red", err=True)
+    sys.exit(1)
+
+
 def _handle_errors(func):
     """Print known failures as one line (exit 2) instead of a traceback."""
 
@@ -93,7 +140,8 @@ def crawl_options(func):
     return func
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=ClinicscanGroup,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--db", "db_url", metavar="URL", default=None,
               help="Database URL (default: $CLINICSCAN_DB or sqlite in the work folder). "
               "PostgreSQL: postgresql://user@host:5432/dbname")
@@ -109,7 +157,8 @@ def cli(ctx: click.Context, db_url: str | None, home: str | None, verbose: bool,
     """Scan stem-cell clinic websites and set their claims against the evidence.
 
     The pipeline is crawl -> extract -> report over one database; `scan` runs all three,
-    `demo` runs them on a built-in fictional web served on 127.0.0.1.
+    `demo` runs them on a built-in fictional web served on 127.0.0.1. --db and --home may
+    come before or after the command.
 
     \b
     Example:
@@ -172,7 +221,7 @@ def extract(ctx, paths, out_dir, run_id, force, workers):
       clinicscan extract
       clinicscan extract pages/ --out extracted/
     """
-    from clinicscan.nlp.extract import extract_local_files, extract_stored_pages
+    from clinicscan.nlp.extract import extract_local_files, extract_stored_pages, skipped_local_files
 
     if paths:
         if out_dir is None:
@@ -185,6 +234,7 @@ def extract(ctx, paths, out_dir, run_id, force, workers):
         run_id = extract_local_files(store, list(paths), workers=workers)
         summary = write_reports(store, out_dir, run_id=run_id)
         click.echo(summary.describe())
+        _fail_on_skipped(skipped_local_files(store, run_id))
         return
     if out_dir is not None:
         raise click.UsageError("--out goes with PATHs; for crawled pages use `clinicscan report --out DIR`")
@@ -370,6 +420,7 @@ def import_ctgov(ctx, files):
     store = _open(ctx)
     result = import_files(store, files)
     click.echo(result.describe())
+    _fail_on_skipped(result.skipped_files)
 
 
 @registry.command("fetch-ctgov")

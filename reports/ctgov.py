@@ -47,6 +47,8 @@ class ImportResult:
     updated: int = 0
     total_reported: int | None = None
     problems: list[str] = field(default_factory=list)
+    #: input files of which nothing was stored, "path: reason" (the CLI exits non-zero)
+    skipped_files: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         lines = [f"ClinicalTrials.gov: {self.studies} studies read "
@@ -121,28 +123,41 @@ def import_files(store: Store, files: Iterable[str | Path]) -> ImportResult:
     for raw in files:
         path = Path(raw)
         result.files += 1
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            result.problems.append(f"{path}: cannot read ({exc}); file skipped")
-            continue
-        with store.session() as session:
-            if path.suffix.lower() == ".csv" or text.lstrip()[:1] not in ("{", "["):
-                try:
-                    rows = list(read_csv(text))
-                except (StudyError, csv.Error) as exc:
-                    result.problems.append(f"{path}: not a ClinicalTrials.gov CSV ({exc}); file skipped")
-                    continue
-                for position, item in rows:
-                    if isinstance(item, StudyError):
-                        result.problems.append(f"{path} {position}: {item}; skipped")
-                    else:
-                        _upsert(session, item, str(path), result)
-            else:
-                _store_json(session, text, str(path), str(path), result)
+        studies_before, problems_before = result.studies, len(result.problems)
+        _import_file(store, path, result)
+        if result.studies == studies_before and len(result.problems) > problems_before:
+            result.skipped_files.append(f"{path}: {_reason(result.problems[problems_before], path)}")
     for problem in result.problems:
         log.warning("ctgov import: %s", problem)
     return result
+
+
+def _reason(problem: str, path: Path) -> str:
+    """A problem line without its leading file name (the skipped-file line names the file)."""
+    return problem[len(str(path)):].lstrip(": ") if problem.startswith(str(path)) else problem
+
+
+def _import_file(store: Store, path: Path, result: ImportResult) -> None:
+    """Store one downloaded file's studies; what cannot be read goes to ``result.problems``."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        result.problems.append(f"{path}: cannot read ({exc}); file skipped")
+        return
+    with store.session() as session:
+        if path.suffix.lower() == ".csv" or text.lstrip()[:1] not in ("{", "["):
+            try:
+                rows = list(read_csv(text))
+            except (StudyError, csv.Error) as exc:
+                result.problems.append(f"{path}: not a ClinicalTrials.gov CSV ({exc}); file skipped")
+                return
+            for position, item in rows:
+                if isinstance(item, StudyError):
+                    result.problems.append(f"{path} {position}: {item}; skipped")
+                else:
+                    _upsert(session, item, str(path), result)
+        else:
+            _store_json(session, text, str(path), str(path), result)
 
 
 # ---------------------------------------------------------------- fetching
