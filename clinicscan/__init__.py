@@ -40,19 +40,19 @@ __all__ = ["__version__", *_API]
 
 if TYPE_CHECKING:
     from clinicscan.api import (
-        PageAnalysis,
-        ReportSummary,
-        ReportTables,
-        RunData,
-        ScanSummary,
-        Store,
-        analyse_page,
-        build_tables,
-        extract_files,
-        load_run,
-        open_store,
-        run_scan,
-        write_exports,
+        PageAnalysis as PageAnalysis,
+        ReportSummary as ReportSummary,
+        ReportTables as ReportTables,
+        RunData as RunData,
+        ScanSummary as ScanSummary,
+        Store as Store,
+        analyse_page as analyse_page,
+        build_tables as build_tables,
+        extract_files as extract_files,
+        load_run as load_run,
+        open_store as open_store,
+        run_scan as run_scan,
+        write_exports as write_exports,
     )
 
 

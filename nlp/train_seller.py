@@ -69,7 +69,7 @@ def read_pages(gold: Path, pages: Path, splits: tuple[str, ...], source: str, nl
 
     nlp = nlp or _feature_pipeline()
     rows = []
-    for _line, where, row in iter_jsonl(gold, InputError):
+    for _line, _where, row in iter_jsonl(gold, InputError):
         if row.get("split") not in splits:
             continue
         raw = (pages / row["file"]).read_bytes()

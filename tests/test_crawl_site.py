@@ -13,7 +13,6 @@ import signal
 import time
 from pathlib import Path
 
-import pytest
 from localsite import LocalSite, Resource, clinicscan, clinicscan_popen, html_page
 from sqlalchemy import func, select
 from warcio.archiveiterator import ArchiveIterator

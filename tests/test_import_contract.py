@@ -3,34 +3,17 @@
 grimp (import-linter's graph builder) walks one folder per top-level package, while our
 stages live in crawler/, nlp/ and reports/ mapped under clinicscan by setuptools'
 package-dir. So the test copies the sources into the layout the wheel installs
-(clinicscan/crawler/...) and runs ``lint-imports`` there.
+(``installed_layout``) and runs ``lint-imports`` there.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def lay_out_as_installed(target: Path) -> Path:
-    """Copy every package's .py files to where the wheel puts them; returns the import root."""
-    tool = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
-    package_dir = tool["setuptools"]["package-dir"]
-    for package in tool["setuptools"]["packages"]:
-        top = next((name for name in package_dir if package == name or package.startswith(name + ".")), None)
-        source = ROOT / (package.replace(".", "/") if top is None
-                         else package_dir[top] + package[len(top):].replace(".", "/"))
-        dest = target / package.replace(".", "/")
-        dest.mkdir(parents=True, exist_ok=True)
-        for module in source.glob("*.py"):
-            shutil.copy2(module, dest / module.name)
-    return target
+from installed_layout import ROOT, lay_out_as_installed
 
 
 def test_import_contracts_are_kept(tmp_path):

@@ -45,7 +45,7 @@ def test_pages_decode_to_what_was_written(text, encoding, content_type):
 
 
 def test_meta_charset_is_respected():
-    body = f'<html><head><meta charset="iso-8859-7"></head><body>Ελληνικά</body></html>'.encode("iso-8859-7")
+    body = '<html><head><meta charset="iso-8859-7"></head><body>Ελληνικά</body></html>'.encode("iso-8859-7")
     assert "Ελληνικά" in _decode(body, "text/html")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from clinicscan.errors import StoreUnavailable
 from clinicscan.store import CrawlRun, Page, Site, open_store
@@ -27,7 +28,7 @@ def test_page_unique_per_run_and_url(store):
         s.add(run)
         s.flush()
         s.add(Page(run_id=run.id, site_id=site.id, url="https://a.example/"))
-    with pytest.raises(Exception):
+    with pytest.raises(IntegrityError):
         with store.session() as s:
             s.add(Page(run_id=run.id, site_id=site.id, url="https://a.example/"))
 

@@ -95,7 +95,7 @@ class OfferComponent:
         self.features = FeatureReader()
         self.model = None if self.model_path == "none" else load_seller_model(self.model_path or None)
         if self.model is not None and self.model.features != self.features.names:
-            raise LexiconError(f"the seller model's features do not match data/lexicon/seller_words.json; retrain "
+            raise LexiconError("the seller model's features do not match data/lexicon/seller_words.json; retrain "
                              "with `python -m clinicscan.nlp.train_seller`")
 
     def _set(self, cues: list[OfferCue]) -> None:
