@@ -13,7 +13,6 @@ import errno
 import os
 import subprocess
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
 from localsite import LocalSite, Resource, clinicscan
