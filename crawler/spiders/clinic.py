@@ -43,7 +43,11 @@ logger = logging.getLogger(__name__)
 #: links of <a href>; mailto:, tel:, javascript: and other non-web schemes are dropped by the
 #: extractor, file: and ftp: by ``is_http_url``; canonicalisation is ours (``canonicalize``).
 #: ``restrict_xpaths`` hands it the anchors found by lxml's XPath (in C): without it, the
-#: extractor walks every element of the page in Python (2x the old link code's time a page)
+#: extractor walks every element of the page in Python. Measured cost (bench/crawl.py, 2 x 400
+#: pages of 14 links, best of 3, two runs): 3.4-3.5 -> 3.9-4.0 ms CPU a page for the bare crawl
+#: (safe_url_string, two urljoins and the extension test per link, where the hand-written loop
+#: reused the canonical-URL cache), full/bare CPU ratio 0.72-0.80 -> 0.79-0.81; repaid by each
+#: file link not downloaded.
 _LINKS = LinkExtractor(tags=("a",), attrs=("href",), restrict_xpaths=("//a[@href]",),
                        deny_extensions=IGNORED_EXTENSIONS, canonicalize=False, unique=True)
 
