@@ -220,10 +220,12 @@ def run_demo(out_dir: str | Path, db_url: str | None = None, keep_serving: bool 
             # before saying so: a Ctrl-C sent as soon as the URLs appear must stop us
             signal.signal(signal.SIGINT, signal.default_int_handler)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            echo("The demo web keeps running (Ctrl-C to stop):")
-            for site in sites:
-                echo(f"  {web.url(site.slug)}  {site.name}")
+            # The Ctrl-C may come while the URLs are still being printed (the reader acts
+            # on the last line before we reach wait()), so the whole block is guarded.
             try:
+                echo("The demo web keeps running (Ctrl-C to stop):")
+                for site in sites:
+                    echo(f"  {web.url(site.slug)}  {site.name}")
                 threading.Event().wait()
             except KeyboardInterrupt:
                 echo("stopped")
