@@ -16,8 +16,8 @@ from pathlib import Path
 from clinicscan.errors import VocabularyError
 from clinicscan.paths import data_dir
 
-__all__ = ["CLAIM_KINDS", "COUNTED_CONTEXTS", "CONTEXTS", "KIND_FIELDS", "Vocabulary", "label",
-           "load_vocabulary"]
+__all__ = ["CLAIM_KINDS", "COUNTED_CONTEXTS", "CONTEXTS", "KIND_FIELDS", "RED_FLAG_COUNTED_CONTEXTS", "Vocabulary",
+           "counted_contexts", "label", "load_vocabulary"]
 
 #: what a Claim row's ``kind`` may be
 CLAIM_KINDS = ("condition", "product_type", "red_flag")
@@ -27,6 +27,13 @@ KIND_FIELDS = {"condition": "conditions", "product_type": "product_types", "red_
 CONTEXTS = ("asserted", "negated", "hedged", "reported")
 #: contexts that make a mention a claim (a hedge such as "may help" still sells the treatment)
 COUNTED_CONTEXTS = ("asserted", "hedged")
+#: but a hedged red flag is none: "may help regenerate", "could delay surgery" (coding manual, section 3)
+RED_FLAG_COUNTED_CONTEXTS = ("asserted",)
+
+
+def counted_contexts(kind: str) -> tuple[str, ...]:
+    """The contexts in which a mention of ``kind`` counts as the page's claim."""
+    return RED_FLAG_COUNTED_CONTEXTS if kind == "red_flag" else COUNTED_CONTEXTS
 
 
 @dataclass(frozen=True)

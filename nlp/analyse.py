@@ -14,7 +14,7 @@ from clinicscan.nlp.claim_model import CELL_SOURCES, claimed_ids, load_claim_mod
 from clinicscan.nlp.components.context import ClaimRow
 from clinicscan.nlp.html_text import BULLET, PageText, html_to_text, plain_to_text
 from clinicscan.nlp.pipeline import shared_pipeline
-from clinicscan.vocabulary import COUNTED_CONTEXTS, KIND_FIELDS
+from clinicscan.vocabulary import KIND_FIELDS, counted_contexts
 
 __all__ = ["PageAnalysis", "analyse_page", "page_ids", "page_text", "run_pipeline", "MAX_HTML_CHARS", "MAX_TEXT_CHARS"]
 
@@ -62,7 +62,7 @@ def page_ids(claims: list[ClaimRow], offers_treatment: bool, *, title_length: in
     ids: dict[str, set[str]] = {name: set() for name in KIND_FIELDS.values()}
     if offers_treatment:
         for claim in claims:
-            if claim.kind == "red_flag" and claim.context in COUNTED_CONTEXTS and claim.section != "nav":
+            if claim.kind == "red_flag" and claim.context in counted_contexts("red_flag") and claim.section != "nav":
                 ids["red_flags"].add(claim.vocab_id)
         chosen = claimed_ids(claims, title_length, text_length, models, title) if use_model else rule_ids(claims)
         ids["conditions"], ids["product_types"] = chosen["condition"], chosen["product_type"]

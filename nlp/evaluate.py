@@ -26,7 +26,7 @@ from clinicscan.nlp.bootstrap import LEVEL, RESAMPLES, SEED, Interval, bootstrap
 from clinicscan.nlp.genre_families import family_of
 from clinicscan.nlp.jsonl import iter_jsonl
 from clinicscan.nlp.lexicon import load_lexicon
-from clinicscan.vocabulary import COUNTED_CONTEXTS, KIND_FIELDS
+from clinicscan.vocabulary import KIND_FIELDS, counted_contexts
 
 __all__ = ["EvaluationResult", "FieldScore", "GoldPage", "PageScore", "evaluate", "read_gold", "score_pages",
            "cohen_kappa", "analyse_file"]
@@ -283,7 +283,7 @@ def _our_sentences(pred: dict, name: str) -> tuple[dict[str, str], dict[str, tup
     for claim in pred.get("claims") or ():
         if KIND_FIELDS.get(claim.kind) != name:
             continue
-        if claim.context in COUNTED_CONTEXTS and claim.section != "nav":
+        if claim.context in counted_contexts(claim.kind) and claim.section != "nav":
             counted.setdefault(claim.vocab_id, claim.sentence)
         else:
             why = "nav" if claim.section == "nav" else claim.context

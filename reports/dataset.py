@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from clinicscan.errors import ConfigError
 from clinicscan.store import Store
 from clinicscan.store.models import Claim, CrawlRun, Page, Site, Trial
-from clinicscan.vocabulary import COUNTED_CONTEXTS
+from clinicscan.vocabulary import COUNTED_CONTEXTS, RED_FLAG_COUNTED_CONTEXTS
 
 
 PAGE_COLUMNS = ["page_id", "site_id", "url", "final_url", "status", "fetched_at", "title",
@@ -90,7 +90,8 @@ def load_run(store: Store, run_id: int | None = None) -> RunData:
         pages[["page_id", "site_id", "url", "fetched_at", "offers_treatment", "page_kind",
                "warc_record_id", "site_name", "domain"]], on="page_id", how="left")
     claims["counts"] = (claims["offers_treatment"].fillna(False).astype(bool)
-                        & claims["context"].isin(COUNTED_CONTEXTS))
+                        & claims["context"].isin(COUNTED_CONTEXTS)
+                        & ((claims["kind"] != "red_flag") | claims["context"].isin(RED_FLAG_COUNTED_CONTEXTS)))
     return RunData(run.id, run.label, run.started_at, run.kind, sites, pages, claims, trials)
 
 

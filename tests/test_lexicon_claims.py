@@ -29,7 +29,9 @@ PROBES = {
  "success_rate_claim": ["85% of patients report improvement.", "Over 90% of our patients are satisfied.", "Nine out of ten patients avoid surgery.",
    "We have an 87% success rate.", "80 percent of patients experience pain relief.", "A 95 percent satisfaction rate.", "Results guaranteed or your money back.",
    "Success rates as high as 92%.", "In our experience, 4 in 5 patients improve.", "Patients see a 70% reduction in pain.", "Most patients (over 80%) see results.",
-   "We guarantee results.", "Improvement in 9 of 10 cases.", "An average improvement of 60% in mobility scores.", ],
+   "We guarantee results.", "Improvement in 9 of 10 cases.", "An average improvement of 60% in mobility scores.",
+   # the coding manual's "the majority of patients improve" is a share of patients improving
+   "Most patients feel better within weeks.", ],
  "avoid_surgery_claim": ["Avoid knee replacement surgery.", "A non-surgical alternative to hip replacement.", "Skip the operating room.", "Delay or avoid joint replacement.",
    "Get back to life without the need for surgery.", "No need for spinal fusion.", "Say goodbye to knee replacement.", "You may not need surgery at all.", "Surgery is not your only option.",
    "Instead of surgery, consider regenerative medicine.", "Postpone surgery for years.", "An option for people who want to avoid the risks and downtime of surgery.", "Cancel your surgery."],
@@ -44,7 +46,7 @@ def test_lexicon_red_flag_wordings(red_flag, sentence):
 @pytest.mark.parametrize("sentence", [
     "Stem cell therapy is a safe and effective option.",
     "Minimal risk and low downtime.",
-    "Most patients feel better within weeks.",
+    "Most patients need two or three sessions.",
     "Our minimally invasive, non-surgical procedure takes an hour.",
     "Regenerative medicine helps your body heal itself.",
     "The FDA regulates drugs, not the practice of medicine.",

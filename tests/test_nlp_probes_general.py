@@ -12,12 +12,13 @@ import pytest
 
 from clinicscan.nlp.analyse import analyse_page
 from clinicscan.nlp.pipeline import shared_pipeline
+from clinicscan.vocabulary import counted_contexts
 
 
 def counted(text: str, kind: str) -> set[str]:
-    """Vocabulary ids of ``kind`` that ``text`` claims (asserted or hedged mentions)."""
+    """Vocabulary ids of ``kind`` that ``text`` claims (asserted or hedged mentions; asserted only for red flags)."""
     doc = shared_pipeline()(text)
-    return {c.vocab_id for c in doc._.clinicscan_claims if c.kind == kind and c.context in ("asserted", "hedged")}
+    return {c.vocab_id for c in doc._.clinicscan_claims if c.kind == kind and c.context in counted_contexts(kind)}
 
 
 # -- HTML entities are typography too ---------------------------------------------------------
@@ -75,7 +76,7 @@ def test_quality_standards_and_listing_disclaimers_are_not_fda_claims(text):
 
 @pytest.mark.parametrize("text", [
     "For many patients an injection can buy years before a hip replacement.",
-    "Regenerative care may buy you time until spinal fusion becomes necessary.",
+    "Regenerative care buys you time until spinal fusion becomes necessary.",
     "Bid farewell to the worry of a metal prosthesis.",
     "Two years after her infusions, she came off the liver transplant waiting list.",
     "I had been on the kidney transplant list for a year before I flew to the clinic.",
@@ -105,7 +106,7 @@ def test_diagnose_treat_cure_disclaimer_is_not_a_cure_claim(text):
 
 
 @pytest.mark.parametrize(("text", "flag"), [
-    ("Our injections may prevent or delay a knee replacement.", "avoid_surgery_claim"),
+    ("Our injections prevent or delay a knee replacement.", "avoid_surgery_claim"),
     ("We diagnose your injury and our cells regrow cartilage.", "cure_claim"),
 ])
 def test_claims_near_diagnosis_words_still_count(text, flag):

@@ -11,12 +11,13 @@ from __future__ import annotations
 import pytest
 
 from clinicscan.nlp.pipeline import shared_pipeline
+from clinicscan.vocabulary import counted_contexts
 
 
 def counted(text: str, kind: str) -> set[str]:
-    """Vocabulary ids of ``kind`` that ``text`` claims (asserted or hedged mentions)."""
+    """Vocabulary ids of ``kind`` that ``text`` claims (asserted or hedged mentions; asserted only for red flags)."""
     doc = shared_pipeline()(text)
-    return {c.vocab_id for c in doc._.clinicscan_claims if c.kind == kind and c.context in ("asserted", "hedged")}
+    return {c.vocab_id for c in doc._.clinicscan_claims if c.kind == kind and c.context in counted_contexts(kind)}
 
 
 # -- product types ------------------------------------------------------------------------
@@ -192,7 +193,6 @@ def test_condition_look_alikes_are_not_claimed(text, condition):
     ("Get rid of knee pain for good.", "cure_claim"),
     ("Free of side effects.", "safety_claim"),
     ("No surgery, no side effects, no downtime.", "safety_claim"),
-    ("Virtually no risk.", "safety_claim"),
     ("The results are permanent.", "cure_claim"),
     ("Reverse nerve damage.", "cure_claim"),
     ("There are no known risks.", "safety_claim"),
@@ -200,6 +200,9 @@ def test_condition_look_alikes_are_not_claimed(text, condition):
     ("Stem cells can delay or eliminate the need for surgery.", "avoid_surgery_claim"),
     ("Our clinic is licensed by the Ministry of Health of Panama.", "fda_claim"),
     ("We comply with all FDA regulations.", "fda_claim"),
+    # a flat "is safe" is absolute in the coding manual (ANNOTATION.md section 3); "generally safe" is a hedge
+    ("Stem cell therapy is safe and effective.", "safety_claim"),
+    ("The procedure is extremely safe.", "safety_claim"),
 ])
 def test_red_flag_wording_is_a_claim(text, flag):
     assert flag in counted(text, "red_flag")
@@ -211,7 +214,7 @@ def test_red_flag_wording_is_a_claim(text, flag):
     ("Our doctors are board-certified and fellowship-trained.", "fda_claim"),
     ("Firms falsely claim their products are FDA approved.", "fda_claim"),
     ("Stem cell therapy is not FDA approved for this use.", "fda_claim"),
-    ("Stem cell therapy is safe and effective.", "safety_claim"),
+    ("Stem cell therapy is generally safe and effective.", "safety_claim"),
     ("Minimal downtime.", "safety_claim"),
     ("Results vary.", "success_rate_claim"),
     ("Individual results may vary.", "success_rate_claim"),
@@ -246,7 +249,10 @@ def test_red_flag_wording_is_a_claim(text, flag):
     ("Our protocols are approved by an IRB.", "fda_claim"),
     ("Results are not permanent.", "cure_claim"),
     ("Heal your knee naturally.", "cure_claim"),
-    ("The procedure is extremely safe.", "safety_claim"),
+    ("The procedure is considered safe.", "safety_claim"),
+    # "virtually no", "little to no" are hedges in the coding manual (ANNOTATION.md section 3)
+    ("Virtually no risk.", "safety_claim"),
+    ("There is little to no risk of infection.", "safety_claim"),
 ])
 def test_red_flag_look_alikes_are_not_claimed(text, flag):
     assert flag not in counted(text, "red_flag")
