@@ -28,7 +28,7 @@ def flags(sentence: str) -> set[str]:
     ("With our protocol, lost knee cartilage can be regrown.", "cure_claim"),
     ("Once injected, the cells get to work repairing the injured tendons and nerves.", "cure_claim"),
     ("We harvest your own cells to restore the health of the hip cartilage.", "cure_claim"),
-    ("Our eye protocol can restore vision that other specialists gave up on.", "cure_claim"),
+    ("Our eye protocol can restore vision that other doctors gave up on.", "cure_claim"),
     # flat safety, also when one named risk is denied
     ("Bone marrow concentrate is safe and effective for athletes.", "safety_claim"),
     ("Because the platelets come from you, an allergic reaction simply cannot happen.", "safety_claim"),
