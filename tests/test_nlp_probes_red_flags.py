@@ -47,6 +47,10 @@ def flags(sentence: str) -> set[str]:
     # regulator wording
     ("Our clinic licence was granted by the Ministry of Health in 2019.", "fda_claim"),
     ("We prepare every injection in line with the guidelines of the FDA.", "fda_claim"),
+    # the coding manual's own regulator wording: a ruling, and "legal under" a country's law
+    ("The FDA has ruled our amniotic allograft a minimally manipulated tissue.", "fda_claim"),
+    ("Our cell therapy is legal under Panamanian law.", "fda_claim"),
+    ("Say no to a hip replacement with our injections.", "avoid_surgery_claim"),
 ])
 def test_real_world_red_flag_wording_is_claimed(sentence, flag):
     assert flag in flags(sentence)
@@ -74,6 +78,7 @@ def test_real_world_red_flag_wording_is_claimed(sentence, flag):
     ("It is a gentle procedure done without surgery that takes one hour.", "avoid_surgery_claim"),
     ("There is no surgery involved and you go home the same day.", "avoid_surgery_claim"),
     ("Conditions we treat with transplant include myeloma.", "avoid_surgery_claim"),
+    ("Is stem cell therapy legal? Ask a lawyer before you travel.", "fda_claim"),
     # negation reaching past a list, doubt, and advice to the reader
     ("The injection is not necessarily suitable for severe arthritis or as an alternative to hip replacement.",
      "avoid_surgery_claim"),
