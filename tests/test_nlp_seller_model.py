@@ -177,3 +177,27 @@ def test_retraining_reproduces_the_shipped_model():
     # and the shipped decision is right on nearly every page it was trained on
     right = sum(shipped.offers(p.rule_offers, p.features)[0] == p.offers for p in pages)
     assert right / len(pages) >= 0.85
+
+
+def _rules_only():
+    nlp = build_pipeline(initialize=False)
+    nlp.get_pipe("clinicscan_offer").model_path = "none"
+    nlp.initialize()
+    return nlp
+
+
+def test_one_phrase_is_one_piece_of_evidence():
+    """'et al.' is not also 'et al'; 'book an appointment' is not also 'appointment'."""
+    doc = run_pipeline(_rules_only(), page_text(
+        "Harbor Joint Clinic\nWe inject PRP into arthritic knees. Mendes et al. reported less pain.\nBook an appointment.",
+        is_html=False))
+    cues = doc._.clinicscan_offer.cues
+    assert "-et al." in cues and "-et al" not in cues
+    assert "+book an appointment" in cues and "+appointment" not in cues
+
+
+def test_marketing_that_says_breaking_is_not_news():
+    page = analyse_page("<html><body><main><h1>Scar Tissue Treatment</h1><p>Our physicians use PRP and bone marrow "
+                        "concentrate, breaking down old scar tissue so the tendon can heal.</p></main></body></html>")
+    assert page.offers_treatment, page.offer_cues
+    assert not any("breaking" in cue for cue in page.offer_cues)
