@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-#: the public names; each is ``clinicscan.api.<name>``
+#: the public names; each is ``clinicscan.api.<name>``. api.py lists them again as a literal
+#: ``__all__`` (ruff and mypy see re-exports only there, and importing api here would end the
+#: lazy import); tests/test_public_api.py holds the two lists equal.
 _API = (
     "PageAnalysis",
     "ReportSummary",
