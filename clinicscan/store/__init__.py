@@ -3,6 +3,7 @@
 from clinicscan.store.models import (
     Base,
     Claim,
+    ContactFact,
     CrawlRun,
     FrontierUrl,
     Page,
@@ -16,6 +17,7 @@ from clinicscan.store.session import Store, open_store
 __all__ = [
     "Base",
     "Claim",
+    "ContactFact",
     "CrawlRun",
     "FrontierUrl",
     "Page",

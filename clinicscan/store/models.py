@@ -1,4 +1,5 @@
-"""Database models: crawl runs, sites, pages, claims, the crawl frontier, registry, trials.
+"""Database models: crawl runs, sites, pages, claims, contact facts, the crawl frontier, registry,
+trials.
 
 One schema for SQLite and PostgreSQL. Natural keys carry unique constraints so that every
 stage can upsert: re-running a crawl, an extraction or an import never duplicates rows.
@@ -152,6 +153,51 @@ class Claim(Base):
     lexicon_version: Mapped[str] = mapped_column(String(64))
 
     page: Mapped[Page] = relationship(back_populates="claims")
+
+
+class ContactFact(Base):
+    """A contact or location fact found on one page, with where it came from.
+
+    Written by the extract stage (a page's facts are replaced when it is re-extracted) and
+    read by the grouping of sites into businesses and locations, which compares ``value``
+    across sites. ``kind`` is one of ``phone``, ``email``, ``address``, ``org_name``;
+    ``value`` is the normalised form a comparison can trust:
+
+    - phone: E.164 (``+13035550142``), only numbers ``phonenumbers`` calls valid;
+    - email: lower-cased (``info@clinic.example``);
+    - address: ``country|region|postal|street``, each part lower-cased with runs of space
+      and punctuation collapsed, street words abbreviated the USPS way (street -> st,
+      avenue -> ave, north -> n, ...), and a unit (suite, ste, unit, #, floor) dropped:
+      ``us|co|80202|1420 larimer st``. An unknown part is empty (``de||10115|...``);
+    - org_name: the name with surrounding space stripped (as shown; compare with care:
+      a shared name alone never ties two businesses).
+
+    ``display`` is the fact as the page shows it and ``evidence`` the sentence or markup
+    snippet it came from (both capped at 300 characters). ``source`` says which reader
+    found it: ``jsonld``, ``microdata``, ``og``, ``title``, ``text``, ``tel_link``,
+    ``mailto``. ``country`` is ISO 3166-1 alpha-2 (a phone's region, an address's
+    country); ``region`` a US state as its two-letter code, elsewhere the region as given.
+    """
+
+    __tablename__ = "contact_facts"
+    __table_args__ = (
+        UniqueConstraint("page_id", "kind", "value", name="uq_contact_fact"),
+        Index("ix_contact_fact_site", "site_id", "kind"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"), index=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))  # phone | email | address | org_name
+    value: Mapped[str] = mapped_column(Text)  # normalised, see the docstring
+    display: Mapped[str] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(2))
+    region: Mapped[str | None] = mapped_column(String(100))
+    city: Mapped[str | None] = mapped_column(String(200))
+    postal_code: Mapped[str | None] = mapped_column(String(20))
+    street: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(16))  # jsonld | microdata | og | title | text | tel_link | mailto
+    evidence: Mapped[str] = mapped_column(Text)
 
 
 class FrontierUrl(Base):
