@@ -39,7 +39,8 @@ logger = logging.getLogger(__name__)
 
 PORTS_FILE = "demo-ports.json"
 SEEDS_FILE = "seeds.csv"
-EXPORTS = ("pages.csv", "claims.csv", "clinics.csv", "flagged_clinics.csv", "report.html")
+EXPORTS = ("pages.csv", "claims.csv", "clinics.csv", "flagged_clinics.csv", "businesses.csv", "locations.csv",
+           "report.html")
 SEED_SOURCE = "clinicscan demo (fictional)"
 
 

@@ -14,6 +14,8 @@ import pandas as pd
 
 from clinicscan.store import Store
 from clinicscan.reports import exports
+from clinicscan.reports.business_tables import WhoWhere, add_place_columns, who_and_where
+from clinicscan.reports.contact_read import load_contact_facts
 from clinicscan.reports.dataset import RunData, load_run
 from clinicscan.reports.evidence import EvidenceIndex, assess_pairs
 from clinicscan.reports.pairing import pair_claims
@@ -82,6 +84,7 @@ class ReportTables:
     evidence: pd.DataFrame
     clinics: pd.DataFrame
     flagged: pd.DataFrame
+    who: WhoWhere  # businesses.csv, locations.csv and the place columns of the clinic exports
 
     @property
     def run_id(self) -> int:
@@ -90,7 +93,8 @@ class ReportTables:
     def exports(self) -> dict[str, pd.DataFrame]:
         """File name -> frame, in the order the CSV files are written."""
         return {"pages.csv": self.pages, "claims.csv": self.claims, "evidence.csv": self.evidence,
-                "clinics.csv": self.clinics, "flagged_clinics.csv": self.flagged}
+                "clinics.csv": self.clinics, "flagged_clinics.csv": self.flagged,
+                "businesses.csv": self.who.businesses, "locations.csv": self.who.locations}
 
     def summary(self, out_dir: str | Path) -> ReportSummary:
         data = self.data
@@ -121,12 +125,15 @@ def build_tables(store: Store, run_id: int | None = None,
     for site in data.sites.to_dict("records"):
         sid = site["site_id"]
         flags[sid] = flag_clinic(site, pairs_by_site.get(sid, []), reds_by_site.get(sid, []), registry)
+    who = who_and_where(data.sites, data.pages, load_contact_facts(store, data.run_id),
+                        flagged_site_ids=[sid for sid, flag in flags.items() if flag.flagged])
     return ReportTables(
         data=data, registry=registry, pairs=pairs, flags=flags, red_flag_claims=red_flag_claims,
         pages=exports.pages_frame(data), claims=exports.claims_frame(data),
         evidence=exports.evidence_frame(data, pairs, flags),
-        clinics=exports.clinics_frame(data, pairs, flags),
-        flagged=exports.flagged_frame(data, flags, red_flag_claims),
+        clinics=add_place_columns(exports.clinics_frame(data, pairs, flags), who.places),
+        flagged=add_place_columns(exports.flagged_frame(data, flags, red_flag_claims), who.places),
+        who=who,
     )
 
 

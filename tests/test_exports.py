@@ -14,11 +14,14 @@ from hypothesis import strategies as st
 from clinicscan.reports.build import write_reports
 from clinicscan.reports.exports import (CLAIMS_COLUMNS, CLINICS_COLUMNS, EVIDENCE_COLUMNS, PAGES_COLUMNS,
                              flagged_columns, neutralise, write_csv)
+from clinicscan.reports.business_tables import BUSINESS_COLUMNS, LOCATIONS_CSV_COLUMNS, PLACE_EXPORT_COLUMNS
 from test_report_helpers import BACK, add_page, add_run, build_world
 
 DICTIONARY = Path(__file__).resolve().parent.parent / "docs" / "data-dictionary.md"
 FILES = {"pages.csv": PAGES_COLUMNS, "claims.csv": CLAIMS_COLUMNS, "evidence.csv": EVIDENCE_COLUMNS,
-         "clinics.csv": CLINICS_COLUMNS, "flagged_clinics.csv": flagged_columns()}
+         "clinics.csv": CLINICS_COLUMNS + PLACE_EXPORT_COLUMNS,
+         "flagged_clinics.csv": flagged_columns() + PLACE_EXPORT_COLUMNS,
+         "businesses.csv": BUSINESS_COLUMNS, "locations.csv": LOCATIONS_CSV_COLUMNS}
 
 
 def read(path):

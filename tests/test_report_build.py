@@ -26,7 +26,7 @@ def test_summary_describes_sites_pages_flags_claims_and_files(store, tmp_path):
     assert "top claims without approval (clinics): " in text and "umbilical_cord for autism (1)" in text
     assert "blood_disorders" not in text  # the transplant centre's approved claims are not "top claims"
     assert text.endswith(f"wrote pages.csv, claims.csv, evidence.csv, clinics.csv, "
-                         f"flagged_clinics.csv, report.html to {tmp_path}")
+                         f"flagged_clinics.csv, businesses.csv, locations.csv, report.html to {tmp_path}")
     assert all(p.exists() for p in summary.files)
 
 
