@@ -39,7 +39,7 @@ def test_readme_notebook_example_runs(tmp_path, monkeypatch):
     assert isinstance(tables.evidence, pd.DataFrame) and len(tables.evidence)
     assert list(tables.flagged["site"]) == ["regen-knee"]
     written = sorted(p.name for p in (tmp_path / "exports").iterdir())
-    assert written == ["claims.csv", "clinics.csv", "evidence.csv", "flagged_clinics.csv", "pages.csv",
-                       "report.html"]
+    assert written == ["businesses.csv", "claims.csv", "clinics.csv", "evidence.csv", "flagged_clinics.csv",
+                       "locations.csv", "pages.csv", "report.html"]
     assert "1 clinic(s) flagged" in printed.getvalue()
     assert (tmp_path / "notebook.db").exists()
