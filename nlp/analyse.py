@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 from clinicscan.nlp.claim_model import CELL_SOURCES, claimed_ids, load_claim_models, rule_ids
 from clinicscan.nlp.components.context import ClaimRow
+from clinicscan.nlp.contacts import ContactFactRow, contact_facts
 from clinicscan.nlp.html_text import BULLET, PageText, html_to_text, plain_to_text
 from clinicscan.nlp.pipeline import shared_pipeline
 from clinicscan.vocabulary import KIND_FIELDS, counted_contexts
@@ -39,6 +40,10 @@ class PageAnalysis:
     red_flags: list[str] = field(default_factory=list)
     lexicon_version: str = ""
     error: str | None = None
+    #: phones, emails, addresses and the organisation name on the page (``nlp.contacts``)
+    contacts: list[ContactFactRow] = field(default_factory=list)
+    #: why the contact facts could not be read (the rest of the analysis stands)
+    contacts_error: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -76,16 +81,18 @@ def _to_text(content: str, is_html: bool) -> PageText:
     if len(page.text) > MAX_TEXT_CHARS:
         cut = page.text.rfind("\n", 0, MAX_TEXT_CHARS)
         cut = cut if cut > 0 else MAX_TEXT_CHARS
-        page = PageText(page.title, page.text[:cut], [b for b in page.blocks if b.end <= cut])
+        page = PageText(page.title, page.text[:cut], [b for b in page.blocks if b.end <= cut], page.markup)
     return page
 
 
 def analyse_page(content: str, *, is_html: bool = True, url: str | None = None,
-                 lexicon_dir: str | None = None) -> PageAnalysis:
+                 lexicon_dir: str | None = None, site_country: str | None = None) -> PageAnalysis:
     """Analyse one page's HTML (or plain text); never raises.
 
     ``lexicon_dir`` is a lexicon folder laid out like ``data/lexicon`` (patterns, context
     rules, offer cues); the shipped one by default. Its pipeline is built once and kept.
+    ``site_country`` (a name or ISO code, e.g. the seed's) is where phone numbers written
+    without a country code are read; the US when not given.
 
     The cyclic GC is paused while the page is analysed (about 0.4 ms a page: its gen-0
     scans fire every few hundred allocations and walk the page's short-lived objects);
@@ -95,7 +102,7 @@ def analyse_page(content: str, *, is_html: bool = True, url: str | None = None,
     if paused:
         gc.disable()
     try:
-        return _analyse(content, is_html, url, lexicon_dir)
+        return _analyse(content, is_html, url, lexicon_dir, site_country)
     finally:
         if paused:
             gc.enable()
@@ -116,7 +123,17 @@ def run_pipeline(nlp, page: PageText):
     return doc
 
 
-def _analyse(content, is_html: bool, url: str | None, lexicon_dir: str | None) -> PageAnalysis:
+def _contacts(page: PageText, url: str | None, site_country: str | None) -> tuple[list[ContactFactRow], str | None]:
+    """The page's contact facts; a failure here is logged and leaves the claims alone."""
+    try:
+        return contact_facts(page.markup, page.text, page.title, url=url, country=site_country), None
+    except Exception as exc:  # noqa: BLE001 - contact data is attacker-written; the claims must survive it
+        log.warning("contact facts not read on %s: %s: %s", url or "(no url)", type(exc).__name__, exc)
+        return [], f"{type(exc).__name__}: {exc}"[:500]
+
+
+def _analyse(content, is_html: bool, url: str | None, lexicon_dir: str | None,
+             site_country: str | None = None) -> PageAnalysis:
     try:
         if not isinstance(content, str):
             content = content.decode("utf-8", "replace") if isinstance(content, (bytes, bytearray)) else str(content or "")
@@ -131,12 +148,14 @@ def _analyse(content, is_html: bool, url: str | None, lexicon_dir: str | None) -
             elif claim.sentence.startswith(bullet):
                 claim.section = "list"
         decision = doc._.clinicscan_offer
+        contacts, contacts_error = _contacts(page, url, site_country)
         ids = page_ids(claims, decision.offers_treatment, title_length=len(page.title), text_length=len(page.text),
                        models=load_claim_models(str(lexicon_dir) if lexicon_dir else None), title=page.title)
         return PageAnalysis(
             title=page.title, text=page.text, offers_treatment=decision.offers_treatment,
             offer_score=decision.score, offer_cues=decision.cues, page_kind=decision.page_kind,
             claims=claims, lexicon_version=doc.user_data.get("clinicscan_lexicon_version", ""), **ids,
+            contacts=contacts, contacts_error=contacts_error,
         )
     except Exception as exc:  # noqa: BLE001 - the contract: one bad page never stops a batch
         log.warning("could not analyse page %s: %s: %s", url or "(no url)", type(exc).__name__, exc)

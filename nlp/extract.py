@@ -3,8 +3,8 @@
 Pages are read in batches by id (keyset order), analysed by a process pool whose workers
 build the pipeline once and return plain rows (``nlp.pipe(n_process=...)`` pickles whole
 Docs and is slower than one process), and written back in one transaction per batch: the
-page's extraction columns are filled and its Claim rows replaced, so a re-run never
-duplicates. On PostgreSQL a batch is taken with ``FOR UPDATE SKIP LOCKED`` so several
+page's extraction columns are filled and its Claim and ContactFact rows replaced, so a
+re-run never duplicates. On PostgreSQL a batch is taken with ``FOR UPDATE SKIP LOCKED`` so several
 extraction processes can share one database without overlap.
 """
 
@@ -24,7 +24,7 @@ from sqlalchemy import delete, func, insert, select, update
 
 from clinicscan import __version__
 from clinicscan.errors import InputError
-from clinicscan.store.models import Claim, CrawlRun, Page
+from clinicscan.store.models import Claim, ContactFact, CrawlRun, Page, Site
 from clinicscan.nlp.analyse import PageAnalysis, analyse_page
 
 __all__ = ["ExtractStats", "extract_stored_pages", "extract_local_files", "skipped_local_files", "LOCAL_SUFFIXES"]
@@ -46,6 +46,7 @@ class ExtractStats:
     failed: int = 0
     offering: int = 0
     claims: int = 0
+    contacts: int = 0
     workers: int = 1
     seconds: float = 0.0
     lexicon_version: str = ""
@@ -54,7 +55,7 @@ class ExtractStats:
     def describe(self) -> str:
         rate = f", {self.extracted / self.seconds:.0f} pages/s" if self.seconds > 0 and self.extracted else ""
         text = (f"extracted {self.extracted} of {self.pages} pages ({self.offering} offering treatment), "
-                f"{self.claims} claims, {self.failed} failed; {self.workers} worker(s), "
+                f"{self.claims} claims, {self.contacts} contact facts, {self.failed} failed; {self.workers} worker(s), "
                 f"{self.seconds:.1f}s{rate}; lexicon {self.lexicon_version or '-'}")
         for error in self.errors[:10]:
             text += f"\n  skipped: {error}"
@@ -80,14 +81,16 @@ def _clip_sentence(sentence: str, start: int, end: int) -> str:
     return ("…" if lo else "") + sentence[lo:lo + MAX_SENTENCE_CHARS] + ("…" if lo + MAX_SENTENCE_CHARS < len(sentence) else "")
 
 
-def _analyse_job(job: tuple[int, str | None, str | None, str | None]) -> tuple[int, dict, list[dict]]:
-    """Worker side: analyse one page, return plain values (cheap to send between processes)."""
-    page_id, html, content_type, url = job
+def _analyse_job(job: tuple[int, str | None, str | None, str | None, int, str | None]
+                 ) -> tuple[int, dict, list[dict], list[dict]]:
+    """Worker side: analyse one page, return plain values (cheap to send between processes):
+    the page's columns, its claims and its contact facts."""
+    page_id, html, content_type, url, site_id, country = job
     if html is None:
-        return page_id, {"extract_error": "no stored body to extract from"}, []
-    result: PageAnalysis = analyse_page(html, is_html=_is_html(content_type, url), url=url)
+        return page_id, {"extract_error": "no stored body to extract from"}, [], []
+    result: PageAnalysis = analyse_page(html, is_html=_is_html(content_type, url), url=url, site_country=country)
     if result.error:
-        return page_id, {"extract_error": result.error}, []
+        return page_id, {"extract_error": result.error}, [], []
     page = {
         "title": result.title[:2000] or None, "text": result.text, "offers_treatment": result.offers_treatment,
         "offer_score": result.offer_score, "offer_cues": result.offer_cues, "page_kind": result.page_kind,
@@ -108,7 +111,8 @@ def _analyse_job(job: tuple[int, str | None, str | None, str | None]) -> tuple[i
             "sent_start": c.sent_start, "sent_end": c.sent_end, "context": c.context, "context_cue": c.context_cue,
             "section": c.section, "lexicon_version": result.lexicon_version,
         })
-    return page_id, page, claims
+    contacts = [{"site_id": site_id, **fact.as_row()} for fact in result.contacts]
+    return page_id, page, claims, contacts
 
 
 def _warm_worker() -> None:
@@ -126,10 +130,10 @@ def _page_filter(run_id: int | None, force: bool):
     return conditions
 
 
-def _write_batch(session, results: Iterable[tuple[int, dict, list[dict]]], stats: ExtractStats) -> None:
+def _write_batch(session, results: Iterable[tuple[int, dict, list[dict], list[dict]]], stats: ExtractStats) -> None:
     now = datetime.now(timezone.utc)
-    page_rows, claim_rows, ids = [], [], []
-    for page_id, page, claims in results:
+    page_rows, claim_rows, contact_rows, ids = [], [], [], []
+    for page_id, page, claims, contacts in results:
         ids.append(page_id)
         page_rows.append({"id": page_id, "extracted_at": now, **page})
         if page.get("extract_error"):
@@ -141,13 +145,18 @@ def _write_batch(session, results: Iterable[tuple[int, dict, list[dict]]], stats
         stats.offering += bool(page["offers_treatment"])
         stats.lexicon_version = page["lexicon_version"]
         claim_rows.extend({"page_id": page_id, **claim} for claim in claims)
+        contact_rows.extend({"page_id": page_id, **fact} for fact in contacts)
     if not ids:
         return
     session.execute(delete(Claim).where(Claim.page_id.in_(ids)))
+    session.execute(delete(ContactFact).where(ContactFact.page_id.in_(ids)))
     session.execute(update(Page), page_rows)
     if claim_rows:
         session.execute(insert(Claim), claim_rows)
+    if contact_rows:
+        session.execute(insert(ContactFact), contact_rows)
     stats.claims += len(claim_rows)
+    stats.contacts += len(contact_rows)
 
 
 def extract_stored_pages(store, run_id: int | None = None, force: bool = False,
@@ -172,7 +181,8 @@ def extract_stored_pages(store, run_id: int | None = None, force: bool = False,
     try:
         while True:
             with store.session() as session:
-                query = (select(Page.id, Page.html, Page.content_type, Page.url)
+                query = (select(Page.id, Page.html, Page.content_type, Page.url, Page.site_id, Site.country)
+                         .join(Site, Site.id == Page.site_id)
                          .where(*conditions, Page.id > last_id).order_by(Page.id).limit(BATCH_SIZE))
                 if session.get_bind().dialect.name == "postgresql":
                     query = query.with_for_update(skip_locked=True, of=Page)

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser
 
+from clinicscan.nlp.contacts.markup import PageMarkup, read_markup
 from clinicscan.nlp.normalise import normalise_text
 
 __all__ = ["Block", "PageText", "BULLET", "BLOCK_SEPARATOR", "html_to_text", "plain_to_text"]
@@ -89,6 +90,8 @@ class PageText:
     title: str
     text: str
     blocks: list[Block] = field(default_factory=list)
+    #: the contact markup (JSON-LD, tel:/mailto: links, og:site_name) read from the same parse
+    markup: PageMarkup | None = None
 
     @property
     def nav_start(self) -> int:
@@ -131,7 +134,8 @@ def _blocks_of(raw: str, section: str) -> list[tuple[str, str]]:
     return out
 
 
-def _assemble(title: str, main: list[tuple[str, str]], nav: list[tuple[str, str]]) -> PageText:
+def _assemble(title: str, main: list[tuple[str, str]], nav: list[tuple[str, str]],
+              markup: PageMarkup | None = None) -> PageText:
     entries = ([("main", title)] if title else []) + main + nav
     blocks: list[Block] = []
     pos, gap = 0, len(BLOCK_SEPARATOR)
@@ -140,7 +144,8 @@ def _assemble(title: str, main: list[tuple[str, str]], nav: list[tuple[str, str]
         end = pos + len(text)
         blocks.append(make(Block, (pos, end, section)))
         pos = end + gap
-    return PageText(title=title, text=BLOCK_SEPARATOR.join([text for _section, text in entries]), blocks=blocks)
+    return PageText(title=title, text=BLOCK_SEPARATOR.join([text for _section, text in entries]), blocks=blocks,
+                    markup=markup)
 
 
 def _is_nav(node) -> bool:
@@ -202,6 +207,7 @@ def html_to_text(html: str) -> PageText:
     parser = LexborHTMLParser(html)
     title_node = parser.css_first("title")
     title = _SPACE.sub(" ", normalise_text(title_node.text(deep=True))).strip() if title_node is not None else ""
+    markup = read_markup(parser, html)  # before <head> and <script> go
     parser.strip_tags(_JUNK_TAGS)
     for node in parser.css(_HIDDEN):
         node.decompose()
@@ -217,7 +223,7 @@ def html_to_text(html: str) -> PageText:
     parser.merge_text_nodes()
     body = parser.body or parser.root
     if body is None:
-        return _assemble(title, [], [])
+        return _assemble(title, [], [], markup)
 
     candidates = {}
     for node in body.css(_NAV_CANDIDATES):
@@ -243,7 +249,7 @@ def html_to_text(html: str) -> PageText:
         main = _blocks_of(body.text(deep=True, separator=_BLOCK_MARK) or "", "main")
     if title and main and main[0][1] == title:
         main = main[1:]
-    return _assemble(title, main, nav)
+    return _assemble(title, main, nav, markup)
 
 
 _BULLET_LINE = re.compile(r"^\s*(?:[-*•·▪◦‣●○]|\d{1,2}[.)])\s+")

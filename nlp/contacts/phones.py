@@ -1,0 +1,68 @@
+"""Phone numbers, parsed and checked by phonenumbers (Google's libphonenumber metadata).
+
+Only numbers that ``phonenumbers.is_valid_number`` accepts become facts: a price, a date
+or a tracking number that looks like digits is not a phone. The value is E.164 and the
+country is the one the number belongs to (a +52 number on a US page is Mexican). A number
+written without a country code is read in the site's country (the seed's, else US).
+"""
+
+from __future__ import annotations
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat
+
+from clinicscan.nlp.contacts.digit_runs import DigitRun, paragraph_at
+from clinicscan.nlp.contacts.facts import ContactFactRow, FactCollector, clip_around
+from clinicscan.nlp.contacts.markup import LinkFact
+
+__all__ = ["phone_fact", "phones_from_links", "phones_in_text"]
+
+#: a phone number is at most 17 digits with its country code; longer input is not one
+_MAX_RAW = 40
+#: numbers parsed from one page's text at most (a page of 5,000 order numbers costs 300 parses)
+MAX_TEXT_ATTEMPTS = 300
+
+
+def _fact(number, display: str, source: str, evidence: str) -> ContactFactRow | None:
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return ContactFactRow(kind="phone", value=phonenumbers.format_number(number, PhoneNumberFormat.E164),
+                          display=display, source=source, evidence=evidence,
+                          country=phonenumbers.region_code_for_number(number))
+
+
+def phone_fact(raw: str, region: str, source: str, evidence: str) -> ContactFactRow | None:
+    """The fact for one written number, or None when it is not a valid phone number."""
+    raw = raw.strip()
+    if not raw or len(raw) > _MAX_RAW:
+        return None
+    try:
+        number = phonenumbers.parse(raw, region)
+    except NumberParseException:
+        return None
+    return _fact(number, raw, source, evidence)
+
+
+def phones_from_links(links: list[LinkFact], region: str, facts: FactCollector) -> None:
+    """``<a href="tel:...">``: the target is the number (percent-escapes and ;ext= parts allowed)."""
+    from urllib.parse import unquote
+
+    for link in links:
+        if facts.full("phone"):
+            return
+        target = unquote(link.href).split(";", 1)[0].split("?", 1)[0]
+        facts.add(phone_fact(target, region, "tel_link", link.snippet))
+
+
+def phones_in_text(text: str, runs: list[DigitRun], region: str, facts: FactCollector) -> None:
+    """Numbers written in the page text (runs of 7 to 17 digits), each with its paragraph as evidence."""
+    attempts = 0
+    for run in runs:
+        if not 7 <= run.digits <= 17:
+            continue
+        if facts.full("phone") or attempts >= MAX_TEXT_ATTEMPTS:
+            return
+        attempts += 1
+        offset, paragraph = paragraph_at(text, run.start, run.end)
+        evidence = clip_around(paragraph, run.start - offset, run.end - offset)
+        facts.add(phone_fact(run.text, region, "text", evidence))
