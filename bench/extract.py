@@ -6,7 +6,11 @@ condition lists, FAQs, testimonials, prices, a footer), then measures in one run
   1. spaCy's bare tokenizer (``spacy.blank("en").tokenizer``) on the pages' text, words/s;
   2. the whole extract stage per page (HTML to text, pipeline, context, offer, page ids)
      in one process, words/s;
-  3. the same with a pool of two worker processes returning plain rows.
+  3. the same with a pool of two worker processes returning plain rows;
+  4. the contact readers alone (``nlp.contacts.contact_facts`` on each page's parsed text and
+     markup), as a share of (2), on the pages as they are and on the same pages with a
+     clinic's usual contact markup added (a JSON-LD MedicalClinic block, a tel: link, an
+     address in the footer).
 
 Every measurement runs after a warm-up pass over all pages (so the stage's tokenizer cache is
 as warm as the bare tokenizer's), in alternating rounds whose best time counts (the machine
@@ -125,6 +129,38 @@ def _warm() -> None:
     shared_pipeline()
 
 
+CONTACT_HEAD = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "MedicalClinic", '
+                '"name": "Example Health", "telephone": "+1 520 555 0143", "address": {"@type": "PostalAddress", '
+                '"streetAddress": "1 Example Street", "addressLocality": "Tucson", "addressRegion": "AZ", '
+                '"postalCode": "85701"}}</script></head>')
+CONTACT_FOOTER = ('<footer><p>Example Health, 1 Example Street, Suite 4, Tucson, AZ 85701. '
+                  '<a href="tel:+15205550143">(520) 555-0143</a></p></footer>')
+
+
+def with_contact_markup(html: str) -> str:
+    """The page with the contact markup a clinic's site usually has."""
+    return html.replace("</head>", CONTACT_HEAD, 1).replace("</footer>", "</footer>" + CONTACT_FOOTER, 1)
+
+
+def _contact_seconds(htmls: list[str], rounds: int) -> float:
+    from clinicscan.nlp.contacts import contact_facts
+    from clinicscan.nlp.html_text import html_to_text
+
+    parsed = [html_to_text(h) for h in htmls]
+
+    def work() -> None:
+        for page in parsed:
+            contact_facts(page.markup, page.text, page.title)
+
+    work()  # warm-up: imports, phonenumbers metadata
+    best = float("inf")
+    for _round in range(rounds):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def run(pages: int, seed: int, rounds: int = 3) -> dict[str, float]:
     import spacy
 
@@ -155,11 +191,17 @@ def run(pages: int, seed: int, rounds: int = 3) -> dict[str, float]:
         list(pool.map(_words_of_stage, htmls, chunksize=8))  # warm-up, as for one process
         two_s = min(timed(lambda: list(pool.map(_words_of_stage, htmls, chunksize=8))) for _round in range(rounds))
 
+    contact_s = _contact_seconds(htmls, rounds)
+    contact_rich_s = _contact_seconds([with_contact_markup(h) for h in htmls], rounds)
+
     avg_kb = sum(map(len, htmls)) / len(htmls) / 1000
     figures = {"pages": pages, "avg_kb": avg_kb, "words": words,
                "tokenizer_wps": words / tok_s, "stage_1_wps": words / one_s, "stage_2_wps": words / two_s}
     figures["ratio_1_vs_tokenizer"] = figures["stage_1_wps"] / figures["tokenizer_wps"]
     figures["ratio_2_vs_1"] = figures["stage_2_wps"] / figures["stage_1_wps"]
+    figures["contact_ms"] = contact_s / pages * 1000
+    figures["contact_rich_ms"] = contact_rich_s / pages * 1000
+    figures["stage_ms"] = one_s / pages * 1000
     return figures
 
 
@@ -178,6 +220,8 @@ def main() -> None:
           f"({f['stage_2_wps'] / f['words'] * f['pages']:.0f} pages/s)")
     print(f"ratio 1 process / tokenizer: {f['ratio_1_vs_tokenizer']:.3f}  (goal >= 0.25)")
     print(f"ratio 2 workers / 1 process: {f['ratio_2_vs_1']:.2f}  (goal >= 1.8)")
+    print(f"contact readers: {f['contact_ms']:.2f} ms a page ({f['contact_ms'] / f['stage_ms']:.1%} of the stage's "
+          f"{f['stage_ms']:.1f} ms); with JSON-LD, tel: link and address added: {f['contact_rich_ms']:.2f} ms")
 
 
 if __name__ == "__main__":
