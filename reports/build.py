@@ -149,7 +149,7 @@ def write_reports(store: Store, out_dir: str | Path, run_id: int | None = None,
         summary.files.append(exports.write_csv(frame, out / name))
     html_path = out / "report.html"
     html_path.write_text(render_report(summary, tables.data, tables.pairs, tables.flags, tables.clinics,
-                                       tables.flagged), encoding="utf-8")
+                                       tables.flagged, tables.who), encoding="utf-8")
     summary.files.append(html_path)
     log.info("report for run %s: %s flagged clinic(s)", tables.run_id, summary.flagged_count)
     return summary

@@ -62,7 +62,7 @@ dom="$out/report.dom.html"
 check "screenshot written ($out/report.png)" test -s "$out/report.png"
 check "screenshot is not blank (over 20 KB)" test "$(stat -c %s "$out/report.png" 2>/dev/null || echo 0)" -gt 20000
 check "title heading" grep -q '<h1>Stem-cell clinic claims and the evidence</h1>' "$dom"
-for section in flagged charts clinics method; do
+for section in flagged charts places businesses clinics method; do
   check "section #$section" grep -q "<h2 id=\"$section\">" "$dom"
 done
 check "inline SVG charts" grep -q '<svg' "$dom"

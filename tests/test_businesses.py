@@ -252,3 +252,34 @@ def test_grouping_and_locations_through_the_store(grouped_report):
     flagged = grouped_report["flagged_clinics.csv"]
     assert len(flagged) == 3 and (flagged["location_country"] == "US").all()
     assert (flagged["business_id"] != "").all()
+
+
+def test_report_html_places_the_clinics_and_lists_the_multi_site_business(grouped_report, tmp_path):
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    section = html[html.index('<h2 id="businesses">'):html.index('<h2 id="clinics">')]
+    assert "halvard.example" in section and "kneerenew.example" in section
+    assert "phone +13035550142: Halvard Joint Clinic (phone), KneeRenew (phone)" in section
+    assert "decoy.example" not in section and "chain.example" not in section
+    places = html[html.index('<h2 id="places">'):html.index('<h2 id="businesses">')]
+    # the tile map: Colorado has two clinic locations, Texas and Arizona one each (the chain)
+    assert "<title>CO: 2 clinics, 2 flagged</title>" in places and "<title>AZ: 1 clinics, 1 flagged</title>" in places
+    assert "<title>OR: 1 clinics</title>" in places  # the decoy, located by its seed, not flagged
+    assert "<img" not in places and "<script" not in places and "http" not in places
+
+
+def test_hostile_contact_text_stays_text_in_the_report(store, tmp_path):
+    hostile = "<script>alert(1)</script> 1 Main St"
+    sentence = "We treat autism with umbilical cord stem cells."
+    with store.session() as s:
+        run = add_run(s)
+        pages = [add_page(store, s, run, f"evil{i}.example", f"Evil {i}", claims=[
+            ("condition", "autism", sentence, "asserted"), ("product_type", "umbilical_cord", sentence, "asserted")])
+            for i in (1, 2)]
+        for page in pages:
+            _add_fact(s, page, "address", "us|co|80202|1 main st", display=hostile, country="US", region="CO")
+            _add_fact(s, page, "org_name", "<b onmouseover=alert(2)>Evil</b>", source="jsonld")
+    write_reports(store, tmp_path)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<b onmouseover" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; 1 Main St" in html
+    assert "&lt;b onmouseover=alert(2)&gt;Evil&lt;/b&gt;" in html  # the business name, from JSON-LD
