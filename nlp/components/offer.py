@@ -158,6 +158,11 @@ class OfferComponent:
             title = text.split("\n", 1)[0][:400]
             values = self.features.read(arrays, evidence, title, main_end, text[:nav_start])
             doc.user_data["clinicscan_seller_features"] = values
+            if self.collect_features:
+                # per-cue contributions, for training's grouped cross-validation (it drops the cues that
+                # fire only in the held-out source, which may have been written while reading it)
+                doc.user_data["clinicscan_offer_cue_weights"] = {
+                    cue.id: cue.weight * factor * (1 if cue.signal == "offer" else -1) for cue, factor in found.values()}
             if self.model is not None:
                 offers, probability = self.model.offers(offers, values)
         report_kinds = {k: v for k, v in by_kind.items() if k not in ("clinic", "transplant")}
