@@ -181,3 +181,24 @@ def test_analyse_page_returns_contacts_beside_the_claims():
     assert result.error is None and result.contacts_error is None
     assert result.conditions == ["osteoarthritis"]
     assert [f.value for f in result.contacts if f.kind == "phone"] == ["+13035550142"]
+
+
+def test_contacts_text_footer_address_with_dots_between_parts_and_a_street_without_street_word():
+    facts = facts_of("<footer><p>4410 Quail Run Rd, Suite 12 · Sarasota, FL 34236 · Open daily</p>"
+                     "<p>7700 E. Via Solana, Suite 200, Scottsdale, AZ 85258 | (480) 555-0100</p>"
+                     "<p>Founded in 2004, Denver, CO 80202 is our home.</p></footer>")
+    assert sorted(f.value for f in by_kind(facts, "address")) == ["us|az|85258|7700 e via solana",
+                                                                  "us|fl|34236|4410 quail run rd"]
+
+
+def test_contacts_jsonld_address_without_country_in_a_us_state_is_us():
+    data = {"@type": "MedicalClinic", "name": "Palo Verde Joint Clinic",
+            "address": {"@type": "PostalAddress", "streetAddress": "7400 E. Mesquite Ranch Rd, Suite 210",
+                        "addressLocality": "Scottsdale", "addressRegion": "AZ"}}
+    (address,) = by_kind(facts_of(jsonld(data)), "address")
+    assert (address.value, address.country, address.region) == ("us|az||7400 e mesquite ranch rd", "US", "AZ")
+
+
+def test_contacts_text_phone_dialled_with_00_is_read_as_international():
+    (phone,) = by_kind(facts_of("<p>From abroad: 0044 20 7946 0321.</p>"), "phone")
+    assert (phone.value, phone.country, phone.display) == ("+442079460321", "GB", "0044 20 7946 0321")

@@ -31,7 +31,8 @@ def _fact(number, display: str, source: str, evidence: str) -> ContactFactRow | 
                           country=phonenumbers.region_code_for_number(number))
 
 
-def phone_fact(raw: str, region: str, source: str, evidence: str) -> ContactFactRow | None:
+def phone_fact(raw: str, region: str, source: str, evidence: str,
+               display: str | None = None) -> ContactFactRow | None:
     """The fact for one written number, or None when it is not a valid phone number."""
     raw = raw.strip()
     if not raw or len(raw) > _MAX_RAW:
@@ -39,8 +40,13 @@ def phone_fact(raw: str, region: str, source: str, evidence: str) -> ContactFact
     try:
         number = phonenumbers.parse(raw, region)
     except NumberParseException:
-        return None
-    return _fact(number, raw, source, evidence)
+        number = None
+    fact = _fact(number, display or raw, source, evidence) if number is not None else None
+    if fact is None and raw.startswith("00"):
+        # "00" is how most of the world dials abroad ("0044 20 ..."); the US's 011 is what
+        # phonenumbers expects when the site's country is unknown
+        return phone_fact("+" + raw[2:], region, source, evidence, display=raw)
+    return fact
 
 
 def phones_from_links(links: list[LinkFact], region: str, facts: FactCollector) -> None:

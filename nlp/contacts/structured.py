@@ -166,8 +166,8 @@ def _address_fact(address: Any, source: str, evidence: str) -> ContactFactRow | 
         raw_country = raw_country.get("name") or raw_country.get("@id")
     country = country_code(raw_country if isinstance(raw_country, str) else None)
     state = us_state_code(region)
-    if country is None and state is not None and postal[:5].isdigit():
-        country = "US"
+    if country is None and raw_country is None and state is not None:
+        country = "US"  # no country given and the region is a US state ("AZ", "Arizona")
     if country == "US":
         region = state or region
     if not (street or city or postal):

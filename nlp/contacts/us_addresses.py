@@ -5,7 +5,8 @@ two lines (an address block with <br>). The ZIP is the anchor: each five-digit r
 text scan found (``digit_runs``) is tried, and only the 250 characters before it are
 matched against the street-city-state pattern, ending at the ZIP, so a page costs nothing
 here unless it has five-digit numbers. The street must end in a street word (Street, Ave,
-Blvd...), which is what tells a street from a sentence that happens to end in a state.
+Blvd...) or be a few capitalised words closed by a comma ("9120 E. Via Linda, Suite 200,"),
+which is what tells a street from a sentence that happens to end in a state.
 """
 
 from __future__ import annotations
@@ -38,11 +39,16 @@ def _tail() -> re.Pattern[str]:
     units = _alternation(u for u in words["units"] if u != "#")
     states = _alternation(us_state_names())
     word = r"(?:\d{1,4}(?:st|nd|rd|th)|[A-Za-z][\w'’\-]*\.?)"
+    capital_word = r"(?:\d{1,4}(?:st|nd|rd|th)|[A-Z][\w'’\-]*\.?)"
+    number = r"(?<![\w\-])\d{1,6}(?:-\d{1,5})?[A-Za-z]?"
+    gap = r"[\s,·|•\u2013\u2014]+"  # commas, line breaks, and the dots and bars footers put between parts
     return re.compile(
-        rf"(?P<street>(?<![\w\-])\d{{1,6}}(?:-\d{{1,5}})?[A-Za-z]?(?:[ \t]+{word}){{0,6}}?[ \t]+(?i:{suffixes})\.?"
-        rf"(?:[ \t]+(?i:{directions})\.?)?)(?![\w])"
-        rf"(?:[\s,]+(?P<unit>(?:(?i:{units})\.?[ \t]*#?|#)[ \t]*[\w\-]{{1,8}}))?"
-        rf"[\s,]+(?P<city>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,3}})"
+        # a street ends in a street word ("Larimer Street") or, written with a comma after it,
+        # is a few capitalised words ("9120 E. Via Linda, Suite 200, ...")
+        rf"(?P<street>{number}(?:[ \t]+{word}){{0,6}}?[ \t]+(?i:{suffixes})\.?(?:[ \t]+(?i:{directions})\.?)?(?![\w])"
+        rf"|{number}(?:[ \t]+{capital_word}){{1,5}}(?=,))"
+        rf"(?:{gap}(?P<unit>(?:(?i:{units})\.?[ \t]*#?|#)[ \t]*[\w\-]{{1,8}}))?"
+        rf"{gap}(?P<city>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,3}})"
         rf"[ \t]*,?\s*(?P<state>{states})\.?[ \t]*,?[ \t]*$"
     )
 
