@@ -202,3 +202,13 @@ def test_the_business_name_in_the_title_is_not_a_claim():
 def test_product_wordings_real_pages_use(text, expected):
     page = analyse_page(_html("Cell Therapy Programme", text, "Contact our coordinators to book."))
     assert expected in {c.vocab_id for c in page.claims if c.kind == "product_type"}
+
+
+def test_claim_model_cross_validation_folds_are_the_file_id_prefixes():
+    from clinicscan.nlp.train_claim_model import Page
+
+    def page(file: str) -> Page:
+        return Page("realworld tune", file, True, True, {}, {}, {})
+
+    assert page("o012.html").group == page("o035.html").group == "o"
+    assert page("a001.html").group != page("b001.html").group
