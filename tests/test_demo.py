@@ -23,7 +23,8 @@ import pytest
 from clinicscan.paths import demo_dir
 
 CLINICSCAN = str(Path(sys.executable).with_name("clinicscan"))
-EXPORTS = ("pages.csv", "claims.csv", "clinics.csv", "flagged_clinics.csv", "report.html")
+EXPORTS = ("pages.csv", "claims.csv", "clinics.csv", "flagged_clinics.csv", "businesses.csv", "locations.csv",
+           "report.html")
 SITES = json.loads((demo_dir() / "sites.json").read_text(encoding="utf-8"))["sites"]
 FLAGGED = [s for s in SITES if s["expected"] == "flagged"]
 NOT_FLAGGED = [s for s in SITES if s["expected"] == "not_flagged"]
@@ -278,3 +279,56 @@ def test_demo_into_an_unusable_folder_says_so_in_one_line(tmp_path):
     assert result.exit_code == 2
     assert result.output.startswith("error: cannot write to the demo folder")
     assert "--out" in result.output and "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------- who and where (issue 11)
+
+def _domain(run: dict, slug: str) -> str:
+    return f"127.0.0.1:{run['ports'][slug]}"
+
+
+def _clinic(run: dict, slug: str) -> dict:
+    return next(row for row in run["clinics.csv"] if row["domain"] == _domain(run, slug))
+
+
+SAME_BUSINESS = [(s["slug"], other) for s in SITES for other in s.get("expect_same_business", [])]
+SEPARATE = [(s["slug"], other) for s in SITES for other in s.get("expect_separate_business_from", [])]
+CHAINS = [s for s in SITES if s.get("expect_locations")]
+
+
+@pytest.mark.parametrize("slug,other", SAME_BUSINESS, ids=[f"{a}+{b}" for a, b in SAME_BUSINESS])
+def test_two_domains_of_one_business_are_one_business(first_run, slug, other):
+    business = _clinic(first_run, slug)["business_id"]
+    assert business and business == _clinic(first_run, other)["business_id"]
+    row = next(r for r in first_run["businesses.csv"] if r["business_id"] == business)
+    assert _domain(first_run, slug) in row["domains"].splitlines()
+    assert _domain(first_run, other) in row["domains"].splitlines()
+    assert row["tied_by"].startswith("phone +1"), row["tied_by"]
+
+
+@pytest.mark.parametrize("slug,other", SEPARATE, ids=[f"{a}-{b}" for a, b in SEPARATE])
+def test_a_decoy_sharing_only_a_name_stays_apart(first_run, slug, other):
+    assert _clinic(first_run, slug)["business_id"] != _clinic(first_run, other)["business_id"]
+
+
+@pytest.mark.parametrize("site", CHAINS, ids=[s["slug"] for s in CHAINS])
+def test_a_chain_has_each_location_found_on_its_pages(first_run, site):
+    rows = [r for r in first_run["locations.csv"] if r["domain"] == _domain(first_run, site["slug"])]
+    assert len(rows) == len(site["expect_locations"])
+    for want in site["expect_locations"]:
+        row = next((r for r in rows if r["city"] == want["city"]), None)
+        assert row is not None, (want, rows)
+        assert row["region"] == want["region"] and row["country"] == "US" and row["region_from"] == "page"
+        assert want["found_by"] in row["found_by"].split(";")
+    clinic = _clinic(first_run, site["slug"])
+    assert clinic["n_locations"] == str(len(site["expect_locations"]))
+    # the seed gave no state; the pages fill it, the seed's own columns stay as given
+    assert clinic["region"] == site["region"]
+    assert set(clinic["location_region"].split(";")) == {w["region"] for w in site["expect_locations"]}
+
+
+def test_every_flagged_clinic_has_its_state_or_country(first_run):
+    assert first_run["flagged_clinics.csv"]
+    for row in first_run["flagged_clinics.csv"]:
+        assert row["location_region"] or row["location_country"], row["site"]
+        assert row["business_id"], row["site"]
