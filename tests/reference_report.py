@@ -177,43 +177,17 @@ def write_csv(frame: pd.DataFrame, path: Path) -> Path:
 
 
 def write_reference_reports(store: Store, out_dir: Path, run_id: int | None = None) -> None:
-    """The exports as ``write_reports`` wrote them before issue 9: the reference read path
-    above, with today's evidence, flag, export and HTML builders on top (what they compute
-    from the same inputs is not what issue 9 changes)."""
-    from clinicscan.reports import exports
-    from clinicscan.reports.build import ReportTables
-    from clinicscan.reports.evidence import EvidenceIndex, assess_pairs
-    from clinicscan.reports.flags import flag_clinic, pairs_that_flag
-    from clinicscan.reports.html import render_report
-    from clinicscan.reports.registry import load_registry
-    from clinicscan.vocabulary import load_vocabulary
+    """The exports as ``write_reports`` wrote them before issue 9: today's ``write_reports``
+    (its evidence, flag, export and HTML builders, which issue 9's read path does not change)
+    with the reference read path above swapped in for the duration of the call."""
+    import pytest
 
-    registry = load_registry(None)
-    data = load_run(store, run_id)
-    index = EvidenceIndex(registry, data.trials, load_vocabulary().product_types)
-    pairs = assess_pairs(pair_claims(data.claims), index)
-    pairs["flagged_claim"] = pairs_that_flag(pairs, registry) if len(pairs) else pd.Series(dtype=bool)
-    red_flag_claims = data.claims[data.claims["counts"] & (data.claims["kind"] == "red_flag")] \
-        if len(data.claims) else data.claims
-    pairs_by_site: dict[int, list[dict]] = {}
-    for record in pairs.to_dict("records") if len(pairs) else []:
-        pairs_by_site.setdefault(record["site_id"], []).append(record)
-    reds_by_site: dict[int, list[dict]] = {}
-    for record in red_flag_claims.to_dict("records") if len(red_flag_claims) else []:
-        reds_by_site.setdefault(record["site_id"], []).append(record)
-    flags = {site["site_id"]: flag_clinic(site, pairs_by_site.get(site["site_id"], []),
-                                          reds_by_site.get(site["site_id"], []), registry)
-             for site in data.sites.to_dict("records")}
-    tables = ReportTables(
-        data=data, registry=registry, pairs=pairs, flags=flags, red_flag_claims=red_flag_claims,
-        pages=pages_frame(data), claims=claims_frame(data),
-        evidence=exports.evidence_frame(data, pairs, flags),
-        clinics=exports.clinics_frame(data, pairs, flags),
-        flagged=exports.flagged_frame(data, flags, red_flag_claims),
-    )
-    summary = tables.summary(out_dir)
-    for name, frame in tables.exports().items():
-        summary.files.append(write_csv(frame, out_dir / name))
-    html_path = out_dir / "report.html"
-    html_path.write_text(render_report(summary, data, pairs, flags, tables.clinics, tables.flagged),
-                         encoding="utf-8")
+    from clinicscan.reports import build, exports
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(build, "load_run", load_run)
+        patch.setattr(build, "pair_claims", pair_claims)
+        patch.setattr(exports, "pages_frame", pages_frame)
+        patch.setattr(exports, "claims_frame", claims_frame)
+        patch.setattr(exports, "write_csv", write_csv)
+        build.write_reports(store, out_dir, run_id)
