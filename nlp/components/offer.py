@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from clinicscan.errors import LexiconError
 from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher
+from clinicscan.nlp.own_voice import OwnVoice, load_own_voice
 from clinicscan.nlp.rules import OfferCue, load_offer_cues
 from clinicscan.nlp.seller_features import FeatureReader, SellerEvidence
 from clinicscan.nlp.seller_model import SellerModel, load_seller_model
@@ -48,7 +49,10 @@ NO_PRODUCT_PENALTY = 3.0
 DISCUSSED_PENALTY = 2.0
 #: ... "most" meaning fewer than this share of the page's product mentions are counted claims
 DISCUSSED_SHARE = 0.5
-_OWN = re.compile(r"\b(?:we|our|us|we're|we've|ours)\b", re.I)
+#: a therapy the page presents as acting ("PRP therapy helps the tendon heal", nlp/own_voice.py): a clinic
+#: page in the third person. One bonus a page, not per sentence. Chosen by the grouped cross-validation of
+#: ``python -m clinicscan.nlp.train_seller --compare`` (1.0 and 2.0 decide the same pages; docs/seller-model.md)
+THERAPY_ACTS_BONUS = 1.0
 #: nav/footer cues count at this fraction (a "Book now" in the header still says "we sell")
 NAV_WEIGHT = 0.5
 #: a seller is a transplant programme (not a clinic) from this much transplant-cue weight: two
@@ -86,10 +90,12 @@ class OfferComponent:
         self._phrases: PhraseMatcher | None = None
         self._tokens: TokenPatternMatcher | None = None
         self._cue_of: dict[int, OfferCue] = {}
+        self.voice: OwnVoice | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, cues_path: str | None = None) -> None:
         self._set(load_offer_cues(cues_path or self.cues_path or None))
         self._load_model()
+        self._load_voice()
 
     def _load_model(self) -> None:
         self.features = FeatureReader()
@@ -97,6 +103,10 @@ class OfferComponent:
         if self.model is not None and self.model.features != self.features.names:
             raise LexiconError("the seller model's features do not match data/lexicon/seller_words.json; retrain "
                              "with `python -m clinicscan.nlp.train_seller`")
+
+    def _load_voice(self) -> None:
+        folder = Path(self.cues_path).parent if self.cues_path else None
+        self.voice = load_own_voice(folder / "own_voice.json" if folder and (folder / "own_voice.json").exists() else None)
 
     def _set(self, cues: list[OfferCue]) -> None:
         self.cues = cues
@@ -134,7 +144,10 @@ class OfferComponent:
         claims = doc._.clinicscan_claims or []
         products = [c for c in claims if c.kind == "product_type" and c.start < nav_start]
         counted = [c for c in products if c.context in COUNTED_CONTEXTS]
-        own_products = [c for c in counted if _OWN.search(c.sentence)]
+        voice = self.voice or load_own_voice()
+        own_products = [c for c in counted if voice.speaks_as_page(c.sentence)]
+        acting = next((c for c in counted if voice.therapy_acts(
+            c.sentence, c.matched_text, c.sentence[c.end - c.sent_start:], c.vocab_id)), None)
         declined = [c for c in products if c.context == "negated" and c.context_cue and _DECLINE.search(c.context_cue)]
         if own_products:
             score += OWN_PRODUCT_BONUS
@@ -147,6 +160,8 @@ class OfferComponent:
             score -= NO_PRODUCT_PENALTY
         if products and len(counted) < DISCUSSED_SHARE * len(products):
             score -= DISCUSSED_PENALTY
+        if acting is not None:
+            score += THERAPY_ACTS_BONUS
         offers = score >= self.threshold
         probability = None
         if self.features is not None and (self.model is not None or self.collect_features):
@@ -182,6 +197,8 @@ class OfferComponent:
             cues.append(f"+product:{counted[0].vocab_id}")
         else:
             cues.append("-no product named")
+        if acting is not None:
+            cues.append(f"+therapy acts:{acting.vocab_id}")
         if probability is not None:
             cues.append(f"model p={probability:.2f}")
         return OfferDecision(offers, round(score, 2), kind, cues,
@@ -203,6 +220,7 @@ class OfferComponent:
     def from_disk(self, path, exclude=()) -> "OfferComponent":
         self._set(load_offer_cues(Path(path) / "cues.jsonl"))
         self._load_model()
+        self._load_voice()
         return self
 
 

@@ -1,0 +1,114 @@
+"""Who speaks in a sentence: the page's own voice, and a therapy the page presents as acting.
+
+The seller decision (``clinicscan_offer``) counts a product as the page's own when its
+sentence speaks as "we"/"our"/"us". Read as bare words that also takes a news quote
+(``"We've seen dramatic results," the surgeon said``), the United States written "US",
+and the words used for people in general or for the writer narrating ("the stem cells
+that stay with us for life", "as we age", "below we explain"): education and critics'
+pages became sellers on them. ``speaks_as_page`` drops those before it looks for the words.
+
+Clinic pages written in the third person ("For patients with lupus, stem cell therapy
+helps calm the immune system") present their therapy by making it the subject of what it
+does, in a plain statement; report pages put the same therapy after a reporting frame
+("studies suggest stem cell therapy can ...", "the advisory says ...") or in a question
+("Does stem cell therapy work?"). ``therapy_acts`` reads that. Both are plain string and
+regular-expression tests on a mention's own sentence (a few per page), with the word lists
+in ``data/lexicon/own_voice.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from clinicscan.errors import LexiconError
+from clinicscan.paths import lexicon_dir
+
+__all__ = ["OwnVoice", "load_own_voice"]
+
+#: quoted speech or a quoted title: what is inside is someone else's voice
+_QUOTED = re.compile(r"[\"“”][^\"“”]{0,400}[\"“”]")
+#: the page's own words; the capital-letters "US" is the country, "Us" and "us" are the page
+_OWN_WORD = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll))?|WE|[Oo]urs?|OURS?|[Uu]s)\b")
+_KEYS = ("generic_we_verbs", "generic_phrases", "therapy_nouns", "therapy_products", "acting_verbs", "acting_phrases",
+         "adverbs", "question_openers", "report_words")
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class OwnVoice:
+    """The compiled tests of ``own_voice.json``."""
+
+    generic: re.Pattern
+    therapy_named: re.Pattern
+    acting: re.Pattern
+    question: re.Pattern
+    report: re.Pattern
+    therapy_products: frozenset[str]
+
+    @classmethod
+    def from_dict(cls, row: dict, where: str = "own_voice.json") -> "OwnVoice":
+        missing = [k for k in _KEYS if k not in row]
+        unknown = [k for k in row if not k.startswith("_") and k not in _KEYS]
+        if missing or unknown:
+            raise LexiconError(f"{where}: expected keys {', '.join(_KEYS)}; missing {missing or 'none'}, "
+                               f"unknown {unknown or 'none'}")
+        for key in _KEYS:
+            if not isinstance(row[key], list) or not row[key] or not all(isinstance(w, str) and w.strip() for w in row[key]):
+                raise LexiconError(f"{where}: {key!r} must be a non-empty list of words, got {row[key]!r}")
+        generic = (rf"\b(?:we|we['’]ll|we['’]re|we['’]ve)\s+(?:[\w'’-]+\s+)?(?:{_alternatives(row['generic_we_verbs'])})\b"
+                   rf"|\b(?:{_alternatives(row['generic_phrases'])})\b")
+        nouns = _alternatives(row["therapy_nouns"])
+        acting = rf"^[\s,;:)\]-]{{0,3}}(?:({nouns})\s+)?(?:(?:{_alternatives(row['adverbs'])})\s+)?" \
+                 rf"(?:{_alternatives(row['acting_phrases'] + row['acting_verbs'])})\b"
+        return cls(re.compile(generic, re.I), re.compile(rf"\b(?:{nouns})\b", re.I), re.compile(acting, re.I),
+                   re.compile(rf"^\W*(?:{_alternatives(row['question_openers'])})\b", re.I),
+                   re.compile(rf"\b(?:{_alternatives(row['report_words'])})\b", re.I),
+                   frozenset(row["therapy_products"]))
+
+    def speaks_as_page(self, sentence: str) -> bool:
+        """The sentence says "we"/"our"/"us" for the page's organisation (not quoted, not people in general)."""
+        if not _OWN_WORD.search(sentence):
+            return False
+        plain = self.generic.sub(" ", _QUOTED.sub(" ", sentence))
+        return _OWN_WORD.search(plain) is not None
+
+    def therapy_acts(self, sentence: str, mention: str, after: str, vocab_id: str) -> bool:
+        """The product named by ``mention`` is a therapy and the subject of what it does, in a plain statement.
+
+        ``after`` is the sentence's text right after the mention. "Stem cell therapy helps",
+        "PRP injections can", "PRP relieves" count; "stem cells can turn into bone" (cells,
+        not a therapy), "Does stem cell therapy work?" and "studies suggest stem cell
+        therapy may help" do not.
+        """
+        found = self.acting.match(after)
+        if found is None:
+            return False
+        if not (found.group(1) or vocab_id in self.therapy_products or self.therapy_named.search(mention)):
+            return False
+        stripped = sentence.rstrip()
+        if stripped.endswith("?") or self.question.match(stripped):
+            return False
+        return self.report.search(sentence) is None
+
+
+def load_own_voice(path: Path | str | None = None) -> OwnVoice:
+    """The own-voice tests from ``path`` (default: the shipped ``data/lexicon/own_voice.json``)."""
+    return _load(str(path) if path else str(lexicon_dir() / "own_voice.json"))
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> OwnVoice:
+    try:
+        row = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise LexiconError(f"{path}: cannot read the own-voice word lists ({exc})") from exc
+    if not isinstance(row, dict):
+        raise LexiconError(f"{path}: expected a JSON object of word lists")
+    return OwnVoice.from_dict(row, path)
