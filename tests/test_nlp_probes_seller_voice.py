@@ -118,3 +118,28 @@ def test_a_damaged_word_list_is_refused_with_what_was_expected(tmp_path, change,
     path.write_text(json.dumps(row), encoding="utf-8")
     with pytest.raises(LexiconError, match=message):
         load_own_voice(path)
+
+
+ORGANISATION_AS_SUBJECT = """<html><head><title>Knee Arthritis: What the Research Says | Brindle Joint Centre</title></head>
+<body><main><h1>Knee arthritis: what the research says</h1>
+<p>Knee osteoarthritis affects about one adult in five over sixty (Ahlberg et al., 2017).</p>
+<p>At Brindle Joint Centre, Dr. Ines Rahm injects platelet-rich plasma into arthritic knees under ultrasound.</p>
+<p>A 2021 trial reported less pain at six months, although the effect faded by two years.</p>
+</main></body></html>"""
+
+
+def test_the_organisation_naming_itself_as_the_one_who_treats_is_a_seller():
+    """'At <name>, we / our / Dr. X ...': the site's organisation is the subject, not a study's."""
+    page = analyse_page(ORGANISATION_AS_SUBJECT)
+    assert page.offers_treatment, page.offer_cues
+    assert "+at <name>, we" in page.offer_cues
+
+
+def test_a_trial_its_patients_pay_for_is_a_sale():
+    """Coding manual, hard cases: a listed trial that charges patients to take part is a seller."""
+    page = analyse_page("""<html><head><title>Study 4471 | TrialFinder</title></head><body><main>
+<h1>Fat-derived stromal cells in Parkinson's disease</h1>
+<p>An open-label, non-randomized, patient sponsored study of autologous adipose-derived stromal cells.</p>
+<p>Volunteers aged 40 to 75 with a diagnosis of Parkinson's disease for at least three years may join.</p>
+<p>Status: recruiting.</p></main></body></html>""")
+    assert page.offers_treatment, page.offer_cues
