@@ -145,9 +145,9 @@ class OfferComponent:
         products = [c for c in claims if c.kind == "product_type" and c.start < nav_start]
         counted = [c for c in products if c.context in COUNTED_CONTEXTS]
         voice = self.voice or load_own_voice()
-        own_products = [c for c in counted if voice.speaks_as_page(c.sentence)]
-        acting = next((c for c in counted if voice.therapy_acts(
-            c.sentence, c.matched_text, c.sentence[c.end - c.sent_start:], c.vocab_id)), None)
+        # the first product in the page's own voice and the first therapy presented as acting are all the
+        # decision uses; one test per sentence (a page names ~60 products, several to a sentence)
+        own_products, acting = _first_own_and_acting(voice, counted)
         declined = [c for c in products if c.context == "negated" and c.context_cue and _DECLINE.search(c.context_cue)]
         if own_products:
             score += OWN_PRODUCT_BONUS
@@ -222,6 +222,24 @@ class OfferComponent:
         self._load_model()
         self._load_voice()
         return self
+
+
+def _first_own_and_acting(voice: OwnVoice, counted: list) -> tuple[list, object | None]:
+    """([the first product named in the page's own voice] or [], the first therapy the page presents as acting)."""
+    own: list = []
+    acting = None
+    tested: set[str] = set()
+    for claim in counted:
+        if not own and claim.sentence not in tested:
+            tested.add(claim.sentence)
+            if voice.speaks_as_page(claim.sentence):
+                own.append(claim)
+        if acting is None and voice.therapy_acts(claim.sentence, claim.matched_text,
+                                                 claim.sentence[claim.end - claim.sent_start:], claim.vocab_id):
+            acting = claim
+        if own and acting is not None:
+            break
+    return own, acting
 
 
 def _outermost(matches: list[tuple[int, int, int]], cue_of: dict) -> list[tuple[int, int, int]]:
