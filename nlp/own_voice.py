@@ -31,6 +31,8 @@ __all__ = ["OwnVoice", "load_own_voice"]
 
 #: quoted speech or a quoted title: what is inside is someone else's voice
 _QUOTED = re.compile(r"[\"“”][^\"“”]{0,400}[\"“”]")
+#: a quotation mark left after the pairs are gone: a quotation running on from or into the next sentence
+_LONE_QUOTE = re.compile(r"[\"“”]")
 #: the page's own words; the capital-letters "US" is the country, "Us" and "us" are the page
 _OWN_WORD = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll))?|WE|[Oo]urs?|OURS?|[Uu]s)\b")
 _KEYS = ("generic_we_verbs", "generic_phrases", "therapy_nouns", "therapy_products", "acting_verbs", "acting_phrases",
@@ -76,7 +78,7 @@ class OwnVoice:
         """The sentence says "we"/"our"/"us" for the page's organisation (not quoted, not people in general)."""
         if not _OWN_WORD.search(sentence):
             return False
-        plain = self.generic.sub(" ", _QUOTED.sub(" ", sentence))
+        plain = self.generic.sub(" ", _unquoted(sentence))
         return _OWN_WORD.search(plain) is not None
 
     def therapy_acts(self, sentence: str, mention: str, after: str, vocab_id: str) -> bool:
@@ -96,6 +98,24 @@ class OwnVoice:
         if stripped.endswith("?") or self.question.match(stripped):
             return False
         return self.report.search(sentence) is None
+
+
+def _unquoted(sentence: str) -> str:
+    """The sentence without what it quotes, a quotation that runs across sentences included.
+
+    The sentences of a quotation a page reprints are split apart: the first keeps only the
+    opening mark ('... the surgeon said: "We have seen ...'), the last only the closing one
+    ('... where we place them."'). A lone mark followed by a word opens: the rest is quoted;
+    otherwise it closes: what comes before it is.
+    """
+    plain = _QUOTED.sub(" ", sentence)
+    lone = _LONE_QUOTE.search(plain)
+    if lone is None:
+        return plain
+    at = lone.start()
+    opens = plain[at] == "“" or (plain[at] == '"' and at + 1 < len(plain) and plain[at + 1].isalnum()
+                                 and (at == 0 or not plain[at - 1].isalnum()))
+    return plain[:at] if opens and plain[at] != "”" else plain[at + 1:]
 
 
 def load_own_voice(path: Path | str | None = None) -> OwnVoice:

@@ -38,6 +38,9 @@ def test_own_voice_is_the_page_speaking(voice, sentence):
 
 @pytest.mark.parametrize("sentence", [
     'The surgeon told the paper: "We were amazed by how fast the cartilage came back with stem cells."',
+    # a quotation running over two sentences: each keeps one of its marks
+    'The surgeon was upbeat: "We have seen remarkable recoveries with fat-derived cells.',
+    'It is early days, but we expect our stem cell results to hold."',
     "Stem cell therapy in the US is still unapproved for knee arthritis.",
     "The stem cells that stay with us for life belong to one tissue.",
     "As we age, the stem cells in our bodies divide more slowly.",
