@@ -14,8 +14,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from clinicscan.nlp.answers import ShortAnswers, load_short_answers
 from clinicscan.nlp.lexicon import LexiconPattern, load_lexicon
-from clinicscan.nlp.mentions import MentionFinder
+from clinicscan.nlp.matching import TokenArrays
+from clinicscan.nlp.mentions import Mention, MentionFinder
 
 if not Doc.has_extension("clinicscan_mentions"):
     Doc.set_extension("clinicscan_mentions", default=None)
@@ -29,19 +31,27 @@ class MentionsComponent:
         self.patterns: list[LexiconPattern] = []
         self.version = ""
         self._finder: MentionFinder | None = None
+        #: "Is it safe? Yes." (nlp/answers.py), from the lexicon folder's short_answers.json
+        self.answers: ShortAnswers | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon_dir: str | None = None) -> None:
         lexicon = load_lexicon(lexicon_dir or self.lexicon_dir or None)
-        self._set(lexicon.patterns, lexicon.version)
+        self._set(lexicon.patterns, lexicon.version, load_short_answers(lexicon.directory))
 
-    def _set(self, patterns: list[LexiconPattern], version: str) -> None:
-        self.patterns, self.version = patterns, version
+    def _set(self, patterns: list[LexiconPattern], version: str, answers: ShortAnswers | None = None) -> None:
+        self.patterns, self.version, self.answers = patterns, version, answers
         self._finder = MentionFinder(self.nlp, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         if self._finder is None:
             self.initialize()
-        doc._.clinicscan_mentions = self._finder(doc)
+        mentions = self._finder(doc)
+        if self.answers is not None and len(doc):
+            answered = self.answers.find(TokenArrays.of(doc))
+            if answered:
+                mentions = sorted(mentions + [Mention("red_flag", flag, flag, i, i + 1) for flag, i in answered],
+                                  key=lambda m: (m.start, m.end))
+        doc._.clinicscan_mentions = mentions
         doc.user_data["clinicscan_lexicon_version"] = self.version
         return doc
 
@@ -54,12 +64,15 @@ class MentionsComponent:
                 for p in self.patterns]
         (path / "patterns.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
         (path / "meta.json").write_text(json.dumps({"version": self.version}), encoding="utf-8")
+        if self.answers is not None:
+            (path / "short_answers.json").write_text(json.dumps(self.answers.to_dict()), encoding="utf-8")
 
     def from_disk(self, path, exclude=()) -> "MentionsComponent":
         path = Path(path)
         rows = [json.loads(line) for line in (path / "patterns.jsonl").read_text(encoding="utf-8").splitlines() if line]
         version = json.loads((path / "meta.json").read_text(encoding="utf-8"))["version"]
-        self._set([LexiconPattern(r["kind"], r["detail_id"], r["vocab_id"], r["pattern"], "saved") for r in rows], version)
+        self._set([LexiconPattern(r["kind"], r["detail_id"], r["vocab_id"], r["pattern"], "saved") for r in rows], version,
+                  load_short_answers(path))
         return self
 
 
