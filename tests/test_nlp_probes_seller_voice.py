@@ -131,9 +131,14 @@ ORGANISATION_AS_SUBJECT = """<html><head><title>Knee Arthritis: What the Researc
 </main></body></html>"""
 
 
-def test_the_organisation_naming_itself_as_the_one_who_treats_is_a_seller():
-    """'At <name>, we / our / Dr. X ...': the site's organisation is the subject, not a study's."""
-    page = analyse_page(ORGANISATION_AS_SUBJECT)
+@pytest.mark.parametrize("opening", [
+    "At Brindle Joint Centre, Dr. Ines Rahm",
+    "At Brindle Bone & Joint Centre in Harrowgate, Dr. Ines Rahm",
+    "Here at Brindle Joint Centre our surgeon, Dr. Ines Rahm,",
+])
+def test_the_organisation_naming_itself_as_the_one_who_treats_is_a_seller(opening):
+    """'At <name> (in <town>), we / our / Dr. X ...': the site's organisation is the subject, not a study's."""
+    page = analyse_page(ORGANISATION_AS_SUBJECT.replace("At Brindle Joint Centre, Dr. Ines Rahm", opening))
     assert page.offers_treatment, page.offer_cues
     assert "+at <name>, we" in page.offer_cues
 
