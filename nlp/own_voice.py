@@ -24,10 +24,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
+
 from clinicscan.errors import LexiconError
+from clinicscan.nlp.matching import WordTable
 from clinicscan.paths import lexicon_dir
 
-__all__ = ["OwnVoice", "load_own_voice"]
+__all__ = ["NameReader", "OwnVoice", "load_own_voice"]
 
 #: quoted speech or a quoted title: what is inside is someone else's voice
 _QUOTED = re.compile(r"[\"“”][^\"“”]{0,400}[\"“”]")
@@ -36,7 +39,11 @@ _LONE_QUOTE = re.compile(r"[\"“”]")
 #: the page's own words; the capital-letters "US" is the country, "Us" and "us" are the page
 _OWN_WORD = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll))?|WE|[Oo]urs?|OURS?|[Uu]s)\b")
 _KEYS = ("generic_we_verbs", "generic_phrases", "therapy_nouns", "therapy_products", "acting_verbs", "acting_phrases",
-         "adverbs", "question_openers", "report_words")
+         "adverbs", "question_openers", "report_words", "name_openers", "name_joiners", "name_subjects")
+#: word bits for ``names_itself``: an opener ("at"), a name word (capitalised) or joiner ("&", "in", ","), a subject
+_OPENER, _NAME, _SUBJECT = 1, 2, 4
+#: the longest name (with its town) walked from an "at"
+_NAME_WORDS = 12
 
 
 def _alternatives(words: list[str]) -> str:
@@ -53,6 +60,9 @@ class OwnVoice:
     question: re.Pattern
     report: re.Pattern
     therapy_products: frozenset[str]
+    name_openers: frozenset[str] = frozenset()
+    name_joiners: frozenset[str] = frozenset()
+    name_subjects: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, row: dict, where: str = "own_voice.json") -> "OwnVoice":
@@ -72,7 +82,8 @@ class OwnVoice:
         return cls(re.compile(generic, re.I), re.compile(rf"\b(?:{nouns})\b", re.I), re.compile(acting, re.I),
                    re.compile(rf"^\W*(?:{_alternatives(row['question_openers'])})\b", re.I),
                    re.compile(rf"\b(?:{_alternatives(row['report_words'])})\b", re.I),
-                   frozenset(row["therapy_products"]))
+                   frozenset(row["therapy_products"]), frozenset(w.lower() for w in row["name_openers"]),
+                   frozenset(w.lower() for w in row["name_joiners"]), frozenset(w.lower() for w in row["name_subjects"]))
 
     def speaks_as_page(self, sentence: str) -> bool:
         """The sentence says "we"/"our"/"us" for the page's organisation (not quoted, not people in general)."""
@@ -98,6 +109,47 @@ class OwnVoice:
         if stripped.endswith("?") or self.question.match(stripped):
             return False
         return self.report.search(sentence) is None
+
+
+class NameReader:
+    """Finds "at <Name ...> (in <Town>)(,) we / our / Dr." in a Doc's token columns (``OwnVoice.names_itself``)."""
+
+    def __init__(self, voice: OwnVoice):
+        self.voice = voice
+        self._table: WordTable | None = None
+        self._vocab = None
+
+    def _bits(self, vocab) -> WordTable:
+        if self._table is None or self._vocab is not vocab:
+            strings, voice = vocab.strings, self.voice
+
+            def bits(word: int) -> int:
+                text = strings[word]
+                lower = text.lower()
+                value = _OPENER if lower in voice.name_openers else 0
+                if lower in voice.name_subjects:
+                    value |= _SUBJECT
+                if text[:1].isupper() or lower in voice.name_joiners:
+                    value |= _NAME
+                return value
+
+            self._table, self._vocab = WordTable(bits), vocab
+        return self._table
+
+    def find(self, arrays, end: int) -> int | None:
+        """Token index of the "at" of the first such opening among the first ``end`` tokens, or None."""
+        if end < 3:
+            return None
+        bits = self._bits(arrays.vocab).lookup(arrays.word_ids[:end])
+        openers = numpy.flatnonzero((bits[:-1] & _OPENER).astype(bool) & (bits[1:] & _NAME).astype(bool)
+                                    & ~(bits[1:] & _SUBJECT).astype(bool))
+        for at in openers.tolist():
+            for j in range(at + 2, min(end, at + 2 + _NAME_WORDS)):
+                if bits[j] & _SUBJECT:
+                    return at
+                if not bits[j] & _NAME:
+                    break
+        return None
 
 
 def _unquoted(sentence: str) -> str:

@@ -151,3 +151,17 @@ def test_a_trial_its_patients_pay_for_is_a_sale():
 <p>Volunteers aged 40 to 75 with a diagnosis of Parkinson's disease for at least three years may join.</p>
 <p>Status: recruiting.</p></main></body></html>""")
     assert page.offers_treatment, page.offer_cues
+
+
+@pytest.mark.parametrize(("sentence", "names_itself"), [
+    ("At Costa Brava Regenerative Center in Punta Cana, Dominican Republic, we combine two cell sources.", True),
+    ("Here at Lindell Spine & Joint our nurses prepare the injection.", True),
+    ("At Lakemont Orthopaedics Dr. Ruiz harvests marrow from the hip.", True),
+    ("At Mayo Clinic, researchers followed 40 patients for two years.", False),
+    ("At our clinic we use cord tissue.", False),
+    ("Patients arrive at Denver International Airport and we collect them.", False),
+])
+def test_the_organisation_naming_itself(sentence, names_itself):
+    page = analyse_page(f"<html><body><main><h1>Knee pain</h1><p>{sentence}</p>"
+                        "<p>Stem cell injections for knee arthritis.</p></main></body></html>")
+    assert ("+at <name>, we" in page.offer_cues) is names_itself, page.offer_cues

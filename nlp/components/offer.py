@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from clinicscan.errors import LexiconError
 from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher
-from clinicscan.nlp.own_voice import OwnVoice, load_own_voice
+from clinicscan.nlp.own_voice import NameReader, OwnVoice, load_own_voice
 from clinicscan.nlp.rules import OfferCue, load_offer_cues
 from clinicscan.nlp.seller_features import FeatureReader, SellerEvidence
 from clinicscan.nlp.seller_model import SellerModel, load_seller_model
@@ -53,6 +53,10 @@ DISCUSSED_SHARE = 0.5
 #: page in the third person. One bonus a page, not per sentence. Chosen by the grouped cross-validation of
 #: ``python -m clinicscan.nlp.train_seller --compare`` (1.0 and 2.0 decide the same pages; docs/seller-model.md)
 THERAPY_ACTS_BONUS = 1.0
+#: "At <Name> (in <Town>), we / our / Dr. ..." in the main text: the organisation naming itself as the one who
+#: treats (nlp/own_voice.py). Weighed as the cue "our clinic" (a clinic cue, so the model's cue_clinic sees it);
+#: it fired on 13 tune and dev-set pages in seven real-world topics, all sellers
+NAMES_ITSELF_WEIGHT = 1.5
 #: nav/footer cues count at this fraction (a "Book now" in the header still says "we sell")
 NAV_WEIGHT = 0.5
 #: a seller is a transplant programme (not a clinic) from this much transplant-cue weight: two
@@ -91,6 +95,7 @@ class OfferComponent:
         self._tokens: TokenPatternMatcher | None = None
         self._cue_of: dict[int, OfferCue] = {}
         self.voice: OwnVoice | None = None
+        self.names: NameReader | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, cues_path: str | None = None) -> None:
         self._set(load_offer_cues(cues_path or self.cues_path or None))
@@ -107,6 +112,7 @@ class OfferComponent:
     def _load_voice(self) -> None:
         folder = Path(self.cues_path).parent if self.cues_path else None
         self.voice = load_own_voice(folder / "own_voice.json" if folder and (folder / "own_voice.json").exists() else None)
+        self.names = NameReader(self.voice)
 
     def _set(self, cues: list[OfferCue]) -> None:
         self.cues = cues
@@ -141,6 +147,12 @@ class OfferComponent:
             signed = cue.weight * factor * (1 if cue.signal == "offer" else -1)
             score += signed
             by_kind[cue.page_kind] = by_kind.get(cue.page_kind, 0.0) + abs(signed)
+        main_end = _first_token_at(arrays, nav_start)
+        names = self.names or NameReader(self.voice or load_own_voice())
+        names_itself = names.find(arrays, main_end) is not None
+        if names_itself:
+            score += NAMES_ITSELF_WEIGHT
+            by_kind["clinic"] = by_kind.get("clinic", 0.0) + NAMES_ITSELF_WEIGHT
         claims = doc._.clinicscan_claims or []
         products = [c for c in claims if c.kind == "product_type" and c.start < nav_start]
         counted = [c for c in products if c.context in COUNTED_CONTEXTS]
@@ -165,7 +177,6 @@ class OfferComponent:
         offers = score >= self.threshold
         probability = None
         if self.features is not None and (self.model is not None or self.collect_features):
-            main_end = _first_token_at(arrays, nav_start)
             reported = sum(c.context == "reported" for c in products)
             evidence = SellerEvidence(score, by_kind, len(products), len(counted), len(own_products), len(declined),
                                       reported)
@@ -189,6 +200,8 @@ class OfferComponent:
             kind = "other"
         ranked = sorted(found.values(), key=lambda cf: -cf[0].weight * cf[1])
         cues = [f"{'+' if c.signal == 'offer' else '-'}{c.id}" for c, _f in ranked[:CUES_KEPT]]
+        if names_itself:
+            cues.append("+at <name>, we")
         if own_products:
             cues.append(f"+own product:{own_products[0].vocab_id}")
         elif declined:
