@@ -4,27 +4,31 @@ every export. ``build_tables`` makes the tables (DataFrames, nothing written);
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 
 import pandas as pd
 
+from clinicscan.errors import ConfigError
 from clinicscan.store import Store
 from clinicscan.reports import exports
+from clinicscan.reports.claims_pass import stream_claims
 from clinicscan.reports.business_tables import WhoWhere, add_place_columns, who_and_where
 from clinicscan.reports.contact_read import load_contact_facts
-from clinicscan.reports.dataset import RunData, load_run
+from clinicscan.reports.dataset import RunData, load_run, load_run_without_claims, resolve_run
 from clinicscan.reports.evidence import EvidenceIndex, assess_pairs
 from clinicscan.reports.pairing import pair_claims
-from clinicscan.reports.flags import ClinicFlag, flag_clinic, pairs_that_flag
+from clinicscan.reports.exports import CLAIMS_COLUMNS
+from clinicscan.reports.flags import ClinicFlag, flag_clinic, pairs_that_flag, red_flags_to_quote
 from clinicscan.reports.html import render_report
 from clinicscan.reports.registry import Registry, load_registry, save_registry
 from clinicscan.vocabulary import load_vocabulary
 
-__all__ = ["ReportSummary", "ReportTables", "build_tables", "write_reports"]
+__all__ = ["FORMATS", "ReportSummary", "ReportTables", "build_tables", "parse_formats", "write_reports"]
 
 log = logging.getLogger(__name__)
 
@@ -108,19 +112,68 @@ class ReportTables:
         )
 
 
+FORMATS = ("csv", "parquet")
+
+
+def _python_strings(func):
+    """Run ``func`` with pandas text columns holding Python strings, not Arrow ones.
+
+    pandas 3 keeps text in Arrow arrays when pyarrow is installed (it is, for Parquet). The
+    report merges, sorts and regroups frames of a million rows: with Arrow each of those
+    copies every string (9 of 20 s at a million claims, and twice the memory); with Python
+    strings it moves pointers. Only the report's own frames are affected, for its duration.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with pd.option_context("mode.string_storage", "python"):
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
+def parse_formats(formats: str | Sequence[str] | None) -> tuple[str, ...]:
+    """``"csv,parquet"`` (or a sequence) as a checked tuple; a clear error for anything else."""
+    if formats is None:
+        return ("csv",)
+    items = [f.strip().lower() for f in (formats.split(",") if isinstance(formats, str) else formats)]
+    items = [f for f in items if f]
+    unknown = sorted(set(items) - set(FORMATS))
+    if unknown or not items:
+        raise ConfigError(f"unknown export format {', '.join(unknown) or repr(formats)}; "
+                          f"choose from {', '.join(FORMATS)} (e.g. --format csv,parquet)")
+    if "parquet" in items:
+        try:
+            import pyarrow.parquet  # noqa: F401
+        except ImportError as exc:  # pragma: no cover - pyarrow is a dependency
+            raise ConfigError("--format parquet needs pyarrow (pip install pyarrow)") from exc
+    return tuple(dict.fromkeys(items))
+
+
+@_python_strings
 def build_tables(store: Store, run_id: int | None = None,
                  registry_paths: Sequence[str | Path] | None = None) -> ReportTables:
     """Set ``run_id``'s claims (default: the latest run) against the registry and flag its
     clinics; returns the tables without writing anything (files or store rows)."""
     registry = load_registry(registry_paths)
     data = load_run(store, run_id)
+    return _tables(store, data, registry, exports.claims_frame(data))
+
+
+def _tables(store: Store, data: RunData, registry: Registry, claims: pd.DataFrame | None) -> ReportTables:
+    """Every table but claims.csv's (``claims``, given) from ``data``: all claims, or only the
+    counting ones (the report's streamed read), which is all that the analysis reads."""
     index = EvidenceIndex(registry, data.trials, load_vocabulary().product_types)
     pairs = assess_pairs(pair_claims(data.claims), index)
     pairs["flagged_claim"] = pairs_that_flag(pairs, registry) if len(pairs) else pd.Series(dtype=bool)
     red_flag_claims = data.claims[data.claims["counts"] & (data.claims["kind"] == "red_flag")] \
         if len(data.claims) else data.claims
-    pairs_by_site = _records_by_site(pairs)
-    reds_by_site = _records_by_site(red_flag_claims)
+    # only flagged clinics read their pairs and red flags (flag_clinic), and only the rows
+    # red_flags_to_quote keeps: records are made for those alone
+    flagging = set(pairs.loc[pairs["flagged_claim"].astype(bool), "site_id"]) if len(pairs) else set()
+    pairs_by_site = _records_by_site(pairs[pairs["site_id"].isin(flagging)] if len(pairs) else pairs)
+    reds_by_site = _records_by_site(red_flags_to_quote(
+        red_flag_claims[red_flag_claims["site_id"].isin(flagging)] if len(red_flag_claims) else red_flag_claims))
     flags: dict[int, ClinicFlag] = {}
     for site in data.sites.to_dict("records"):
         sid = site["site_id"]
@@ -129,7 +182,7 @@ def build_tables(store: Store, run_id: int | None = None,
                         flagged_site_ids=[sid for sid, flag in flags.items() if flag.flagged])
     return ReportTables(
         data=data, registry=registry, pairs=pairs, flags=flags, red_flag_claims=red_flag_claims,
-        pages=exports.pages_frame(data), claims=exports.claims_frame(data),
+        pages=exports.pages_frame(data), claims=claims if claims is not None else pd.DataFrame(columns=CLAIMS_COLUMNS),
         evidence=exports.evidence_frame(data, pairs, flags),
         clinics=add_place_columns(exports.clinics_frame(data, pairs, flags), who.places),
         flagged=add_place_columns(exports.flagged_frame(data, flags, red_flag_claims), who.places),
@@ -137,15 +190,39 @@ def build_tables(store: Store, run_id: int | None = None,
     )
 
 
+@_python_strings
 def write_reports(store: Store, out_dir: str | Path, run_id: int | None = None,
-                  registry_paths: Sequence[str | Path] | None = None) -> ReportSummary:
-    """Write pages.csv, claims.csv, evidence.csv, clinics.csv, flagged_clinics.csv and
-    report.html for ``run_id`` (default: the latest run), and store the registry it used."""
+                  registry_paths: Sequence[str | Path] | None = None,
+                  formats: str | Sequence[str] | None = None) -> ReportSummary:
+    """Write pages.csv, claims.csv, evidence.csv, clinics.csv, flagged_clinics.csv,
+    businesses.csv, locations.csv and report.html for ``run_id`` (default: the latest run),
+    and store the registry it used. ``formats`` ("csv", "parquet" or both): claims and pages
+    are written in each (claims.parquet, pages.parquet); the other tables are always CSV.
+
+    Claims are streamed (reports.claims_pass): claims.csv is written while they are read, and
+    only the counting claims stay in memory for the analysis; the files are the ones
+    ``build_tables`` + ``exports.write_csv`` would write (tests/test_report_readpath.py)."""
     out = Path(out_dir)
-    tables = build_tables(store, run_id, registry_paths)
+    wanted = parse_formats(formats)
+    registry = load_registry(registry_paths)
+    run = resolve_run(store, run_id)
+    base = load_run_without_claims(store, run)
+    passed = stream_claims(store, run.id, base.pages, out, wanted)
+    data = replace(base, claims=passed.counting, page_mentions=passed.mentions,
+                   page_counting=passed.counting_per_page)
+    tables = _tables(store, data, registry, claims=None)
     save_registry(store, tables.registry)
     summary = tables.summary(out)
     for name, frame in tables.exports().items():
+        if name in ("pages.csv", "claims.csv"):
+            stem = name.removesuffix(".csv")
+            if "csv" in wanted:
+                summary.files.append(passed.files[name] if name == "claims.csv"
+                                     else exports.write_csv(frame, out / name))
+            if "parquet" in wanted:
+                summary.files.append(passed.files[f"{stem}.parquet"] if name == "claims.csv"
+                                     else exports.write_parquet(frame, out / f"{stem}.parquet"))
+            continue
         summary.files.append(exports.write_csv(frame, out / name))
     html_path = out / "report.html"
     html_path.write_text(render_report(summary, tables.data, tables.pairs, tables.flags, tables.clinics,

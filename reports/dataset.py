@@ -29,7 +29,13 @@ SITE_COLUMNS = ["site_id", "site_name", "domain", "seed_url", "country", "region
 
 @dataclass
 class RunData:
-    """Pages, claims, sites and trials of one run; ``claims`` carries page and site columns."""
+    """Pages, claims, sites and trials of one run; ``claims`` carries page and site columns.
+
+    ``load_run`` gives every claim. The report's own read (``reports.claims_pass``) keeps only
+    the counting claims, with the columns the analysis reads, and says so with
+    ``counting_only``; it gives each page's claim counts (``page_mentions``, ``page_counting``,
+    by page id), which ``mention_counts`` otherwise computes from ``claims``.
+    """
 
     run_id: int
     run_label: str | None
@@ -39,6 +45,20 @@ class RunData:
     pages: pd.DataFrame
     claims: pd.DataFrame
     trials: pd.DataFrame
+    counting_only: bool = False
+    page_mentions: pd.Series | None = None
+    page_counting: pd.Series | None = None
+
+    def mention_counts(self) -> tuple[pd.Series, pd.Series]:
+        """(claims, counting claims) per page id."""
+        if self.page_mentions is not None and self.page_counting is not None:
+            return self.page_mentions, self.page_counting
+        if self.counting_only:
+            raise ValueError("counting-only run data without its page counts")
+        claims = self.claims
+        mentions = claims.groupby("page_id").size() if len(claims) else pd.Series(dtype=int)
+        counting = claims[claims["counts"]].groupby("page_id").size() if len(claims) else pd.Series(dtype=int)
+        return mentions, counting
 
 
 def resolve_run(store: Store, run_id: int | None) -> CrawlRun:
@@ -59,19 +79,10 @@ def resolve_run(store: Store, run_id: int | None) -> CrawlRun:
 
 
 def load_run(store: Store, run_id: int | None = None) -> RunData:
+    """Every page, site and claim of ``run_id`` (default: the latest run) as frames."""
     run = resolve_run(store, run_id)
     with store.session() as session:
-        page_rows = session.execute(
-            select(Page.id, Page.site_id, Page.url, Page.final_url, Page.status, Page.fetched_at,
-                   Page.title, Page.offers_treatment, Page.offer_score, Page.offer_cues,
-                   Page.page_kind, Page.condition_ids, Page.product_type_ids, Page.red_flag_ids,
-                   Page.extracted_at, Page.extract_error, Page.warc_file, Page.warc_record_id,
-                   Page.lexicon_version)
-            .where(Page.run_id == run.id).order_by(Page.site_id, Page.url)).all()
-        site_rows = session.execute(
-            select(Site.id, Site.name, Site.domain, Site.seed_url, Site.country, Site.region, Site.source)
-            .where(Site.id.in_(select(Page.site_id).where(Page.run_id == run.id)))
-            .order_by(Site.name, Site.domain)).all()
+        pages, sites = _pages_and_sites(session, run.id)
         claim_rows = session.execute(
             select(Claim.id, Claim.page_id, Claim.kind, Claim.vocab_id, Claim.detail_id,
                    Claim.matched_text, Claim.start, Claim.end, Claim.sentence, Claim.sent_start,
@@ -80,11 +91,6 @@ def load_run(store: Store, run_id: int | None = None) -> RunData:
             .join(Page, Page.id == Claim.page_id).where(Page.run_id == run.id)
             .order_by(Claim.page_id, Claim.start, Claim.kind)).all()
         trials = load_trials(session)
-    pages = pd.DataFrame([tuple(r) for r in page_rows], columns=PAGE_COLUMNS)
-    for col in ("conditions", "product_types", "red_flags", "offer_cues"):
-        pages[col] = pages[col].map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
-    sites = pd.DataFrame([tuple(r) for r in site_rows], columns=SITE_COLUMNS)
-    pages = pages.merge(sites, on="site_id", how="left")
     claims = pd.DataFrame([tuple(r) for r in claim_rows], columns=CLAIM_COLUMNS)
     claims = claims.merge(
         pages[["page_id", "site_id", "url", "fetched_at", "offers_treatment", "page_kind",
@@ -93,6 +99,38 @@ def load_run(store: Store, run_id: int | None = None) -> RunData:
                         & claims["context"].isin(COUNTED_CONTEXTS)
                         & ((claims["kind"] != "red_flag") | claims["context"].isin(RED_FLAG_COUNTED_CONTEXTS)))
     return RunData(run.id, run.label, run.started_at, run.kind, sites, pages, claims, trials)
+
+
+def load_run_without_claims(store: Store, run: CrawlRun) -> RunData:
+    """``run``'s pages, sites and trials as ``load_run`` reads them, and no claims (the report
+    streams those: reports.claims_pass)."""
+    with store.session() as session:
+        pages, sites = _pages_and_sites(session, run.id)
+        trials = load_trials(session)
+    claims = pd.DataFrame(columns=CLAIM_COLUMNS)
+    return RunData(run.id, run.label, run.started_at, run.kind, sites, pages, claims, trials,
+                   counting_only=True)
+
+
+def _pages_and_sites(session, run_id: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The run's pages (with their site's columns) and its sites."""
+    page_rows = session.execute(
+        select(Page.id, Page.site_id, Page.url, Page.final_url, Page.status, Page.fetched_at,
+               Page.title, Page.offers_treatment, Page.offer_score, Page.offer_cues,
+               Page.page_kind, Page.condition_ids, Page.product_type_ids, Page.red_flag_ids,
+               Page.extracted_at, Page.extract_error, Page.warc_file, Page.warc_record_id,
+               Page.lexicon_version)
+        .where(Page.run_id == run_id).order_by(Page.site_id, Page.url)).all()
+    site_rows = session.execute(
+        select(Site.id, Site.name, Site.domain, Site.seed_url, Site.country, Site.region, Site.source)
+        .where(Site.id.in_(select(Page.site_id).where(Page.run_id == run_id)))
+        .order_by(Site.name, Site.domain)).all()
+    pages = pd.DataFrame([tuple(r) for r in page_rows], columns=PAGE_COLUMNS)
+    for col in ("conditions", "product_types", "red_flags", "offer_cues"):
+        pages[col] = pages[col].map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
+    sites = pd.DataFrame([tuple(r) for r in site_rows], columns=SITE_COLUMNS)
+    pages = pages.merge(sites, on="site_id", how="left")
+    return pages, sites
 
 
 def load_trials(session) -> pd.DataFrame:

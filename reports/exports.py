@@ -67,9 +67,7 @@ def iso(value) -> str:
 
 def pages_frame(data: RunData) -> pd.DataFrame:
     p = data.pages
-    claims = data.claims
-    mentions = claims.groupby("page_id").size() if len(claims) else pd.Series(dtype=int)
-    counting = claims[claims["counts"]].groupby("page_id").size() if len(claims) else pd.Series(dtype=int)
+    mentions, counting = data.mention_counts()
     out = pd.DataFrame({
         "url": p["url"], "title": p["title"], "offers_treatment": p["offers_treatment"],
         "conditions": p["conditions"].map(ids), "product_types": p["product_types"].map(ids),
@@ -215,6 +213,17 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
         else:
             out[col] = series.map(neutralise_cell).astype(object)
     return out
+
+
+def write_parquet(frame: pd.DataFrame, path: Path) -> Path:
+    """A table as Parquet (pyarrow): values as they are, typed, with no formula quote (that
+    is for spreadsheets opening CSV); pandas dtypes are kept in the file's metadata."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path)
+    return path
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:

@@ -111,8 +111,28 @@ def _redundant_unnamed(pairs: pd.DataFrame) -> pd.Series:
                      index=pairs.index, dtype=bool)
 
 
+MAX_QUOTES = 3
+
+
+def red_flags_to_quote(red_flags: pd.DataFrame, max_quotes: int = MAX_QUOTES) -> pd.DataFrame:
+    """The rows of ``red_flags`` (counting red-flag claims, in claims.csv order) that
+    :func:`flag_clinic` can read, so records are made for a few rows a site, not thousands.
+
+    It reads the first row of each red-flag kind (its reason) and, for the quotes, the first
+    row whose sentence is not already quoted: with at most ``max_quotes`` sentences quoted
+    before, that row is the first of one of the site's first ``max_quotes + 1`` distinct
+    sentences. Keeping those rows, in their order, gives the same flag (tests/test_report_streaming.py).
+    """
+    if not len(red_flags):
+        return red_flags
+    first_of_kind = ~red_flags.duplicated(["site_id", "vocab_id"])
+    first_of_sentence = ~red_flags.duplicated(["site_id", "sentence"])
+    rank = first_of_sentence.astype(int).groupby(red_flags["site_id"]).cumsum()
+    return red_flags[first_of_kind | (first_of_sentence & (rank <= max_quotes + 1))]
+
+
 def flag_clinic(site: dict, pairs: list[dict], red_flags: list[dict],
-                registry: Registry, max_quotes: int = 3) -> ClinicFlag:
+                registry: Registry, max_quotes: int = MAX_QUOTES) -> ClinicFlag:
     """Decide one clinic. ``pairs``: its assessed claim pairs as records, with the
     ``flagged_claim`` column from :func:`pairs_that_flag`; ``red_flags``: its counting
     red-flag claims as records."""

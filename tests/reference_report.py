@@ -177,17 +177,25 @@ def write_csv(frame: pd.DataFrame, path: Path) -> Path:
 
 
 def write_reference_reports(store: Store, out_dir: Path, run_id: int | None = None) -> None:
-    """The exports as ``write_reports`` wrote them before issue 9: today's ``write_reports``
-    (its evidence, flag, export and HTML builders, which issue 9's read path does not change)
-    with the reference read path above swapped in for the duration of the call."""
+    """The exports as ``write_reports`` wrote them before issue 9: its body then (every table
+    built whole by ``build_tables``, each written by ``write_csv``), with today's evidence,
+    flag, export and HTML builders and the reference read path above swapped in."""
     import pytest
 
     from clinicscan.reports import build, exports
+    from clinicscan.reports.html import render_report
+    from clinicscan.reports.registry import save_registry
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(build, "load_run", load_run)
         patch.setattr(build, "pair_claims", pair_claims)
         patch.setattr(exports, "pages_frame", pages_frame)
         patch.setattr(exports, "claims_frame", claims_frame)
-        patch.setattr(exports, "write_csv", write_csv)
-        build.write_reports(store, out_dir, run_id)
+        tables = build.build_tables(store, run_id)
+    save_registry(store, tables.registry)
+    summary = tables.summary(out_dir)
+    for name, frame in tables.exports().items():
+        summary.files.append(write_csv(frame, out_dir / name))
+    html_path = out_dir / "report.html"
+    html_path.write_text(render_report(summary, tables.data, tables.pairs, tables.flags, tables.clinics,
+                                       tables.flagged, tables.who), encoding="utf-8")
