@@ -15,7 +15,7 @@ import pandas as pd
 
 from clinicscan.errors import ConfigError
 from clinicscan.store import Store
-from clinicscan.reports import exports
+from clinicscan.reports import claims_pass, exports
 from clinicscan.reports.claims_pass import stream_claims
 from clinicscan.reports.business_tables import WhoWhere, add_place_columns, who_and_where
 from clinicscan.reports.contact_read import load_contact_facts
@@ -207,7 +207,7 @@ def write_reports(store: Store, out_dir: str | Path, run_id: int | None = None,
     registry = load_registry(registry_paths)
     run = resolve_run(store, run_id)
     base = load_run_without_claims(store, run)
-    passed = stream_claims(store, run.id, base.pages, out, wanted)
+    passed = stream_claims(store, run.id, base.pages, out, wanted, chunk_rows=claims_pass.CHUNK_ROWS)
     data = replace(base, claims=passed.counting, page_mentions=passed.mentions,
                    page_counting=passed.counting_per_page)
     tables = _tables(store, data, registry, claims=None)
