@@ -32,7 +32,7 @@ from clinicscan.vocabulary import COUNTED_CONTEXTS, RED_FLAG_COUNTED_CONTEXTS
 
 __all__ = ["CHUNK_ROWS", "ClaimsPass", "stream_claims"]
 
-CHUNK_ROWS = 50_000
+CHUNK_ROWS = 20_000
 # what the analysis (pairing, flags, clinics.csv, the charts) reads of a counting claim
 KEPT = ["claim_id", "page_id", "kind", "vocab_id", "start", "sentence", "sent_start", "context", "section"]
 CATEGORICAL = ("kind", "vocab_id", "sentence", "context", "section")
@@ -146,6 +146,7 @@ def stream_claims(store: Store, run_id: int, pages: pd.DataFrame, out_dir: Path,
     mentions = np.zeros(n_pages, dtype=np.int64)
     counting_n = np.zeros(n_pages, dtype=np.int64)
     kept: dict[str, list] = {name: [] for name in KEPT + ["pos"]}
+    sentences: dict[str, int] = {}  # each distinct counting sentence once, by first appearance
     files: dict[str, Path] = {}
     csv_out = csv_stream.CsvStream(out_dir / "claims.csv", CLAIMS_COLUMNS) if "csv" in formats else None
     parquet_out = None
@@ -199,7 +200,12 @@ def stream_claims(store: Store, run_id: int, pages: pd.DataFrame, out_dir: Path,
                 picked = pa.array(keep)
                 kept["pos"].append(pos[keep])
                 for name in KEPT:
-                    kept[name].append(columns[name].take(picked))
+                    if name == "sentence":  # the fetched strings themselves, one per distinct text
+                        code = sentences.setdefault
+                        kept[name].append(np.fromiter((code(sentence[i], len(sentences)) for i in keep.tolist()),
+                                                      dtype=np.int64, count=len(keep)))
+                    else:
+                        kept[name].append(columns[name].take(picked))
     finally:
         if csv_out is not None:
             files["claims.csv"] = csv_out.close()
@@ -207,7 +213,7 @@ def stream_claims(store: Store, run_id: int, pages: pd.DataFrame, out_dir: Path,
             parquet_out.close()
             files["claims.parquet"] = out_dir / "claims.parquet"
     ids = pd.Index(page_cells.page_ids, name="page_id")
-    return ClaimsPass(counting=_counting_frame(kept, page_cells), mentions=pd.Series(mentions, index=ids),
+    return ClaimsPass(counting=_counting_frame(kept, sentences, page_cells), mentions=pd.Series(mentions, index=ids),
                       counting_per_page=pd.Series(counting_n, index=ids), files=files)
 
 
@@ -249,13 +255,17 @@ def _categorical(chunks: list[pa.Array], sort: bool = True) -> pd.Categorical:
     return pd.Categorical.from_codes(codes, categories=pd.Index(labels, dtype=object))
 
 
-def _counting_frame(kept: dict[str, list], page_cells: _PageCells) -> pd.DataFrame:
+def _counting_frame(kept: dict[str, list], sentences: dict[str, int], page_cells: _PageCells) -> pd.DataFrame:
     pos = np.concatenate(kept["pos"]) if kept["pos"] else np.zeros(0, dtype=np.int64)
     data: dict[str, object] = {}
     for name in KEPT:
         chunks = kept[name]
-        if name in CATEGORICAL:
-            data[name] = _categorical(chunks, sort=name != "sentence") if chunks else pd.Categorical([], categories=pd.Index([], dtype=object))
+        if name == "sentence":
+            codes = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
+            data[name] = pd.Categorical.from_codes(codes, categories=pd.Index(list(sentences), dtype=object))
+        elif name in CATEGORICAL:
+            data[name] = (_categorical(chunks) if chunks
+                          else pd.Categorical([], categories=pd.Index([], dtype=object)))
         else:
             data[name] = (np.concatenate([c.to_numpy() for c in chunks]) if chunks
                           else np.zeros(0, dtype=np.int64))

@@ -5,9 +5,10 @@ Why not ``to_csv`` per chunk: pandas formats every cell in Python (about a micro
 25 s for a million claims of 24 columns). Here each column becomes an Arrow string array
 (integers and booleans cast, text neutralised and quoted) and the columns are joined into
 lines by Arrow compute, so a chunk is one buffer written as is. The rules copied from
-pandas and the csv module (QUOTE_MINIMAL, CRLF rows):
+pandas and the csv module (QUOTE_MINIMAL, CRLF rows), for every export (``exports.write_csv``
+writes whole frames through here too):
 - text that a spreadsheet would run as a formula (starting with ``= + - @``, tab or CR) gets
-  a leading ``'`` (``exports.neutralise``), in every column whose cells are text;
+  a leading ``'`` (``formulas.neutralise``), in every column whose cells are text;
 - a cell holding ``,``, ``"``, CR or LF is quoted, its quotes doubled;
 - missing values (None, NaN) are empty; booleans are ``True``/``False``; integers plain.
 A column of any other kind (floats, dates, mixed objects) sends the chunk through pandas, so
@@ -25,13 +26,13 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from pandas.api.types import is_integer_dtype
+from pandas.api.types import is_float_dtype, is_integer_dtype
 
-from clinicscan.reports.exports import neutralise
+from clinicscan.reports.formulas import neutralise
 
 __all__ = ["CsvStream", "csv_bytes", "format_booleans", "format_column", "format_text", "lines_of", "write_csv_chunks"]
 
-_FORMULA = r"^[=+\-@\t\r]"  # exports.FORMULA_STARTS as a regular expression
+_FORMULA = r"^[=+\-@\t\r]"  # formulas.FORMULA_STARTS as a regular expression
 _NEEDS_QUOTES = r'[,"\r\n]'
 _EOL = "\r\n"
 
@@ -62,6 +63,11 @@ def format_column(series: pd.Series) -> pa.Array:
         return format_booleans(pa.array(series.to_numpy()))
     if isinstance(dtype, np.dtype) and is_integer_dtype(dtype):
         return pc.cast(pa.array(series.to_numpy()), pa.string())
+    if isinstance(dtype, pd.Int64Dtype | pd.Int32Dtype | pd.BooleanDtype):  # nullable: NA is empty
+        values = pa.array(series.array)
+        return format_booleans(values) if pa.types.is_boolean(values.type) else pc.cast(values, pa.string())
+    if is_float_dtype(dtype):  # numbers as pandas prints them ("1.0", "1e-05"), one at a time
+        return _numbers_via_pandas(series)
     if isinstance(dtype, pd.CategoricalDtype):
         # each distinct value formatted once, then placed by code (-1, missing, is empty)
         labels = format_column(pd.Series(series.cat.categories.to_numpy(dtype=object), dtype=object))
@@ -85,6 +91,13 @@ def format_column(series: pd.Series) -> pa.Array:
     if pa.types.is_boolean(values.type):
         return format_booleans(values)
     raise _Fallback(series.name)
+
+
+def _numbers_via_pandas(series: pd.Series) -> pa.Array:
+    """A float column formatted by pandas itself (a number is never quoted; a lone missing
+    value, which the csv module writes as ``""``, is an empty cell)."""
+    lines = series.to_frame().to_csv(index=False, header=False, lineterminator="\n").split("\n")[:-1]
+    return pa.array([None if line == '""' else line for line in lines], type=pa.string())
 
 
 def _buffer_of(lines: pa.Array) -> bytes | memoryview:
@@ -115,6 +128,8 @@ def lines_of(cells: list[pa.Array]) -> bytes | memoryview:
     if not cells or not len(cells[0]):
         return b""
     cells = [c if pa.types.is_string(c.type) else c.cast(pa.string()) for c in cells]
+    if len(cells) == 1:  # the csv module quotes a row's only field when it is empty: '""'
+        cells = [pc.if_else(pc.fill_null(pc.equal(cells[0], ""), True), '""', cells[0])]
     lines = pc.binary_join_element_wise(*cells, ",", null_handling="replace", null_replacement="")
     lines = pc.binary_join_element_wise(lines, "", _EOL)
     return _buffer_of(lines)

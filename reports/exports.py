@@ -11,14 +11,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
-from pandas.api.types import is_bool_dtype, is_numeric_dtype, is_object_dtype, is_string_dtype
-
+from pandas.api.types import is_datetime64_any_dtype
+from clinicscan.reports.csv_stream import write_csv_chunks
 from clinicscan.reports.dataset import RunData
 from clinicscan.reports.evidence import STATUSES
 from clinicscan.reports.flags import ClinicFlag
+from clinicscan.reports.formulas import FORMULA_STARTS, neutralise, neutralise_cell  # noqa: F401 - exported here too
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTES_IN_FLAGGED = 3
+CSV_CHUNK_ROWS = 100_000
 
 PAGES_COLUMNS = ["url", "title", "offers_treatment", "conditions", "product_types", "red_flags",
                  "site", "domain", "country", "region", "final_url", "status", "fetched_at",
@@ -193,28 +194,6 @@ def flagged_frame(data: RunData, flags: dict[int, ClinicFlag], red_flag_claims: 
 
 # ---------------------------------------------------------------- writing
 
-def neutralise_cell(value):
-    """Prefix a text cell a spreadsheet would evaluate (=, +, -, @, tab, CR) with a quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text columns only: genuinely numeric and boolean columns keep their values."""
-    out = frame.copy()
-    for col in out.columns:
-        series = out[col]
-        if is_bool_dtype(series) or is_numeric_dtype(series):
-            continue
-        if is_string_dtype(series) and not is_object_dtype(series):
-            risky = series.str.startswith(FORMULA_STARTS, na=False)
-            out[col] = series.astype(object).where(~risky, "'" + series.astype(object).where(risky, ""))
-        else:
-            out[col] = series.map(neutralise_cell).astype(object)
-    return out
-
-
 def write_parquet(frame: pd.DataFrame, path: Path) -> Path:
     """A table as Parquet (pyarrow): values as they are, typed, with no formula quote (that
     is for spreadsheets opening CSV); pandas dtypes are kept in the file's metadata."""
@@ -227,7 +206,9 @@ def write_parquet(frame: pd.DataFrame, path: Path) -> Path:
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # CRLF rows (RFC 4180) make the csv writer quote any cell holding a bare CR or LF
-    neutralise(frame).to_csv(path, index=False, encoding="utf-8", lineterminator="\r\n")
-    return path
+    """``frame`` as CSV, text neutralised (formulas), CRLF rows (RFC 4180, so the writer quotes
+    any cell holding a bare CR or LF): the bytes pandas ``to_csv`` writes, formatted by Arrow
+    (csv_stream) a chunk of rows at a time."""
+    # pandas chooses one date format for a whole column: frames with dates go in one chunk
+    step = (len(frame) or 1) if any(is_datetime64_any_dtype(t) for t in frame.dtypes) else CSV_CHUNK_ROWS
+    return write_csv_chunks(path, list(frame.columns), (frame.iloc[i:i + step] for i in range(0, len(frame), step)))

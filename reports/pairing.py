@@ -16,6 +16,12 @@ Linear in the number of claims: a condition pairs with the *first* mention of ea
 in its sentence, on its page, or on its site (the one the quadratic all-pairs walk kept, since the
 strength and rank of a pairing depend on the condition only), so every step is a join on a
 table with one row per page or site and product type, or a group operation.
+
+The joins carry integers only: vocabulary ids and sentences as codes (vocabulary codes in
+sorted order, so sorting by code is sorting by id) and each mention's row number; the text,
+URL, date and archive columns of the pairs kept are read by row number at the end. A million
+claims make a few million offers, and moving strings through every join and sort of those
+cost most of the time and a gigabyte.
 """
 
 from __future__ import annotations
@@ -24,12 +30,13 @@ import numpy as np
 import pandas as pd
 
 STRENGTHS = {"sentence": 3, "page": 2, "site": 1}
+_STRENGTH_NAMES = np.array([None, "site", "page", "sentence"], dtype=object)
 
 PAIR_COLUMNS = ["site_id", "condition", "product_type", "strength", "page_id", "page_kind", "url",
                 "fetched_at", "warc_record_id", "condition_sentence", "product_sentence",
                 "product_url", "context", "n_pages", "n_sentences", "sentences"]
-KEY = ["site_id", "condition", "product_type"]
-_PRODUCT = ["product_type", "product_sentence", "product_url", "product_context"]
+KEY = ["site_id", "condition", "product_type"]  # in the joins: site id, condition code, product code
+_PRODUCT = ["product_type", "product_order", "product_hedged"]
 
 
 def pair_claims(claims: pd.DataFrame) -> pd.DataFrame:
@@ -37,21 +44,20 @@ def pair_claims(claims: pd.DataFrame) -> pd.DataFrame:
     counting = claims[claims["counts"].astype(bool)] if len(claims) else claims
     if not len(counting):
         return pd.DataFrame(columns=PAIR_COLUMNS)
+    vocab_codes, vocab = pd.factorize(_plain(counting["vocab_id"]), sort=True)
+    sentence_codes, sentences = _codes(counting["sentence"])
+    kind, section, context = _plain(counting["kind"]), _plain(counting["section"]), _plain(counting["context"])
     c = pd.DataFrame({
         "site_id": counting["site_id"].to_numpy(), "page_id": counting["page_id"].to_numpy(),
-        "kind": _plain(counting["kind"]), "vocab_id": _plain(counting["vocab_id"]),
-        "section": _plain(counting["section"]), "context": _plain(counting["context"]),
+        "vocab_id": vocab_codes, "nav": section == "nav", "main": section == "main",
+        "asserted": context == "asserted", "hedged": context == "hedged",
         "sent_start": counting["sent_start"].to_numpy(), "start": counting["start"].to_numpy(),
-        "sentence": counting["sentence"].to_numpy(), "url": counting["url"].to_numpy(),
-        "fetched_at": counting["fetched_at"].to_numpy(),
-        "warc_record_id": counting["warc_record_id"].to_numpy(),
-        "page_kind": (_plain(counting["page_kind"]) if "page_kind" in counting
-                      else np.full(len(counting), None, dtype=object)),
+        "sentence": sentence_codes,
         "order": np.arange(len(counting)),  # the walk's order: the first of equals wins
     })
-    conds = c[c["kind"] == "condition"]
-    prods = c[c["kind"] == "product_type"]
-    body = prods[prods["section"] != "nav"]
+    conds = c[kind == "condition"]
+    prods = c[kind == "product_type"]
+    body = prods[~prods["nav"]]
     # the first product mention of each type in a sentence, on a page, on a site (menus only
     # when the site names no product type outside its menu)
     in_sentence = _first(body, ["page_id", "sent_start"])
@@ -59,20 +65,23 @@ def pair_claims(claims: pd.DataFrame) -> pd.DataFrame:
     menu_only = prods[~prods["site_id"].isin(body["site_id"].unique())]
     on_site = _first(pd.concat([body, menu_only]).sort_values("order", kind="stable"), ["site_id"])
 
-    paired_on_page = (conds["section"] != "nav") & conds["page_id"].isin(body["page_id"].unique())
+    conds = conds.drop(columns=["nav"]).assign(in_body=~conds["nav"])
+    paired_on_page = conds["in_body"] & conds["page_id"].isin(body["page_id"].unique())
     page_offers = conds[paired_on_page].merge(on_page, on="page_id").merge(
         in_sentence, on=["page_id", "sent_start", "product_type"], how="left", suffixes=("", "_s"), indicator=True)
     same = (page_offers.pop("_merge") == "both").to_numpy()
-    page_offers["strength"] = np.where(same, "sentence", "page")
-    page_offers["product_sentence"] = np.where(same, "", page_offers["product_sentence"].to_numpy(dtype=object))
-    page_offers["product_context"] = np.where(same, page_offers["product_context_s"].to_numpy(dtype=object),
-                                              page_offers["product_context"].to_numpy(dtype=object))
-    page_offers = page_offers.drop(columns=["product_sentence_s", "product_url_s", "product_context_s"])
+    page_offers["strength"] = np.where(same, STRENGTHS["sentence"], STRENGTHS["page"])
+    page_offers["product_sentence_order"] = np.where(same, -1, page_offers["product_order"].to_numpy())
+    page_offers["product_hedged"] = np.where(same, page_offers["product_hedged_s"].to_numpy(dtype=bool, na_value=False),
+                                             page_offers["product_hedged"].to_numpy(dtype=bool))
+    page_offers = page_offers.drop(columns=["product_order_s", "product_hedged_s"])
     site_offers = conds[~paired_on_page].merge(on_site, on="site_id")
-    site_offers["strength"] = "site"
-    offers = pd.concat([page_offers, site_offers], ignore_index=True).rename(
-        columns={"vocab_id": "condition", "sentence": "condition_sentence"})
-    return _summarise(offers)
+    site_offers["strength"] = STRENGTHS["site"]
+    site_offers["product_sentence_order"] = site_offers["product_order"]
+    offers = pd.concat([page_offers, site_offers], ignore_index=True).rename(columns={"vocab_id": "condition"})
+    if not len(offers):
+        return pd.DataFrame(columns=PAIR_COLUMNS)
+    return _summarise(offers, counting, vocab, sentences)
 
 
 def _plain(series: pd.Series) -> np.ndarray:
@@ -80,34 +89,78 @@ def _plain(series: pd.Series) -> np.ndarray:
     return series.astype(object).to_numpy()
 
 
+def _codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Equal texts get equal codes (a categorical's own codes when it is one)."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        return series.cat.codes.to_numpy().astype(np.int64), series.cat.categories.to_numpy(dtype=object)
+    codes, uniques = pd.factorize(_plain(series))
+    return codes, np.asarray(uniques, dtype=object)
+
+
 def _first(prods: pd.DataFrame, where: list[str]) -> pd.DataFrame:
     """The first mention of each product type per ``where`` group, with what a pairing keeps."""
     first = prods.drop_duplicates(where + ["vocab_id"])
-    out = first[where + ["vocab_id", "sentence", "url", "context"]]
+    out = first[where + ["vocab_id", "order", "hedged"]]
     return out.set_axis(where + _PRODUCT, axis=1)
 
 
-def _summarise(offers: pd.DataFrame) -> pd.DataFrame:
+def _group_starts(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """True on each row that starts a new run of equal ``columns`` (``frame`` sorted by them)."""
+    starts = np.zeros(len(frame), dtype=bool)
+    if len(frame):
+        starts[0] = True
+        for col in columns:
+            values = frame[col].to_numpy()
+            starts[1:] |= values[1:] != values[:-1]
+    return starts
+
+
+def _summarise(offers: pd.DataFrame, counting: pd.DataFrame, vocab: np.ndarray, sentences: np.ndarray) -> pd.DataFrame:
     """Every offer of a key folded into one row: the strongest, its counts and sentences."""
-    offers["rank"] = offers["strength"].map(STRENGTHS)
-    offers["asserted"] = offers["context"] == "asserted"
-    offers["main"] = offers["section"] == "main"
-    offers["context"] = np.where((offers["context"] == "hedged") | (offers["product_context"] == "hedged"),
-                                 "hedged", "asserted")
-    best = offers.sort_values(KEY + ["rank", "asserted", "main", "page_id", "start", "order"],
-                              ascending=[True, True, True, False, False, False, True, True, True],
-                              kind="stable").drop_duplicates(KEY)
-    n_pages = offers.drop_duplicates(KEY + ["page_id"]).groupby(KEY).size().rename("n_pages")
-    in_sentence = offers[offers["strength"] == "sentence"]
-    n_sentences = in_sentence.drop_duplicates(KEY + ["page_id", "sent_start"]).groupby(KEY).size().rename(
+    key = [offers[k].to_numpy() for k in KEY]
+    # strongest first: rank, asserted, main (descending), then page, offset, walk order
+    best_order = np.lexsort((offers["order"].to_numpy(), offers["start"].to_numpy(), offers["page_id"].to_numpy(),
+                             ~offers["main"].to_numpy(), ~offers["asserted"].to_numpy(),
+                             -offers["strength"].to_numpy(), key[2], key[1], key[0]))
+    ranked = offers.iloc[best_order]
+    best = ranked[_group_starts(ranked, KEY)].reset_index(drop=True)
+
+    pages = offers[KEY + ["page_id"]].drop_duplicates()
+    n_pages = pages.groupby(KEY).size().rename("n_pages")
+    in_sentence = offers[offers["strength"].to_numpy() == STRENGTHS["sentence"]]
+    n_sentences = in_sentence[KEY + ["page_id", "sent_start"]].drop_duplicates().groupby(KEY).size().rename(
         "n_sentences")
-    texts = (in_sentence.sort_values("order", kind="stable").drop_duplicates(KEY + ["condition_sentence"])
-             .groupby(KEY)["condition_sentence"].agg(list).rename("sentences"))
-    out = best.set_index(KEY).join([n_pages, n_sentences, texts]).reset_index()
-    out["n_sentences"] = out["n_sentences"].fillna(0).astype(int)
-    out["n_pages"] = out["n_pages"].astype(int)
-    out["sentences"] = [v if isinstance(v, list) else [] for v in out["sentences"]]
-    out["site_id"] = out["site_id"].astype(int)
-    out["page_id"] = out["page_id"].astype(int)
-    out = out[PAIR_COLUMNS]
-    return out.sort_values(KEY, ignore_index=True)
+    # every distinct sentence naming both, in the walk's order
+    texts = in_sentence[KEY + ["sentence", "order"]]
+    texts = texts.iloc[np.lexsort((texts["order"].to_numpy(), texts[KEY[2]].to_numpy(), texts[KEY[1]].to_numpy(),
+                                   texts[KEY[0]].to_numpy()))]
+    texts = texts.drop_duplicates(KEY + ["sentence"])
+    starts = np.flatnonzero(_group_starts(texts, KEY))
+    lists = [list(group) for group in np.split(sentences[texts["sentence"].to_numpy()], starts[1:])] \
+        if len(texts) else []
+    sentence_lists = pd.Series(lists, index=pd.MultiIndex.from_frame(texts.iloc[starts][KEY]) if len(texts)
+                               else pd.MultiIndex.from_tuples([], names=KEY), dtype=object, name="sentences")
+
+    out = best.set_index(KEY).join([n_pages, n_sentences, sentence_lists]).reset_index()
+    rows = out["order"].to_numpy()
+    product_rows = out["product_sentence_order"].to_numpy()
+    product_sentence = np.full(len(out), "", dtype=object)
+    has_product_sentence = product_rows >= 0
+    product_sentence[has_product_sentence] = _plain(counting["sentence"])[product_rows[has_product_sentence]]
+    page_kind = (_plain(counting["page_kind"]) if "page_kind" in counting
+                 else np.full(len(counting), None, dtype=object))
+    result = pd.DataFrame({
+        "site_id": out["site_id"].astype(int), "condition": vocab[out["condition"].to_numpy()],
+        "product_type": vocab[out["product_type"].to_numpy()],
+        "strength": _STRENGTH_NAMES[out["strength"].to_numpy()],
+        "page_id": out["page_id"].astype(int), "page_kind": page_kind[rows],
+        "url": counting["url"].to_numpy()[rows], "fetched_at": counting["fetched_at"].to_numpy()[rows],
+        "warc_record_id": counting["warc_record_id"].to_numpy()[rows],
+        "condition_sentence": sentences[out["sentence"].to_numpy()], "product_sentence": product_sentence,
+        "product_url": counting["url"].to_numpy()[out["product_order"].to_numpy()],
+        "context": np.where(out["hedged"].to_numpy(dtype=bool) | out["product_hedged"].to_numpy(dtype=bool),
+                            "hedged", "asserted").astype(object),
+        "n_pages": out["n_pages"].astype(int), "n_sentences": out["n_sentences"].fillna(0).astype(int),
+        "sentences": [v if isinstance(v, list) else [] for v in out["sentences"]],
+    }, columns=PAIR_COLUMNS)
+    return result  # sorted by KEY: ``best`` came out of the sort in key order

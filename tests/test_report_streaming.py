@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from clinicscan.cli import cli
 from clinicscan.errors import ConfigError
 from clinicscan.reports import claims_pass
-from clinicscan.reports.build import build_tables, parse_formats, write_reports
+from clinicscan.reports.build import build_tables, parse_formats, records, write_reports
 from clinicscan.reports.csv_stream import csv_bytes
 from clinicscan.reports.dataset import load_run, load_run_without_claims, resolve_run
 from clinicscan.reports.exports import CLAIMS_COLUMNS, claims_frame, neutralise, write_csv
@@ -179,3 +179,20 @@ def test_flag_reads_the_same_from_the_red_flag_rows_kept(reds, quoted):
         trimmed = flag_clinic(site, pairs, kept[kept["site_id"] == sid].to_dict("records"), registry)
         assert (trimmed.reasons, trimmed.quotes, trimmed.score) == (full.reasons, full.quotes, full.score)
     assert len(kept) <= len(frame)
+
+
+def test_records_are_to_dict_records_value_for_value(store):
+    _hostile_world(store)
+    tables = build_tables(store)
+    frame = pd.DataFrame({"i": [1, 2], "b": [True, False], "f": [0.5, float("nan")],
+                          "d": pd.to_datetime(["2026-01-01", None]), "z": pd.to_datetime(["2026-01-01T00:00Z", None]),
+                          "o": [None, [1]], "s": pd.Series(["x", None], dtype="str"), "c": pd.Categorical(["a", None]),
+                          "n": pd.array([1, None], dtype="Int64"), "m": pd.array([True, None], dtype="boolean")})
+    for source in (frame, tables.pairs, tables.red_flag_claims):
+        expected, got = source.to_dict("records"), records(source)
+        assert len(got) == len(expected) > 0
+        for want, have in zip(expected, got):
+            assert list(have) == list(want)
+            for key, value in want.items():
+                assert type(have[key]) is type(value), key
+                assert have[key] is value or have[key] == value or (value != value and have[key] != have[key]), key
