@@ -87,7 +87,11 @@ def format_column(series: pd.Series) -> pa.Array:
     if pa.types.is_null(values.type):
         return values.cast(pa.string())
     if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
-        return format_text(values.cast(pa.string()))
+        values = values.cast(pa.string())
+        encoded = values.dictionary_encode()
+        if len(encoded.dictionary) * 2 <= len(values):  # repeated text (evidence lines): each once
+            return format_text(encoded.dictionary).take(encoded.indices)
+        return format_text(values)
     if pa.types.is_boolean(values.type):
         return format_booleans(values)
     raise _Fallback(series.name)
