@@ -212,3 +212,73 @@ def test_claim_model_cross_validation_folds_are_the_file_id_prefixes():
 
     assert page("o012.html").group == page("o035.html").group == "o"
     assert page("a001.html").group != page("b001.html").group
+
+
+# --- issue 8 item 3: real wording of conditions and products, and the contexts that are not the offer ---
+
+@pytest.mark.parametrize("text, expected", [
+    ("Does your knee hurt when you climb stairs? We can help.", "joint_pain"),
+    ("We inject the joint that hurts under ultrasound guidance.", "joint_pain"),
+    ("Our injections are for torn or worn cartilage in the knee.", "osteoarthritis"),
+    ("We see many patients with osteoartitis of the hip.", "osteoarthritis"),
+    ("We treat elbow tendonitis with stem cell or platelet treatments.", "prp"),
+    ("Our joint rejuvenation therapy puts the cells straight into the joint.", "joint_pain"),
+])
+def test_more_wordings_real_pages_use(text, expected):
+    page = analyse_page(_html("Regenerative Care", text, "Book a consultation with our doctors today."))
+    assert expected in {c.vocab_id for c in page.claims}
+
+
+def test_a_function_is_not_a_disease():
+    page = analyse_page(_html("Autism Programme", "Our protocol aims to support speech and cognitive function.",
+                              "Patients with declining cognitive function may also qualify."))
+    found = [c.matched_text.lower() for c in page.claims if c.vocab_id == "alzheimers_dementia"]
+    assert found == ["declining cognitive function"]
+
+
+def _contexts(text: str, vocab_id: str) -> set[str]:
+    page = analyse_page(_html("Regenerative Care", text))
+    return {c.context for c in page.claims if c.vocab_id == vocab_id}
+
+
+@pytest.mark.parametrize("text, vocab_id", [
+    ("In contrast to PRP, our cell injections need no blood draw.", "prp"),
+    ("Exosomes are not the same as platelet-rich plasma.", "prp"),
+    ("Cord cells are different from cells taken from bone marrow.", "bone_marrow"),
+    ("That is why we choose exosomes over PRP for the face.", "prp"),
+    ("It builds on other treatments such as platelet-rich plasma.", "prp"),
+])
+def test_a_product_named_to_compare_is_not_the_offer(text, vocab_id):
+    assert _contexts(text, vocab_id) <= {"negated", "reported"}
+
+
+@pytest.mark.parametrize("text, vocab_id", [
+    ("Experts say stem cells come in three broad kinds: embryonic, cord and adult.", "embryonic_fetal"),
+    ("Cells for therapy are available from four different sources, among them the umbilical cord.", "umbilical_cord"),
+    ("Stromal cells are usually harvested from bone marrow or fat.", "bone_marrow"),
+    ("Some cells come from interesting sources, such as cord blood.", "cord_blood"),
+])
+def test_a_taxonomy_of_cell_sources_is_background(text, vocab_id):
+    assert _contexts(text, vocab_id) == {"reported"}
+
+
+def test_the_own_source_without_a_generalising_adverb_stays_asserted():
+    assert _contexts("Your cells are harvested from bone marrow at the back of the hip.", "bone_marrow") == {"asserted"}
+
+
+def test_list_items_under_a_taxonomy_line_inherit_it():
+    page = analyse_page("<html><head><title>Cell Types</title></head><body><p>Stem cells fall into three groups:</p>"
+                        "<ul><li>Embryonic stem cells, taken from early embryos</li><li>Adult cells from fat</li></ul>"
+                        "</body></html>")
+    contexts = {c.context for c in page.claims if c.vocab_id in ("embryonic_fetal", "adipose")}
+    assert contexts == {"reported"}
+
+
+@pytest.mark.parametrize("text, vocab_id", [
+    ("Autism often comes along with epilepsy, poor sleep and blindness.", "vision_loss"),
+    ("We have seen no case of tumor growth after treatment.", "cancer"),
+    ("No studies support using these injections for joint injuries.", "sports_injury"),
+])
+def test_companions_safety_and_denials_are_not_conditions_treated(text, vocab_id):
+    assert _contexts(text, vocab_id) <= {"negated", "reported"}
+    assert _contexts(text, vocab_id)
