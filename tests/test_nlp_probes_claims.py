@@ -282,3 +282,11 @@ def test_list_items_under_a_taxonomy_line_inherit_it():
 def test_companions_safety_and_denials_are_not_conditions_treated(text, vocab_id):
     assert _contexts(text, vocab_id) <= {"negated", "reported"}
     assert _contexts(text, vocab_id)
+
+
+def test_heel_pain_is_no_joint_pain():
+    """The heel is not a joint: the vocabulary's joint_pain is knee/hip/shoulder/joint pain; plantar
+    fasciitis is the tendon id, and heel pain alone is a condition with no id (left out)."""
+    page = analyse_page(_html("Foot Clinic", "We treat stubborn heel pain with amniotic injections.",
+                              "Book a consultation with our podiatrists today."))
+    assert "joint_pain" not in {c.vocab_id for c in page.claims}
