@@ -290,3 +290,23 @@ def test_heel_pain_is_no_joint_pain():
     page = analyse_page(_html("Foot Clinic", "We treat stubborn heel pain with amniotic injections.",
                               "Book a consultation with our podiatrists today."))
     assert "joint_pain" not in {c.vocab_id for c in page.claims}
+
+
+@pytest.mark.parametrize("text, vocab_id", [
+    ("These vesicles have been purified from donated umbilical cord tissue.", "umbilical_cord"),
+    ("Made by mesenchymal stem cells, exosomes carry signals between cells.", "msc"),
+    ("Exosomes, in most cases derived from bone marrow cultures, are given by drip.", "bone_marrow"),
+    ("These progenitors can turn into bone, cartilage and fat tissue.", "adipose"),
+    ("Fat gives many more cells per gram than bone marrow does.", "bone_marrow"),
+    ("Bone marrow harvesting, by comparison, is slow and sore.", "bone_marrow"),
+    ("Because a different treatment, PRP, has mixed evidence, we prefer amnion.", "prp"),
+])
+def test_a_product_named_as_origin_tissue_or_yardstick_is_not_the_offer(text, vocab_id):
+    assert _contexts(text, vocab_id) <= {"negated", "reported"}
+    assert _contexts(text, vocab_id)
+
+
+def test_the_product_after_a_comparison_keeps_its_own_voice():
+    """'In contrast to PRP, amnion ...': PRP is the yardstick, amnion the offer."""
+    assert _contexts("In contrast to PRP, amnion needs no blood draw.", "amniotic") == {"asserted"}
+    assert _contexts("In contrast to PRP, amnion needs no blood draw.", "prp") == {"negated"}
