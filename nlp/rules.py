@@ -54,7 +54,9 @@ class ContextRule:
     ``category``: negated / reported / hedged; ``pseudo`` cancels cues it overlaps ("not
     only"); ``terminate`` ends a cue's scope ("but"). ``direction``: the cue applies to
     mentions after it (forward), before it (backward) or anywhere in its sentence;
-    ``max_scope`` is the largest gap in tokens between cue and mention.
+    ``max_scope`` is the largest gap in tokens between cue and mention. ``not_ids``: vocabulary
+    ids the cue never applies to (the origin of exosomes is never an exosome product itself:
+    "exosomes are purified from the secretome" names one product twice).
     """
 
     category: str
@@ -64,6 +66,7 @@ class ContextRule:
     max_scope: int = 8
     kinds: tuple[str, ...] = ALL_KINDS
     after_kind: str | None = None
+    not_ids: tuple[str, ...] = ()
     note: str | None = None
 
     @classmethod
@@ -84,7 +87,10 @@ class ContextRule:
         kinds = tuple(row.get("kinds", ALL_KINDS))
         if not kinds or any(k not in ALL_KINDS for k in kinds):
             raise LexiconError(f"{where}: kinds must be some of {ALL_KINDS}, got {list(kinds)!r}")
-        return cls(**{**row, "kinds": kinds})
+        not_ids = row.get("not_ids", [])
+        if not isinstance(not_ids, list) or not all(isinstance(v, str) and v for v in not_ids):
+            raise LexiconError(f"{where}: not_ids must be a list of vocabulary ids, got {not_ids!r}")
+        return cls(**{**row, "kinds": kinds, "not_ids": tuple(not_ids)})
 
     def to_dict(self) -> dict:
         row = {"category": self.category, "direction": self.direction, "max_scope": self.max_scope}
@@ -92,6 +98,8 @@ class ContextRule:
                                       ("after_kind", self.after_kind)) if v})
         if self.kinds != ALL_KINDS:
             row["kinds"] = list(self.kinds)
+        if self.not_ids:
+            row["not_ids"] = list(self.not_ids)
         return row
 
 

@@ -310,3 +310,15 @@ def test_the_product_after_a_comparison_keeps_its_own_voice():
     """'In contrast to PRP, amnion ...': PRP is the yardstick, amnion the offer."""
     assert _contexts("In contrast to PRP, amnion needs no blood draw.", "amniotic") == {"asserted"}
     assert _contexts("In contrast to PRP, amnion needs no blood draw.", "prp") == {"negated"}
+
+
+def test_a_rule_can_spare_named_ids_and_refuses_a_bad_list():
+    from clinicscan.nlp.rules import ContextRule
+
+    rule = ContextRule.from_dict({"category": "negated", "literal": "made by", "not_ids": ["exosome"]})
+    assert rule.not_ids == ("exosome",) and rule.to_dict()["not_ids"] == ["exosome"]
+    with pytest.raises(LexiconError, match="not_ids"):
+        ContextRule.from_dict({"category": "negated", "literal": "made by", "not_ids": "exosome"})
+    # the origin of exosomes named as exosome material is the same product, still the offer
+    assert _contexts("Our exosomes are isolated from the secretome of umbilical cord cells.", "exosome") == {"asserted"}
+    assert _contexts("Our exosomes are isolated from the secretome of umbilical cord cells.", "umbilical_cord") == {"negated"}

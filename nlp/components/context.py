@@ -168,13 +168,13 @@ class ContextComponent:
         i = bisect_left(terminators, lo)
         return i < len(terminators) and terminators[i] < hi
 
-    def _decide(self, cues, terminators, kind: str, start: int, end: int, s0: int, s1: int):
+    def _decide(self, cues, terminators, kind: str, start: int, end: int, s0: int, s1: int, vocab_id: str = ""):
         """The strongest applicable cue among ``cues`` (those of the sentence [s0, s1))."""
         best = None
         for rule, cs, ce in cues:
             if cs < s0 or cs >= s1:
                 continue
-            if kind not in rule.kinds or (cs < end and start < ce):
+            if kind not in rule.kinds or (cs < end and start < ce) or (rule.not_ids and vocab_id in rule.not_ids):
                 continue
             if rule.direction == "forward":
                 if not (ce <= start and start - ce <= rule.max_scope and not self._blocked(terminators, ce, start)):
@@ -221,7 +221,7 @@ class ContextComponent:
             s0 = starts[si]
             s1 = starts[si + 1] if si + 1 < len(starts) else n
             sentence_cues = by_sentence.get(si)
-            best = decide(sentence_cues, terminators, kind, start, end, s0, s1) if sentence_cues else None
+            best = decide(sentence_cues, terminators, kind, start, end, s0, s1, m.vocab_id) if sentence_cues else None
             if (best is None or best[1] == "hedged") and orth[s0] == bullet:
                 inherited = self._lead_in(arrays, si, by_sentence, terminators, kind, lead_in_cache)
                 if inherited is not None:
