@@ -22,7 +22,7 @@ class ConfigError(ClinicscanError):
 
 
 class StoreUnavailable(ClinicscanError):
-    """Raised before any work starts when the database URL cannot be connected to."""
+    """Raised when the database cannot be reached or opened, or stops accepting writes mid-stage."""
 
 
 class SeedError(ClinicscanError):

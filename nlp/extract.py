@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -20,10 +21,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import DBAPIError
 
 from clinicscan import __version__
-from clinicscan.errors import InputError
+from clinicscan.errors import ClinicscanError, InputError, StoreUnavailable
+from clinicscan.store.inserts import bulk_insert, bulk_update_by_id
 from clinicscan.store.models import Claim, ContactFact, CrawlRun, Page, Site
 from clinicscan.nlp.analyse import PageAnalysis, analyse_page
 
@@ -37,6 +40,10 @@ BATCH_SIZE = 200
 SMALL_JOB = 40
 PROGRESS_EVERY = 10.0  # seconds between progress lines
 MAX_SENTENCE_CHARS = 2000
+#: how often a worker checks that the process that started it is still there
+WORKER_WATCH_SECONDS = 0.5
+#: how long `extract PATH` waits for pages of its run that another process holds (PostgreSQL)
+LOCKED_WAIT_SECONDS = 120.0
 
 
 @dataclass
@@ -121,6 +128,22 @@ def _warm_worker() -> None:
     shared_pipeline()
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Worker side: end this worker when the process that started it is gone.
+
+    A killed extraction (SIGKILL, OOM) cannot shut its pool down, and forked workers keep
+    the parent's database connection open: on PostgreSQL its transaction, and the rows it
+    locked, would outlive it and hold up the run started to resume it."""
+    while os.getppid() == parent:
+        time.sleep(WORKER_WATCH_SECONDS)
+    os._exit(1)
+
+
+def _init_worker(parent: int) -> None:
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="parent-watch").start()
+    _warm_worker()
+
+
 def _page_filter(run_id: int | None, force: bool):
     conditions = [Page.html.is_not(None)]
     if run_id is not None:
@@ -148,15 +171,23 @@ def _write_batch(session, results: Iterable[tuple[int, dict, list[dict], list[di
         contact_rows.extend({"page_id": page_id, **fact} for fact in contacts)
     if not ids:
         return
-    session.execute(delete(Claim).where(Claim.page_id.in_(ids)))
-    session.execute(delete(ContactFact).where(ContactFact.page_id.in_(ids)))
-    session.execute(update(Page), page_rows)
-    if claim_rows:
-        session.execute(insert(Claim), claim_rows)
-    if contact_rows:
-        session.execute(insert(ContactFact), contact_rows)
+    conn = session.connection()
+    conn.execute(delete(Claim).where(Claim.page_id.in_(ids)))
+    conn.execute(delete(ContactFact).where(ContactFact.page_id.in_(ids)))
+    bulk_update_by_id(conn, Page, page_rows)
+    bulk_insert(conn, Claim, claim_rows)
+    bulk_insert(conn, ContactFact, contact_rows)
     stats.claims += len(claim_rows)
     stats.contacts += len(contact_rows)
+
+
+def _store_stopped(doing: str, exc: DBAPIError, done: int | None = None) -> StoreUnavailable:
+    """One line for a database that failed under the stage: what stopped, why (the driver's
+    first line), what is kept and what to do."""
+    reason = str(exc.orig if exc.orig is not None else exc).strip().splitlines()
+    kept = f"; the {done} pages extracted before it are kept" if done else ""
+    return StoreUnavailable(f"{doing} stopped: the database refused it ({reason[0] if reason else type(exc).__name__})"
+                            f"{kept}. Fix the database and run the same command again to resume")
 
 
 def extract_stored_pages(store, run_id: int | None = None, force: bool = False,
@@ -176,7 +207,7 @@ def extract_stored_pages(store, run_id: int | None = None, force: bool = False,
         # is one LexiconError, not an error on every page
         _warm_worker()
     if stats.workers > 1:
-        pool = ProcessPoolExecutor(max_workers=stats.workers, initializer=_warm_worker)
+        pool = ProcessPoolExecutor(max_workers=stats.workers, initializer=_init_worker, initargs=(os.getpid(),))
     last_id, done, last_report = 0, 0, time.monotonic()
     try:
         while True:
@@ -200,6 +231,8 @@ def extract_stored_pages(store, run_id: int | None = None, force: bool = False,
                 last_report = time.monotonic()
                 log.info("extract: %d/%d pages, %d claims, %.0f pages/s", done, total, stats.claims,
                          done / max(1e-9, last_report - started))
+    except DBAPIError as exc:
+        raise _store_stopped(f"extraction{'' if run_id is None else f' of run {run_id}'}", exc, done) from exc
     finally:
         if pool is not None:
             pool.shutdown()
@@ -259,37 +292,117 @@ def skipped_local_files(store, run_id: int) -> list[str]:
         return list((run.stats or {}).get("skipped_files", [])) if run is not None else []
 
 
-def extract_local_files(store, paths: Sequence[Path | str], workers: int | None = None) -> int:
-    """Store local .html/.htm/.txt files as a run of their own (kind "local") and extract them."""
-    skipped: list[str] = []
-    files = _local_files(paths, skipped)
-    fingerprint = hashlib.sha256("\n".join(str(p) for p in files).encode()).hexdigest()
+#: files read and stored per transaction when a local run's pages are added
+LOCAL_CHUNK = 500
+
+
+def _local_run(store, paths: Sequence[Path | str], fingerprint: str) -> int:
+    """The local run to fill: the unfinished one for the same files (a crashed or stopped
+    ``extract PATH`` run again resumes it), else a new one."""
     with store.session() as session:
+        run_id = session.scalar(select(CrawlRun.id).where(CrawlRun.kind == "local", CrawlRun.fingerprint == fingerprint,
+                                                          CrawlRun.status == "running")
+                                .order_by(CrawlRun.id.desc()).limit(1))
+        if run_id is not None:
+            log.info("resuming local run %d (same files, not finished)", run_id)
+            return run_id
         run = CrawlRun(kind="local", label=f"local files: {', '.join(str(p) for p in paths)}"[:200],
                        fingerprint=fingerprint, seeds=[str(p) for p in paths], settings={}, version=__version__)
         session.add(run)
         session.flush()
-        run_id = run.id
-        sites: dict[Path, int] = {}
-        for path in files:
-            content = _read_local(path, skipped)
-            if content is None:
-                continue
-            folder = path.parent
-            if folder not in sites:
-                site = store.upsert_site(session, _site_domain(folder), folder.name or str(folder), folder.as_uri())
-                sites[folder] = site.id
-            is_txt = path.suffix.lower() == ".txt"
-            session.add(Page(run_id=run_id, site_id=sites[folder], url=path.as_uri(), final_url=path.as_uri(),
-                             status=200, content_type="text/plain" if is_txt else "text/html",
-                             content_hash=hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest(),
-                             html=content))
+        return run.id
+
+
+def _store_local_pages(store, run_id: int, files: list[Path], skipped: list[str]) -> None:
+    """Add the files as pages of the run, a chunk per transaction, in one bulk insert each.
+
+    On a resumed run, files already stored are kept as they are unless their content
+    changed since (then the new body replaces the old and the page is extracted again)."""
+    with store.session() as session:
+        stored = {url: (page_id, digest) for page_id, url, digest in
+                  session.execute(select(Page.id, Page.url, Page.content_hash).where(Page.run_id == run_id))}
+    sites: dict[Path, int] = {}
+    for at in range(0, len(files), LOCAL_CHUNK):
+        new_rows, changed = [], []
+        with store.session() as session:
+            for path in files[at:at + LOCAL_CHUNK]:
+                content = _read_local(path, skipped)
+                if content is None:
+                    continue
+                url = path.as_uri()
+                digest = hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
+                if url in stored:
+                    page_id, old_digest = stored[url]
+                    if old_digest != digest:
+                        changed.append({"id": page_id, "html": content, "content_hash": digest, "extracted_at": None})
+                    continue
+                folder = path.parent
+                if folder not in sites:
+                    site = store.upsert_site(session, _site_domain(folder), folder.name or str(folder), folder.as_uri())
+                    sites[folder] = site.id
+                is_txt = path.suffix.lower() == ".txt"
+                new_rows.append({"run_id": run_id, "site_id": sites[folder], "url": url, "final_url": url,
+                                 "status": 200, "content_type": "text/plain" if is_txt else "text/html",
+                                 "content_hash": digest, "html": content})
+            conn = session.connection()
+            bulk_insert(conn, Page, new_rows)
+            bulk_update_by_id(conn, Page, changed)
+
+
+def _run_counts(store, run_id: int) -> tuple[int, int, int]:
+    """(pages extracted, pages failed, claims) of a run, as stored: a resumed run counts the
+    pages its earlier attempts extracted too."""
+    with store.session() as session:
+        extracted, failed = session.execute(
+            select(func.count(Page.id).filter(Page.extract_error.is_(None)),
+                   func.count(Page.id).filter(Page.extract_error.is_not(None)))
+            .where(Page.run_id == run_id, Page.extracted_at.is_not(None))).one()
+        claims = session.scalar(select(func.count(Claim.id)).join(Page, Page.id == Claim.page_id)
+                                .where(Page.run_id == run_id))
+    return extracted, failed, claims or 0
+
+
+def _wait_for_held_pages(store, run_id: int, workers: int | None) -> None:
+    """Extract what is left of the run until nothing is: on PostgreSQL, pages locked by another
+    extraction (or by one killed a moment ago, until the database notices) are skipped by
+    ``extract_stored_pages``, and a local run must not be marked finished without them."""
+    deadline = time.monotonic() + LOCKED_WAIT_SECONDS
+    while True:
+        with store.session() as session:
+            left = session.scalar(select(func.count(Page.id)).where(*_page_filter(run_id, False))) or 0
+        if not left:
+            return
+        if time.monotonic() > deadline:
+            raise ClinicscanError(f"{left} pages of local run {run_id} are held by another extraction process; "
+                                  "run the same command again once it has finished")
+        log.info("%d pages of run %d are held by another extraction process; waiting for them", left, run_id)
+        time.sleep(1.0)
+        extract_stored_pages(store, run_id=run_id, workers=workers)
+
+
+def extract_local_files(store, paths: Sequence[Path | str], workers: int | None = None) -> int:
+    """Store local .html/.htm/.txt files as a run of their own (kind "local") and extract them.
+
+    The same files given again after a crash or a database failure resume the unfinished
+    run: pages already extracted are kept, the rest are extracted, nothing is stored twice.
+    Once a run has finished, the same files make a new run (a new snapshot).
+    """
+    skipped: list[str] = []
+    files = _local_files(paths, skipped)
+    fingerprint = hashlib.sha256("\n".join(str(p) for p in files).encode()).hexdigest()
+    run_id = _local_run(store, paths, fingerprint)
+    try:
+        _store_local_pages(store, run_id, files, skipped)
+    except DBAPIError as exc:
+        raise _store_stopped(f"storing the files of local run {run_id}", exc) from exc
     stats = extract_stored_pages(store, run_id=run_id, workers=workers)
+    _wait_for_held_pages(store, run_id, workers)
+    extracted, failed, claims = _run_counts(store, run_id)
     with store.session() as session:
         run = session.get(CrawlRun, run_id)
         run.status = "finished"
         run.finished_at = datetime.now(timezone.utc)
-        run.stats = {"files": len(files), "skipped_files": skipped, "extracted": stats.extracted,
-                     "failed": stats.failed, "claims": stats.claims}
+        run.stats = {"files": len(files), "skipped_files": skipped, "extracted": extracted,
+                     "failed": failed, "claims": claims}
     log.info("local extraction: %s", stats.describe())
     return run_id
