@@ -281,8 +281,8 @@ def run_whole(folders: int, seed: int, rounds: int, exes: list[str]) -> dict:
         tokenizer = spacy.blank("en").tokenizer
         words = sum(len(tokenizer(t)) for t in texts)  # warm-up, and the word count
         tok_wall = tok_cpu = float("inf")
-        best = {exe: {"n_wall": float("inf"), "n_cpu": float("inf"), "m_wall": float("inf"), "m_cpu": float("inf"),
-                      "2n_wall": float("inf"), "2n_cpu": float("inf")} for exe in exes}
+        best = {exe: {f"{key}_{clock}": float("inf") for key in ("n", "2n") for clock in ("wall", "cpu")}
+                for exe in exes}
         for exe in exes:  # warm-up: file cache, .pyc files
             time_extract(exe, base[:1], work / "out")
         for _round in range(rounds):
@@ -292,14 +292,12 @@ def run_whole(folders: int, seed: int, rounds: int, exes: list[str]) -> dict:
             tok_wall = min(tok_wall, time.perf_counter() - w0)
             tok_cpu = min(tok_cpu, time.process_time() - c0)
             for exe in exes:
-                n_wall, n_cpu = time_extract(exe, base, work / "out")
-                d_wall, d_cpu = time_extract(exe, base + extra, work / "out")
                 b = best[exe]
-                b["n_wall"], b["n_cpu"] = min(b["n_wall"], n_wall), min(b["n_cpu"], n_cpu)
-                b["2n_wall"], b["2n_cpu"] = min(b["2n_wall"], d_wall), min(b["2n_cpu"], d_cpu)
-                # the marginal cost of one round's pair, best over rounds
-                b["m_wall"], b["m_cpu"] = min(b["m_wall"], d_wall - n_wall), min(b["m_cpu"], d_cpu - n_cpu)
-        for b in best.values():
+                for key, run_folders in (("n", base), ("2n", base + extra)):
+                    wall, cpu = time_extract(exe, run_folders, work / "out")
+                    b[f"{key}_wall"], b[f"{key}_cpu"] = min(b[f"{key}_wall"], wall), min(b[f"{key}_cpu"], cpu)
+        for b in best.values():  # marginal: best of 2N minus best of N
+            b["m_wall"], b["m_cpu"] = b["2n_wall"] - b["n_wall"], b["2n_cpu"] - b["n_cpu"]
             b["ratio_wall"] = tok_wall / b["m_wall"] if b["m_wall"] > 0 else float("nan")
             b["ratio_cpu"] = tok_cpu / b["m_cpu"] if b["m_cpu"] > 0 else float("nan")
         return {"folders": folders, "pages": folders * PAGES_PER_FOLDER, "words": words, "tok_wall": tok_wall,

@@ -23,6 +23,7 @@ extract stage, ended up sending one INSERT a row. So rows go through Core instea
 from __future__ import annotations
 
 from itertools import groupby
+from operator import itemgetter
 from typing import Any, Iterable, Sequence
 
 from sqlalchemy import Connection, Table, bindparam
@@ -52,9 +53,7 @@ def _columns(table: Table, rows: Sequence[dict]) -> list[str]:
     """The columns to write: every column a row names, plus every other column that has a
     Python-side default (so COPY, which knows nothing of SQLAlchemy defaults, stores what an
     ORM insert would have). Autoincrement keys not given are left to the database."""
-    named: dict[str, None] = {}
-    for row in rows:
-        named.update(dict.fromkeys(row))
+    named = set().union(*rows)
     unknown = set(named) - set(table.c.keys())
     if unknown:
         raise KeyError(f"{table.name} has no column(s) {', '.join(sorted(unknown))}")
@@ -77,8 +76,8 @@ def _defaults(table: Table, columns: Iterable[str]) -> dict[str, Any]:
     return values
 
 
-def _value_rows(conn: Connection, table: Table, rows: Sequence[dict]) -> tuple[list[str], list[list]]:
-    """The column names and one list of database values per row: a missing column takes its
+def _value_rows(conn: Connection, table: Table, rows: Sequence[dict]) -> tuple[list[str], list]:
+    """The column names and one sequence of database values per row: a missing column takes its
     default, and every value passes through its column type's bind processor, as it would
     for an INSERT through SQLAlchemy (a JSON column's list becomes JSON text, its None the
     JSON ``null``; a datetime becomes SQLite's text form)."""
@@ -87,17 +86,24 @@ def _value_rows(conn: Connection, table: Table, rows: Sequence[dict]) -> tuple[l
     pairs = [(c, defaults[c]) for c in columns]
     processors = [(i, proc) for i, c in enumerate(columns)
                   if (proc := table.c[c].type._cached_bind_processor(conn.dialect)) is not None]
-    values = []
+    # rows that name every column (the usual case) are read in C; the others fill in defaults
+    getter = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
+    values: list = []
     for row in rows:
-        get = row.get
-        one = [get(c, d) for c, d in pairs]
-        for i, proc in processors:
-            one[i] = proc(one[i])
+        try:
+            one = getter(row)
+        except KeyError:
+            get = row.get
+            one = tuple([get(c, d) for c, d in pairs])
+        if processors:
+            one = list(one)
+            for i, proc in processors:
+                one[i] = proc(one[i])
         values.append(one)
     return columns, values
 
 
-def _copy(conn: Connection, table: Table, columns: list[str], values: list[list]) -> None:
+def _copy(conn: Connection, table: Table, columns: list[str], values: list) -> None:
     """PostgreSQL: stream the rows through COPY on the transaction's own psycopg connection."""
     import psycopg
     from psycopg import sql
@@ -114,7 +120,7 @@ def _copy(conn: Connection, table: Table, columns: list[str], values: list[list]
                                   dialect=conn.dialect) from exc
 
 
-def _executemany(conn: Connection, table: Table, columns: list[str], values: list[list]) -> None:
+def _executemany(conn: Connection, table: Table, columns: list[str], values: list) -> None:
     """SQLite: one executemany of a plain INSERT with positional values on the transaction's
     own sqlite3 connection (SQLAlchemy's executemany spends more per row than SQLite does)."""
     import sqlite3
