@@ -196,3 +196,14 @@ def test_records_are_to_dict_records_value_for_value(store):
             for key, value in want.items():
                 assert type(have[key]) is type(value), key
                 assert have[key] is value or have[key] == value or (value != value and have[key] != have[key]), key
+
+
+def test_json_list_columns_decode_in_one_go_as_cell_by_cell():
+    from json import JSONDecodeError
+
+    from clinicscan.reports.dataset import _json_lists
+
+    cells = ['["autism", "als"]', None, "null", '{"a": 1}', '"text, with [brackets]"', "[]", ' [ "x" ] ']
+    assert _json_lists(cells) == [["autism", "als"], [], [], [], [], [], ["x"]]
+    with pytest.raises(JSONDecodeError):
+        _json_lists(['["a"]', '1, 2'])  # two values in one cell is damage, not two cells
