@@ -19,7 +19,7 @@ from clinicscan.reports.flags import ClinicFlag
 from clinicscan.reports.formulas import FORMULA_STARTS, neutralise, neutralise_cell  # noqa: F401 - exported here too
 
 QUOTES_IN_FLAGGED = 3
-CSV_CHUNK_ROWS = 100_000
+CSV_CHUNK_ROWS = 20_000
 
 PAGES_COLUMNS = ["url", "title", "offers_treatment", "conditions", "product_types", "red_flags",
                  "site", "domain", "country", "region", "final_url", "status", "fetched_at",
