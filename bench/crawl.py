@@ -10,7 +10,9 @@ not the bottleneck), then crawls them twice, each crawl in its own subprocess:
 
 Both run with delays off and the same concurrency, alternately for ``--repeat`` rounds; the
 script prints pages/s for each crawl, then the best of each mode and the ratio full/bare
-(target: >= 0.8). It also prints CPU milliseconds a page, steadier on a shared machine.
+(target: >= 0.85). It also prints CPU milliseconds a page (all threads of the crawl process,
+and the reactor thread alone), steadier on a shared machine, the ratios of each round and the
+load average. ``--profile DIR`` writes a cProfile of each crawl (CPU time, reactor thread).
 
     .venv/bin/python bench/crawl.py                 # 4 sites x 520 pages
     .venv/bin/python bench/crawl.py --sites 2 --pages 1000 --concurrency 16
@@ -23,6 +25,7 @@ import asyncio
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -117,7 +120,8 @@ BARE_OFF = {
 }
 
 
-def crawl(mode: str, ports: list[int], work: Path, concurrency: int, max_pages: int) -> dict:
+def crawl(mode: str, ports: list[int], work: Path, concurrency: int, max_pages: int,
+          profile: Path | None = None) -> dict:
     from clinicscan.config import load_config
     from clinicscan.store import open_store
     from clinicscan.crawler.run import crawl_settings, prepare_run, run_spider
@@ -140,26 +144,64 @@ def crawl(mode: str, ports: list[int], work: Path, concurrency: int, max_pages: 
     settings = crawl_settings(config, config.db_url, run_id, max_depth=20, max_pages=max_pages,
                               delay=0, max_size=5_000_000, allow_loopback=True, progress=False,
                               overrides=overrides)
-    cpu_before = time.process_time()
-    stats = run_spider(settings)
+    cpu_before, main_before = time.process_time(), time.thread_time()
+    if profile is None:
+        stats = run_spider(settings)
+    else:  # profile of the reactor thread (the store writer thread is not in it)
+        import cProfile
+        profiler = cProfile.Profile(time.thread_time)  # CPU time: other processes do not count
+        stats = profiler.runcall(run_spider, settings)
+        profiler.dump_stats(profile)
     cpu = time.process_time() - cpu_before
+    main_cpu = time.thread_time() - main_before
     pages = stats.get("response_received_count", 0) - stats.get("robotstxt/response_count", 0)
     elapsed = (stats["finish_time"] - stats["start_time"]).total_seconds()
     return {"mode": mode, "pages": pages, "stored": stats.get("store/inserted", 0),
             "seconds": round(elapsed, 2), "pages_per_s": round(pages / elapsed, 1),
             "cpu_ms_per_page": round(cpu * 1000 / pages, 2),
+            "main_ms_per_page": round(main_cpu * 1000 / pages, 2),
             "reason": stats.get("finish_reason")}
 
 
-def run_one(mode: str, ports: list[int], work: Path, args) -> dict:
+def run_one(mode: str, ports: list[int], work: Path, args, round_: int) -> dict:
+    python, script, worker = sys.executable, __file__, mode
+    if mode == "before":  # the full crawl of an older checkout, with its own interpreter
+        checkout = Path(args.before)
+        python, script, worker = str(checkout / ".venv/bin/python"), str(checkout / "bench/crawl.py"), "full"
     out = subprocess.run(
-        [sys.executable, __file__, "--worker", mode, "--ports", ",".join(map(str, ports)),
+        [python, script, "--worker", worker, "--ports", ",".join(map(str, ports)),
          "--work", str(work), "--concurrency", str(args.concurrency),
-         "--max-pages", str(args.pages + 10)],
+         "--max-pages", str(args.pages + 10),
+         *(["--profile", str(Path(args.profile) / f"{mode}-{round_}.pstats")] if args.profile else [])],
         capture_output=True, text=True, check=False)
     if out.returncode != 0:
         sys.exit(f"{mode} crawl failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result.setdefault("main_ms_per_page", "?")  # an older bench does not say
+    return result
+
+
+def summarise(rounds: list[dict[str, dict]]) -> None:
+    """Best of each mode (a shared machine only ever slows a crawl down, in time and in CPU:
+    the fastest round and the least CPU a page are the closest to the crawl's own cost), and
+    the full/bare ratios of each round, whose two crawls ran back to back under similar load."""
+    print("best of each (other work on this machine only ever slows a crawl down):")
+    best: dict[str, tuple[float, float]] = {}
+    for mode in rounds[0]:
+        speed = max(r[mode]["pages_per_s"] for r in rounds)
+        cpu = min(r[mode]["cpu_ms_per_page"] for r in rounds)
+        best[mode] = (speed, cpu)
+        print(f"  {mode:11s}: {speed} pages/s, {cpu} ms CPU a page")
+    for full in ("before", "full"):
+        if "bare" not in best or full not in best:
+            continue
+        speed_ratio, cpu_ratio = best[full][0] / best["bare"][0], best["bare"][1] / best[full][1]
+        print(f"{full}/bare = {speed_ratio:.2f} in pages/s, {cpu_ratio:.2f} in CPU a page (target >= 0.85)")
+        paired = [(r[full]["pages_per_s"] / r["bare"]["pages_per_s"],
+                   r["bare"]["cpu_ms_per_page"] / r[full]["cpu_ms_per_page"]) for r in rounds]
+        print("  round by round: " + ", ".join(f"{a:.2f}/{b:.2f}" for a, b in paired)
+              + f" (pages/s / CPU); medians {statistics.median(a for a, _ in paired):.2f} / "
+              f"{statistics.median(b for _, b in paired):.2f}")
 
 
 def main() -> None:
@@ -174,7 +216,14 @@ def main() -> None:
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--modes", default="bare,full",
                         help="crawls to run, in order: bare, full, and (to see where the cost "
-                        "goes) pipelines, middlewares")
+                        "goes) pipelines, middlewares; 'before' needs --before")
+    parser.add_argument("--profile", metavar="DIR",
+                        help="write a cProfile of each crawl's reactor thread to DIR/MODE-ROUND.pstats "
+                        "(read with: python -m pstats FILE); profiling slows every crawl alike")
+    parser.add_argument("--before", metavar="CHECKOUT",
+                        help="also crawl with the full stack of an older checkout (a git worktree "
+                        "with its own .venv, from scripts/setup.sh) as mode 'before', in the same "
+                        "rounds: before/after figures measured in one run")
     parser.add_argument("--worker", choices=["bare", "full", "pipelines", "middlewares"],
                         help=argparse.SUPPRESS)
     parser.add_argument("--ports", help=argparse.SUPPRESS)
@@ -187,7 +236,8 @@ def main() -> None:
         return
     if args.worker:
         ports = [int(port) for port in args.ports.split(",")]
-        print(json.dumps(crawl(args.worker, ports, Path(args.work), args.concurrency, args.max_pages)))
+        print(json.dumps(crawl(args.worker, ports, Path(args.work), args.concurrency, args.max_pages,
+                              Path(args.profile) if args.profile else None)))
         return
 
     server = subprocess.Popen([sys.executable, __file__, "--serve", "--sites", str(args.sites),
@@ -197,26 +247,23 @@ def main() -> None:
         ports = json.loads(server.stdout.readline())["ports"]
         print(f"serving {args.sites} fictional sites x {args.pages} pages (~{args.size // 1000} KB) "
               f"on 127.0.0.1 ports {ports}; concurrency {args.concurrency}, no delay")
-        best: dict[str, dict] = {}
+        print(f"load average {os.getloadavg()[0]:.2f} at the start", flush=True)
+        rounds: list[dict[str, dict]] = []
         with tempfile.TemporaryDirectory(prefix="clinicscan-bench-") as tmp:
             for round_ in range(1, args.repeat + 1):
+                rounds.append({})
                 for mode in args.modes.split(","):
                     started = time.monotonic()
                     work = Path(tmp) / f"{mode}-{round_}"
-                    result = run_one(mode, ports, work, args)
+                    result = run_one(mode, ports, work, args, round_)
+                    rounds[-1][mode] = result
                     print(f"round {round_} {mode:11s}: {result['pages']} pages in {result['seconds']} s "
                           f"= {result['pages_per_s']} pages/s, {result['cpu_ms_per_page']} ms CPU a page "
+                          f"({result['main_ms_per_page']} in the reactor thread) "
                           f"(stored {result['stored']}; process {time.monotonic() - started:.1f} s)",
                           flush=True)
-                    if mode not in best or result["pages_per_s"] > best[mode]["pages_per_s"]:
-                        best[mode] = result
-        print("best of each (other work on this machine only ever slows a crawl down):")
-        for mode, result in best.items():
-            print(f"  {mode:11s}: {result['pages_per_s']} pages/s, {result['cpu_ms_per_page']} ms CPU a page")
-        if "bare" in best and "full" in best:
-            ratio = best["full"]["pages_per_s"] / best["bare"]["pages_per_s"]
-            cpu_ratio = best["bare"]["cpu_ms_per_page"] / best["full"]["cpu_ms_per_page"]
-            print(f"full/bare = {ratio:.2f} in pages/s, {cpu_ratio:.2f} in CPU a page (target >= 0.80)")
+        summarise(rounds)
+        print(f"load average {os.getloadavg()[0]:.2f} at the end")
     finally:
         server.terminate()
         server.wait()
