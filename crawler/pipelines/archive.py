@@ -29,18 +29,18 @@ import logging
 import os
 import zlib
 from datetime import datetime, timezone
-from http import HTTPStatus
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
-from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from clinicscan import __version__
 from clinicscan.crawler.items import PageItem
+from clinicscan.crawler.warc_records import (gzip_member, http_request_head, http_response_head,
+                                             new_record_id, warc_record)
 
 logger = logging.getLogger(__name__)
 
@@ -226,10 +226,8 @@ class WarcArchivePipeline:
             return item
         if self.failed:
             raise DropItem(f"{item.url}: not stored, the WARC archive cannot be written")
-        response = self._response_record(item)
-        members = [self._member(response)]
-        members.append(self._member(self._request_record(
-            item, response.rec_headers.get_header("WARC-Record-ID"))))
+        record_id = new_record_id()
+        members = (self._response_member(item, record_id), self._request_member(item, record_id))
         try:
             if self.segment is None:
                 self._open_segment()
@@ -244,7 +242,7 @@ class WarcArchivePipeline:
             self._fail(exc, sum(map(len, members)))
             raise DropItem(f"{item.url}: not stored, its WARC record could not be written "
                            f"({exc.strerror or exc})") from None
-        item.warc_record_id = response.rec_headers.get_header("WARC-Record-ID")
+        item.warc_record_id = record_id
         item.warc_file = str(self.segment.final_path)
         self._inc("archive/records", 2)
         self.bytes_written += sum(map(len, members))
@@ -282,47 +280,36 @@ class WarcArchivePipeline:
     # -- records --------------------------------------------------------------------------
 
     def _member(self, record) -> bytes:
-        """The record serialised as one gzip member."""
+        """A warcio record (the segment's warcinfo) serialised as one gzip member."""
         raw = BytesIO()
         self.writer.out = raw
         self.writer.write_record(record)
-        compressor = zlib.compressobj(self.compress_level, zlib.DEFLATED, zlib.MAX_WBITS | 16)
-        return compressor.compress(raw.getvalue()) + compressor.flush()
+        return gzip_member([raw.getvalue()], self.compress_level)
 
     def _warc_date(self, item: PageItem) -> str:
         return item.fetched_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
-    def _response_record(self, item: PageItem):
+    def _response_member(self, item: PageItem, record_id: str) -> bytes:
         headers = []
         for name, value in item.response_headers:
             if name.lower() in _REWRITTEN_HEADERS:
                 name = f"X-Archive-Orig-{name}"
             headers.append((name, value))
         headers.append(("Content-Length", str(len(item.body))))
-        try:
-            reason = HTTPStatus(item.status).phrase
-        except ValueError:
-            reason = ""
-        http_headers = StatusAndHeaders(f"{item.status} {reason}".strip(), headers,
-                                        protocol=item.http_version)
-        return self.writer.create_warc_record(
-            item.final_url, "response", payload=BytesIO(item.body), length=len(item.body),
-            http_headers=http_headers, warc_headers_dict={"WARC-Date": self._warc_date(item)},
-        )
+        head = http_response_head(item.status, item.http_version, headers)
+        return gzip_member(warc_record("response", item.final_url, self._warc_date(item),
+                                       record_id, head, item.body), self.compress_level)
 
-    def _request_record(self, item: PageItem, response_id: str):
+    def _request_member(self, item: PageItem, response_id: str) -> bytes:
         parts = urlsplit(item.final_url)
         target = parts.path or "/"
         if parts.query:
             target += "?" + parts.query
-        headers = [("Host", parts.netloc), *item.request_headers]
-        http_headers = StatusAndHeaders(f"{item.request_method} {target} HTTP/1.1", headers,
-                                        is_http_request=True)
-        return self.writer.create_warc_record(
-            item.final_url, "request", payload=BytesIO(b""), length=0, http_headers=http_headers,
-            warc_headers_dict={"WARC-Date": self._warc_date(item),
-                               "WARC-Concurrent-To": response_id},
-        )
+        head = http_request_head(item.request_method, target,
+                                 [("Host", parts.netloc), *item.request_headers])
+        return gzip_member(warc_record("request", item.final_url, self._warc_date(item),
+                                       new_record_id(), head, b"", concurrent_to=response_id),
+                           self.compress_level)
 
     # -- segments -------------------------------------------------------------------------
 
