@@ -20,7 +20,7 @@ from twisted.internet.address import IPv4Address, IPv6Address
 
 from clinicscan.crawler.addresses import REASONS, classify_address, describe, parse_ip, refusal_reason
 from clinicscan.crawler.middlewares.address_guard import AddressGuardMiddleware
-from clinicscan.crawler.resolver import _FilteringReceiver
+from clinicscan.crawler.resolver import GuardedResolver, _FilteringReceiver
 
 REFUSED = [
     ("0.0.0.0", "unspecified"), ("0.1.2.3", "unspecified"), ("::", "unspecified"),
@@ -176,6 +176,60 @@ def test_resolver_keeps_loopback_with_the_allowance():
     receiver.addressResolved(IPv4Address("TCP", "169.254.169.254", 80))
     receiver.resolutionComplete()
     assert collected.addresses == ["127.0.0.1", "::1"]
+
+
+class _Reactor:
+    """Just what GuardedResolver reads from a reactor: its name resolver (here, scripted)."""
+
+    def __init__(self, answers):
+        self.answers = answers  # host -> list of addresses, changed by a test to "rebind"
+        self.lookups = []
+        self.nameResolver = self
+
+    def resolveHostName(self, receiver, host, port=0, types=None, semantics="TCP"):  # noqa: N802
+        self.lookups.append(host)
+        receiver.resolutionBegan(None)
+        for address in self.answers.get(host, []):
+            receiver.addressResolved(IPv4Address("TCP", address, port))
+        receiver.resolutionComplete()
+
+
+def _resolve(resolver, host, port=80):
+    collected = _Collect()
+    resolver.resolveHostName(collected, host, port)
+    assert collected.complete
+    return collected.addresses
+
+
+def test_resolver_checks_a_literal_address_without_a_lookup(caplog):
+    reactor = _Reactor({})
+    resolver = GuardedResolver(reactor)
+    assert _resolve(resolver, "93.184.216.34") == ["93.184.216.34"]
+    assert _resolve(resolver, "10.0.0.1") == []
+    assert _resolve(resolver, "127.0.0.1") == []
+    assert "refused at connect: 10.0.0.1 resolved to 10.0.0.1 is a private address" in caplog.text
+    assert _resolve(GuardedResolver(reactor, allow_loopback=True), "127.0.0.1") == ["127.0.0.1"]
+    assert reactor.lookups == []
+
+
+def test_resolver_keeps_admitted_answers_and_never_caches_a_refusal(monkeypatch):
+    """A name is looked up once a cache period; a rebound answer only comes from a new
+    lookup, which is filtered like the first, so the cache opens no door."""
+    from clinicscan.crawler import resolver as resolver_module
+
+    now = [1000.0]
+    monkeypatch.setattr(resolver_module.time, "monotonic", lambda: now[0])
+    reactor = _Reactor({"clinic.example": ["93.184.216.34"], "rebind.example": ["10.0.0.1"]})
+    resolver = GuardedResolver(reactor, cache_seconds=60)
+    assert _resolve(resolver, "clinic.example") == ["93.184.216.34"]
+    assert _resolve(resolver, "clinic.example", 8080) == ["93.184.216.34"]
+    assert reactor.lookups == ["clinic.example"]
+    reactor.answers["clinic.example"] = ["10.0.0.1"]  # the name is rebound to a private address
+    now[0] += 61
+    assert _resolve(resolver, "clinic.example") == []
+    assert _resolve(resolver, "rebind.example") == []
+    assert _resolve(resolver, "rebind.example") == []
+    assert reactor.lookups == ["clinic.example", "clinic.example", "rebind.example", "rebind.example"]
 
 
 def test_guard_resolves_each_host_once_per_cache_period(monkeypatch):
