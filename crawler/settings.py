@@ -29,6 +29,11 @@ RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 DEPTH_PRIORITY = 0
+# Scrapy starts CONCURRENT_ITEMS asyncio tasks for the output of *every* response (default
+# 100: 101 tasks for one page item and a few requests). Our pipelines are synchronous, so
+# that concurrency buys nothing; at 100 it was ~30% of the crawl's CPU at 25 KB pages
+# (bench/crawl.py, docs/architecture.md "Crawl cost").
+CONCURRENT_ITEMS = 4
 
 # The connection re-checks every DNS answer against the address guard (DNS rebinding).
 TWISTED_DNS_RESOLVER = "clinicscan.crawler.resolver.GuardedResolver"
