@@ -232,6 +232,28 @@ def test_resolver_keeps_admitted_answers_and_never_caches_a_refusal(monkeypatch)
     assert reactor.lookups == ["clinic.example", "clinic.example", "rebind.example", "rebind.example"]
 
 
+def test_guard_judges_a_host_once_and_refuses_every_request_to_it(monkeypatch):
+    """The verdict on a host's addresses is per host: judged once (for an address in the
+    URL, for good; for a name, until its lookup expires), applied to every request."""
+    from clinicscan.crawler.middlewares import address_guard
+
+    judged = []
+    real = address_guard.refusal_reason
+    monkeypatch.setattr(address_guard, "refusal_reason",
+                        lambda address, **kw: judged.append(address) or real(address, **kw))
+    guard, stats = _guard()
+    for path in ("a", "b", "c"):
+        assert _run(guard, Request(f"http://93.184.216.34/{path}")) is None
+        with pytest.raises(IgnoreRequest, match="10.0.0.5 is a private address"):
+            _run(guard, Request(f"http://10.0.0.5/{path}"))
+    assert judged == ["93.184.216.34", "10.0.0.5"]
+    assert stats.get_value("guard/refused") == 3
+    allowed, _ = _guard(allow_loopback=True)
+    for path in ("a", "b"):
+        assert _run(allowed, Request(f"http://localhost:8080/{path}")) is None
+    assert judged[2:] and len(judged) == 2 + len(allowed._resolved["localhost"][0])
+
+
 def test_guard_resolves_each_host_once_per_cache_period(monkeypatch):
     from clinicscan.crawler.middlewares import address_guard
 
@@ -244,6 +266,7 @@ def test_guard_resolves_each_host_once_per_cache_period(monkeypatch):
     assert lookups == ["localhost"]
     guard.cache_seconds = 0
     guard._resolved.clear()
+    guard._verdicts.clear()  # (the verdict on a name lasts as long as its lookup)
     _run(guard, Request("http://localhost:8080/d"))
     _run(guard, Request("http://localhost:8080/e"))
     assert lookups == ["localhost"] * 3

@@ -51,6 +51,9 @@ class AddressGuardMiddleware:
         self.cache_size = cache_size
         # host -> (addresses, expiry): one lookup per site a minute, not one per request
         self._resolved: dict[str, tuple[list[str], float]] = {}
+        # host -> (refusal (reason, detail) or None, expiry): the verdict on a site's
+        # addresses, judged once per lookup (an address written in the URL: once)
+        self._verdicts: dict[str, tuple[tuple[str, str] | None, float]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> AddressGuardMiddleware:
@@ -79,23 +82,38 @@ class AddressGuardMiddleware:
         host = (parts.hostname or "").rstrip(".")  # "10.0.0.1." and "localhost." are the same hosts
         if not host:
             self._refuse(request, "no_host", "the URL has no host")
-        literal = parse_ip(host)
-        if literal is not None:
-            addresses = [str(literal)]
-        else:
+        cached = self._verdicts.get(host)
+        if cached is None or cached[1] <= time.monotonic():
             try:
-                addresses = await self._addresses(host)
+                cached = await self._judge(host)
             except (OSError, UnicodeError) as exc:
                 # The download itself will fail with a DNS error and be reported as usual;
                 # the resolver still guards the connection should the name start resolving.
                 logger.debug("guard: cannot resolve %s (%s); leaving it to the downloader", host, exc)
                 return None
+        if cached[0] is not None:
+            self._refuse(request, *cached[0])
+        return None
+
+    async def _judge(self, host: str) -> tuple[tuple[str, str] | None, float]:
+        """The verdict on ``host`` and until when it holds (an address: for good)."""
+        literal = parse_ip(host)
+        if literal is not None:
+            addresses, expiry = [str(literal)], float("inf")
+        else:
+            addresses = await self._addresses(host)
+            expiry = self._resolved[host][1]
+        refusal = None
         for address in addresses:
             reason = refusal_reason(address, allow_loopback=self.allow_loopback)
             if reason is not None:
                 shown = host if literal is not None else f"{host} ({address})"
-                self._refuse(request, reason, describe(shown, reason))
-        return None
+                refusal = (reason, describe(shown, reason))
+                break
+        if len(self._verdicts) >= self.cache_size:
+            self._verdicts.clear()
+        self._verdicts[host] = (refusal, expiry)
+        return refusal, expiry
 
     def _refuse(self, request: Request, reason: str, detail: str) -> None:
         hop = ""
