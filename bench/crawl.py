@@ -165,9 +165,10 @@ def crawl(mode: str, ports: list[int], work: Path, concurrency: int, max_pages: 
 
 def run_one(mode: str, ports: list[int], work: Path, args, round_: int) -> dict:
     python, script, worker = sys.executable, __file__, mode
-    if mode == "before":  # the full crawl of an older checkout, with its own interpreter
+    if mode in ("before", "before-bare"):  # a crawl of an older checkout, with its own interpreter
         checkout = Path(args.before)
-        python, script, worker = str(checkout / ".venv/bin/python"), str(checkout / "bench/crawl.py"), "full"
+        python, script = str(checkout / ".venv/bin/python"), str(checkout / "bench/crawl.py")
+        worker = "full" if mode == "before" else "bare"
     out = subprocess.run(
         [python, script, "--worker", worker, "--ports", ",".join(map(str, ports)),
          "--work", str(work), "--concurrency", str(args.concurrency),
@@ -192,13 +193,13 @@ def summarise(rounds: list[dict[str, dict]]) -> None:
         cpu = min(r[mode]["cpu_ms_per_page"] for r in rounds)
         best[mode] = (speed, cpu)
         print(f"  {mode:11s}: {speed} pages/s, {cpu} ms CPU a page")
-    for full in ("before", "full"):
-        if "bare" not in best or full not in best:
+    for full, bare in (("before", "before-bare"), ("before", "bare"), ("full", "bare")):
+        if bare not in best or full not in best:
             continue
-        speed_ratio, cpu_ratio = best[full][0] / best["bare"][0], best["bare"][1] / best[full][1]
-        print(f"{full}/bare = {speed_ratio:.2f} in pages/s, {cpu_ratio:.2f} in CPU a page (target >= 0.85)")
-        paired = [(r[full]["pages_per_s"] / r["bare"]["pages_per_s"],
-                   r["bare"]["cpu_ms_per_page"] / r[full]["cpu_ms_per_page"]) for r in rounds]
+        speed_ratio, cpu_ratio = best[full][0] / best[bare][0], best[bare][1] / best[full][1]
+        print(f"{full}/{bare} = {speed_ratio:.2f} in pages/s, {cpu_ratio:.2f} in CPU a page (target >= 0.85)")
+        paired = [(r[full]["pages_per_s"] / r[bare]["pages_per_s"],
+                   r[bare]["cpu_ms_per_page"] / r[full]["cpu_ms_per_page"]) for r in rounds]
         print("  round by round: " + ", ".join(f"{a:.2f}/{b:.2f}" for a, b in paired)
               + f" (pages/s / CPU); medians {statistics.median(a for a, _ in paired):.2f} / "
               f"{statistics.median(b for _, b in paired):.2f}")
@@ -216,14 +217,15 @@ def main() -> None:
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--modes", default="bare,full",
                         help="crawls to run, in order: bare, full, and (to see where the cost "
-                        "goes) pipelines, middlewares; 'before' needs --before")
+                        "goes) pipelines, middlewares; 'before' and 'before-bare' (the full "
+                        "and bare crawls of the --before checkout)")
     parser.add_argument("--profile", metavar="DIR",
                         help="write a cProfile of each crawl's reactor thread to DIR/MODE-ROUND.pstats "
                         "(read with: python -m pstats FILE); profiling slows every crawl alike")
     parser.add_argument("--before", metavar="CHECKOUT",
-                        help="also crawl with the full stack of an older checkout (a git worktree "
-                        "with its own .venv, from scripts/setup.sh) as mode 'before', in the same "
-                        "rounds: before/after figures measured in one run")
+                        help="an older checkout (a git worktree with its own .venv, from "
+                        "scripts/setup.sh) whose crawls run as modes 'before' (full) and "
+                        "'before-bare', in the same rounds: before/after figures from one run")
     parser.add_argument("--worker", choices=["bare", "full", "pipelines", "middlewares"],
                         help=argparse.SUPPRESS)
     parser.add_argument("--ports", help=argparse.SUPPRESS)
