@@ -32,7 +32,7 @@ DEPTH_PRIORITY = 0
 # Scrapy starts CONCURRENT_ITEMS asyncio tasks for the output of *every* response (default
 # 100: 101 tasks for one page item and a few requests). Our pipelines are synchronous, so
 # that concurrency buys nothing; at 100 it was ~30% of the crawl's CPU at 25 KB pages
-# (bench/crawl.py, docs/architecture.md "Crawl cost").
+# (bench/crawl.py, docs/crawl-cost.md).
 CONCURRENT_ITEMS = 4
 
 # The connection re-checks every DNS answer against the address guard (DNS rebinding).

@@ -3,7 +3,7 @@
 warcio's ``RecordBuilder`` is general: it reads the payload back through a stream in 16 KB
 chunks, keeps headers in lists searched case-insensitively (a dozen lookups a record) and
 writes the record to a buffer in pieces, which was about half of the archive pipeline's
-CPU at 25 KB pages (bench/crawl.py, docs/architecture.md "Crawl cost"). This module writes
+CPU at 25 KB pages (bench/crawl.py, docs/crawl-cost.md). This module writes
 the bytes warcio writes (WARC/1.0, the same headers in the same order, SHA-1 block and
 payload digests in base32, non-ASCII HTTP header values percent-encoded by warcio itself)
 with a few joins; ``tests/test_crawl_archive.py`` compares the two byte for byte.
