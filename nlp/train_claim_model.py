@@ -14,7 +14,8 @@ mentions: on gold sellers (the seller decision taken from the gold labels), and 
 (every tune page, the pipeline's own seller decision: a page read as not selling outputs
 nothing, a false seller's ids all count as wrong).
 
-    .venv/bin/python -m clinicscan.nlp.train_claim_model --realworld ../shared/realworld
+    .venv/bin/python -m clinicscan.nlp.train_claim_model --realworld ../shared/realworld \
+        --threshold condition=0.6 --threshold product_type=0.4
     .venv/bin/python -m clinicscan.nlp.train_claim_model --realworld ../shared/realworld --cv-only
 """
 
@@ -33,7 +34,8 @@ from clinicscan.nlp.linear_model import LinearModel, fit_logistic
 from clinicscan.paths import data_dir, lexicon_dir
 
 FIELD_OF = {"condition": "conditions", "product_type": "product_types"}
-RETRAIN = "python -m clinicscan.nlp.train_claim_model --realworld ../shared/realworld"
+RETRAIN = ("python -m clinicscan.nlp.train_claim_model --realworld ../shared/realworld "
+           "--threshold condition=0.6 --threshold product_type=0.4")
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65)
 _PREFIX = re.compile(r"[A-Za-z]+")
 
@@ -184,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
                              "not read while writing a rule)")
     parser.add_argument("--out", type=Path, default=lexicon_dir() / "claim_model.json")
     parser.add_argument("--cv-only", action="store_true", help="print the comparison, write nothing")
+    parser.add_argument("--threshold", action="append", default=[], metavar="KIND=P",
+                        help="ship this threshold for a kind (e.g. condition=0.6) instead of the best on gold "
+                             "sellers: when thresholds tie within noise, keep the shipped one")
     args = parser.parse_args(argv)
     print("analysing pages ...", file=sys.stderr)
     fixed = load_pages(args.devset / "gold.jsonl", args.devset / "pages", set(args.devset_splits.split(",")), "devset")
@@ -207,6 +212,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     model_scores = on_sellers[0]
     best = {kind: max(THRESHOLDS, key=lambda t: (model_scores[t][kind][2], -abs(t - 0.5))) for kind in CANDIDATE_KINDS}
+    for item in args.threshold:
+        kind, _, value = item.partition("=")
+        if kind not in CANDIDATE_KINDS:
+            parser.error(f"--threshold: kind must be one of {CANDIDATE_KINDS}, got {kind!r}")
+        best[kind] = float(value)
     models = [train(fixed + varied, kind, args.l2, best[kind], args.devset_weight) for kind in CANDIDATE_KINDS]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"models": [m.to_dict() for m in models]}, indent=1) + "\n", encoding="utf-8")
