@@ -112,7 +112,9 @@ def load_run(store: Store, run_id: int | None = None) -> RunData:
                    Claim.sent_end, Claim.context, Claim.context_cue, Claim.section,
                    Claim.lexicon_version)
             .join(Page, Page.id == Claim.page_id).where(Page.run_id == run.id)
-            .order_by(Claim.page_id, Claim.start, Claim.kind)).all()
+            # Claim.id added: two claims of one kind at one start (two red flags of a sentence)
+            # came back in PostgreSQL's arbitrary order; claims_pass breaks the tie by id
+            .order_by(Claim.page_id, Claim.start, Claim.kind, Claim.id)).all()
         trials = load_trials(session)
     pages = pd.DataFrame([tuple(r) for r in page_rows], columns=PAGE_COLUMNS)
     for col in ("conditions", "product_types", "red_flags", "offer_cues"):
