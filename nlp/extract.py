@@ -26,6 +26,7 @@ from sqlalchemy.exc import DBAPIError
 
 from clinicscan import __version__
 from clinicscan.errors import ClinicscanError, InputError, StoreUnavailable
+from clinicscan.heap import long_lived_heap
 from clinicscan.store.inserts import bulk_insert, bulk_update_by_id
 from clinicscan.store.models import Claim, ContactFact, CrawlRun, Page, Site
 from clinicscan.nlp.analyse import PageAnalysis, analyse_page
@@ -199,13 +200,22 @@ def extract_stored_pages(store, run_id: int | None = None, force: bool = False,
     with store.session() as session:
         total = session.scalar(select(func.count(Page.id)).where(*conditions)) or 0
     stats.pages = total
-    wanted = workers or os.cpu_count() or 1
-    stats.workers = 1 if total < SMALL_JOB else max(1, min(wanted, total // 10 or 1))
-    pool = None
     if total:
         # built here, before forking (forked workers share it), and so that a broken lexicon
         # is one LexiconError, not an error on every page
         _warm_worker()
+    # the pipeline and the modules are built: collections skip them from here on, here and in the workers
+    with long_lived_heap():
+        _extract_batches(store, run_id, conditions, total, stats, workers, started)
+    stats.seconds = time.monotonic() - started
+    return stats
+
+
+def _extract_batches(store, run_id: int | None, conditions, total: int, stats: ExtractStats,
+                     workers: int | None, started: float) -> None:
+    wanted = workers or os.cpu_count() or 1
+    stats.workers = 1 if total < SMALL_JOB else max(1, min(wanted, total // 10 or 1))
+    pool = None
     if stats.workers > 1:
         pool = ProcessPoolExecutor(max_workers=stats.workers, initializer=_init_worker, initargs=(os.getpid(),))
     last_id, done, last_report = 0, 0, time.monotonic()
@@ -236,8 +246,6 @@ def extract_stored_pages(store, run_id: int | None = None, force: bool = False,
     finally:
         if pool is not None:
             pool.shutdown()
-    stats.seconds = time.monotonic() - started
-    return stats
 
 
 def _local_files(paths: Sequence[Path | str], skipped: list[str]) -> list[Path]:

@@ -14,6 +14,7 @@ from typing import Sequence
 import pandas as pd
 
 from clinicscan.errors import ConfigError
+from clinicscan.heap import long_lived_heap
 from clinicscan.store import Store
 from clinicscan.reports import claims_pass, exports
 from clinicscan.reports.claims_pass import stream_claims
@@ -190,6 +191,7 @@ def _tables(store: Store, data: RunData, registry: Registry, claims: pd.DataFram
     )
 
 
+@long_lived_heap()
 @_python_strings
 def write_reports(store: Store, out_dir: str | Path, run_id: int | None = None,
                   registry_paths: Sequence[str | Path] | None = None,
