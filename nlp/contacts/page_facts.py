@@ -11,6 +11,7 @@ from __future__ import annotations
 from clinicscan.nlp.contacts.digit_runs import digit_runs
 from clinicscan.nlp.contacts.emails import emails_from_links, emails_in_text
 from clinicscan.nlp.contacts.facts import ContactFactRow, FactCollector
+from clinicscan.nlp.contacts.intl_addresses import intl_addresses_in_text
 from clinicscan.nlp.contacts.markup import PageMarkup
 from clinicscan.nlp.contacts.phones import phones_from_links, phones_in_text
 from clinicscan.nlp.contacts.places import country_code
@@ -46,6 +47,9 @@ def contact_facts(markup: PageMarkup | None, text: str, title: str = "", *, url:
     phones_in_text(text, runs, region, facts)
     emails_in_text(text, facts)
     addresses_in_text(text, runs, facts)
+    # abroad, a postcode without the country's name counts in the site's country or a phone's
+    hints = {country_code(country)} | {f.country for f in facts.facts if f.kind == "phone"}
+    intl_addresses_in_text(text, facts, hints)
     named = org_name_of(objects) if objects else None
     if named:
         facts.add(_org_name(*named))

@@ -174,7 +174,8 @@ def _address_fact(address: Any, source: str, evidence: str) -> ContactFactRow | 
         return None
     display = ", ".join(part for part in (street, city, " ".join(p for p in (region, postal) if p),
                                           raw_country if isinstance(raw_country, str) else "") if part)
-    return ContactFactRow(kind="address", value=address_key(country, region, postal, street), display=display,
+    return ContactFactRow(kind="address", value=address_key(country, region, postal, street, city=city),
+                          display=display,
                           source=source, evidence=evidence, country=country, region=region[:100] or None,
                           city=city[:200] or None, postal_code=postal[:20] or None, street=street or None)
 
