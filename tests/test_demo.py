@@ -327,6 +327,13 @@ def test_a_chain_has_each_location_found_on_its_pages(first_run, site):
     assert set(clinic["location_region"].split(";")) == {w["region"] for w in site["expect_locations"]}
 
 
+def test_the_clinic_abroad_is_located_by_its_address_in_plain_text(first_run):
+    (row,) = [r for r in first_run["locations.csv"] if r["domain"] == _domain(first_run, "bahia-serena")]
+    assert (row["city"], row["country"], row["country_from"], row["found_by"]) == ("Panama City", "PA", "page", "text")
+    assert "Avenida Costa Serena 41" in row["street"] and row["notes"] == ""
+    assert int(row["n_pages"]) >= 2  # the footer on every page and the contact page's own spelling tie
+
+
 def test_every_flagged_clinic_has_its_state_or_country(first_run):
     assert first_run["flagged_clinics.csv"]
     for row in first_run["flagged_clinics.csv"]:
