@@ -12,7 +12,12 @@ and reports, per red-flag id:
     on the others;
   * the fictional dev set's ``holdout`` split (``data/devset``), never tuned on by rules;
   * with ``--misses``, every missed and extra flag with the gold evidence sentence and ours,
-    and the context our extractor gave a mention it saw but did not count.
+    and the context our extractor gave a mention it saw but did not count;
+  * with ``--paraphrases``, our own wording of each flag and of the manual's exclusions
+    (``data/devset/red_flag_paraphrases.jsonl``), each sentence set in a seller page: recall and
+    false flags per split. ``dev`` sentences were read while writing patterns; ``held`` and
+    ``held2`` were written at the same time and scored only as counts, so they estimate wording
+    the patterns were not written from.
 
 The ``check`` split is never read: the script refuses it.
 
@@ -239,6 +244,52 @@ def misses(pages: list[dict], oracle: bool, prefixes: set[str] | None, ids: set[
     return "\n".join(lines)
 
 
+#: a seller's page around each paraphrase, in the places a claim sits on real pages
+PARAPHRASE_OPENING = ("<h1>Larkspur Regenerative Clinic</h1><p>We offer bone marrow, umbilical cord and exosome "
+                      "treatments at our clinic in Tijuana and Denver. Schedule your consultation with Dr. Amal Reyes "
+                      "today.</p>")
+PARAPHRASE_SETTINGS = {
+    "paragraph": "<p>{s}</p>",
+    "runon": "<p>Dr. Reyes has treated athletes and retirees for twenty years. {s} Call our team to learn whether "
+             "you are a good candidate.</p>",
+    "bullet": "<h2>Why patients choose us</h2><ul><li>Same-day procedure</li><li>{s}</li>"
+              "<li>Experienced, friendly team</li></ul>",
+    "faq": "<h2>Frequently asked questions</h2><h3>What should I expect?</h3><p>{s}</p>",
+}
+PARAPHRASES = data_dir() / "devset" / "red_flag_paraphrases.jsonl"
+
+
+def paraphrase_results(path: Path = PARAPHRASES, lexicon: str | None = None) -> list[dict]:
+    """Each paraphrase read in its seller page: the row plus ``hit`` (its id was flagged)."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            page = analyse_page(PARAPHRASE_OPENING + PARAPHRASE_SETTINGS[row["setting"]].format(s=row["text"]),
+                                lexicon_dir=lexicon)
+            out.append({**row, "hit": row["id"] in page.red_flags, "seller": page.offers_treatment})
+    return out
+
+
+def paraphrase_table(results: list[dict], show: set[str]) -> str:
+    """Recall and false flags per split (and per id); the sentences only for the splits in ``show``."""
+    lines = ["our paraphrases (data/devset/red_flag_paraphrases.jsonl), in a seller page",
+             f"  {'split':6} {'id':22} {'recall':>9} {'false':>7}"]
+    for split in sorted({r["split"] for r in results}):
+        rows = [r for r in results if r["split"] == split]
+        for i in (*IDS, "all"):
+            mine = [r for r in rows if i in ("all", r["id"])]
+            pos = [r for r in mine if r["claimed"]]
+            neg = [r for r in mine if not r["claimed"]]
+            hits, false = sum(r["hit"] for r in pos), sum(r["hit"] for r in neg)
+            lines.append(f"  {split:6} {i:22} {hits:4d}/{len(pos):<4d} {false:3d}/{len(neg):<3d}"
+                         + (f"  recall {hits / len(pos):.3f}" if i == "all" and pos else ""))
+        if split in show:
+            lines += [f"    {'MISS ' if r['claimed'] else 'FALSE'} {r['id']:20} {r['setting']:9} {r['text']}"
+                      for r in rows if r["hit"] != r["claimed"]]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--realworld", type=Path, default=default_realworld())
@@ -254,7 +305,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave one sweep out: score each sweep without the pattern lines only it needed")
     parser.add_argument("--by-pattern", action="store_true",
                         help="say which sweeps needed each red-flag pattern line (reads with a numbered copy)")
+    parser.add_argument("--paraphrases", nargs="?", const="", default=None, metavar="SPLITS",
+                        help="score our own paraphrases only; list the misses of these splits (default: none)")
     args = parser.parse_args(argv)
+    if args.paraphrases is not None:
+        lexicon = str(args.lexicon) if args.lexicon else None
+        print(paraphrase_table(paraphrase_results(lexicon=lexicon), set(filter(None, args.paraphrases.split(",")))))
+        return 0
     if not (args.realworld / "gold.jsonl").exists():
         print(f"no gold.jsonl in {args.realworld}; pass --realworld DIR", file=sys.stderr)
         return 2
