@@ -103,7 +103,8 @@ def line_sweeps(pages: list[dict], holdout: list[dict]) -> dict[int, set[str]]:
         for vocab_id, details in page["lines"].items():
             if vocab_id in page["gold"]:
                 for d in details:
-                    used[int(d.split("@")[1])].add(page["prefix"] if page in pages else "dev")
+                    if "@" in d:  # a short FAQ answer ("Is it safe? Yes.") has no pattern line
+                        used[int(d.split("@")[1])].add(page["prefix"] if page in pages else "dev")
     return used
 
 
@@ -150,7 +151,7 @@ def by_pattern(pages: list[dict], holdout: list[dict], source: Path) -> str:
         if not page["gold_seller"]:
             continue
         for vocab_id, details in page["lines"].items():
-            numbers = sorted(int(d.split("@")[1]) for d in details)
+            numbers = sorted(int(d.split("@")[1]) for d in details if "@" in d)
             for n in numbers:
                 if vocab_id not in page["gold"]:
                     false[n].append(f"{tag}:{page['file']}")

@@ -1,9 +1,10 @@
 """Our own paraphrases of each red flag and of the manual's exclusions, read in a seller page.
 
 data/devset/red_flag_paraphrases.jsonl was written from ../shared/ANNOTATION.md section 3 alone,
-never from ../shared/realworld. The ``dev`` half was read while writing pattern families; the
-``held`` and ``held2`` halves were only ever scored as counts, so their floors say how the
-patterns read wording they were not written from (see docs/red-flags.md for the figures).
+never from ../shared/realworld. ``dev`` was read while writing pattern families; ``held`` was only
+ever scored as counts; ``held2`` and ``held3`` were written later, each scored blind first (those
+first figures are in docs/red-flags.md) and then read for the next round, so their floors now
+guard what was fixed rather than estimate unseen wording.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 #: split -> (least recall, most false flags): what the shipped lexicon reaches, minus a little
-FLOORS = {"dev": (1.0, 0), "held": (0.77, 1), "held2": (0.61, 0)}
+FLOORS = {"dev": (1.0, 0), "held": (0.82, 1), "held2": (0.88, 0), "held3": (0.88, 0)}
 
 
 @pytest.fixture(scope="module")
