@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from clinicscan.nlp.coordination import CoordinatedSites
 from clinicscan.nlp.lexicon import LexiconPattern
 from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher
 
@@ -111,8 +112,14 @@ class MentionFinder:
                 phrase_groups.setdefault(key, []).append(pat.pattern)
             else:
                 self.tokens.add(key, pat.pattern)
+        coordinated = []
         for key, texts in phrase_groups.items():
-            self.phrases.add(key, list(nlp.tokenizer.pipe(texts)))
+            docs = list(nlp.tokenizer.pipe(texts))
+            self.phrases.add(key, docs)
+            if key.startswith("condition|"):
+                match_id = nlp.vocab.strings[key]
+                coordinated.extend((tuple(t.lower_ for t in d), match_id) for d in docs)
+        self.coordinated = CoordinatedSites(coordinated)
 
     def __call__(self, doc: Doc) -> list[Mention]:
         arrays = TokenArrays.of(doc)
@@ -137,9 +144,17 @@ class MentionFinder:
             if vocab_id == "msc":
                 taken.setdefault(kind, bytearray(n))[start:end] = b"\x01" * (end - start)
             kept.append(Mention(kind, vocab_id, detail_id, start, end))
+        lower, strings = arrays.lower, arrays.strings
+        conditions = taken.get("condition")
+        if conditions is not None:
+            spans = [(m.start, m.end) for m in kept if m.kind == "condition"]
+            for start, end, match_id in self.coordinated(lambda i: strings[lower[i]], n, spans):
+                if conditions.find(1, start, end) < 0:
+                    conditions[start:end] = b"\x01" * (end - start)
+                    kind, vocab_id, detail_id = keys[match_id][:3]
+                    kept.append(Mention(kind, vocab_id, detail_id, start, end))
         kept.sort(key=lambda m: (m.start, m.end))
         ends = {m.end for m in kept if m.kind == "condition"}
-        lower, strings = arrays.lower, arrays.strings
         return [m for m in kept if not (
             m.end - m.start == 1 and m.kind == "condition" and m.start > 0
             and strings[lower[m.start]] in _GENERIC

@@ -79,3 +79,36 @@ def test_product_wordings(vocab_id, text):
 def test_longer_names_win(text, kind):
     found = match_ids(text, kind)
     assert "osteoarthritis" not in found and "joint_pain" not in found
+
+
+@pytest.mark.parametrize(("text", "kind", "vocab_id"), [
+    ("nano fat grafting", "product_type", "adipose"),
+    ("plasma rich in growth factors", "product_type", "prp"),
+    ("the P-Shot for men", "product_type", "prp"),
+    ("a herniated lumbar disk", "condition", "back_pain"),          # spelling variant of a lexicon phrase
+    ("ischaemic heart disease", "condition", "heart_disease"),
+    ("peripheral vascular disease", "condition", "heart_disease"),
+    ("haematological diseases", "condition", "blood_disorders"),
+])
+def test_second_batch_and_spelling_variants(text, kind, vocab_id):
+    assert vocab_id in match_ids(text, kind)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We help patients with neck and back pain.", {"neck_pain", "back_pain"}),
+    ("relief from back or neck pain", {"neck_pain", "back_pain"}),
+    ("heart, lung and kidney disease", {"heart_disease", "lung_disease", "kidney_disease"}),
+    ("brain and spinal cord injuries", {"traumatic_brain_injury", "spinal_cord_injury"}),
+    ("lower back and neck pain", {"back_pain", "neck_pain"}),
+])
+def test_coordinated_sites_share_the_head_noun(text, expected):
+    assert match_ids(text, "condition") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("diabetes and heart disease", {"diabetes", "heart_disease"}),   # "diabetes disease" is no phrase
+    ("muscle and joint pain", {"joint_pain"}),                        # "muscle pain" is not in the lexicon
+    ("hip and knee replacement", set()),                              # no condition mention to share
+])
+def test_coordination_only_makes_phrases_the_lexicon_holds(text, expected):
+    assert match_ids(text, "condition") == expected

@@ -1,0 +1,73 @@
+"""Conditions named by coordinated body sites that share one head: "neck and back pain".
+
+Pages list several sites before one noun ("neck and back pain", "heart and lung disease",
+"brain and spinal cord injuries"); the phrase matcher only sees the last site with the
+noun, so the others were lost. For a condition mention of two or more tokens, each site
+joined to it by "and", "or", "&", "/" or a comma is tried with the mention's head words
+("neck" + "pain"); when that phrase is in the lexicon, the site token(s) become a mention
+of its id. Only phrases the lexicon already holds are made, so nothing new is invented.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+__all__ = ["CoordinatedSites"]
+
+_JOINERS = frozenset({"and", "or", "&", "/", ",", "as", "well"})
+_MAX_SITES = 4  # "neck, back, hip and knee pain"
+_MAX_SITE_TOKENS = 2  # "spinal cord"
+
+
+class CoordinatedSites:
+    """Callable: (lower-cased words of the Doc, condition mentions) -> extra (start, end, key) mentions."""
+
+    def __init__(self, phrases: Iterable[tuple[tuple[str, ...], object]]):
+        self.index: dict[tuple[str, ...], object] = {}
+        self.heads: set[tuple[str, ...]] = set()
+        for words, key in phrases:
+            if len(words) >= 2:
+                self.index.setdefault(words, key)
+                for cut in range(1, min(len(words), _MAX_SITE_TOKENS + 1)):
+                    self.heads.add(words[cut:])
+
+    def __call__(self, word: Callable[[int], str], n: int,
+                 mentions: Iterable[tuple[int, int]]) -> list[tuple[int, int, object]]:
+        out: list[tuple[int, int, object]] = []
+        for start, end in mentions:
+            if end - start < 2:
+                continue
+            words = tuple(word(i) for i in range(start, end))
+            for cut in range(1, min(len(words), _MAX_SITE_TOKENS + 1)):
+                head = words[cut:]
+                if head not in self.heads:
+                    continue
+                out.extend(self._sites(word, start, head))
+        return out
+
+    def _sites(self, word, start: int, head: tuple[str, ...]) -> list[tuple[int, int, object]]:
+        found = []
+        i = start - 1
+        sites = 0
+        while i >= 0 and sites < _MAX_SITES:
+            if word(i) not in _JOINERS:
+                break
+            while i >= 0 and word(i) in _JOINERS:
+                i -= 1
+            if i < 0:
+                break
+            hit = None
+            for size in range(_MAX_SITE_TOKENS, 0, -1):
+                s = i - size + 1
+                if s < 0:
+                    continue
+                key = self.index.get(tuple(word(j) for j in range(s, i + 1)) + head)
+                if key is not None:
+                    hit = (s, i + 1, key)
+                    break
+            if hit is None:
+                break
+            found.append(hit)
+            sites += 1
+            i = hit[0] - 1
+        return found
