@@ -8,11 +8,14 @@ not the bottleneck), then crawls them twice, each crawl in its own subprocess:
   project's middlewares (address guard, limits, retries, trap filter, page budget);
 * full: every pipeline (WARC archive, SQLite store) and middleware.
 
-Both run with delays off and the same concurrency, alternately for ``--repeat`` rounds; the
-script prints pages/s for each crawl, then the best of each mode and the ratio full/bare
-(target: >= 0.85). It also prints CPU milliseconds a page (all threads of the crawl process,
-and the reactor thread alone), steadier on a shared machine, the ratios of each round and the
-load average. ``--profile DIR`` writes a cProfile of each crawl (CPU time, reactor thread).
+Both run with delays off and the same concurrency, interleaved for ``--repeat`` rounds (the
+order of the modes reversed every other round, so neither always runs first); the script
+prints pages/s and CPU milliseconds a page of each crawl (CPU of the crawl process only:
+all its threads, user and system, and the reactor thread alone), then for each mode the
+least and the median CPU a page, and the ratio full/bare (target: >= 0.85) both from the
+least CPU of each mode and round by round (median, range), with the load average of each
+round. CPU a page is the figure to trust on a shared machine; pages/s swings with the other
+work on it. ``--profile DIR`` writes a cProfile of each crawl (CPU time, reactor thread).
 
     .venv/bin/python bench/crawl.py                 # 4 sites x 520 pages
     .venv/bin/python bench/crawl.py --sites 2 --pages 1000 --concurrency 16
@@ -144,6 +147,7 @@ def crawl(mode: str, ports: list[int], work: Path, concurrency: int, max_pages: 
     settings = crawl_settings(config, config.db_url, run_id, max_depth=20, max_pages=max_pages,
                               delay=0, max_size=5_000_000, allow_loopback=True, progress=False,
                               overrides=overrides)
+    times_before = os.times()
     cpu_before, main_before = time.process_time(), time.thread_time()
     if profile is None:
         stats = run_spider(settings)
@@ -154,12 +158,15 @@ def crawl(mode: str, ports: list[int], work: Path, concurrency: int, max_pages: 
         profiler.dump_stats(profile)
     cpu = time.process_time() - cpu_before
     main_cpu = time.thread_time() - main_before
+    times = os.times()
     pages = stats.get("response_received_count", 0) - stats.get("robotstxt/response_count", 0)
     elapsed = (stats["finish_time"] - stats["start_time"]).total_seconds()
     return {"mode": mode, "pages": pages, "stored": stats.get("store/inserted", 0),
             "seconds": round(elapsed, 2), "pages_per_s": round(pages / elapsed, 1),
             "cpu_ms_per_page": round(cpu * 1000 / pages, 2),
             "main_ms_per_page": round(main_cpu * 1000 / pages, 2),
+            "user_ms_per_page": round((times.user - times_before.user) * 1000 / pages, 2),
+            "sys_ms_per_page": round((times.system - times_before.system) * 1000 / pages, 2),
             "reason": stats.get("finish_reason")}
 
 
@@ -183,26 +190,29 @@ def run_one(mode: str, ports: list[int], work: Path, args, round_: int) -> dict:
 
 
 def summarise(rounds: list[dict[str, dict]]) -> None:
-    """Best of each mode (a shared machine only ever slows a crawl down, in time and in CPU:
-    the fastest round and the least CPU a page are the closest to the crawl's own cost), and
-    the full/bare ratios of each round, whose two crawls ran back to back under similar load."""
-    print("best of each (other work on this machine only ever slows a crawl down):")
+    """Least and median CPU a page of each mode (a shared machine only ever slows a crawl
+    down, so the least is the closest to the crawl's own cost), and the full/bare ratios:
+    from the least CPU of each mode, and round by round (the two crawls of a round ran back
+    to back under similar load; their median is steadier than any one round)."""
+    print("each mode (other work on this machine only ever slows a crawl down):")
     best: dict[str, tuple[float, float]] = {}
     for mode in rounds[0]:
         speed = max(r[mode]["pages_per_s"] for r in rounds)
-        cpu = min(r[mode]["cpu_ms_per_page"] for r in rounds)
-        best[mode] = (speed, cpu)
-        print(f"  {mode:11s}: {speed} pages/s, {cpu} ms CPU a page")
+        cpus = [r[mode]["cpu_ms_per_page"] for r in rounds]
+        best[mode] = (speed, min(cpus))
+        print(f"  {mode:11s}: CPU a page least {min(cpus)} ms, median {statistics.median(cpus):.2f} ms; "
+              f"best {speed} pages/s")
     for full, bare in (("before", "before-bare"), ("before", "bare"), ("full", "bare")):
         if bare not in best or full not in best:
             continue
-        speed_ratio, cpu_ratio = best[full][0] / best[bare][0], best[bare][1] / best[full][1]
-        print(f"{full}/{bare} = {speed_ratio:.2f} in pages/s, {cpu_ratio:.2f} in CPU a page (target >= 0.85)")
         paired = [(r[full]["pages_per_s"] / r[bare]["pages_per_s"],
                    r[bare]["cpu_ms_per_page"] / r[full]["cpu_ms_per_page"]) for r in rounds]
-        print("  round by round: " + ", ".join(f"{a:.2f}/{b:.2f}" for a, b in paired)
-              + f" (pages/s / CPU); medians {statistics.median(a for a, _ in paired):.2f} / "
-              f"{statistics.median(b for _, b in paired):.2f}")
+        cpu_ratios = [b for _, b in paired]
+        print(f"{full}/{bare} in CPU a page (target >= 0.85): {best[bare][1] / best[full][1]:.2f} from the "
+              f"least of each, {statistics.median(cpu_ratios):.2f} median of rounds "
+              f"(range {min(cpu_ratios):.2f}-{max(cpu_ratios):.2f}); in pages/s: "
+              f"{best[full][0] / best[bare][0]:.2f} best, {statistics.median(a for a, _ in paired):.2f} median")
+        print("  round by round (pages/s / CPU): " + ", ".join(f"{a:.2f}/{b:.2f}" for a, b in paired))
 
 
 def main() -> None:
@@ -211,9 +221,10 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=520, help="pages per site")
     parser.add_argument("--size", type=int, default=15_000, help="approximate page size in bytes")
     parser.add_argument("--concurrency", type=int, default=16)
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="rounds of crawls; the best of each mode is compared, since a "
-                        "shared machine only ever slows a crawl down")
+    parser.add_argument("--repeat", type=int, default=5,
+                        help="rounds of crawls (each mode once a round, the order reversed every "
+                        "other round); the least CPU of each mode and the median of the rounds' "
+                        "ratios are compared")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--modes", default="bare,full",
                         help="crawls to run, in order: bare, full, and (to see where the cost "
@@ -254,16 +265,20 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="clinicscan-bench-") as tmp:
             for round_ in range(1, args.repeat + 1):
                 rounds.append({})
-                for mode in args.modes.split(","):
+                modes = args.modes.split(",")
+                load = os.getloadavg()[0]
+                for mode in modes if round_ % 2 else modes[::-1]:
                     started = time.monotonic()
                     work = Path(tmp) / f"{mode}-{round_}"
                     result = run_one(mode, ports, work, args, round_)
                     rounds[-1][mode] = result
                     print(f"round {round_} {mode:11s}: {result['pages']} pages in {result['seconds']} s "
                           f"= {result['pages_per_s']} pages/s, {result['cpu_ms_per_page']} ms CPU a page "
-                          f"({result['main_ms_per_page']} in the reactor thread) "
-                          f"(stored {result['stored']}; process {time.monotonic() - started:.1f} s)",
-                          flush=True)
+                          f"({result['main_ms_per_page']} in the reactor thread; user "
+                          f"{result.get('user_ms_per_page', '?')}, system {result.get('sys_ms_per_page', '?')}) "
+                          f"(stored {result['stored']}; process {time.monotonic() - started:.1f} s; "
+                          f"load {load:.1f})", flush=True)
+                rounds[-1] = {mode: rounds[-1][mode] for mode in modes}
         summarise(rounds)
         print(f"load average {os.getloadavg()[0]:.2f} at the end")
     finally:
