@@ -5,6 +5,7 @@
     ctgov.py       storing them as Trial rows (mapped to vocabulary ids) and the polite API fetch
     dataset.py     one crawl run read out of the store as pandas tables
     claims_pass.py the report's one pass over a run's claims: claims.csv streamed, counting claims kept
+    arrow_read.py  a query's rows as Arrow record batches (ADBC on SQLite and PostgreSQL, DB-API fallback)
     pairing.py     claims paired into (clinic, condition, product type), strongest pairing kept
     evidence.py    what exists for a product type and condition: approvals, trials, late stage
     flags.py       which clinics are flagged, severity score, reasons a regulator can paste

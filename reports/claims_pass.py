@@ -10,7 +10,7 @@ once a page and placed by index, and the CSV lines are joined by Arrow (csv_stre
 
 The query is the one ``dataset.load_run`` runs, plus the claim id as the last sort key (rows
 equal on page, offset and kind come out in id order on every engine). The same code reads
-SQLite and PostgreSQL (a server-side cursor there, so rows arrive a chunk at a time).
+SQLite and PostgreSQL: Arrow record batches from the ADBC driver of either (reports/arrow_read.py).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from sqlalchemy import select
 
-from clinicscan.reports import csv_stream
+from clinicscan.reports import arrow_read, csv_stream
 from clinicscan.reports.exports import CLAIMS_COLUMNS, iso
 from clinicscan.store import Store
 from clinicscan.store.models import Claim, Page
@@ -60,35 +60,37 @@ class ClaimsPass:
     files: dict[str, Path] = field(default_factory=dict)  # "claims.csv" / "claims.parquet" -> path
 
 
-def claims_query(run_id: int):
+CLAIM_SCHEMA = pa.schema(
+    [("claim_id", pa.int64()), ("page_id", pa.int64()), ("kind", pa.string()), ("vocab_id", pa.string()),
+     ("detail_id", pa.string()), ("matched_text", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+     ("sentence", pa.string()), ("sent_start", pa.int64()), ("sent_end", pa.int64()), ("context", pa.string()),
+     ("context_cue", pa.string()), ("section", pa.string()), ("lexicon_version", pa.string())])
+NULLABLE = ("detail_id", "context_cue")
+
+
+def claims_query(run_id: int, dialect_name: str = "", adbc: bool = False):
     """``load_run``'s claim query: same columns, same order (pages.id is claims.page_id, but
     SQLite then reads claims page by page and sorts each page's few rows, not the whole run),
-    the claim id breaking ties."""
-    return (select(Claim.id, Claim.page_id, Claim.kind, Claim.vocab_id, Claim.detail_id,
+    the claim id breaking ties. For an ADBC read of SQLite, the nullable text columns are
+    marked (arrow_read.nullable_text)."""
+    def text(column):
+        return arrow_read.nullable_text(column, dialect_name) if adbc else column
+
+    return (select(Claim.id, Claim.page_id, Claim.kind, Claim.vocab_id, text(Claim.detail_id),
                    Claim.matched_text, Claim.start, Claim.end, Claim.sentence, Claim.sent_start,
-                   Claim.sent_end, Claim.context, Claim.context_cue, Claim.section,
+                   Claim.sent_end, Claim.context, text(Claim.context_cue), Claim.section,
                    Claim.lexicon_version)
             .join(Page, Page.id == Claim.page_id).where(Page.run_id == int(run_id))
             .order_by(Page.id, Claim.start, Claim.kind, Claim.id))
 
 
-def _row_chunks(store: Store, run_id: int, chunk_rows: int):
-    """Lists of plain row tuples straight from the driver's cursor (server-side on PostgreSQL)."""
-    with store.engine.connect() as conn:
-        sql = str(claims_query(run_id).compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
-        dbapi = conn.connection.dbapi_connection
-        if conn.dialect.name == "postgresql":
-            cursor = dbapi.cursor(name="clinicscan_claims_pass")
-            cursor.itersize = chunk_rows
-        else:
-            cursor = dbapi.cursor()
-        try:
-            cursor.execute(sql)
-            while rows := cursor.fetchmany(chunk_rows):
-                yield rows
-        finally:
-            cursor.close()
-            conn.rollback()
+def claim_batches(store: Store, run_id: int, chunk_rows: int, prefer_adbc: bool = True):
+    """The run's claims as Arrow record batches of ``CLAIM_SCHEMA``, in claims.csv order."""
+    def sql_for(dialect_name: str, adbc: bool) -> str:
+        query = claims_query(run_id, dialect_name, adbc)
+        return str(query.compile(dialect=store.engine.dialect, compile_kwargs={"literal_binds": True}))
+
+    return arrow_read.record_batches(store, sql_for, CLAIM_SCHEMA, NULLABLE, chunk_rows, prefer_adbc)
 
 
 class _PageCells:
@@ -129,16 +131,9 @@ def _arrow(series: pd.Series) -> pa.Array:
     return values
 
 
-def _strings(values) -> pa.Array:
-    return pa.array(values, type=pa.string())
-
-
-def _ints(values) -> np.ndarray:
-    return np.fromiter(values, dtype=np.int64, count=len(values))
-
-
 def stream_claims(store: Store, run_id: int, pages: pd.DataFrame, out_dir: Path,
-                  formats: tuple[str, ...] = ("csv",), chunk_rows: int = CHUNK_ROWS) -> ClaimsPass:
+                  formats: tuple[str, ...] = ("csv",), chunk_rows: int = CHUNK_ROWS,
+                  prefer_adbc: bool = True) -> ClaimsPass:
     """Write claims.csv (and claims.parquet when ``formats`` has "parquet") for ``run_id``,
     whose pages (``load_run``'s page frame) are ``pages``; return what the analysis needs."""
     page_cells = _PageCells(pages)
@@ -146,7 +141,7 @@ def stream_claims(store: Store, run_id: int, pages: pd.DataFrame, out_dir: Path,
     mentions = np.zeros(n_pages, dtype=np.int64)
     counting_n = np.zeros(n_pages, dtype=np.int64)
     kept: dict[str, list] = {name: [] for name in KEPT + ["pos"]}
-    sentences: dict[str, int] = {}  # each distinct counting sentence once, by first appearance
+    sentences: list[pa.Array] = []  # each chunk's distinct counting sentences, by first appearance
     files: dict[str, Path] = {}
     csv_out = csv_stream.CsvStream(out_dir / "claims.csv", CLAIMS_COLUMNS) if "csv" in formats else None
     parquet_out = None
@@ -156,30 +151,29 @@ def stream_claims(store: Store, run_id: int, pages: pd.DataFrame, out_dir: Path,
         out_dir.mkdir(parents=True, exist_ok=True)
         parquet_out = pq.ParquetWriter(out_dir / "claims.parquet", PARQUET_SCHEMA)
     try:
-        for rows in _row_chunks(store, run_id, chunk_rows):
-            (claim_id, page_id, kind, vocab_id, detail_id, matched_text, start, end, sentence, sent_start,
-             sent_end, context, context_cue, section, lexicon_version) = zip(*rows)
-            page_id = _ints(page_id)
+        for batch in claim_batches(store, run_id, chunk_rows, prefer_adbc):
+            col = dict(zip(CLAIM_SCHEMA.names, batch.columns))
+            page_id = col["page_id"].to_numpy()
             pos = page_cells.positions(page_id)
-            kind_a, context_a = _strings(kind), _strings(context)
+            kind_a, context_a = col["kind"], col["context"]
             counts = (page_cells.offers[pos]
                       & pc.is_in(context_a, pa.array(COUNTED_CONTEXTS)).to_numpy(zero_copy_only=False)
                       & (pc.not_equal(kind_a, "red_flag").to_numpy(zero_copy_only=False)
                          | pc.is_in(context_a, pa.array(RED_FLAG_COUNTED_CONTEXTS)).to_numpy(zero_copy_only=False)))
             mentions += np.bincount(pos, minlength=n_pages)
             counting_n += np.bincount(pos[counts], minlength=n_pages)
-            vocab_a = _strings(vocab_id)
+            vocab_a = col["vocab_id"]
             columns = {
-                "claim_id": pa.array(_ints(claim_id)), "kind": kind_a,
+                "claim_id": col["claim_id"], "kind": kind_a,
                 "condition": pc.if_else(pc.equal(kind_a, "condition"), vocab_a, ""),
                 "product_type": pc.if_else(pc.equal(kind_a, "product_type"), vocab_a, ""),
                 "red_flag": pc.if_else(pc.equal(kind_a, "red_flag"), vocab_a, ""),
-                "detail_id": _strings(detail_id), "matched_text": _strings(matched_text),
-                "sentence": _strings(sentence), "start": pa.array(_ints(start)), "end": pa.array(_ints(end)),
-                "sent_start": pa.array(_ints(sent_start)), "sent_end": pa.array(_ints(sent_end)),
-                "context": context_a, "context_cue": _strings(context_cue), "section": _strings(section),
-                "counts": pa.array(counts), "lexicon_version": _strings(lexicon_version),
-                "page_id": pa.array(page_id), "vocab_id": vocab_a,
+                "detail_id": col["detail_id"], "matched_text": col["matched_text"],
+                "sentence": col["sentence"], "start": col["start"], "end": col["end"],
+                "sent_start": col["sent_start"], "sent_end": col["sent_end"],
+                "context": context_a, "context_cue": col["context_cue"], "section": col["section"],
+                "counts": pa.array(counts), "lexicon_version": col["lexicon_version"],
+                "page_id": col["page_id"], "vocab_id": vocab_a,
             }
             take = pa.array(pos)
             if csv_out is not None:
@@ -200,10 +194,10 @@ def stream_claims(store: Store, run_id: int, pages: pd.DataFrame, out_dir: Path,
                 picked = pa.array(keep)
                 kept["pos"].append(pos[keep])
                 for name in KEPT:
-                    if name == "sentence":  # the fetched strings themselves, one per distinct text
-                        code = sentences.setdefault
-                        kept[name].append(np.fromiter((code(sentence[i], len(sentences)) for i in keep.tolist()),
-                                                      dtype=np.int64, count=len(keep)))
+                    if name == "sentence":  # each distinct text of the chunk once
+                        encoded = columns[name].take(picked).dictionary_encode()
+                        kept[name].append(encoded.indices.to_numpy())
+                        sentences.append(encoded.dictionary)
                     else:
                         kept[name].append(columns[name].take(picked))
     finally:
@@ -255,14 +249,25 @@ def _categorical(chunks: list[pa.Array], sort: bool = True) -> pd.Categorical:
     return pd.Categorical.from_codes(codes, categories=pd.Index(labels, dtype=object))
 
 
-def _counting_frame(kept: dict[str, list], sentences: dict[str, int], page_cells: _PageCells) -> pd.DataFrame:
+def _sentence_categorical(codes: list[np.ndarray], dictionaries: list[pa.Array]) -> pd.Categorical:
+    """The chunks' sentence codes as one categorical; its categories are the distinct texts in
+    order of first appearance, as Python strings (what the analysis quotes)."""
+    if not codes:
+        return pd.Categorical([], categories=pd.Index([], dtype=object))
+    merged = pa.chunked_array(dictionaries, type=pa.string()).combine_chunks().dictionary_encode()
+    to_global = merged.indices.to_numpy().astype(np.int64)
+    offsets = np.cumsum([0] + [len(d) for d in dictionaries[:-1]])
+    local = np.concatenate([c.astype(np.int64) + off for c, off in zip(codes, offsets)])
+    return pd.Categorical.from_codes(to_global[local], categories=pd.Index(merged.dictionary.to_pylist(), dtype=object))
+
+
+def _counting_frame(kept: dict[str, list], sentences: list[pa.Array], page_cells: _PageCells) -> pd.DataFrame:
     pos = np.concatenate(kept["pos"]) if kept["pos"] else np.zeros(0, dtype=np.int64)
     data: dict[str, object] = {}
     for name in KEPT:
         chunks = kept[name]
         if name == "sentence":
-            codes = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
-            data[name] = pd.Categorical.from_codes(codes, categories=pd.Index(list(sentences), dtype=object))
+            data[name] = _sentence_categorical(chunks, sentences)
         elif name in CATEGORICAL:
             data[name] = (_categorical(chunks) if chunks
                           else pd.Categorical([], categories=pd.Index([], dtype=object)))
