@@ -11,11 +11,18 @@ SQLite has no column types, so its ADBC driver types a column by the values of t
 batch; a text column that is NULL in all of them would be typed as integers and the next
 batch fail. ``nullable_text`` turns such a column into text that is never NULL (a marker
 character before each value, '' for NULL) and ``restore_nulls`` undoes it on the Arrow side.
+
+The ADBC driver brings its own SQLite library; two copies in one process do not see each
+other's locks, and a read-write ADBC connection closing removed the WAL files under the
+sqlite3 module's open store ("disk I/O error" on its next connection). The ADBC connection
+is therefore read-only (``mode=ro``), which never checkpoints or removes them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -39,7 +46,7 @@ def adbc_connect(store: Store):
                 return None
             import adbc_driver_sqlite.dbapi as adbc_sqlite
 
-            return adbc_sqlite.connect(url.database)
+            return adbc_sqlite.connect(f"file:{quote(str(Path(url.database).resolve()))}?mode=ro")
         if backend == "postgresql":
             import adbc_driver_postgresql.dbapi as adbc_pg
 
