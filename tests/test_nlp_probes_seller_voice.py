@@ -165,3 +165,40 @@ def test_the_organisation_naming_itself(sentence, names_itself):
     page = analyse_page(f"<html><body><main><h1>Knee pain</h1><p>{sentence}</p>"
                         "<p>Stem cell injections for knee arthritis.</p></main></body></html>")
     assert ("+at <name>, we" in page.offer_cues) is names_itself, page.offer_cues
+
+
+DONOR_DRIVE = """<html><head><title>Become a Marrow Donor | Cedar Valley Donor Drive</title></head>
+<body><main><h1>Become a Donor This Spring</h1>
+<p>Every year hundreds of children with leukaemia need a bone marrow transplant, and most of them have no matched
+donor in their own family. Joining the registry takes a cheek swab and five minutes of your time.</p>
+<p>Our volunteers will be at the Riverside library on Saturday with swab kits. Registering is free, and donors
+between 18 and 40 are needed most of all.</p>
+<p>If you are ever matched with a patient, the transplant centre explains every step and covers all costs.</p>
+</main></body></html>"""
+
+TRANSPLANT_PROGRAM = """<html><head><title>Blood and Marrow Transplant Program | Northgate University Hospital</title></head>
+<body><main><h1>Blood and Marrow Transplant Program</h1>
+<p>Our transplant team performs autologous and allogeneic transplants for adults with leukaemia, lymphoma and
+myeloma. When a patient has no matched donor in the family, our donor search coordinators look through the
+international registries, and we ask every visitor to consider joining the registry.</p>
+<p>Referring physicians can reach the transplant coordinator by phone on weekdays.</p>
+</main></body></html>"""
+
+
+def test_a_donor_drive_recruits_donors_and_sells_nothing():
+    """Coding manual, section 1: donor registries are not sellers, though they speak of matched donors and transplants.
+
+    Without the donor-recruitment wording ("joining the registry", "cheek swab", "registering is free")
+    the transplant words alone made this page a transplant programme with a score of 6.
+    """
+    page = analyse_page(DONOR_DRIVE)
+    assert page.offers_treatment is False, page.offer_cues
+    assert page.page_kind == "banking"
+    assert page.product_types == [] and page.conditions == []
+    assert any(cue in page.offer_cues for cue in ("-joining the registry", "-become a donor", "-donor drive"))
+
+
+def test_a_transplant_programme_that_asks_for_donors_still_treats():
+    page = analyse_page(TRANSPLANT_PROGRAM)
+    assert page.offers_treatment is True, page.offer_cues
+    assert page.page_kind == "transplant"
