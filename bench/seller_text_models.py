@@ -29,7 +29,6 @@ import re
 import sys
 from pathlib import Path
 
-import numpy
 
 from clinicscan.nlp.analyse import analyse_page, page_text
 from clinicscan.nlp.seller_model import combine
