@@ -1,0 +1,69 @@
+"""Third breadth batch: every vocabulary id's clinical and lay names, sub-types and product wordings.
+
+The hidden pages name conditions and products in words the tune pages never used. These
+entries were written from the vocabulary's definitions and medical usage (named neuropathies,
+sub-types of lung, liver, kidney, eye and autoimmune disease, sports injuries by body part,
+cosmetic and sexual-health indications, product wordings such as "cord blood-derived stem
+cells"), and scored on short wordings of our own (data/devset/lexicon_probes.jsonl, scored by
+bench/lexicon_probes.py): `dev` rows chose entries, `held` and `held2` rows measure them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from clinicscan.nlp.short_text import match_ids
+
+PROBES = Path(__file__).resolve().parent.parent / "data" / "devset" / "lexicon_probes.jsonl"
+ROWS = [json.loads(line) for line in PROBES.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["split"] == "dev"], ids=lambda r: r["text"][:40])
+def test_dev_wordings_name_their_ids_and_nothing_else(row):
+    assert match_ids(row["text"], row["kind"]) == set(row["ids"])
+
+
+@pytest.mark.parametrize("split", ["held", "held2"])
+def test_held_wordings_are_read_nearly_all(split):
+    rows = [r for r in ROWS if r["split"] == split]
+    right = sum(match_ids(r["text"], r["kind"]) == set(r["ids"]) for r in rows)
+    assert right / len(rows) >= 0.97
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("painful, swollen knees", {"joint_pain"}),                 # stacked adjectives before a joint
+    ("a stiff and aching back", {"back_pain"}),
+    ("pain in the lumbar region", {"back_pain"}),               # pain in a named spine region
+    ("discomfort in the cervical spine", {"neck_pain"}),
+    ("pain in the area", set()),                                # no site, no condition
+    ("deterioration of the hip cartilage", {"osteoarthritis"}),
+    ("a pulled calf", {"tendon_ligament_injury"}),
+    ("shoulder ailments", {"joint_pain"}),
+    ("post-stroke paralysis", {"stroke"}),                      # not also a spinal cord injury
+    ("spastic quadriplegia", {"cerebral_palsy"}),
+    ("neuropathic foot pain", {"neuropathy"}),                  # not also joint pain
+    ("cervical facet pain", {"neck_pain"}),                     # the neck, not the lower back
+])
+def test_categories_of_wording(text, expected):
+    assert match_ids(text, "condition") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("cord blood-derived stem cells", {"cord_blood"}),          # not "blood-derived stem cells" (peripheral blood)
+    ("fat is harvested from your belly", {"adipose"}),
+    ("expanded allogeneic stem cells", {"msc"}),
+    ("stem cell-derived growth factors", {"exosome"}),
+])
+def test_product_wordings(text, expected):
+    assert match_ids(text, "product_type") == expected
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("inflammation", "condition"), ("aging population", "condition"), ("the pain of the injection", "condition"),
+    ("blood test", "product_type"), ("red blood cells", "product_type"), ("platelet count", "product_type"),
+])
+def test_broad_words_stay_unnamed(text, kind):
+    assert match_ids(text, kind) == set()
