@@ -6,6 +6,10 @@ noun, so the others were lost. For a condition mention of two or more tokens, ea
 joined to it by "and", "or", "&", "/" or a comma is tried with the mention's head words
 ("neck" + "pain"); when that phrase is in the lexicon, the site token(s) become a mention
 of its id. Only phrases the lexicon already holds are made, so nothing new is invented.
+
+The same list also comes after the head: "pain in the knees, hips and lower back". For a
+mention that starts "pain in" (or "aches in", "stiffness in" ...), each further site joined to
+it becomes a mention when site + "pain" is a lexicon phrase ("hip pain", "lower back pain").
 """
 
 from __future__ import annotations
@@ -17,6 +21,11 @@ __all__ = ["CoordinatedSites"]
 _JOINERS = frozenset({"and", "or", "&", "/", ",", "as", "well"})
 _MAX_SITES = 4  # "neck, back, hip and knee pain"
 _MAX_SITE_TOKENS = 2  # "spinal cord"
+#: "pain in the knees, hips and back": the words that lead such a mention, and the noun each site takes
+_LEADS = frozenset({"pain", "pains", "ache", "aches", "aching", "discomfort", "stiffness", "soreness"})
+_DETERMINERS = frozenset({"the", "your", "my", "his", "her", "their", "both", "our"})
+_PAIN = ("pain",)
+_SINGULAR = {"feet": "foot"}
 
 
 class CoordinatedSites:
@@ -43,7 +52,39 @@ class CoordinatedSites:
                 if head not in self.heads:
                     continue
                 out.extend(self._sites(word, start, head))
+            if len(words) >= 3 and words[0] in _LEADS and words[1] == "in":
+                out.extend(self._sites_after(word, end, n))
         return out
+
+    def _sites_after(self, word, end: int, n: int) -> list[tuple[int, int, object]]:
+        """Sites listed after a "pain in the X" mention: ", hips and (the) lower back"."""
+        found = []
+        i = end
+        while i < n and len(found) < _MAX_SITES:
+            if word(i) not in _JOINERS:
+                break
+            while i < n and word(i) in _JOINERS:
+                i += 1
+            while i < n and word(i) in _DETERMINERS:
+                i += 1
+            hit = None
+            for size in range(_MAX_SITE_TOKENS, 0, -1):
+                if i + size > n:
+                    continue
+                site = [word(j) for j in range(i, i + size)]
+                last = site[-1]
+                for form in (last, _SINGULAR.get(last, last[:-1] if last.endswith("s") else last)):
+                    key = self.index.get(tuple(site[:-1]) + (form,) + _PAIN)
+                    if key is not None:
+                        hit = (i, i + size, key)
+                        break
+                if hit is not None:
+                    break
+            if hit is None:
+                break
+            found.append(hit)
+            i = hit[1]
+        return found
 
     def _sites(self, word, start: int, head: tuple[str, ...]) -> list[tuple[int, int, object]]:
         found = []

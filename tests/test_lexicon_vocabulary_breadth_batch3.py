@@ -67,3 +67,22 @@ def test_product_wordings(text, expected):
 ])
 def test_broad_words_stay_unnamed(text, kind):
     assert match_ids(text, kind) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("pain in the knees, hips and lower back", {"joint_pain", "back_pain"}),   # sites listed after "pain in"
+    ("stiffness in your neck and shoulders", {"neck_pain", "joint_pain"}),
+    ("aches in the elbows, wrists or back", {"joint_pain", "back_pain"}),
+    ("pain in the knee and the doctor said so", {"joint_pain"}),              # "doctor pain" is no phrase
+])
+def test_sites_listed_after_pain_in(text, expected):
+    assert match_ids(text, "condition") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Parkinson's/Alzheimer's", {"parkinsons", "alzheimers_dementia"}),     # a slash keeps "'s" on its word
+    ("Crohn's/colitis clinic", {"inflammatory_bowel_disease"}),
+    ("Parkinson's-related decline", {"parkinsons"}),
+])
+def test_possessive_names_before_a_slash_or_hyphen(text, expected):
+    assert match_ids(text, "condition") == expected
