@@ -26,6 +26,7 @@ from clinicscan.nlp.own_voice import NameReader, OwnVoice, load_own_voice
 from clinicscan.nlp.rules import OfferCue, load_offer_cues
 from clinicscan.nlp.seller_features import FeatureReader, SellerEvidence
 from clinicscan.nlp.seller_model import SellerModel, load_seller_model
+from clinicscan.nlp.transplant_programme import TransplantReader, load_transplant_reader
 from clinicscan.vocabulary import COUNTED_CONTEXTS
 
 if not Doc.has_extension("clinicscan_offer"):
@@ -60,8 +61,10 @@ NAMES_ITSELF_WEIGHT = 1.5
 #: nav/footer cues count at this fraction (a "Book now" in the header still says "we sell")
 NAV_WEIGHT = 0.5
 #: a seller is a transplant programme (not a clinic) from this much transplant-cue weight: two
-#: distinct transplant cues (weight 2.0 each in offer_cues.jsonl). Set in 99b1ff9, not tuned:
-#: page_kind is descriptive and not scored by evaluate.
+#: distinct transplant cues (weight 2.0 each in offer_cues.jsonl). Set in 99b1ff9, not tuned.
+#: The other way in is the transplant voice (nlp/transplant_programme.py); both give way when the
+#: page claims a condition no transplant programme treats. page_kind "transplant" spares the
+#: page's blood-forming cell transplants from the flagged list (reports/flags.py).
 TRANSPLANT_KIND_WEIGHT = 4.0
 #: how many of the strongest cues a decision keeps as its explanation (page display only)
 CUES_KEPT = 12
@@ -96,6 +99,7 @@ class OfferComponent:
         self._cue_of: dict[int, OfferCue] = {}
         self.voice: OwnVoice | None = None
         self.names: NameReader | None = None
+        self.transplant: TransplantReader | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, cues_path: str | None = None) -> None:
         self._set(load_offer_cues(cues_path or self.cues_path or None))
@@ -113,6 +117,8 @@ class OfferComponent:
         folder = Path(self.cues_path).parent if self.cues_path else None
         self.voice = load_own_voice(folder / "own_voice.json" if folder and (folder / "own_voice.json").exists() else None)
         self.names = NameReader(self.voice)
+        own = folder / "transplant_programme.json" if folder else None
+        self.transplant = load_transplant_reader(own if own and own.exists() else None)
 
     def _set(self, cues: list[OfferCue]) -> None:
         self.cues = cues
@@ -193,7 +199,7 @@ class OfferComponent:
                 offers, probability = self.model.offers(offers, values)
         report_kinds = {k: v for k, v in by_kind.items() if k not in ("clinic", "transplant")}
         if offers:
-            kind = "transplant" if by_kind.get("transplant", 0.0) >= TRANSPLANT_KIND_WEIGHT else "clinic"
+            kind = "transplant" if self._programme(doc, by_kind, claims, nav_start) else "clinic"
         elif report_kinds:
             kind = max(report_kinds, key=report_kinds.get)
         else:
@@ -216,6 +222,16 @@ class OfferComponent:
             cues.append(f"model p={probability:.2f}")
         return OfferDecision(offers, round(score, 2), kind, cues,
                              None if probability is None else round(probability, 4))
+
+    def _programme(self, doc: Doc, by_kind: dict[str, float], claims: list, nav_start: int) -> bool:
+        """A selling page is a hospital's transplant programme: by its transplant cues or its transplant
+        voice, unless it claims a condition no programme treats."""
+        reader = self.transplant or load_transplant_reader()
+        text = (doc.user_data.get("clinicscan_text") or doc.text)[:nav_start]
+        reading = reader.read(text, [c for c in claims if c.start < nav_start])
+        if reading.unproven:
+            return False
+        return by_kind.get("transplant", 0.0) >= TRANSPLANT_KIND_WEIGHT or reading.programme(reader.min_groups)
 
     def __call__(self, doc: Doc) -> Doc:
         if self._phrases is None:

@@ -1,0 +1,84 @@
+"""Is a selling page a hospital's own blood-forming stem-cell transplant programme?
+
+The report does not flag blood-forming cell transplants (bone marrow, peripheral blood, cord
+blood, unnamed "stem cells") on a transplant programme's page: it is the established practice
+the registry describes. The offer cues recognised a programme from a few fixed phrases
+("transplant program", "matched donor"), so programmes worded otherwise (a paediatric ward, a
+myeloma page, an apheresis unit, a sickle-cell page) were read as clinics and flagged.
+
+A programme is recognised here by its voice, from ``data/lexicon/transplant_programme.json``:
+distinct groups of transplant-medicine vocabulary (a hospital or cancer centre, the programme
+itself, conditioning, engraftment, donor matching, stem-cell collection, complications, the
+specialists), at least one established indication named anywhere on the page (leukaemia,
+myeloma, sickle cell, SCID, Hurler syndrome, neuroblastoma, ...; research mentions elsewhere on
+the page do not matter), and no claim of its own for a condition no transplant programme treats
+(autism, knees, anti-ageing ...), which vetoes the programme reading however the page words its
+"transplant". Plain regular expressions over the main text; a few per page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from clinicscan.errors import LexiconError
+from clinicscan.paths import lexicon_dir
+from clinicscan.vocabulary import COUNTED_CONTEXTS
+
+__all__ = ["TransplantReader", "TransplantReading", "load_transplant_reader"]
+
+
+@dataclass(frozen=True)
+class TransplantReading:
+    """What the page shows: the voice groups found, whether it names an established indication,
+    and the conditions of its own claims that no transplant programme treats."""
+
+    groups: tuple[str, ...]
+    indication: str | None
+    unproven: tuple[str, ...]
+
+    def programme(self, min_groups: int) -> bool:
+        return len(self.groups) >= min_groups and self.indication is not None and not self.unproven
+
+
+class TransplantReader:
+    def __init__(self, groups: dict[str, re.Pattern], indications: re.Pattern, unproven: frozenset[str],
+                 min_groups: int):
+        self.groups = groups
+        self.indications = indications
+        self.unproven = unproven
+        self.min_groups = min_groups
+
+    def read(self, text: str, claims: Iterable = ()) -> TransplantReading:
+        """``text``: the page's main text (title included); ``claims``: its claims (any kind)."""
+        found = tuple(name for name, pattern in self.groups.items() if pattern.search(text))
+        hit = self.indications.search(text)
+        unproven = tuple(sorted({c.vocab_id for c in claims
+                                 if c.kind == "condition" and c.context in COUNTED_CONTEXTS
+                                 and c.vocab_id in self.unproven}))
+        return TransplantReading(found, hit.group(0) if hit else None, unproven)
+
+    def is_programme(self, text: str, claims: Iterable = ()) -> bool:
+        return self.read(text, claims).programme(self.min_groups)
+
+
+@lru_cache(maxsize=4)
+def load_transplant_reader(path: Path | str | None = None) -> TransplantReader:
+    path = Path(path) if path else lexicon_dir() / "transplant_programme.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        groups = {name: re.compile(p, re.IGNORECASE) for name, p in raw["voice_groups"].items()}
+        indications = re.compile(raw["indications"], re.IGNORECASE)
+        unproven = frozenset(raw["unproven_conditions"])
+        min_groups = int(raw["min_voice_groups"])
+    except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
+        raise LexiconError(f"cannot read the transplant-programme vocabulary from {path}: {exc}") from exc
+    from clinicscan.vocabulary import load_vocabulary
+    unknown = unproven - set(load_vocabulary().conditions)
+    if unknown:
+        raise LexiconError(f"{path}: unproven_conditions has unknown condition ids {sorted(unknown)}")
+    return TransplantReader(groups, indications, unproven, min_groups)
