@@ -13,7 +13,8 @@ specialists), at least one established indication named anywhere on the page (le
 myeloma, sickle cell, SCID, Hurler syndrome, neuroblastoma, ...; research mentions elsewhere on
 the page do not matter), and no claim of its own for a condition no transplant programme treats
 (autism, knees, anti-ageing ...), which vetoes the programme reading however the page words its
-"transplant". Plain regular expressions over the main text; a few per page.
+"transplant". On a programme's page, what its research section names (MS trials, MSCs for GVHD)
+is the study's, not an offer. Plain regular expressions over the main text; a few per page.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ from clinicscan.vocabulary import COUNTED_CONTEXTS
 
 __all__ = ["TransplantReader", "TransplantReading", "load_transplant_reader"]
 
+#: the context cue a claim gets when a programme's research sentence makes it the study's
+RESEARCH_CUE = "a study on a transplant programme's page"
+
 
 @dataclass(frozen=True)
 class TransplantReading:
@@ -47,11 +51,12 @@ class TransplantReading:
 
 class TransplantReader:
     def __init__(self, groups: dict[str, re.Pattern], indications: re.Pattern, unproven: frozenset[str],
-                 min_groups: int):
+                 min_groups: int, research: re.Pattern):
         self.groups = groups
         self.indications = indications
         self.unproven = unproven
         self.min_groups = min_groups
+        self.research = research
 
     def read(self, text: str, claims: Iterable = ()) -> TransplantReading:
         """``text``: the page's main text (title included); ``claims``: its claims (any kind)."""
@@ -65,6 +70,17 @@ class TransplantReader:
     def is_programme(self, text: str, claims: Iterable = ()) -> bool:
         return self.read(text, claims).programme(self.min_groups)
 
+    def report_research(self, claims: Iterable) -> int:
+        """On a programme's page: conditions and products named in a sentence about studies or trials
+        are the study's (coding manual section 2), so they become ``reported``. How many changed."""
+        changed = 0
+        for claim in claims:
+            if claim.kind in ("condition", "product_type") and claim.context in COUNTED_CONTEXTS \
+                    and self.research.search(claim.sentence):
+                claim.context, claim.context_cue = "reported", RESEARCH_CUE
+                changed += 1
+        return changed
+
 
 @lru_cache(maxsize=4)
 def load_transplant_reader(path: Path | str | None = None) -> TransplantReader:
@@ -75,10 +91,11 @@ def load_transplant_reader(path: Path | str | None = None) -> TransplantReader:
         indications = re.compile(raw["indications"], re.IGNORECASE)
         unproven = frozenset(raw["unproven_conditions"])
         min_groups = int(raw["min_voice_groups"])
+        research = re.compile(raw["research_sentence"], re.IGNORECASE)
     except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
         raise LexiconError(f"cannot read the transplant-programme vocabulary from {path}: {exc}") from exc
     from clinicscan.vocabulary import load_vocabulary
     unknown = unproven - set(load_vocabulary().conditions)
     if unknown:
         raise LexiconError(f"{path}: unproven_conditions has unknown condition ids {sorted(unknown)}")
-    return TransplantReader(groups, indications, unproven, min_groups)
+    return TransplantReader(groups, indications, unproven, min_groups, research)

@@ -244,9 +244,13 @@ class EvidenceIndex:
         return ev
 
     def judge(self, product_type: str, condition: str, sentences: list[str], page_kind: str | None,
-              strength: str) -> Evidence:
+              strength: str, product_sentence: str = "") -> Evidence:
         """This claim against the evidence: approved only when it names the approved product
-        or is the setting a row describes; a lawful use when its sentences show one."""
+        or is the setting a row describes; a lawful use when its sentences show one.
+
+        A lawful use is also read at ``page`` strength ("We treat diabetic foot ulcers." ... "We place
+        an amniotic membrane over the wound as a covering."): the product's sentence shows the use and
+        the condition's sentence says nothing the rule excludes (an injection, a joint)."""
         base = self.assess(product_type, condition)
         text = " ".join(s for s in sentences if s)
         types = self._types(product_type)
@@ -265,6 +269,10 @@ class EvidenceIndex:
             for rule in self.registry.lawful_uses_for(product_type, condition):
                 if all(rule.shown_by(s) for s in sentences):
                     return replace(base, status="lawful_use", basis=rule.rule_id, lawful=rule)
+        if strength == "page" and product_sentence:
+            for rule in self.registry.lawful_uses_for(product_type, condition):
+                if rule.shown_by(product_sentence) and not any(rule.excluded_by(s) for s in sentences):
+                    return replace(base, status="lawful_use", basis=rule.rule_id, lawful=rule)
         return base
 
 
@@ -279,10 +287,11 @@ def assess_pairs(pairs: pd.DataFrame, index: EvidenceIndex) -> pd.DataFrame:
     """Add evidence columns to each claimed pair."""
     out = pairs.copy()
     sentences = out["sentences"] if "sentences" in out else [[] for _ in range(len(out))]
-    evidences = [index.judge(p, c, list(sents) or [cs], kind, strength)
-                 for p, c, sents, cs, kind, strength in zip(
+    product_sentences = out["product_sentence"] if "product_sentence" in out else [""] * len(out)
+    evidences = [index.judge(p, c, list(sents) or [cs], kind, strength, ps or "")
+                 for p, c, sents, cs, kind, strength, ps in zip(
                      out["product_type"], out["condition"], sentences, out["condition_sentence"],
-                     out["page_kind"], out["strength"])]
+                     out["page_kind"], out["strength"], product_sentences)]
     out["evidence"] = evidences
     out["evidence_status"] = [e.status for e in evidences]
     out["status_basis"] = [e.basis for e in evidences]

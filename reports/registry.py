@@ -224,7 +224,11 @@ class LawfulUse:
             return False
         if not re.search(self.shows_use, sentence, flags):
             return False
-        return not (self.excludes and re.search(self.excludes, sentence, flags))
+        return not self.excluded_by(sentence)
+
+    def excluded_by(self, sentence: str) -> bool:
+        """The sentence shows another use than this one (an injection, an infusion, a joint)."""
+        return bool(self.excludes and re.search(self.excludes, sentence, re.IGNORECASE))
 
 
 @dataclass

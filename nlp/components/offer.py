@@ -225,13 +225,17 @@ class OfferComponent:
 
     def _programme(self, doc: Doc, by_kind: dict[str, float], claims: list, nav_start: int) -> bool:
         """A selling page is a hospital's transplant programme: by its transplant cues or its transplant
-        voice, unless it claims a condition no programme treats."""
+        voice, unless it claims a condition no programme treats. A programme's research sentences then
+        name the study's products, not its offers (their claims become ``reported``)."""
         reader = self.transplant or load_transplant_reader()
         text = (doc.user_data.get("clinicscan_text") or doc.text)[:nav_start]
         reading = reader.read(text, [c for c in claims if c.start < nav_start])
         if reading.unproven:
             return False
-        return by_kind.get("transplant", 0.0) >= TRANSPLANT_KIND_WEIGHT or reading.programme(reader.min_groups)
+        if by_kind.get("transplant", 0.0) >= TRANSPLANT_KIND_WEIGHT or reading.programme(reader.min_groups):
+            reader.report_research(claims)
+            return True
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
         if self._phrases is None:

@@ -1,0 +1,96 @@
+"""Hospital transplant programmes never reach the flagged list; sellers who call their fat,
+cord-tissue or marrow-concentrate product a "transplant" still do; sellers whose only offers are
+lawful (PRP, an amniotic membrane as a wound covering) are not flagged.
+
+Probe pages in our own wording (tests/transplant_probe_pages.py), each a one-page site through
+the same code as ``clinicscan extract SITES --out DIR`` (as ``evaluate --flagged`` runs it).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from clinicscan.nlp.analyse import analyse_page
+from clinicscan.nlp.transplant_programme import load_transplant_reader
+from clinicscan.regulator_view import flagged_sites
+
+from transplant_probe_pages import LAWFUL, PROGRAMMES, UNPROVEN
+
+
+def _html(text: str) -> str:
+    title, body = text.split("\n", 1)
+    return (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+            + "".join(f"<p>{line}</p>" for line in body.split("\n")) + "</body></html>")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    """(flagged site names, {site: pages.csv row}) for every probe page as a one-page site."""
+    root = tmp_path_factory.mktemp("transplant-probes")
+    for group, pages in (("programme", PROGRAMMES), ("unproven", UNPROVEN), ("lawful", LAWFUL)):
+        for name, text in pages.items():
+            folder = root / "sites" / f"{group}-{name}"
+            folder.mkdir(parents=True)
+            (folder / "index.html").write_text(_html(text), encoding="utf-8")
+    flagged = flagged_sites(root / "sites", root / "out")
+    with open(root / "out" / "pages.csv", newline="", encoding="utf-8") as handle:
+        pages = {row["site"]: row for row in csv.DictReader(handle)}
+    return flagged, pages
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMMES))
+def test_hospital_transplant_programmes_are_not_flagged(report, name):
+    flagged, pages = report
+    site = f"programme-{name}"
+    assert pages[site]["page_kind"] == "transplant"
+    assert site not in flagged
+
+
+@pytest.mark.parametrize("name", sorted(UNPROVEN))
+def test_unproven_stem_cell_transplants_stay_flagged(report, name):
+    flagged, pages = report
+    site = f"unproven-{name}"
+    assert pages[site]["page_kind"] != "transplant"
+    assert site in flagged
+
+
+@pytest.mark.parametrize("name", sorted(LAWFUL))
+def test_sellers_of_lawful_uses_only_are_not_flagged(report, name):
+    flagged, _pages = report
+    assert f"lawful-{name}" not in flagged
+
+
+def test_a_programmes_research_section_names_the_studys_products_not_its_offers():
+    page = analyse_page(_html(PROGRAMMES["trials_section"]))
+    assert page.page_kind == "transplant"
+    assert "msc" not in page.product_types
+    msc = [c for c in page.claims if c.vocab_id == "msc"]
+    assert msc and all(c.context == "reported" for c in msc)
+
+
+def test_a_research_sentence_on_a_clinic_page_stays_the_clinics_offer():
+    page = analyse_page(_html(UNPROVEN["msc_transplant_abroad"] + "\nOur own study shows results in 9 of 10 children."))
+    assert page.page_kind == "clinic" and "msc" in page.product_types
+
+
+def test_the_reader_needs_voice_an_indication_and_no_unproven_claim():
+    reader = load_transplant_reader()
+    voice = ("Our hospital's transplant unit gives conditioning chemotherapy and watches for engraftment.")
+    assert reader.is_programme(voice + " We treat leukaemia.")
+    assert not reader.is_programme(voice)  # no established indication
+    assert not reader.is_programme("Our clinic treats leukaemia with stem cells.")  # no transplant voice
+    autism = analyse_page(_html("Transplant unit\n" + voice + " We treat leukaemia and autism with stem cells."))
+    assert autism.page_kind != "transplant"
+
+
+def test_the_transplant_vocabulary_is_data():
+    path = Path(__file__).resolve().parents[1] / "data" / "lexicon" / "transplant_programme.json"
+    assert path.exists()
+    reader = load_transplant_reader()
+    assert {"organisation", "conditioning", "engraftment", "matching"} <= set(reader.groups)
+    for term in ("Hurler syndrome", "neuroblastoma", "severe combined immunodeficiency", "aplastic anaemia",
+                 "myelodysplastic syndrome", "germ-cell tumours", "sickle cell disease"):
+        assert reader.indications.search(term), term
