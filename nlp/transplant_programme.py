@@ -10,10 +10,11 @@ A programme is recognised here by its voice, from ``data/lexicon/transplant_prog
 distinct groups of transplant-medicine vocabulary (a hospital or cancer centre, the programme
 itself, conditioning, engraftment, donor matching, stem-cell collection, complications, the
 specialists), at least one established indication named anywhere on the page (leukaemia,
-myeloma, sickle cell, SCID, Hurler syndrome, neuroblastoma, ...; research mentions elsewhere on
-the page do not matter), and no claim of its own for a condition no transplant programme treats
-(autism, knees, anti-ageing ...), which vetoes the programme reading however the page words its
-"transplant". On a programme's page, what its research section names (MS trials, MSCs for GVHD)
+myeloma, sickle cell, SCID, Hurler syndrome, neuroblastoma, ...), and no veto: a sentence of its
+own offering a condition outside a programme's indications ("stem cell transplants for diabetes,
+kidney failure ..."), or two or more conditions no programme treats (autism, knees, anti-ageing)
+named as its own, however the page words its "transplant". Side-effect sentences (late effects:
+cataracts, joint pain) and research sentences do not veto. On a programme's page, what its research section names (MS trials, MSCs for GVHD)
 is the study's, not an offer. Plain regular expressions over the main text; a few per page.
 """
 
@@ -38,34 +39,45 @@ RESEARCH_CUE = "a study on a transplant programme's page"
 
 @dataclass(frozen=True)
 class TransplantReading:
-    """What the page shows: the voice groups found, whether it names an established indication,
-    and the conditions of its own claims that no transplant programme treats."""
+    """What the page shows: the voice groups found, the established indication it names, and the
+    conditions that veto the programme reading (offered in a sentence of their own, outside the
+    programme's indications, or two or more conditions no programme treats)."""
 
     groups: tuple[str, ...]
     indication: str | None
-    unproven: tuple[str, ...]
+    vetoes: tuple[str, ...]
 
     def programme(self, min_groups: int) -> bool:
-        return len(self.groups) >= min_groups and self.indication is not None and not self.unproven
+        return len(self.groups) >= min_groups and self.indication is not None and not self.vetoes
 
 
+@dataclass(frozen=True)
 class TransplantReader:
-    def __init__(self, groups: dict[str, re.Pattern], indications: re.Pattern, unproven: frozenset[str],
-                 min_groups: int, research: re.Pattern):
-        self.groups = groups
-        self.indications = indications
-        self.unproven = unproven
-        self.min_groups = min_groups
-        self.research = research
+    groups: dict[str, re.Pattern]
+    indications: re.Pattern
+    indication_ids: frozenset[str]
+    unproven: frozenset[str]
+    min_groups: int
+    research: re.Pattern
+    offer: re.Pattern
+    side_effect: re.Pattern
 
     def read(self, text: str, claims: Iterable = ()) -> TransplantReading:
         """``text``: the page's main text (title included); ``claims``: its claims (any kind)."""
         found = tuple(name for name, pattern in self.groups.items() if pattern.search(text))
         hit = self.indications.search(text)
-        unproven = tuple(sorted({c.vocab_id for c in claims
-                                 if c.kind == "condition" and c.context in COUNTED_CONTEXTS
-                                 and c.vocab_id in self.unproven}))
-        return TransplantReading(found, hit.group(0) if hit else None, unproven)
+        return TransplantReading(found, hit.group(0) if hit else None, self.vetoes(list(claims)))
+
+    def vetoes(self, claims: list) -> tuple[str, ...]:
+        """The page's own condition claims that say it is no transplant programme."""
+        own = [c for c in claims if c.kind in ("condition", "product_type") and c.context in COUNTED_CONTEXTS
+               and not self.research.search(c.sentence)]
+        with_product = {c.sentence for c in own if c.kind == "product_type"}
+        conditions = [c for c in own if c.kind == "condition" and not self.side_effect.search(c.sentence)]
+        offered = {c.vocab_id for c in conditions if c.vocab_id not in self.indication_ids
+                   and (c.sentence in with_product or self.offer.search(c.sentence))}
+        unproven = {c.vocab_id for c in conditions if c.vocab_id in self.unproven}
+        return tuple(sorted(offered | (unproven if len(unproven) >= 2 else set())))
 
     def is_programme(self, text: str, claims: Iterable = ()) -> bool:
         return self.read(text, claims).programme(self.min_groups)
@@ -87,15 +99,17 @@ def load_transplant_reader(path: Path | str | None = None) -> TransplantReader:
     path = Path(path) if path else lexicon_dir() / "transplant_programme.json"
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        groups = {name: re.compile(p, re.IGNORECASE) for name, p in raw["voice_groups"].items()}
-        indications = re.compile(raw["indications"], re.IGNORECASE)
-        unproven = frozenset(raw["unproven_conditions"])
-        min_groups = int(raw["min_voice_groups"])
-        research = re.compile(raw["research_sentence"], re.IGNORECASE)
+        flags = re.IGNORECASE
+        reader = TransplantReader(
+            groups={name: re.compile(p, flags) for name, p in raw["voice_groups"].items()},
+            indications=re.compile(raw["indications"], flags),
+            indication_ids=frozenset(raw["indication_ids"]), unproven=frozenset(raw["unproven_conditions"]),
+            min_groups=int(raw["min_voice_groups"]), research=re.compile(raw["research_sentence"], flags),
+            offer=re.compile(raw["offer_sentence"], flags), side_effect=re.compile(raw["side_effect_sentence"], flags))
     except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
         raise LexiconError(f"cannot read the transplant-programme vocabulary from {path}: {exc}") from exc
     from clinicscan.vocabulary import load_vocabulary
-    unknown = unproven - set(load_vocabulary().conditions)
+    unknown = (reader.unproven | reader.indication_ids) - set(load_vocabulary().conditions)
     if unknown:
-        raise LexiconError(f"{path}: unproven_conditions has unknown condition ids {sorted(unknown)}")
-    return TransplantReader(groups, indications, unproven, min_groups, research)
+        raise LexiconError(f"{path}: unknown condition ids {sorted(unknown)}")
+    return reader

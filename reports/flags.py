@@ -12,8 +12,9 @@ flag on their own (they stay in claims.csv, evidence.csv and clinics.csv):
   type for (the specific claim carries the flag);
 - blood-forming cell transplants (the product types with established-practice rows in the
   registry, and "stem cells" of unnamed source) named on pages the extract stage classed as
-  a transplant programme (``page_kind`` = ``transplant``): a hospital's transplant pages
-  describe established care and its complications, not a sale.
+  a transplant programme (``page_kind`` = ``transplant``, by its transplant voice and
+  indications: nlp/transplant_programme.py): a hospital's transplant pages describe
+  established care and its complications, not a sale.
 
 Severity is a documented score (docs/data-dictionary.md, "Flags and severity"):
   evidence gap     no_registered_trials 3, other_product_approved 2, approved_other_use_only 2,

@@ -61,7 +61,7 @@ The apheresis unit collects blood stem cells from patients before their own tran
 For four or five days before collection you will have daily injections of G-CSF to move stem cells from the bone marrow into the blood.
 Collection takes three to five hours. Blood passes through a machine that separates out the stem cells and returns the rest.
 We count the CD34 cells collected each day to know when enough have been gathered for the transplant.
-Donors may feel bone aches from the injections; these pass after collection.
+Donors may feel bone aches, back pain or hip pain from the injections; these pass after collection.
 Your transplant coordinator will book your collection dates.""",
  "cart_centre": """Cellular Therapy and Transplant Program | Harborview Cancer Institute
 Our cancer institute offers stem cell transplantation and CAR T-cell therapy under one program.
@@ -90,6 +90,13 @@ We treat thalassemia major, aplastic anemia, leukemia and lymphoma in children a
 Our HEPA-filtered rooms and dedicated haematology intensive care reduce the risk of infection.
 International patients receive help with visas, accommodation and interpreters.
 Send us the patient's reports and HLA typing for a free opinion from our haematologists.""",
+ "late_effects": """Life After Transplant: Survivorship Clinic
+Pinecrest University Hospital Blood and Marrow Transplant Program
+Years after a stem cell transplant for leukaemia or lymphoma, some survivors develop late effects.
+These can include cataracts, thyroid problems, diabetes, heart disease, lung scarring, kidney problems, thinning bones and joint pain.
+Our survivorship clinic checks your heart, lungs, kidneys, hormones and bones every year after your transplant.
+Chronic graft-versus-host disease of the skin, mouth and eyes is treated by our transplant physicians.
+Book your yearly survivorship visit with the transplant office.""",
 }
 
 UNPROVEN = {
@@ -117,6 +124,21 @@ Example International Hospital offers stem cell transplant for diabetes, ALS, mu
 Our stem cell transplants use the patient's own bone marrow cells, collected and injected in one week.
 We also treat leukemia and lymphoma.
 Success rate above 85%. Prices and packages on request.""",
+ "organ_menu": """Stem Cell Transplant Hospital
+Example Regenerative Hospital performs stem cell transplants for diabetes, kidney failure, liver cirrhosis, heart failure and COPD.
+Our haematologists collect bone marrow stem cells under anaesthesia and return them by infusion after HLA testing.
+We also treat leukaemia and thalassaemia.
+Treatment packages include a 14-day hospital stay.""",
+ "hospital_bullets": """Stem Cell Transplantation Department
+Example Neurorestoration Hospital, Department of Stem Cell Transplantation
+Our transplant team has treated patients from 60 countries with umbilical cord blood and bone marrow stem cells, matched by HLA typing.
+Conditions:
+Autism
+Cerebral palsy
+Spinal cord injury
+Muscular dystrophy
+Leukaemia
+Send your medical records to our international patient office for an assessment.""",
 }
 
 LAWFUL = {

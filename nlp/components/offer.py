@@ -230,7 +230,7 @@ class OfferComponent:
         reader = self.transplant or load_transplant_reader()
         text = (doc.user_data.get("clinicscan_text") or doc.text)[:nav_start]
         reading = reader.read(text, [c for c in claims if c.start < nav_start])
-        if reading.unproven:
+        if reading.vetoes:
             return False
         if by_kind.get("transplant", 0.0) >= TRANSPLANT_KIND_WEIGHT or reading.programme(reader.min_groups):
             reader.report_research(claims)
