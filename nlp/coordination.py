@@ -9,7 +9,9 @@ of its id. Only phrases the lexicon already holds are made, so nothing new is in
 
 The same list also comes after the head: "pain in the knees, hips and lower back". For a
 mention that starts "pain in" (or "aches in", "stiffness in" ...), each further site joined to
-it becomes a mention when site + "pain" is a lexicon phrase ("hip pain", "lower back pain").
+it becomes a mention when site + "pain" is a lexicon phrase ("hip pain", "lower back pain");
+so does each site listed after a mention ending in a pain word and "in", "e.g.", "such as",
+"including", "like" ("musculoskeletal pain, e.g. knees, the back and neck").
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ _LEADS = frozenset({"pain", "pains", "ache", "aches", "aching", "discomfort", "s
 _DETERMINERS = frozenset({"the", "your", "my", "his", "her", "their", "both", "our"})
 _PAIN = ("pain",)
 _SINGULAR = {"feet": "foot"}
+#: the words a generic pain mention may carry before its head ("nerve pain in the hands" is no hand pain)
+_GENERIC_PAIN = frozenset({"chronic", "persistent", "musculoskeletal", "joint", "stubborn", "long", "term", "-",
+                           "orthopedic", "orthopaedic", "lingering", "widespread", "severe", "muscle", "and"})
+_MAX_LISTED = 8  # "pain, e.g. knees, the back, shoulders, elbows, the hips, neck, wrist"
+_INTRODUCERS = frozenset({"in", "e.g.", "eg", "e.g", "including", "like", "especially", "particularly", "i.e."})
 
 
 class CoordinatedSites:
@@ -54,14 +61,36 @@ class CoordinatedSites:
                 out.extend(self._sites(word, start, head))
             if len(words) >= 3 and words[0] in _LEADS and words[1] == "in":
                 out.extend(self._sites_after(word, end, n))
+            elif words[-1] in _LEADS and all(w in _GENERIC_PAIN for w in words[:-1]):
+                # "musculoskeletal pain, e.g. knees, the back and neck"; "chronic pain in the hips and back"
+                after = self._introducer(word, end, n)
+                if after is not None:
+                    out.extend(self._sites_after(word, after, n, first=True))
         return out
 
-    def _sites_after(self, word, end: int, n: int) -> list[tuple[int, int, object]]:
-        """Sites listed after a "pain in the X" mention: ", hips and (the) lower back"."""
+    @staticmethod
+    def _introducer(word, end: int, n: int) -> int | None:
+        """The index after "in", "e.g.", "such as", "including", "like" that follows a pain word, or None."""
+        i = end
+        if i < n and word(i) in {",", ":", "("}:
+            i += 1
+        if i < n and word(i) in _INTRODUCERS:
+            return i + 1
+        if i + 1 < n and (word(i), word(i + 1)) == ("such", "as"):
+            return i + 2
+        return None
+
+    def _sites_after(self, word, end: int, n: int, first: bool = False) -> list[tuple[int, int, object]]:
+        """Sites listed after a "pain in the X" mention: ", hips and (the) lower back".
+
+        ``first``: the list starts at ``end`` with no joiner ("pain in | the knees and back").
+        """
         found = []
         i = end
-        while i < n and len(found) < _MAX_SITES:
-            if word(i) not in _JOINERS:
+        while i < n and len(found) < _MAX_LISTED:
+            if first:
+                first = False
+            elif word(i) not in _JOINERS:
                 break
             while i < n and word(i) in _JOINERS:
                 i += 1

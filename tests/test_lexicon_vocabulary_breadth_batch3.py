@@ -74,6 +74,10 @@ def test_broad_words_stay_unnamed(text, kind):
     ("stiffness in your neck and shoulders", {"neck_pain", "joint_pain"}),
     ("aches in the elbows, wrists or back", {"joint_pain", "back_pain"}),
     ("pain in the knee and the doctor said so", {"joint_pain"}),              # "doctor pain" is no phrase
+    ("lasting musculoskeletal pain, e.g. hips, the lower back, elbows, wrists or neck",
+     {"joint_pain", "back_pain", "neck_pain"}),                                # sites after "e.g." / "such as"
+    ("chronic pain, such as the knees or back", {"chronic_pain", "joint_pain", "back_pain"}),
+    ("nerve pain in the hands", {"neuropathy"}),                               # not a generic pain: no hand pain
 ])
 def test_sites_listed_after_pain_in(text, expected):
     assert match_ids(text, "condition") == expected
