@@ -14,7 +14,9 @@ myeloma, sickle cell, SCID, Hurler syndrome, neuroblastoma, ...), and no veto: a
 own offering a condition outside a programme's indications ("stem cell transplants for diabetes,
 kidney failure ..."), or two or more conditions no programme treats (autism, knees, anti-ageing)
 named as its own, however the page words its "transplant". Side-effect sentences (late effects:
-cataracts, joint pain) and research sentences do not veto. On a programme's page, what its research section names (MS trials, MSCs for GVHD)
+cataracts, joint pain) and research sentences do not veto. A short page with less of that voice is
+a programme too when it speaks of a transplant and its own claims are only blood-forming cell
+types for blood disorders (the regulator view's reading of a programme). On a programme's page, what its research section names (MS trials, MSCs for GVHD)
 is the study's, not an offer. Plain regular expressions over the main text; a few per page.
 """
 
@@ -39,16 +41,20 @@ RESEARCH_CUE = "a study on a transplant programme's page"
 
 @dataclass(frozen=True)
 class TransplantReading:
-    """What the page shows: the voice groups found, the established indication it names, and the
+    """What the page shows: the voice groups found, the established indication it names, the
     conditions that veto the programme reading (offered in a sentence of their own, outside the
-    programme's indications, or two or more conditions no programme treats)."""
+    programme's indications, or two or more conditions no programme treats), and whether its own
+    claims are only blood-forming transplants for blood disorders (``blood_only``)."""
 
     groups: tuple[str, ...]
     indication: str | None
     vetoes: tuple[str, ...]
+    blood_only: bool = False
 
     def programme(self, min_groups: int) -> bool:
-        return len(self.groups) >= min_groups and self.indication is not None and not self.vetoes
+        if self.vetoes or self.indication is None:
+            return False
+        return len(self.groups) >= min_groups or self.blood_only
 
 
 @dataclass(frozen=True)
@@ -61,23 +67,43 @@ class TransplantReader:
     research: re.Pattern
     offer: re.Pattern
     side_effect: re.Pattern
+    blood_forming_types: frozenset[str] = frozenset()
+    blood_ids: frozenset[str] = frozenset()
+    transplant_word: re.Pattern | None = None
 
     def read(self, text: str, claims: Iterable = ()) -> TransplantReading:
         """``text``: the page's main text (title included); ``claims``: its claims (any kind)."""
+        claims = list(claims)
         found = tuple(name for name, pattern in self.groups.items() if pattern.search(text))
         hit = self.indications.search(text)
-        return TransplantReading(found, hit.group(0) if hit else None, self.vetoes(list(claims)))
+        return TransplantReading(found, hit.group(0) if hit else None, self.vetoes(claims),
+                                 self.blood_only(text, claims))
+
+    def _own(self, claims: list) -> list:
+        return [c for c in claims if c.kind in ("condition", "product_type") and c.context in COUNTED_CONTEXTS
+                and not self.research.search(c.sentence)]
 
     def vetoes(self, claims: list) -> tuple[str, ...]:
         """The page's own condition claims that say it is no transplant programme."""
-        own = [c for c in claims if c.kind in ("condition", "product_type") and c.context in COUNTED_CONTEXTS
-               and not self.research.search(c.sentence)]
+        own = self._own(claims)
         with_product = {c.sentence for c in own if c.kind == "product_type"}
         conditions = [c for c in own if c.kind == "condition" and not self.side_effect.search(c.sentence)]
         offered = {c.vocab_id for c in conditions if c.vocab_id not in self.indication_ids
                    and (c.sentence in with_product or self.offer.search(c.sentence))}
         unproven = {c.vocab_id for c in conditions if c.vocab_id in self.unproven}
         return tuple(sorted(offered | (unproven if len(unproven) >= 2 else set())))
+
+    def blood_only(self, text: str, claims: list) -> bool:
+        """The regulator's own reading of a programme (clinicscan/regulator_view.py): a page that
+        speaks of a transplant and whose own claims are blood-forming cell types only, for blood
+        disorders (and blood cancers, GVHD) only, is a transplant service, however short."""
+        if self.transplant_word is None or not self.transplant_word.search(text):
+            return False
+        own = self._own(claims)
+        products = {c.vocab_id for c in own if c.kind == "product_type"}
+        conditions = {c.vocab_id for c in own if c.kind == "condition" and not self.side_effect.search(c.sentence)}
+        return (bool(products) and products <= self.blood_forming_types
+                and "blood_disorders" in conditions and conditions <= self.blood_ids)
 
     def is_programme(self, text: str, claims: Iterable = ()) -> bool:
         return self.read(text, claims).programme(self.min_groups)
@@ -105,11 +131,15 @@ def load_transplant_reader(path: Path | str | None = None) -> TransplantReader:
             indications=re.compile(raw["indications"], flags),
             indication_ids=frozenset(raw["indication_ids"]), unproven=frozenset(raw["unproven_conditions"]),
             min_groups=int(raw["min_voice_groups"]), research=re.compile(raw["research_sentence"], flags),
-            offer=re.compile(raw["offer_sentence"], flags), side_effect=re.compile(raw["side_effect_sentence"], flags))
+            offer=re.compile(raw["offer_sentence"], flags), side_effect=re.compile(raw["side_effect_sentence"], flags),
+            blood_forming_types=frozenset(raw["blood_forming_types"]), blood_ids=frozenset(raw["blood_ids"]),
+            transplant_word=re.compile(raw["transplant_word"], flags))
     except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
         raise LexiconError(f"cannot read the transplant-programme vocabulary from {path}: {exc}") from exc
     from clinicscan.vocabulary import load_vocabulary
-    unknown = (reader.unproven | reader.indication_ids) - set(load_vocabulary().conditions)
+    vocabulary = load_vocabulary()
+    unknown = (reader.unproven | reader.indication_ids | reader.blood_ids) - set(vocabulary.conditions)
+    unknown |= reader.blood_forming_types - set(vocabulary.product_types)
     if unknown:
-        raise LexiconError(f"{path}: unknown condition ids {sorted(unknown)}")
+        raise LexiconError(f"{path}: unknown vocabulary ids {sorted(unknown)}")
     return reader

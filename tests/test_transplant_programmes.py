@@ -94,3 +94,17 @@ def test_the_transplant_vocabulary_is_data():
     for term in ("Hurler syndrome", "neuroblastoma", "severe combined immunodeficiency", "aplastic anaemia",
                  "myelodysplastic syndrome", "germ-cell tumours", "sickle cell disease"):
         assert reader.indications.search(term), term
+
+
+def test_blood_forming_types_are_the_registrys_transplant_types():
+    from clinicscan.reports.flags import transplant_types
+    from clinicscan.reports.registry import load_registry
+    assert load_transplant_reader().blood_forming_types == frozenset(transplant_types(load_registry()))
+
+
+def test_a_short_hospital_page_is_a_programme_by_its_blood_only_claims():
+    page = analyse_page(_html(PROGRAMMES["short_hospital"]))
+    reading = load_transplant_reader().read(page.text, page.claims)
+    assert reading.blood_only and page.page_kind == "transplant"
+    knee = analyse_page(_html(PROGRAMMES["short_hospital"] + "\nWe also inject stem cells into arthritic knees."))
+    assert knee.page_kind != "transplant"

@@ -97,6 +97,14 @@ These can include cataracts, thyroid problems, diabetes, heart disease, lung sca
 Our survivorship clinic checks your heart, lungs, kidneys, hormones and bones every year after your transplant.
 Chronic graft-versus-host disease of the skin, mouth and eyes is treated by our transplant physicians.
 Book your yearly survivorship visit with the transplant office.""",
+ "short_hospital": """Bone Marrow Transplant
+Our hospital offers bone marrow transplants for patients with leukaemia, lymphoma and aplastic anaemia.
+Call 555-0100 to make an appointment with our haematology team.""",
+ "myeloma_faq": """Myeloma: Questions About Your Stem Cell Transplant
+Will I need a stem cell transplant for my myeloma? Many patients under 70 are offered one after their first treatment.
+Where are my stem cells kept? They are frozen in our laboratory until the day you need them.
+How long will I be in hospital? Usually about three weeks.
+Ask your nurse specialist if you have more questions.""",
 }
 
 UNPROVEN = {
@@ -139,6 +147,10 @@ Spinal cord injury
 Muscular dystrophy
 Leukaemia
 Send your medical records to our international patient office for an assessment.""",
+ "stem_cells_ms_lupus": """Stem Cell Therapy for MS and Lupus
+Example Wellness Clinic offers stem cell infusions for multiple sclerosis and lupus.
+Stem cells have been used in transplants for leukaemia for decades; now we use them to calm the immune system.
+Book your free consultation today.""",
 }
 
 LAWFUL = {
