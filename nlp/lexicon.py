@@ -64,6 +64,48 @@ def lexicon_version(directory: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+#: optional file of named word lists that pattern tokens can name with ``{"CLASS": name}``
+WORD_CLASSES = "word_classes.json"
+
+
+def load_word_classes(folder: Path) -> dict[str, list[str]]:
+    """Named word lists (a family of wordings: a verb with its inflections, the nouns of a kind).
+
+    A red-flag family is written once as a class and used by many patterns, so widening the
+    family (a new verb, a British spelling) widens every pattern that names it."""
+    path = folder / WORD_CLASSES
+    if not path.exists():
+        return {}
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise LexiconError(f"{path} is not valid JSON: {exc}") from exc
+    classes = raw.get("classes") if isinstance(raw, dict) else None
+    if not isinstance(classes, dict) or not all(
+            isinstance(words, list) and words and all(isinstance(w, str) and w for w in words)
+            for words in classes.values()):
+        raise LexiconError(f"{path}: expected {{\"classes\": {{name: [word, ...]}}}}")
+    return {name: [w.lower() for w in words] for name, words in classes.items()}
+
+
+def expand_classes(pattern: object, classes: dict[str, list[str]], where: str) -> object:
+    """A token ``{"CLASS": name or [names]}`` becomes ``{"LOWER": {"IN": words}}`` (other keys kept)."""
+    if not isinstance(pattern, list):
+        return pattern
+    out = []
+    for token in pattern:
+        if isinstance(token, dict) and "CLASS" in token:
+            names = token["CLASS"] if isinstance(token["CLASS"], list) else [token["CLASS"]]
+            unknown = [n for n in names if n not in classes]
+            if unknown or "LOWER" in token:
+                raise LexiconError(f"{where}: CLASS {unknown or names} is not in {WORD_CLASSES}" if unknown
+                                   else f"{where}: a token has both CLASS and LOWER")
+            words = list(dict.fromkeys(w for n in names for w in classes[n]))
+            token = {**{k: v for k, v in token.items() if k != "CLASS"}, "LOWER": {"IN": words}}
+        out.append(token)
+    return out
+
+
 def _check_pattern(pattern: object, where: str) -> str | list:
     if isinstance(pattern, str) and pattern.strip():
         return pattern
@@ -82,6 +124,7 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
         rollup = json.loads(rollup_path.read_text(encoding="utf-8")) if rollup_path.exists() else {}
     except ValueError as exc:
         raise LexiconError(f"{rollup_path} is not valid JSON: {exc}") from exc
+    classes = load_word_classes(folder)
     patterns: list[LexiconPattern] = []
     for kind, name in PATTERN_FILES.items():
         path = folder / name
@@ -100,5 +143,6 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
                     f"{where}: id {detail!r} is not a {kind} vocabulary id and rollup.json does not "
                     "map it to one; add it to rollup.json"
                 )
-            patterns.append(LexiconPattern(kind, detail, vocab_id, _check_pattern(row["pattern"], where), where))
+            patterns.append(LexiconPattern(kind, detail, vocab_id, _check_pattern(expand_classes(row["pattern"], classes, where), where),
+                                           where))
     return Lexicon(patterns, rollup, vocabulary, lexicon_version(folder), folder)

@@ -118,3 +118,26 @@ def test_lexicon_and_report_share_the_vocabulary_ids():
     lexicon = load_lexicon()
     assert {kind: lexicon.vocab_ids(kind) for kind in CLAIM_KINDS} == {
         kind: list(load_vocabulary().ids(kind)) for kind in CLAIM_KINDS}
+
+
+def test_word_classes_widen_every_pattern_that_names_them(tmp_path):
+    """A red-flag family written once in word_classes.json: a word added to the class is matched by each pattern."""
+    folder = tmp_path / "lexicon"
+    shutil.copytree(lexicon_dir(), folder)
+    classes = json.loads((folder / "word_classes.json").read_text(encoding="utf-8"))
+    classes["classes"]["probe_mend"] = ["patch"]
+    (folder / "word_classes.json").write_text(json.dumps(classes), encoding="utf-8")
+    with (folder / "red_flags.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"label": "RED_FLAG", "id": "cure_claim",
+                             "pattern": [{"CLASS": ["probe_mend", "cure_verb"]}, {"LOWER": "zebras"}]}) + "\n")
+    assert "cure_claim" in match_ids("We patch zebras.", "red_flag", directory=folder)
+    assert "cure_claim" in match_ids("We mend zebras.", "red_flag", directory=folder)
+
+
+def test_word_class_unknown_name_is_an_error(tmp_path):
+    folder = tmp_path / "lexicon"
+    shutil.copytree(lexicon_dir(), folder)
+    with (folder / "red_flags.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"label": "RED_FLAG", "id": "cure_claim", "pattern": [{"CLASS": "no_such_family"}]}) + "\n")
+    with pytest.raises(LexiconError, match="no_such_family"):
+        load_lexicon(folder)

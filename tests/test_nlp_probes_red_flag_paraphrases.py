@@ -4,7 +4,9 @@ data/devset/red_flag_paraphrases.jsonl was written from ../shared/ANNOTATION.md 
 never from ../shared/realworld. ``dev`` was read while writing pattern families; ``held`` was only
 ever scored as counts; ``held2`` and ``held3`` were written later, each scored blind first (those
 first figures are in docs/red-flags.md) and then read for the next round, so their floors now
-guard what was fixed rather than estimate unseen wording.
+guard what was fixed rather than estimate unseen wording. ``held4`` (written from the manual's
+definitions with near-misses the manual excludes, including quoted and reported claims) was scored
+blind at 0.574 recall and 3 false flags before the word-class families were written for it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 #: split -> (least recall, most false flags): what the shipped lexicon reaches, minus a little
-FLOORS = {"dev": (1.0, 0), "held": (0.82, 1), "held2": (0.88, 0), "held3": (0.88, 0)}
+FLOORS = {"dev": (1.0, 0), "held": (0.82, 1), "held2": (0.88, 0), "held3": (0.88, 0), "held4": (0.96, 0)}
 
 
 @pytest.fixture(scope="module")
