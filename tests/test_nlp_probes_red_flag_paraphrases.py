@@ -6,7 +6,9 @@ ever scored as counts; ``held2`` and ``held3`` were written later, each scored b
 first figures are in docs/red-flags.md) and then read for the next round, so their floors now
 guard what was fixed rather than estimate unseen wording. ``held4`` (written from the manual's
 definitions with near-misses the manual excludes, including quoted and reported claims) was scored
-blind at 0.574 recall and 3 false flags before the word-class families were written for it.
+blind at 0.574 recall and 3 false flags before the word-class families were written for it;
+``held5``, written at the same time, scored 0.667 blind on main and 0.683 after that first round
+(fitted families barely move the next batch), and was then read for a second round.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 #: split -> (least recall, most false flags): what the shipped lexicon reaches, minus a little
-FLOORS = {"dev": (1.0, 0), "held": (0.82, 1), "held2": (0.88, 0), "held3": (0.88, 0), "held4": (0.96, 0)}
+FLOORS = {"dev": (1.0, 0), "held": (0.9, 1), "held2": (0.88, 0), "held3": (0.88, 0), "held4": (0.96, 0), "held5": (0.93, 1)}
 
 
 @pytest.fixture(scope="module")
