@@ -5,7 +5,8 @@ entries were written from the vocabulary's definitions and medical usage (named 
 sub-types of lung, liver, kidney, eye and autoimmune disease, sports injuries by body part,
 cosmetic and sexual-health indications, product wordings such as "cord blood-derived stem
 cells"), and scored on short wordings of our own (data/devset/lexicon_probes.jsonl, scored by
-bench/lexicon_probes.py): `dev` rows chose entries, `held` and `held2` rows measure them.
+bench/lexicon_probes.py): `dev` rows chose entries, `held`, `held2` and `held3` rows measured them
+blind once (each batch was scored before any entry was chosen from it) and guard them since.
 """
 
 from __future__ import annotations
@@ -26,11 +27,11 @@ def test_dev_wordings_name_their_ids_and_nothing_else(row):
     assert match_ids(row["text"], row["kind"]) == set(row["ids"])
 
 
-@pytest.mark.parametrize("split", ["held", "held2"])
-def test_held_wordings_are_read_nearly_all(split):
+@pytest.mark.parametrize(("split", "floor"), [("held", 0.97), ("held2", 0.97), ("held3", 0.95)])
+def test_held_wordings_are_read_nearly_all(split, floor):
     rows = [r for r in ROWS if r["split"] == split]
     right = sum(match_ids(r["text"], r["kind"]) == set(r["ids"]) for r in rows)
-    assert right / len(rows) >= 0.97
+    assert right / len(rows) >= floor
 
 
 @pytest.mark.parametrize(("text", "expected"), [
