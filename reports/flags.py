@@ -10,6 +10,9 @@ flag on their own (they stay in claims.csv, evidence.csv and clinics.csv):
 - platelet-rich plasma, which is not a stem cell product (vocabulary.md);
 - "stem cells" of unnamed source for a condition the site also names a specific stem-cell
   type for (the specific claim carries the flag);
+- "stem cells" of unnamed source named only as what another treatment acts on ("the growth
+  factors in your platelets stimulate your own stem cells": data/lexicon/mechanism_wording.json),
+  in every sentence naming the pair (or in its product sentence, when paired across sentences);
 - blood-forming cell transplants (the product types with established-practice rows in the
   registry, and "stem cells" of unnamed source) named on pages the extract stage classed as
   a transplant programme (``page_kind`` = ``transplant``, by its transplant voice and
@@ -32,13 +35,18 @@ Severity is a documented score (docs/data-dictionary.md, "Flags and severity"):
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
 from clinicscan.reports.evidence import NOT_FLAGGING, NOT_STEM_CELL, TRANSPLANT_PAGE_KIND, UNSPECIFIED
 from clinicscan.reports.pairing import STRENGTHS
 from clinicscan.reports.registry import EnforcementMatch, Registry
+from clinicscan.errors import LexiconError
+from clinicscan.paths import lexicon_dir
 from clinicscan.vocabulary import label, load_vocabulary
 
 GAP_POINTS = {"no_registered_trials": 3, "other_product_approved": 2, "approved_other_use_only": 2,
@@ -99,7 +107,44 @@ def pairs_that_flag(pairs: pd.DataFrame, registry: Registry) -> pd.Series:
     stem_cell = ~pairs["product_type"].isin(NOT_STEM_CELL)
     transplant_page = (pairs["page_kind"] == TRANSPLANT_PAGE_KIND) & pairs["product_type"].isin(
         transplant_types(registry))
-    return unapproved & stem_cell & ~transplant_page & ~_redundant_unnamed(pairs)
+    return unapproved & stem_cell & ~transplant_page & ~_redundant_unnamed(pairs) & ~_stem_cells_acted_on(pairs)
+
+
+@lru_cache(maxsize=1)
+def _mechanism() -> tuple[re.Pattern, re.Pattern]:
+    path = lexicon_dir() / "mechanism_wording.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return re.compile(raw["stem_cells_acted_on"], re.IGNORECASE), re.compile(raw["unless"], re.IGNORECASE)
+    except (OSError, ValueError, KeyError, re.error) as exc:
+        raise LexiconError(f"cannot read the mechanism wording from {path}: {exc}") from exc
+
+
+_STEM_CELLS = re.compile(r"\bstem[- ]cells?\b", re.IGNORECASE)
+
+
+def acted_on_only(sentence: str) -> bool:
+    """The sentence names stem cells only as what another treatment acts on ("PRP attracts your
+    own stem cells"): no other "stem cells" left once those words are out, and nothing taken
+    from the body (harvested, from your hip)."""
+    acted_on, unless = _mechanism()
+    if not sentence or not acted_on.search(sentence) or unless.search(sentence):
+        return False
+    return not _STEM_CELLS.search(acted_on.sub(" ", sentence))
+
+
+def _stem_cells_acted_on(pairs: pd.DataFrame) -> pd.Series:
+    """"Stem cells" of unnamed source that are only another treatment's mechanism in the
+    sentences that pair them: not a product the clinic sells (coding manual section 2)."""
+    def sentences(row) -> list[str]:
+        if row["strength"] == "sentence":
+            return list(row["sentences"]) if len(row.get("sentences") or []) else [row["condition_sentence"]]
+        return [row["product_sentence"]]
+
+    columns = ["product_type", "strength", "condition_sentence", "product_sentence"] + \
+        (["sentences"] if "sentences" in pairs else [])
+    return pd.Series([row["product_type"] == UNSPECIFIED and all(acted_on_only(str(s or "")) for s in sentences(row))
+                      for row in pairs[columns].to_dict("records")], index=pairs.index, dtype=bool)
 
 
 def _redundant_unnamed(pairs: pd.DataFrame) -> pd.Series:

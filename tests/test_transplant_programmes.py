@@ -108,3 +108,17 @@ def test_a_short_hospital_page_is_a_programme_by_its_blood_only_claims():
     assert reading.blood_only and page.page_kind == "transplant"
     knee = analyse_page(_html(PROGRAMMES["short_hospital"] + "\nWe also inject stem cells into arthritic knees."))
     assert knee.page_kind != "transplant"
+
+
+@pytest.mark.parametrize("sentence, acted_on", [
+    ("The growth factors in your platelets stimulate your own stem cells in the follicle.", True),
+    ("Platelets also draw stem cells to the injured tendon.", True),
+    ("Our supplement boosts your own stem cells.", True),
+    ("Our stem cell therapy activates your own stem cells.", False),  # another "stem cells" is left
+    ("We draw stem cells from your hip and inject them into the knee.", False),
+    ("We harvest stem cells and activate your stem cells with light.", False),
+    ("Our stem cell injections help knees.", False),
+])
+def test_stem_cells_named_only_as_what_another_treatment_acts_on(sentence, acted_on):
+    from clinicscan.reports.flags import acted_on_only
+    assert acted_on_only(sentence) is acted_on

@@ -4,7 +4,8 @@ service in the shapes real programmes take (paediatric, myeloma, sickle cell wit
 a long indication list, a research section naming MS, a donor/apheresis page, a cancer centre
 with CAR-T), which must never be on the flagged list. ``UNPROVEN``: clinics that call their
 fat, cord-tissue or marrow-concentrate product a "stem cell transplant" for autism, MS, knees
-and the like, which must stay flagged. ``LAWFUL``: sellers whose only offers need no flag.
+and the like, which must stay flagged. ``LAWFUL``: sellers whose only offers need no flag (PRP, whose "stem
+cells" are only what the platelets are said to act on; an amniotic membrane as a wound covering).
 """
 
 PROGRAMMES = {
@@ -151,6 +152,10 @@ Send your medical records to our international patient office for an assessment.
 Example Wellness Clinic offers stem cell infusions for multiple sclerosis and lupus.
 Stem cells have been used in transplants for leukaemia for decades; now we use them to calm the immune system.
 Book your free consultation today.""",
+ "stem_cells_activate": """Stem Cell Therapy for Knee Arthritis
+Our stem cell therapy activates your own stem cells to heal knee arthritis without surgery.
+We draw stem cells from your hip and inject them into the joint in one visit.
+Call today for a consultation.""",
 }
 
 LAWFUL = {
@@ -164,4 +169,12 @@ Example Wound Center treats diabetic foot ulcers and venous leg ulcers that will
 For some wounds we place an amniotic membrane graft over the wound as a covering, under a dressing, at a clinic visit.
 Our nurses change dressings weekly and measure the wound's size.
 Ask your doctor for a referral to the wound center.""",
+ "prp_hair": """PRP Hair Restoration
+Example Dermatology offers platelet-rich plasma injections for thinning hair.
+The growth factors in your platelets stimulate your own stem cells in the hair follicle.
+Three sessions a month apart are recommended. Book online.""",
+ "prp_knee_mechanism": """PRP for Knee Arthritis
+Example Sports Clinic treats knee arthritis with PRP injections.
+Platelets release growth factors and attract the body's natural stem cells to the damaged joint.
+Most patients need one to three injections. Call us to book.""",
 }
