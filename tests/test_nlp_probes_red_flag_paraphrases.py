@@ -8,7 +8,10 @@ guard what was fixed rather than estimate unseen wording. ``held4`` (written fro
 definitions with near-misses the manual excludes, including quoted and reported claims) was scored
 blind at 0.574 recall and 3 false flags before the word-class families were written for it;
 ``held5``, written at the same time, scored 0.667 blind on main and 0.683 after that first round
-(fitted families barely move the next batch), and was then read for a second round.
+(fitted families barely move the next batch), and was then read for a second round. ``held6``
+scored 0.600 on main and 0.633 after both rounds, blind, then was read for a third. ``frames`` puts
+ten claims in someone else's mouth (the clinic claimed, the website says, according to the
+brochure, the FTC alleges, a presenter said): 30 of 80 were flags on main.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 #: split -> (least recall, most false flags): what the shipped lexicon reaches, minus a little
-FLOORS = {"dev": (1.0, 0), "held": (0.9, 1), "held2": (0.88, 0), "held3": (0.88, 0), "held4": (0.96, 0), "held5": (0.93, 1)}
+FLOORS = {"dev": (1.0, 0), "held": (0.9, 1), "held2": (0.88, 0), "held3": (0.88, 0), "held4": (0.96, 0), "held5": (0.93, 0), "held6": (0.95, 0), "frames": (1.0, 0)}
 
 
 @pytest.fixture(scope="module")
