@@ -11,7 +11,9 @@ blind at 0.574 recall and 3 false flags before the word-class families were writ
 (fitted families barely move the next batch), and was then read for a second round. ``held6``
 scored 0.600 on main and 0.633 after both rounds, blind, then was read for a third. ``frames`` puts
 ten claims in someone else's mouth (the clinic claimed, the website says, according to the
-brochure, the FTC alleges, a presenter said): 30 of 80 were flags on main.
+brochure, the FTC alleges, a presenter said): 30 of 80 were flags on main. ``held7`` was written
+before the third round and never read until scored: 0.733 on main, 0.783 after three rounds
+(the honest estimate of unseen wording), then read for a fourth.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 #: split -> (least recall, most false flags): what the shipped lexicon reaches, minus a little
-FLOORS = {"dev": (1.0, 0), "held": (0.9, 1), "held2": (0.88, 0), "held3": (0.88, 0), "held4": (0.96, 0), "held5": (0.93, 0), "held6": (0.95, 0), "frames": (1.0, 0)}
+FLOORS = {"dev": (1.0, 0), "held": (0.9, 1), "held2": (0.88, 0), "held3": (0.88, 0), "held4": (0.96, 0), "held5": (0.93, 0), "held6": (0.95, 0), "frames": (1.0, 0), "held7": (0.9, 0)}
 
 
 @pytest.fixture(scope="module")
