@@ -112,14 +112,17 @@ class MentionFinder:
                 phrase_groups.setdefault(key, []).append(pat.pattern)
             else:
                 self.tokens.add(key, pat.pattern)
-        coordinated = []
+        coordinated: dict[str, list] = {"condition": [], "product_type": []}
         for key, texts in phrase_groups.items():
             docs = list(nlp.tokenizer.pipe(texts))
             self.phrases.add(key, docs)
-            if key.startswith("condition|"):
+            kind = key.split("|", 1)[0]
+            if kind in coordinated:
                 match_id = nlp.vocab.strings[key]
-                coordinated.extend((tuple(t.lower_ for t in d), match_id) for d in docs)
-        self.coordinated = CoordinatedSites(coordinated)
+                coordinated[kind].extend((tuple(t.lower_ for t in d), match_id) for d in docs)
+        self.coordinated = CoordinatedSites(coordinated["condition"])
+        # "fat and bone marrow stem cells": the same for product sources sharing one head
+        self.coordinated_products = CoordinatedSites(coordinated["product_type"])
 
     def __call__(self, doc: Doc) -> list[Mention]:
         arrays = TokenArrays.of(doc)
@@ -151,6 +154,14 @@ class MentionFinder:
             for start, end, match_id in self.coordinated(lambda i: strings[lower[i]], n, spans):
                 if conditions.find(1, start, end) < 0:
                     conditions[start:end] = b"\x01" * (end - start)
+                    kind, vocab_id, detail_id = keys[match_id][:3]
+                    kept.append(Mention(kind, vocab_id, detail_id, start, end))
+        products = taken.get("product_type")
+        if products is not None:
+            spans = [(m.start, m.end) for m in kept if m.kind == "product_type"]
+            for start, end, match_id in self.coordinated_products(lambda i: strings[lower[i]], n, spans):
+                if products.find(1, start, end) < 0:
+                    products[start:end] = b"\x01" * (end - start)
                     kind, vocab_id, detail_id = keys[match_id][:3]
                     kept.append(Mention(kind, vocab_id, detail_id, start, end))
         kept.sort(key=lambda m: (m.start, m.end))

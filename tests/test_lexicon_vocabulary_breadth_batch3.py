@@ -91,3 +91,13 @@ def test_sites_listed_after_pain_in(text, expected):
 ])
 def test_possessive_names_before_a_slash_or_hyphen(text, expected):
     assert match_ids(text, "condition") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("we combine fat and bone marrow stem cells", {"adipose", "bone_marrow"}),   # sources sharing one head
+    ("adipose or bone marrow-derived cells", {"adipose", "bone_marrow"}),
+    ("skin and fat stem cells", {"adipose"}),                                   # "skin stem cells" is no phrase
+    ("PRP and stem cells", {"prp"}),                                            # no source word before the head
+])
+def test_product_sources_sharing_one_head(text, expected):
+    assert match_ids(text, "product_type") == expected
