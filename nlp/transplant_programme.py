@@ -52,9 +52,12 @@ class TransplantReading:
     blood_only: bool = False
 
     def programme(self, min_groups: int) -> bool:
-        if self.vetoes or self.indication is None:
+        """Vetoed: never. Blood-forming cells for blood disorders only: yes (the blood_disorders
+        claim is its indication, in whatever words the condition lexicon read it). Else the voice
+        and an indication named."""
+        if self.vetoes:
             return False
-        return len(self.groups) >= min_groups or self.blood_only
+        return self.blood_only or (len(self.groups) >= min_groups and self.indication is not None)
 
 
 @dataclass(frozen=True)

@@ -122,3 +122,12 @@ def test_a_short_hospital_page_is_a_programme_by_its_blood_only_claims():
 def test_stem_cells_named_only_as_what_another_treatment_acts_on(sentence, acted_on):
     from clinicscan.reports.flags import acted_on_only
     assert acted_on_only(sentence) is acted_on
+
+
+def test_blood_only_claims_need_no_indication_words_of_the_readers_own():
+    """The blood_disorders claim is the indication, in whatever words the condition lexicon read."""
+    text = "Marrow transplants\nOur hospital performs bone marrow transplants for haematological diseases.\nCall our office."
+    page = analyse_page(_html(text))
+    reading = load_transplant_reader().read(page.text, page.claims)
+    assert "blood_disorders" in page.conditions and reading.indication is None
+    assert reading.blood_only and page.page_kind == "transplant"
