@@ -39,7 +39,12 @@ _LONE_QUOTE = re.compile(r"[\"“”]")
 #: the page's own words; the capital-letters "US" is the country, "Us" and "us" are the page
 _OWN_WORD = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll))?|WE|[Oo]urs?|OURS?|[Uu]s)\b")
 _KEYS = ("generic_we_verbs", "generic_phrases", "therapy_nouns", "therapy_products", "acting_verbs", "acting_phrases",
-         "adverbs", "question_openers", "report_words", "name_openers", "name_joiners", "name_subjects")
+         "adverbs", "question_openers", "report_words", "name_openers", "name_joiners", "name_subjects",
+         "decline_verbs", "declining_cues")
+#: what a negated offer verb declines: a pronoun for the product ("we do not sell it"), or the product itself
+#: the object of a negated verb ends at a clause break ("we don't use donor tissue; we use your own marrow")
+_CLAUSE_END = re.compile(r"[;:,.!?()]|\s(?:but|we|instead|only)\b", re.I)
+_PRONOUN_OBJECT = re.compile(r"\s+(?:it|them|this|these|that|those|such|any)\b", re.I)
 #: word bits for ``names_itself``: an opener ("at"), a name word (capitalised) or joiner ("&", "in", ","), a subject
 _OPENER, _NAME, _SUBJECT = 1, 2, 4
 #: the longest name (with its town) walked from an "at"
@@ -63,6 +68,10 @@ class OwnVoice:
     name_openers: frozenset[str] = frozenset()
     name_joiners: frozenset[str] = frozenset()
     name_subjects: frozenset[str] = frozenset()
+    #: "we do not sell", "never offer": a negated offer verb (``decline_verbs``)
+    decline: re.Pattern | None = None
+    #: offer-cue ids (sceptic kind) that are the page declining, not criticising others ("do not offer")
+    declining_cues: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, row: dict, where: str = "own_voice.json") -> "OwnVoice":
@@ -83,7 +92,10 @@ class OwnVoice:
                    re.compile(rf"^\W*(?:{_alternatives(row['question_openers'])})\b", re.I),
                    re.compile(rf"\b(?:{_alternatives(row['report_words'])})\b", re.I),
                    frozenset(row["therapy_products"]), frozenset(w.lower() for w in row["name_openers"]),
-                   frozenset(w.lower() for w in row["name_joiners"]), frozenset(w.lower() for w in row["name_subjects"]))
+                   frozenset(w.lower() for w in row["name_joiners"]), frozenset(w.lower() for w in row["name_subjects"]),
+                   re.compile(r"\b(?:(?:do|does|did|will|can)\s+not|(?:do|does|did|wo|ca)n['’]t|never|no\s+longer)\s+"
+                              rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_alternatives(row['decline_verbs'])})\b", re.I),
+                   frozenset(row["declining_cues"]))
 
     def speaks_as_page(self, sentence: str) -> bool:
         """The sentence says "we"/"our"/"us" for the page's organisation (not quoted, not people in general)."""
@@ -91,6 +103,18 @@ class OwnVoice:
             return False
         plain = self.generic.sub(" ", _unquoted(sentence))
         return _OWN_WORD.search(plain) is not None
+
+    def declines(self, sentence: str, mention: str) -> bool:
+        """The sentence declines the product it names: "we use PRP only in research and do not sell it",
+        "we do not offer PRP". "We don't use donor tissue; we use your own marrow" does not decline the marrow."""
+        if self.decline is None:
+            return False
+        mention = mention.lower()
+        for found in self.decline.finditer(sentence):
+            after = _CLAUSE_END.split(sentence[found.end():found.end() + 60], 1)[0]
+            if _PRONOUN_OBJECT.match(after) or mention in after.lower():
+                return True
+        return False
 
     def therapy_acts(self, sentence: str, mention: str, after: str, vocab_id: str) -> bool:
         """The product named by ``mention`` is a therapy and the subject of what it does, in a plain statement.

@@ -77,3 +77,74 @@ def test_the_faq_seller_keeps_only_its_own_product():
     assert page.offers_treatment
     assert "adipose" in page.product_types
     assert not {"amniotic", "cord_blood"} & set(page.product_types)
+
+
+# A seller's FAQ whose critique of others runs long: nine sceptic and regulator cues, then its own product.
+FAQ_LONG_CRITIQUE_THEN_OWN = """<html><head><title>Patient Questions | Silverline Orthobiologics</title></head>
+<body><main><h1>Patient Questions</h1>
+<h2>Is it true the FDA warned clinics about stem cell products?</h2>
+<p>Yes. The FDA has sent warning letters to many clinics and manufacturers selling amniotic fluid and umbilical
+cord products, which are unapproved drugs. Several lawsuits followed, and consumers lost thousands of dollars on
+unproven injections. Beware of any clinic that promises a cure.</p>
+<h2>Are exosome products a scam?</h2>
+<p>Most exosome products sold to clinics are misleading: they are not approved and their contents are unknown.
+Researchers have found no living cells in several samples.</p>
+<h2>What does Silverline do differently?</h2>
+<p>We only use bone marrow concentrate taken from your own hip during the same visit, which the FDA allows as
+minimally manipulated tissue. Dr. Amara Quist performs every procedure with ultrasound guidance.</p>
+<h2>How do I find out if I am a candidate?</h2>
+<p>Request a consultation and send your MRI report.</p></main></body></html>"""
+
+# A practice that warns against the shots, names PRP in its own voice, and says it does not sell it.
+SCEPTIC_PRACTICE_NAMES_A_PRODUCT = """<html><head><title>Do Stem Cell Shots Work? | Fernhill Orthopaedic Associates</title></head>
+<body><main><h1>Do Stem Cell Shots Work?</h1>
+<p>Many clinics advertise stem cell injections as a way to regrow cartilage. The evidence is limited, the
+products are often unapproved, and patients have paid thousands for shots that did little. Be skeptical of
+clinics that promise results.</p>
+<p>Our surgeons offer proven care instead: physical therapy, bracing, steroid injections and, when needed, joint
+replacement. We use PRP only in clinical research studies and do not sell it.</p>
+<p>Schedule a consultation with our team to discuss your knee.</p></main></body></html>"""
+
+# A regulator speaking as "we", with a phone line and a "candidate": its warnings keep their full weight.
+REGULATOR_IN_FIRST_PERSON = """<html><head><title>Consumer Update: Stem Cell Products | Health Products Authority</title></head>
+<body><main><h1>What Patients Should Know About Stem Cell Clinics</h1>
+<p>We regulate human cells and tissues used as medical products. We have approved only a few cord blood products,
+and only for blood disorders. Some clinics sell unapproved stem cell injections for arthritis, autism and lung
+disease; these products are illegal and unproven, and several patients have been blinded.</p>
+<p>We have issued warning letters to many clinics. Beware of any clinic that advertises stem cell cures.</p>
+<p>If you are a candidate for a clinical trial, ask your doctor. Call our consumer line at 1-800-555-0199 or
+request a copy of our free guide to report a problem.</p></main></body></html>"""
+
+
+@pytest.mark.parametrize(("html", "offers"), [
+    (FAQ_LONG_CRITIQUE_THEN_OWN, True),
+    (SCEPTIC_PRACTICE_NAMES_A_PRODUCT, False),
+    (REGULATOR_IN_FIRST_PERSON, False),
+], ids=["seller FAQ, long critique of others then its own product", "sceptical practice that does not sell PRP",
+        "regulator speaking as we"])
+def test_criticism_of_others_does_not_outweigh_the_pages_own_offer(html, offers):
+    """Coding manual section 4: a seller that calls other products unapproved and unsafe, then sells its own, is
+    a seller; a page that declines the product itself, or that offers nothing of its own, is not."""
+    page = analyse_page(html)
+    assert page.offers_treatment is offers, page.offer_cues
+    capped = any(cue.startswith("criticism of others") for cue in page.offer_cues)
+    assert capped is offers
+
+
+def test_the_long_critique_labels_only_the_sellers_own_product():
+    page = analyse_page(FAQ_LONG_CRITIQUE_THEN_OWN)
+    assert "bone_marrow" in page.product_types
+    assert not {"amniotic", "umbilical_cord", "exosome"} & set(page.product_types)
+
+
+@pytest.mark.parametrize(("sentence", "mention", "declines"), [
+    ("We use PRP only in clinical research studies and do not sell it.", "PRP", True),
+    ("Our clinic does not offer PRP injections for hair loss.", "PRP", True),
+    ("We never inject these products.", "stem cell", True),
+    ("We don't use donor tissue; we use your own bone marrow.", "bone marrow", False),
+    ("We offer PRP for tennis elbow.", "PRP", False),
+])
+def test_a_sentence_that_declines_its_product_is_not_an_offer(sentence, mention, declines):
+    from clinicscan.nlp.own_voice import load_own_voice
+
+    assert load_own_voice().declines(sentence, mention) is declines

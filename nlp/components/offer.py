@@ -42,6 +42,16 @@ OWN_PRODUCT_BONUS = 3.0
 #: the page declines products in its own voice ("my practice does not offer stem cell injections")
 DECLINED_PENALTY = 3.0
 _DECLINE = re.compile(r"\b(?:offer|offers|sell|sells|use|uses|provide|provides|perform|performs|recommend)\b", re.I)
+#: A seller that criticises *other* products is still a seller (coding manual, section 4: an FAQ that calls other
+#: products illegal and unsafe, then sells its own). On a page that presents a product in its own voice and carries
+#: the clinic's offer wording (at least ``CRITICISM_NEEDS_CLINIC`` of clinic cue weight, "At <Name>, we" included),
+#: the sceptic and regulator report cues (``CRITICISM_KINDS``; not the page's own declining, own_voice.json
+#: "declining_cues") add up to at most ``CRITICISM_CAP``, the weight of two such cues, however long the critique.
+#: News, research, trial, banking and explainer cues keep their weight. Moves one tune page (a003, a seller); the
+#: grouped cross-validation is unchanged (docs/seller-model.md, "Criticism of others")
+CRITICISM_KINDS = frozenset({"sceptic", "regulator"})
+CRITICISM_CAP = 4.0
+CRITICISM_NEEDS_CLINIC = 2.0
 #: a product named as a claim but never as the page's own
 PRODUCT_BONUS = 1.0
 #: no product type named as a claim at all: the page sells nothing of the vocabulary
@@ -147,25 +157,30 @@ class OfferComponent:
             factor = NAV_WEIGHT if arrays.idx[start] >= nav_start else 1.0
             if cue.id not in found or found[cue.id][1] < factor:
                 found[cue.id] = (cue, factor)
-        by_kind: dict[str, float] = {}
-        score = 0.0
-        for cue, factor in found.values():
-            signed = cue.weight * factor * (1 if cue.signal == "offer" else -1)
-            score += signed
-            by_kind[cue.page_kind] = by_kind.get(cue.page_kind, 0.0) + abs(signed)
         main_end = _first_token_at(arrays, nav_start)
-        names = self.names or NameReader(self.voice or load_own_voice())
+        voice = self.voice or load_own_voice()
+        names = self.names or NameReader(voice)
         names_itself = names.find(arrays, main_end) is not None
-        if names_itself:
-            score += NAMES_ITSELF_WEIGHT
-            by_kind["clinic"] = by_kind.get("clinic", 0.0) + NAMES_ITSELF_WEIGHT
         claims = doc._.clinicscan_claims or []
         products = [c for c in claims if c.kind == "product_type" and c.start < nav_start]
         counted = [c for c in products if c.context in COUNTED_CONTEXTS]
-        voice = self.voice or load_own_voice()
         # the first product in the page's own voice and the first therapy presented as acting are all the
         # decision uses; one test per sentence (a page names ~60 products, several to a sentence)
         own_products, acting = _first_own_and_acting(voice, counted)
+        criticism = _criticism_factor(found, voice.declining_cues, bool(own_products), names_itself)
+        by_kind: dict[str, float] = {}
+        weights: dict[str, float] = {}
+        score = 0.0
+        for cue, factor in found.values():
+            signed = cue.weight * factor * (1 if cue.signal == "offer" else -1)
+            if criticism < 1.0 and _criticises(cue, voice.declining_cues):
+                signed *= criticism
+            weights[cue.id] = signed
+            score += signed
+            by_kind[cue.page_kind] = by_kind.get(cue.page_kind, 0.0) + abs(signed)
+        if names_itself:
+            score += NAMES_ITSELF_WEIGHT
+            by_kind["clinic"] = by_kind.get("clinic", 0.0) + NAMES_ITSELF_WEIGHT
         declined = [c for c in products if c.context == "negated" and c.context_cue and _DECLINE.search(c.context_cue)]
         if own_products:
             score += OWN_PRODUCT_BONUS
@@ -193,8 +208,7 @@ class OfferComponent:
             if self.collect_features:
                 # per-cue contributions, for training's grouped cross-validation (it drops the cues that
                 # fire only in the held-out source, which may have been written while reading it)
-                doc.user_data["clinicscan_offer_cue_weights"] = {
-                    cue.id: cue.weight * factor * (1 if cue.signal == "offer" else -1) for cue, factor in found.values()}
+                doc.user_data["clinicscan_offer_cue_weights"] = weights
             if self.model is not None:
                 offers, probability = self.model.offers(offers, values)
         report_kinds = {k: v for k, v in by_kind.items() if k not in ("clinic", "transplant")}
@@ -218,6 +232,8 @@ class OfferComponent:
             cues.append("-no product named")
         if acting is not None:
             cues.append(f"+therapy acts:{acting.vocab_id}")
+        if criticism < 1.0:
+            cues.append(f"criticism of others x{criticism:.2f}")
         if probability is not None:
             cues.append(f"model p={probability:.2f}")
         return OfferDecision(offers, round(score, 2), kind, cues,
@@ -257,6 +273,22 @@ class OfferComponent:
         return self
 
 
+def _criticises(cue: OfferCue, declining: frozenset[str]) -> bool:
+    return cue.signal == "report" and cue.page_kind in CRITICISM_KINDS and cue.id not in declining
+
+
+def _criticism_factor(found: dict, declining: frozenset[str], own_product: bool, names_itself: bool) -> float:
+    """The factor the page's criticism cues are weighed at: 1.0, or less so that they add up to ``CRITICISM_CAP``
+    on a page that presents its own product with the clinic's offer wording (a seller criticising others)."""
+    if not own_product:
+        return 1.0
+    clinic = sum(c.weight * f for c, f in found.values() if c.signal == "offer" and c.page_kind == "clinic")
+    if clinic + (NAMES_ITSELF_WEIGHT if names_itself else 0.0) < CRITICISM_NEEDS_CLINIC:
+        return 1.0
+    total = sum(c.weight * f for c, f in found.values() if _criticises(c, declining))
+    return CRITICISM_CAP / total if total > CRITICISM_CAP else 1.0
+
+
 def _first_own_and_acting(voice: OwnVoice, counted: list) -> tuple[list, object | None]:
     """([the first product named in the page's own voice] or [], the first therapy the page presents as acting)."""
     own: list = []
@@ -265,7 +297,7 @@ def _first_own_and_acting(voice: OwnVoice, counted: list) -> tuple[list, object 
     for claim in counted:
         if not own and claim.sentence not in tested:
             tested.add(claim.sentence)
-            if voice.speaks_as_page(claim.sentence):
+            if voice.speaks_as_page(claim.sentence) and not voice.declines(claim.sentence, claim.matched_text):
                 own.append(claim)
         if acting is None and voice.therapy_acts(claim.sentence, claim.matched_text,
                                                  claim.sentence[claim.end - claim.sent_start:], claim.vocab_id):
