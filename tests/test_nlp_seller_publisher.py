@@ -116,11 +116,23 @@ disease; these products are illegal and unproven, and several patients have been
 request a copy of our free guide to report a problem.</p></main></body></html>"""
 
 
+# A hospital's information page: the product is named in its voice only as what patients ask about.
+HOSPITAL_ASKED_ABOUT = """<html><head><title>Knee Injections: Your Questions | Lakemoor General Hospital</title></head>
+<body><main><h1>Knee Injections: Your Questions</h1>
+<p>Our joint specialists are often asked about umbilical cord stem cell injections for worn knees.</p>
+<p>No stem cell product is approved for arthritis. Many clinics sell products that are not well characterised,
+and the evidence from trials is limited. Be skeptical of clinics that promise new cartilage.</p>
+<p>Book an appointment with our team to talk about physiotherapy, weight loss, steroid injections or a knee
+replacement.</p></main></body></html>"""
+
+
 @pytest.mark.parametrize(("html", "offers"), [
     (FAQ_LONG_CRITIQUE_THEN_OWN, True),
+    (HOSPITAL_ASKED_ABOUT, False),
     (SCEPTIC_PRACTICE_NAMES_A_PRODUCT, False),
     (REGULATOR_IN_FIRST_PERSON, False),
-], ids=["seller FAQ, long critique of others then its own product", "sceptical practice that does not sell PRP",
+], ids=["seller FAQ, long critique of others then its own product", "hospital page: what patients ask about",
+        "sceptical practice that does not sell PRP",
         "regulator speaking as we"])
 def test_criticism_of_others_does_not_outweigh_the_pages_own_offer(html, offers):
     """Coding manual section 4: a seller that calls other products unapproved and unsafe, then sells its own, is

@@ -47,6 +47,7 @@ _DECLINE = re.compile(r"\b(?:offer|offers|sell|sells|use|uses|provide|provides|p
 #: the clinic's offer wording (at least ``CRITICISM_NEEDS_CLINIC`` of clinic cue weight, "At <Name>, we" included),
 #: the sceptic and regulator report cues (``CRITICISM_KINDS``; not the page's own declining, own_voice.json
 #: "declining_cues") add up to at most ``CRITICISM_CAP``, the weight of two such cues, however long the critique.
+#: The own product's sentence must hold no report cue ("our surgeons are often asked about stem cell injections").
 #: News, research, trial, banking and explainer cues keep their weight. Moves one tune page (a003, a seller); the
 #: grouped cross-validation is unchanged (docs/seller-model.md, "Criticism of others")
 CRITICISM_KINDS = frozenset({"sceptic", "regulator"})
@@ -152,8 +153,11 @@ class OfferComponent:
         if nav_start is None:
             nav_start = arrays.char_end(arrays.n - 1) + 1 if arrays.n else 0
         found: dict[str, tuple[OfferCue, float]] = {}
+        report_at: list[int] = []  # where report cues start (chars), for the own product's sentence
         for match_id, start, _end in _outermost(list(self._phrases(doc)) + self._tokens(doc), self._cue_of):
             cue = self._cue_of[match_id]
+            if cue.signal == "report":
+                report_at.append(int(arrays.idx[start]))
             factor = NAV_WEIGHT if arrays.idx[start] >= nav_start else 1.0
             if cue.id not in found or found[cue.id][1] < factor:
                 found[cue.id] = (cue, factor)
@@ -167,7 +171,9 @@ class OfferComponent:
         # the first product in the page's own voice and the first therapy presented as acting are all the
         # decision uses; one test per sentence (a page names ~60 products, several to a sentence)
         own_products, acting = _first_own_and_acting(voice, counted)
-        criticism = _criticism_factor(found, voice.declining_cues, bool(own_products), names_itself)
+        criticism = _criticism_factor(found, voice.declining_cues,
+                                      bool(own_products) and not _holds_report_cue(own_products[0], report_at),
+                                      names_itself)
         by_kind: dict[str, float] = {}
         weights: dict[str, float] = {}
         score = 0.0
@@ -271,6 +277,14 @@ class OfferComponent:
         self._load_model()
         self._load_voice()
         return self
+
+
+def _holds_report_cue(claim, report_at: list[int]) -> bool:
+    """A report cue starts inside the claim's sentence: "our surgeons are often asked about stem cell injections"
+    names the product in the page's voice without offering it."""
+    report_at.sort()
+    i = bisect.bisect_left(report_at, claim.sent_start)
+    return i < len(report_at) and report_at[i] < claim.sent_end
 
 
 def _criticises(cue: OfferCue, declining: frozenset[str]) -> bool:
