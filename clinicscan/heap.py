@@ -16,7 +16,7 @@ import gc
 from contextlib import contextmanager
 from typing import Iterator
 
-__all__ = ["long_lived_heap"]
+__all__ = ["long_lived_heap", "release_memory"]
 
 
 @contextmanager
@@ -30,3 +30,33 @@ def long_lived_heap() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+def release_memory() -> None:
+    """Hand the memory freed so far back to the operating system.
+
+    Why: the report frees big intermediates stage by stage (a million claims' Arrow batches,
+    pairing's join tables), but neither Arrow's memory pool (mimalloc or jemalloc) nor glibc's
+    malloc returns freed pages on their own: after the claims pass the process held 630 MiB
+    of which 230 MiB were free pages, and each later stage's peak stacked on top of them.
+    Asking both to release costs a few milliseconds.
+    """
+    try:
+        import pyarrow as pa
+
+        pa.default_memory_pool().release_unused()
+    except ImportError:  # pragma: no cover - pyarrow is a dependency
+        pass
+    global _malloc_trim
+    if _malloc_trim is None:
+        try:
+            import ctypes
+
+            _malloc_trim = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to ask
+            _malloc_trim = False
+    if _malloc_trim:
+        _malloc_trim(0)
+
+
+_malloc_trim = None

@@ -14,7 +14,7 @@ from typing import Sequence
 import pandas as pd
 
 from clinicscan.errors import ConfigError
-from clinicscan.heap import long_lived_heap
+from clinicscan.heap import long_lived_heap, release_memory
 from clinicscan.store import Store
 from clinicscan.reports import claims_pass, exports
 from clinicscan.reports.claims_pass import stream_claims
@@ -165,7 +165,9 @@ def _tables(store: Store, data: RunData, registry: Registry, claims: pd.DataFram
     """Every table but claims.csv's (``claims``, given) from ``data``: all claims, or only the
     counting ones (the report's streamed read), which is all that the analysis reads."""
     index = EvidenceIndex(registry, data.trials, load_vocabulary().product_types)
-    pairs = assess_pairs(pair_claims(data.claims), index)
+    pairs = pair_claims(data.claims)
+    release_memory()  # pairing's join tables
+    pairs = assess_pairs(pairs, index)
     pairs["flagged_claim"] = pairs_that_flag(pairs, registry) if len(pairs) else pd.Series(dtype=bool)
     red_flag_claims = data.claims[data.claims["counts"] & (data.claims["kind"] == "red_flag")] \
         if len(data.claims) else data.claims
@@ -210,6 +212,7 @@ def write_reports(store: Store, out_dir: str | Path, run_id: int | None = None,
     run = resolve_run(store, run_id)
     base = load_run_without_claims(store, run)
     passed = stream_claims(store, run.id, base.pages, out, wanted, chunk_rows=claims_pass.CHUNK_ROWS)
+    release_memory()  # the batches read and written
     data = replace(base, claims=passed.counting, page_mentions=passed.mentions,
                    page_counting=passed.counting_per_page)
     tables = _tables(store, data, registry, claims=None)

@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from sqlalchemy import select
 
+from clinicscan.heap import release_memory
 from clinicscan.reports import arrow_read, csv_stream
 from clinicscan.reports.exports import CLAIMS_COLUMNS, iso
 from clinicscan.store import Store
@@ -141,7 +142,7 @@ def stream_claims(store: Store, run_id: int, pages: pd.DataFrame, out_dir: Path,
     mentions = np.zeros(n_pages, dtype=np.int64)
     counting_n = np.zeros(n_pages, dtype=np.int64)
     kept: dict[str, list] = {name: [] for name in KEPT + ["pos"]}
-    sentences: list[pa.Array] = []  # each chunk's distinct counting sentences, by first appearance
+    text_codes = {name: _TextCodes() for name in CATEGORICAL}  # kept text as codes, each text once
     files: dict[str, Path] = {}
     csv_out = csv_stream.CsvStream(out_dir / "claims.csv", CLAIMS_COLUMNS) if "csv" in formats else None
     parquet_out = None
@@ -194,12 +195,9 @@ def stream_claims(store: Store, run_id: int, pages: pd.DataFrame, out_dir: Path,
                 picked = pa.array(keep)
                 kept["pos"].append(pos[keep])
                 for name in KEPT:
-                    if name == "sentence":  # each distinct text of the chunk once
-                        encoded = columns[name].take(picked).dictionary_encode()
-                        kept[name].append(encoded.indices.to_numpy())
-                        sentences.append(encoded.dictionary)
-                    else:
-                        kept[name].append(columns[name].take(picked))
+                    values = columns[name].take(picked)
+                    kept[name].append(text_codes[name].codes(values) if name in text_codes
+                                      else values.to_numpy())
     finally:
         if csv_out is not None:
             files["claims.csv"] = csv_out.close()
@@ -207,7 +205,8 @@ def stream_claims(store: Store, run_id: int, pages: pd.DataFrame, out_dir: Path,
             parquet_out.close()
             files["claims.parquet"] = out_dir / "claims.parquet"
     ids = pd.Index(page_cells.page_ids, name="page_id")
-    return ClaimsPass(counting=_counting_frame(kept, sentences, page_cells), mentions=pd.Series(mentions, index=ids),
+    release_memory()  # the batches read and written, before the frame is built
+    return ClaimsPass(counting=_counting_frame(kept, text_codes, page_cells), mentions=pd.Series(mentions, index=ids),
                       counting_per_page=pd.Series(counting_n, index=ids), files=files)
 
 
@@ -230,49 +229,56 @@ def _repeated_cells(values: pa.Array) -> pa.Array:
     return csv_stream.format_text(encoded.dictionary).take(encoded.indices)
 
 
-def _categorical(chunks: list[pa.Array], sort: bool = True) -> pd.Categorical:
-    """Text chunks as one categorical whose categories are plain Python strings (so reading
-    a row's value shares the category's string instead of making a new one), sorted like
-    the strings themselves when ``sort`` (a groupby then walks them in the order an object
-    column would)."""
-    encoded = pa.chunked_array(chunks, type=pa.string()).combine_chunks().dictionary_encode()
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    if encoded.null_count:
-        codes = np.where(pc.is_null(encoded).to_numpy(zero_copy_only=False), -1, codes)
-    labels = encoded.dictionary.to_pylist()
-    if sort and labels:
-        order = sorted(range(len(labels)), key=labels.__getitem__)
-        recode = np.empty(len(labels), dtype=np.int64)
-        recode[order] = np.arange(len(labels))
-        codes = np.where(codes >= 0, recode[np.maximum(codes, 0)], -1)
-        labels = [labels[i] for i in order]
-    return pd.Categorical.from_codes(codes, categories=pd.Index(labels, dtype=object))
+class _TextCodes:
+    """Codes for a text column kept chunk by chunk: each distinct text becomes one Python string
+    the first time a chunk holds it, and a chunk's rows keep only its code.
+
+    Why: the kept chunks held every counting claim's text in Arrow until the end, then were
+    joined and encoded whole; for the sentences (400,000 distinct in a million claims) that
+    end alone raised the peak by 230 MiB."""
+
+    def __init__(self):
+        self.index: dict[str, int] = {}
+
+    def codes(self, values: pa.Array) -> np.ndarray:
+        encoded = values.dictionary_encode()
+        index = self.index
+        local = np.fromiter((index.setdefault(text, len(index)) for text in encoded.dictionary.to_pylist()),
+                            dtype=np.int64, count=len(encoded.dictionary))
+        if not len(local):  # every value null
+            return np.full(len(values), -1, dtype=np.int32)
+        positions = encoded.indices.to_numpy(zero_copy_only=False)
+        if encoded.null_count:
+            nulls = pc.is_null(encoded).to_numpy(zero_copy_only=False)
+            return np.where(nulls, -1, local[np.where(nulls, 0, positions).astype(np.int64)]).astype(np.int32)
+        return local[positions].astype(np.int32)
+
+    def categorical(self, chunks: list[np.ndarray], sort: bool) -> pd.Categorical:
+        """The chunks' codes as one categorical whose categories are the texts as Python strings
+        (reading a row's value shares its category's string), sorted like the strings when
+        ``sort`` (a groupby then walks them in the order an object column would), else in order
+        of first appearance."""
+        codes = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int32)
+        labels = list(self.index)
+        self.index = {}
+        if sort and labels:
+            order = sorted(range(len(labels)), key=labels.__getitem__)
+            recode = np.empty(len(labels), dtype=np.int32)
+            recode[order] = np.arange(len(labels), dtype=np.int32)
+            codes = np.where(codes >= 0, recode[np.maximum(codes, 0)], -1)
+            labels = [labels[i] for i in order]
+        return pd.Categorical.from_codes(codes, categories=pd.Index(labels, dtype=object))
 
 
-def _sentence_categorical(codes: list[np.ndarray], dictionaries: list[pa.Array]) -> pd.Categorical:
-    """The chunks' sentence codes as one categorical; its categories are the distinct texts in
-    order of first appearance, as Python strings (what the analysis quotes)."""
-    if not codes:
-        return pd.Categorical([], categories=pd.Index([], dtype=object))
-    merged = pa.chunked_array(dictionaries, type=pa.string()).combine_chunks().dictionary_encode()
-    to_global = merged.indices.to_numpy().astype(np.int64)
-    offsets = np.cumsum([0] + [len(d) for d in dictionaries[:-1]])
-    local = np.concatenate([c.astype(np.int64) + off for c, off in zip(codes, offsets)])
-    return pd.Categorical.from_codes(to_global[local], categories=pd.Index(merged.dictionary.to_pylist(), dtype=object))
-
-
-def _counting_frame(kept: dict[str, list], sentences: list[pa.Array], page_cells: _PageCells) -> pd.DataFrame:
+def _counting_frame(kept: dict[str, list], text_codes: dict[str, _TextCodes], page_cells: _PageCells) -> pd.DataFrame:
     pos = np.concatenate(kept["pos"]) if kept["pos"] else np.zeros(0, dtype=np.int64)
     data: dict[str, object] = {}
     for name in KEPT:
-        chunks = kept[name]
-        if name == "sentence":
-            data[name] = _sentence_categorical(chunks, sentences)
-        elif name in CATEGORICAL:
-            data[name] = (_categorical(chunks) if chunks
-                          else pd.Categorical([], categories=pd.Index([], dtype=object)))
+        chunks = kept.pop(name)
+        if name in text_codes:  # sentences in order of first appearance, the rest sorted
+            data[name] = text_codes[name].categorical(chunks, sort=name != "sentence")
         else:
-            data[name] = (np.concatenate([c.to_numpy() for c in chunks]) if chunks
+            data[name] = (np.concatenate(chunks) if chunks
                           else np.zeros(0, dtype=np.int64))
     for col in PAGE_COLUMNS_KEPT:
         values = page_cells.page_columns[col][pos]
