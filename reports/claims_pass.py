@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from clinicscan.heap import release_memory
 from clinicscan.reports import arrow_read, csv_stream
-from clinicscan.reports.exports import CLAIMS_COLUMNS, iso
+from clinicscan.reports.exports import CLAIMS_COLUMNS, iso_column
 from clinicscan.store import Store
 from clinicscan.store.models import Claim, Page
 from clinicscan.vocabulary import COUNTED_CONTEXTS, RED_FLAG_COUNTED_CONTEXTS
@@ -102,7 +102,7 @@ class _PageCells:
         self.page_ids = ids
         self.position = np.full(int(ids.max()) + 1 if len(ids) else 1, -1, dtype=np.int64)
         self.position[ids] = np.arange(len(ids))
-        frame = pd.DataFrame({"fetched_at": pages["fetched_at"].map(iso)})
+        frame = pd.DataFrame({"fetched_at": iso_column(pages["fetched_at"])})
         self.cells = {name: csv_stream.format_column(frame[col] if col == "fetched_at" else pages[col])
                       for name, col in _PAGE_CELLS.items()}
         self.raw = {name: _arrow(frame[col] if col == "fetched_at" else pages[col])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from pandas.api.types import is_datetime64_any_dtype
 from clinicscan.reports.csv_stream import write_csv_chunks
@@ -66,6 +67,19 @@ def iso(value) -> str:
     return str(value)
 
 
+def iso_column(values: pd.Series) -> pd.Series:
+    """``values.map(iso)``, formatted by numpy for a datetime column (naive is UTC; NaT is
+    empty) instead of one Python call a cell: 180,000 calls at a million claims."""
+    if not len(values) or not is_datetime64_any_dtype(values.dtype):
+        return values.map(iso)
+    if getattr(values.dtype, "tz", None) is not None:
+        values = values.dt.tz_convert("UTC").dt.tz_localize(None)
+    stamps = values.to_numpy().astype("datetime64[s]")  # isoformat(timespec="seconds") drops the fraction
+    text = np.char.add(np.datetime_as_string(stamps, unit="s"), "Z").astype(object)
+    text[np.isnat(stamps)] = ""
+    return pd.Series(text.tolist(), index=values.index, name=values.name)
+
+
 def pages_frame(data: RunData) -> pd.DataFrame:
     p = data.pages
     mentions, counting = data.mention_counts()
@@ -74,7 +88,7 @@ def pages_frame(data: RunData) -> pd.DataFrame:
         "conditions": p["conditions"].map(ids), "product_types": p["product_types"].map(ids),
         "red_flags": p["red_flags"].map(ids), "site": p["site_name"], "domain": p["domain"],
         "country": p["country"], "region": p["region"], "final_url": p["final_url"],
-        "status": p["status"].astype("Int64"), "fetched_at": p["fetched_at"].map(iso),
+        "status": p["status"].astype("Int64"), "fetched_at": iso_column(p["fetched_at"]),
         "page_kind": p["page_kind"], "offer_score": p["offer_score"].astype("Float64"),
         "offer_cues": p["offer_cues"].map(lambda cues: ";".join(map(str, cues))),
         "n_mentions": p["page_id"].map(mentions).fillna(0).astype(int),
@@ -90,7 +104,7 @@ def claims_frame(data: RunData) -> pd.DataFrame:
     c = data.claims
     out = pd.DataFrame({
         "claim_id": c["claim_id"], "site": c["site_name"], "domain": c["domain"], "url": c["url"],
-        "fetched_at": c["fetched_at"].map(iso), "kind": c["kind"],
+        "fetched_at": iso_column(c["fetched_at"]), "kind": c["kind"],
         "condition": c["vocab_id"].where(c["kind"] == "condition", ""),
         "product_type": c["vocab_id"].where(c["kind"] == "product_type", ""),
         "red_flag": c["vocab_id"].where(c["kind"] == "red_flag", ""),
@@ -118,7 +132,7 @@ def evidence_frame(data: RunData, pairs: pd.DataFrame, flags: dict[int, ClinicFl
         "flagged_claim": pairs["flagged_claim"].astype(bool) if len(pairs) else pairs.get("flagged_claim"),
         "quote": pairs["condition_sentence"], "product_quote": pairs["product_sentence"],
         "url": pairs["url"], "product_url": pairs["product_url"],
-        "fetched_at": pairs["fetched_at"].map(iso), "warc_record_id": pairs["warc_record_id"],
+        "fetched_at": iso_column(pairs["fetched_at"]), "warc_record_id": pairs["warc_record_id"],
         "context": pairs["context"], "n_pages": pairs["n_pages"], "n_sentences": pairs["n_sentences"],
     }, columns=EVIDENCE_COLUMNS)
     return out

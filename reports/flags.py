@@ -177,6 +177,12 @@ def red_flags_to_quote(red_flags: pd.DataFrame, max_quotes: int = MAX_QUOTES) ->
     return red_flags[first_of_kind | (first_of_sentence & (rank <= max_quotes + 1))]
 
 
+# what flag_clinic and flagged_clinics.csv read of a pair (ClinicFlag.unsupported holds these)
+FLAG_PAIR_COLUMNS = ["site_id", "condition", "product_type", "strength", "evidence_status", "flagged_claim",
+                     "n_sentences", "n_pages", "condition_sentence", "product_sentence", "url", "fetched_at",
+                     "warc_record_id", "evidence_line"]
+
+
 def flag_clinic(site: dict, pairs: list[dict], red_flags: list[dict],
                 registry: Registry, max_quotes: int = MAX_QUOTES) -> ClinicFlag:
     """Decide one clinic. ``pairs``: its assessed claim pairs as records, with the

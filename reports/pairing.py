@@ -41,8 +41,8 @@ _PRODUCT = ["product_type", "product_order", "product_hedged"]
 
 # claims paired at a time: pairing never crosses sites, so sites are paired in groups of about
 # this many counting claims; the join tables of a million claims (about 400 MiB) were the
-# report's peak memory, a group's are a fifth of that
-BATCH_CLAIMS = 200_000
+# report's peak memory, a group's are a seventh of that
+BATCH_CLAIMS = 100_000
 
 
 def pair_claims(claims: pd.DataFrame, batch_claims: int = BATCH_CLAIMS) -> pd.DataFrame:

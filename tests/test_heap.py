@@ -66,3 +66,18 @@ def test_report_runs_with_the_heap_frozen(store, monkeypatch, tmp_path):
     build.write_reports(store, tmp_path)
     assert seen and seen[0] > 0
     assert gc.get_freeze_count() == 0
+
+
+def test_report_arrow_allocations_use_the_system_allocator_then_the_pool_is_restored():
+    import pyarrow as pa
+
+    from clinicscan.heap import release_memory, system_allocator
+
+    before = pa.default_memory_pool().backend_name
+    with system_allocator():
+        assert pa.default_memory_pool().backend_name == "system"
+        values = pa.array(["a", "b"] * 1000)
+        assert values.to_pylist()[:2] == ["a", "b"]
+        release_memory()  # freed pages handed back; nothing alive is touched
+        assert values[1].as_py() == "b"
+    assert pa.default_memory_pool().backend_name == before
