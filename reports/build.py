@@ -174,7 +174,8 @@ def _tables(store: Store, data: RunData, registry: Registry, claims: pd.DataFram
     ``keep_claims=False`` (write_reports, which returns no tables): once the clinics are
     flagged, ``data.claims`` and the red-flag claims keep only the columns later stages read
     (``data`` is changed in place): the sentences and page columns of 700,000 counting claims
-    (150 MiB) no longer sit under the exports' own peak."""
+    (150 MiB) no longer sit under the exports' own peak; pairs lose the sentences they were
+    judged on, and flags their pair records once the frames holding them are built."""
     index = EvidenceIndex(registry, data.trials, load_vocabulary().product_types)
     pairs = pair_claims(data.claims)
     release_memory()  # pairing's join tables
@@ -198,10 +199,12 @@ def _tables(store: Store, data: RunData, registry: Registry, claims: pd.DataFram
     if not keep_claims:
         data.claims = data.claims[LATE_CLAIM_COLUMNS].copy()
         red_flag_claims = red_flag_claims[LATE_RED_FLAG_COLUMNS].copy()
+        # every sentence naming a pair was for judging it; the quotes stay
+        pairs["sentences"] = pd.Series([[]] * len(pairs), index=pairs.index, dtype=object)
         release_memory()
     who = who_and_where(data.sites, data.pages, load_contact_facts(store, data.run_id),
                         flagged_site_ids=[sid for sid, flag in flags.items() if flag.flagged])
-    return ReportTables(
+    tables = ReportTables(
         data=data, registry=registry, pairs=pairs, flags=flags, red_flag_claims=red_flag_claims,
         pages=exports.pages_frame(data), claims=claims if claims is not None else pd.DataFrame(columns=CLAIMS_COLUMNS),
         evidence=exports.evidence_frame(data, pairs, flags),
@@ -209,6 +212,11 @@ def _tables(store: Store, data: RunData, registry: Registry, claims: pd.DataFram
         flagged=add_place_columns(exports.flagged_frame(data, flags, red_flag_claims), who.places),
         who=who,
     )
+    if not keep_claims:  # the flagging pairs are in clinics.csv and flagged_clinics.csv now; the page reads none
+        for flag in flags.values():
+            flag.unsupported = []
+        release_memory()
+    return tables
 
 
 @long_lived_heap()

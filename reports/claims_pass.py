@@ -283,6 +283,6 @@ def _counting_frame(kept: dict[str, list], text_codes: dict[str, _TextCodes], pa
     for col in PAGE_COLUMNS_KEPT:
         values = page_cells.page_columns[col][pos]
         data[col] = pd.Series(values, dtype=object) if values.dtype == object else values
-    frame = pd.DataFrame(data)
+    frame = pd.DataFrame(data, copy=False)  # each column its own block: no stacking copy
     frame["counts"] = np.ones(len(frame), dtype=bool)
     return frame

@@ -194,6 +194,7 @@ class EvidenceIndex:
         self.trials = trials
         self.all_stem_cell_types = stem_cell_types(set(product_types))
         self._cache: dict[tuple[str, str], Evidence] = {}
+        self._judge_cache: dict[tuple[str, str], tuple[list[Approval], list[LawfulUse]]] = {}
 
     def _types(self, product_type: str) -> set[str]:
         if product_type == UNSPECIFIED:
@@ -243,6 +244,19 @@ class EvidenceIndex:
             ev.status = "no_registered_trials"
         return ev
 
+    def _judge_rows(self, product_type: str, condition: str) -> tuple[list[Approval], list[LawfulUse]]:
+        """The approvals a claim of this pair could name (licensed ones, of its types or of
+        none) and its lawful-use rules: the same for every claim of the pair, so found once
+        (judge runs for each of 100,000 pairs at a million claims)."""
+        key = (product_type, condition)
+        rows = self._judge_cache.get(key)
+        if rows is None:
+            types = self._types(product_type)
+            nameable = [a for a in self.registry.approvals_for_condition(condition)
+                        if a.basis == "approval" and not (a.product_type and a.product_type not in types)]
+            rows = self._judge_cache[key] = (nameable, self.registry.lawful_uses_for(product_type, condition))
+        return rows
+
     def judge(self, product_type: str, condition: str, sentences: list[str], page_kind: str | None,
               strength: str, product_sentence: str = "") -> Evidence:
         """This claim against the evidence: approved only when it names the approved product
@@ -252,21 +266,20 @@ class EvidenceIndex:
         an amniotic membrane over the wound as a covering."): the product's sentence shows the use and
         the condition's sentence says nothing the rule excludes (an injection, a joint)."""
         base = self.assess(product_type, condition)
-        text = " ".join(s for s in sentences if s)
-        types = self._types(product_type)
-        for approval in self.registry.approvals_for_condition(condition):
-            if approval.basis != "approval" or (approval.product_type and approval.product_type not in types):
-                continue
-            name = approval.named_in(text)
-            if name:
-                return replace(base, status="approved_for_this_use", basis=f"names {name}", named=approval)
+        nameable, lawful_rules = self._judge_rows(product_type, condition)
+        if nameable:
+            text = " ".join(s for s in sentences if s)
+            for approval in nameable:
+                name = approval.named_in(text)
+                if name:
+                    return replace(base, status="approved_for_this_use", basis=f"names {name}", named=approval)
         in_setting = [a for a in base.approvals
                       if a.setting and page_kind and SETTING_PAGE_KINDS.get(a.setting) == page_kind]
         if in_setting:
             row = next((a for a in in_setting if a.basis == "established_practice"), in_setting[0])
             return replace(base, status="approved_for_this_use", basis="transplant programme's page", named=row)
         if strength == "sentence" and sentences:
-            for rule in self.registry.lawful_uses_for(product_type, condition):
+            for rule in lawful_rules:
                 if all(rule.shown_by(s) for s in sentences):
                     return replace(base, status="lawful_use", basis=rule.rule_id, lawful=rule)
         if strength == "page" and product_sentence:
