@@ -14,7 +14,7 @@ from typing import Sequence
 import pandas as pd
 
 from clinicscan.errors import ConfigError
-from clinicscan.heap import long_lived_heap, release_memory, system_allocator
+from clinicscan.heap import fewer_collections, long_lived_heap, release_memory, system_allocator
 from clinicscan.store import Store
 from clinicscan.reports import claims_pass, exports
 from clinicscan.reports.claims_pass import stream_claims
@@ -220,6 +220,7 @@ def _tables(store: Store, data: RunData, registry: Registry, claims: pd.DataFram
 
 
 @long_lived_heap()
+@fewer_collections()
 @system_allocator()
 @_python_strings
 def write_reports(store: Store, out_dir: str | Path, run_id: int | None = None,

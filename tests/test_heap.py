@@ -81,3 +81,12 @@ def test_report_arrow_allocations_use_the_system_allocator_then_the_pool_is_rest
         release_memory()  # freed pages handed back; nothing alive is touched
         assert values[1].as_py() == "b"
     assert pa.default_memory_pool().backend_name == before
+
+
+def test_fewer_collections_raises_the_first_threshold_for_the_block_only():
+    from clinicscan.heap import fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections(123_456):
+        assert gc.get_threshold() == (max(123_456, before[0]), *before[1:])
+    assert gc.get_threshold() == before
