@@ -40,6 +40,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from clinicscan.reports.evidence import NOT_FLAGGING, NOT_STEM_CELL, TRANSPLANT_PAGE_KIND, UNSPECIFIED
@@ -143,8 +144,14 @@ def _stem_cells_acted_on(pairs: pd.DataFrame) -> pd.Series:
 
     columns = ["product_type", "strength", "condition_sentence", "product_sentence"] + \
         (["sentences"] if "sentences" in pairs else [])
-    return pd.Series([row["product_type"] == UNSPECIFIED and all(acted_on_only(str(s or "")) for s in sentences(row))
-                      for row in pairs[columns].to_dict("records")], index=pairs.index, dtype=bool)
+    # only unnamed stem cells can be acted on: records for those rows alone (a million claims
+    # make 100,000 pairs; their records cost 0.6 s)
+    unnamed = (pairs["product_type"] == UNSPECIFIED).to_numpy(dtype=bool)
+    acted_on = np.zeros(len(pairs), dtype=bool)
+    if unnamed.any():
+        acted_on[unnamed] = [all(acted_on_only(str(s or "")) for s in sentences(row))
+                             for row in pairs.loc[unnamed, columns].to_dict("records")]
+    return pd.Series(acted_on, index=pairs.index, dtype=bool)
 
 
 def _redundant_unnamed(pairs: pd.DataFrame) -> pd.Series:
