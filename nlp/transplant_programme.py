@@ -109,7 +109,23 @@ class TransplantReader:
                 and "blood_disorders" in conditions and conditions <= self.blood_ids)
 
     def is_programme(self, text: str, claims: Iterable = ()) -> bool:
-        return self.read(text, claims).programme(self.min_groups)
+        """``read(...).programme(...)`` with the cheap tests first: the claims' vetoes, the short way
+        in, then one search for an indication; the voice groups (a whole-text search each, ~1 ms on
+        a 25 KB page) only when an indication is named, and only until enough are found."""
+        claims = list(claims)
+        if self.vetoes(claims):
+            return False
+        if self.blood_only(text, claims):
+            return True
+        if not self.indications.search(text):
+            return False
+        found = 0
+        for pattern in self.groups.values():
+            if pattern.search(text):
+                found += 1
+                if found >= self.min_groups:
+                    return True
+        return False
 
     def report_research(self, claims: Iterable) -> int:
         """On a programme's page: conditions and products named in a sentence about studies or trials

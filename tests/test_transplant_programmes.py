@@ -131,3 +131,13 @@ def test_blood_only_claims_need_no_indication_words_of_the_readers_own():
     reading = load_transplant_reader().read(page.text, page.claims)
     assert "blood_disorders" in page.conditions and reading.indication is None
     assert reading.blood_only and page.page_kind == "transplant"
+
+
+@pytest.mark.parametrize("text", [*PROGRAMMES.values(), *UNPROVEN.values(), *LAWFUL.values()])
+def test_the_short_circuit_reading_decides_as_the_full_reading(text):
+    """is_programme (the offer component's cheap order: vetoes, blood only, an indication, then the
+    voice groups until enough) gives the full reading's verdict on every probe page."""
+    reader = load_transplant_reader()
+    claims = analyse_page(_html(text)).claims
+    page = text.replace("\n", " ")
+    assert reader.is_programme(page, claims) == reader.read(page, claims).programme(reader.min_groups)

@@ -251,10 +251,10 @@ class OfferComponent:
         name the study's products, not its offers (their claims become ``reported``)."""
         reader = self.transplant or load_transplant_reader()
         text = (doc.user_data.get("clinicscan_text") or doc.text)[:nav_start]
-        reading = reader.read(text, [c for c in claims if c.start < nav_start])
-        if reading.vetoes:
+        own = [c for c in claims if c.start < nav_start]
+        if reader.vetoes(own):
             return False
-        if by_kind.get("transplant", 0.0) >= TRANSPLANT_KIND_WEIGHT or reading.programme(reader.min_groups):
+        if by_kind.get("transplant", 0.0) >= TRANSPLANT_KIND_WEIGHT or reader.is_programme(text, own):
             reader.report_research(claims)
             return True
         return False
