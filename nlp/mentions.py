@@ -148,22 +148,19 @@ class MentionFinder:
                 taken.setdefault(kind, bytearray(n))[start:end] = b"\x01" * (end - start)
             kept.append(Mention(kind, vocab_id, detail_id, start, end))
         lower, strings = arrays.lower, arrays.strings
-        conditions = taken.get("condition")
-        if conditions is not None:
-            spans = [(m.start, m.end) for m in kept if m.kind == "condition"]
-            for start, end, match_id in self.coordinated(lambda i: strings[lower[i]], n, spans):
-                if conditions.find(1, start, end) < 0:
-                    conditions[start:end] = b"\x01" * (end - start)
-                    kind, vocab_id, detail_id = keys[match_id][:3]
-                    kept.append(Mention(kind, vocab_id, detail_id, start, end))
-        products = taken.get("product_type")
-        if products is not None:
-            spans = [(m.start, m.end) for m in kept if m.kind == "product_type"]
-            for start, end, match_id in self.coordinated_products(lambda i: strings[lower[i]], n, spans):
-                if products.find(1, start, end) < 0:
-                    products[start:end] = b"\x01" * (end - start)
-                    kind, vocab_id, detail_id = keys[match_id][:3]
-                    kept.append(Mention(kind, vocab_id, detail_id, start, end))
+
+        def word(i: int) -> str:
+            return strings[lower[i]]
+
+        for kind, coordinated in (("condition", self.coordinated), ("product_type", self.coordinated_products)):
+            occupied = taken.get(kind)
+            if occupied is None:
+                continue
+            spans = [(m.start, m.end) for m in kept if m.kind == kind]
+            for start, end, match_id in coordinated(word, n, spans):
+                if occupied.find(1, start, end) < 0:
+                    occupied[start:end] = b"\x01" * (end - start)
+                    kept.append(Mention(*keys[match_id][:3], start, end))
         kept.sort(key=lambda m: (m.start, m.end))
         ends = {m.end for m in kept if m.kind == "condition"}
         return [m for m in kept if not (
