@@ -104,3 +104,41 @@ def test_platelets_and_cord_blood_are_not_peripheral_blood(text):
 ])
 def test_citations_and_definitions_are_not_the_offer(text, kind, vocab_id):
     assert vocab_id not in counted(text, kind)
+
+
+# -- organisation and journal names -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "vocab_id"), [
+    ("The National MS Society answers questions from readers every month.", "condition", "multiple_sclerosis"),
+    ("The Michael J. Fox Foundation for Parkinson's Research funds cell studies.", "condition", "parkinsons"),
+    ("Welcome to the Westlake PRP and Stem Cell Institute, where we treat knee arthritis.", "product_type", "prp"),
+])
+def test_names_of_organisations_are_not_claims(text, kind, vocab_id):
+    assert vocab_id not in counted(text, kind)
+
+
+def test_the_offer_beside_an_organisation_name_still_counts():
+    text = "Welcome to the Westlake PRP and Stem Cell Institute, where we treat knee arthritis."
+    assert "osteoarthritis" in counted(text, "condition")
+
+
+# -- tissues described as sources of stem cells; products compared against ----------------------
+
+@pytest.mark.parametrize(("text", "vocab_id"), [
+    ("Bone marrow is among the best-known sources of adult stem cells.", "bone_marrow"),
+    ("Adipose tissue is one of the richest sources of mesenchymal stem cells.", "adipose"),
+    ("Umbilical cord tissue is a rich source of young stem cells.", "umbilical_cord"),
+    ("Hyaluronic acid lasts a short while and is not as good as PRP.", "prp"),
+    ("Our cord tissue product is superior to bone marrow aspirate.", "bone_marrow"),
+    ("Exosomes are as effective as PRP for thinning hair.", "prp"),
+])
+def test_source_lessons_and_comparators_are_not_the_product(text, vocab_id):
+    assert vocab_id not in counted(text, "product_type")
+
+
+@pytest.mark.parametrize(("text", "vocab_id"), [
+    ("Our cord tissue product is superior to bone marrow aspirate.", "umbilical_cord"),
+    ("Exosomes are as effective as PRP for thinning hair.", "exosome"),
+])
+def test_the_product_compared_for_stays(text, vocab_id):
+    assert vocab_id in counted(text, "product_type")
