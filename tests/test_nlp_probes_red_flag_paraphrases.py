@@ -13,7 +13,11 @@ scored 0.600 on main and 0.633 after both rounds, blind, then was read for a thi
 ten claims in someone else's mouth (the clinic claimed, the website says, according to the
 brochure, the FTC alleges, a presenter said): 30 of 80 were flags on main. ``held7`` was written
 before the third round and never read until scored: 0.733 on main, 0.783 after three rounds
-(the honest estimate of unseen wording), then read for a fourth.
+(the honest estimate of unseen wording), then read for a fourth. ``held8`` (short sentences varying
+verb, subject, tense, numbers in words, regulators abroad, surgery idioms) and ``held10`` (the long
+sentences of real marketing copy) were scored blind on main (0.920 / 3 false, 0.565 / 3 false) and
+then read for new families; ``held9`` and ``held11``, written with them, were kept unread until the
+end (docs/red-flags.md).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 #: split -> (least recall, most false flags): what the shipped lexicon reaches, minus a little
-FLOORS = {"dev": (1.0, 0), "held": (0.9, 1), "held2": (0.88, 0), "held3": (0.88, 0), "held4": (0.96, 0), "held5": (0.93, 0), "held6": (0.95, 0), "frames": (1.0, 0), "held7": (0.9, 0)}
+FLOORS = {"dev": (1.0, 0), "held": (0.9, 1), "held2": (0.88, 0), "held3": (0.88, 0), "held4": (0.96, 0), "held5": (0.93, 0), "held6": (0.95, 0), "frames": (1.0, 0), "held7": (0.9, 0), "held8": (0.98, 0), "held10": (0.89, 0), "dev2": (0.97, 0)}
 
 
 @pytest.fixture(scope="module")
