@@ -40,11 +40,15 @@ _LONE_QUOTE = re.compile(r"[\"“”]")
 _OWN_WORD = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll))?|WE|[Oo]urs?|OURS?|[Uu]s)\b")
 _KEYS = ("generic_we_verbs", "generic_phrases", "therapy_nouns", "therapy_products", "acting_verbs", "acting_phrases",
          "adverbs", "question_openers", "report_words", "name_openers", "name_joiners", "name_subjects",
-         "decline_verbs", "declining_cues")
+         "decline_verbs", "declining_cues", "practitioner_verbs", "practitioner_nouns")
 #: what a negated offer verb declines: a pronoun for the product ("we do not sell it"), or the product itself
 #: the object of a negated verb ends at a clause break ("we don't use donor tissue; we use your own marrow")
 _CLAUSE_END = re.compile(r"[;:,.!?()]|\s(?:but|we|instead|only)\b", re.I)
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them|this|these|that|those|such|any)\b", re.I)
+#: how far (characters) a practitioner's "I inject" / "my patients" reaches to the product it gives
+_PRACTITIONER_REACH = 80
+#: what ends the practitioner's clause before the product: a stop, or a new clause
+_PRACTITIONER_BREAK = re.compile(r"[;:.!?()\"“”]|,\s*(?:and|but|so|while|who|which)\b|\s(?:but|because|although|though)\s")
 #: word bits for ``names_itself``: an opener ("at"), a name word (capitalised) or joiner ("&", "in", ","), a subject
 _OPENER, _NAME, _SUBJECT = 1, 2, 4
 #: the longest name (with its town) walked from an "at"
@@ -72,6 +76,8 @@ class OwnVoice:
     decline: re.Pattern | None = None
     #: offer-cue ids (sceptic kind) that are the page declining, not criticising others ("do not offer")
     declining_cues: frozenset[str] = frozenset()
+    #: a practitioner speaking for the page in the first person singular: "I inject", "in my practice"
+    practitioner: re.Pattern | None = None
 
     @classmethod
     def from_dict(cls, row: dict, where: str = "own_voice.json") -> "OwnVoice":
@@ -95,7 +101,11 @@ class OwnVoice:
                    frozenset(w.lower() for w in row["name_joiners"]), frozenset(w.lower() for w in row["name_subjects"]),
                    re.compile(r"\b(?:(?:do|does|did|will|can)\s+not|(?:do|does|did|wo|ca)n['’]t|never|no\s+longer)\s+"
                               rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_alternatives(row['decline_verbs'])})\b", re.I),
-                   frozenset(row["declining_cues"]))
+                   frozenset(row["declining_cues"]),
+                   re.compile(r"\b(?:I|I['’](?:ve|ll|m|d))\s+(?:(?:have|had|will|now|also|often|usually|routinely|"
+                              r"personally|regularly|always|then|can|mostly|only|typically)\s+){0,2}"
+                              rf"(?:{_alternatives(row['practitioner_verbs'])})\b"
+                              rf"|\b[Mm]y\s+(?:{_alternatives(row['practitioner_nouns'])})\b"))
 
     def speaks_as_page(self, sentence: str) -> bool:
         """The sentence says "we"/"our"/"us" for the page's organisation (not quoted, not people in general)."""
@@ -103,6 +113,28 @@ class OwnVoice:
             return False
         plain = self.generic.sub(" ", _unquoted(sentence))
         return _OWN_WORD.search(plain) is not None
+
+    def practitioner_gives(self, sentence: str, at: int) -> bool:
+        """A practitioner speaking for the page in the first person singular gives the product named at ``at``.
+
+        "Since then I have injected PRP into ...", "In my practice, PRP is given ...": "I" with a
+        verb of giving care, or "my" with a word of a practice, before the mention in the same
+        clause (no ";:.!?()" and no ", and"/"but" between) and not inside a quotation. A
+        patient's "I" ("I had PRP", "my knee", "my doctor") and a doctor whose patients only ask
+        about it ("I treat emphysema, and patients ask about stem cells") do not count.
+        """
+        if self.practitioner is None or at <= 0:
+            return False
+        before = sentence[:at]
+        if "I" not in before and "my" not in before and "My" not in before:
+            return False
+        if len(_LONE_QUOTE.findall(before)) % 2:
+            return False  # the mention sits inside a quotation
+        for found in self.practitioner.finditer(before):
+            between = before[found.end():]
+            if len(between) <= _PRACTITIONER_REACH and not _PRACTITIONER_BREAK.search(between):
+                return True
+        return False
 
     def declines(self, sentence: str, mention: str) -> bool:
         """The sentence declines the product it names: "we use PRP only in research and do not sell it",

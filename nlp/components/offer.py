@@ -313,6 +313,9 @@ def _first_own_and_acting(voice: OwnVoice, counted: list) -> tuple[list, object 
             tested.add(claim.sentence)
             if voice.speaks_as_page(claim.sentence) and not voice.declines(claim.sentence, claim.matched_text):
                 own.append(claim)
+        if not own and voice.practitioner_gives(claim.sentence, claim.start - claim.sent_start) \
+                and not voice.declines(claim.sentence, claim.matched_text):
+            own.append(claim)
         if acting is None and voice.therapy_acts(claim.sentence, claim.matched_text,
                                                  claim.sentence[claim.end - claim.sent_start:], claim.vocab_id):
             acting = claim

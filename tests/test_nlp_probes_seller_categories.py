@@ -1,0 +1,93 @@
+"""Seller categories from issue 8, item 2 (session "sellers"), each probed with pages and sentences of our own.
+
+- A practitioner's own first-person blog: "I have injected PRP into two hundred shoulders",
+  "in my practice, patients receive ...". The page's own voice was only "we/our/us"; a doctor
+  writing as "I" about the therapy they give is the page's organisation speaking. A patient's
+  "I" ("I had PRP in my knee", "my doctor said") and a doctor whose patients only ask about a
+  therapy ("I treat emphysema, and patients ask about stem cells") are not.
+- A trial a clinic recruits for: "the trial", "this trial", "ethics approval" are trial wording
+  (coding manual: a trial is not a sale), even with "book an appointment" and "qualify".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from clinicscan.nlp.analyse import analyse_page
+from clinicscan.nlp.own_voice import OwnVoice, load_own_voice
+
+
+@pytest.fixture(scope="module")
+def voice() -> OwnVoice:
+    return load_own_voice()
+
+
+def _gives(voice: OwnVoice, sentence: str, mention: str) -> bool:
+    return voice.practitioner_gives(sentence, sentence.index(mention))
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("Since then I have injected platelet-rich plasma into over two hundred shoulders.", "platelet-rich plasma"),
+    ("I now offer fat-derived stem cells to runners with worn knees.", "fat-derived stem cells"),
+    ("I’ve treated my patients with bone marrow concentrate since 2016.", "bone marrow concentrate"),
+    ("In my practice, most patients receive two PRP injections six weeks apart.", "PRP"),
+    ("My patients usually get exosome facials after a peel.", "exosome"),
+    ("I routinely harvest bone marrow from the back of the hip.", "bone marrow"),
+])
+def test_a_practitioner_giving_the_therapy_speaks_for_the_page(voice, sentence, mention):
+    assert _gives(voice, sentence, mention)
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("Last spring I had three PRP injections in my left knee.", "PRP"),
+    ("My doctor said the stem cells would calm the swelling.", "stem cells"),
+    ("I treat people with emphysema every week, and more of them ask about stem cell infusions.", "stem cell"),
+    ("I paid for the stem cell treatment myself.", "stem cell"),
+    ('The surgeon told me: "I inject PRP into every knee I see."', "PRP"),
+    ("Stem cell infusions are sold to my patients by clinics abroad.", "Stem cell"),
+    ("I would never inject stem cells into a knee like this.", "stem cells"),
+])
+def test_a_patient_a_quotation_or_a_therapy_only_asked_about_is_not_the_practitioner_giving_it(voice, sentence, mention):
+    assert not _gives(voice, sentence, mention)
+
+
+DOCTOR_BLOG = """<html><head><title>Why I Started Using PRP for Worn Shoulders | Ellen Marsh, MD</title></head><body><main>
+<h1>Why I Started Using PRP for Worn Shoulders</h1>
+<p>For twenty years I told runners and climbers that a worn shoulder could only be rested, braced or replaced.</p>
+<p>A colleague in Denver, the local paper reported, had good results with platelet injections, and that changed my mind.</p>
+<p>Since then I have injected platelet-rich plasma into well over two hundred shoulders, always under ultrasound.</p>
+<p>It is not magic, and it does not suit every shoulder. A torn-through tendon still needs a surgeon.</p>
+</main></body></html>"""
+
+PATIENT_BLOG = """<html><head><title>My knee, my money: one year after PRP | Trail Notes</title></head><body><main>
+<h1>One year after PRP</h1>
+<p>Last spring I had three platelet-rich plasma injections in my left knee at a clinic in the city.</p>
+<p>My doctor said the platelets would calm the swelling. I paid for all three visits myself because my insurer
+would not cover it.</p>
+<p>I used ice and rest for a week after each one, as the nurse told me.</p>
+<p>A year on, I can walk the ridge trail again, although I still cannot run downhill.</p>
+</main></body></html>"""
+
+DOCTOR_DEBUNKS = """<html><head><title>Stem cells for emphysema? What I tell my patients | Breathing Room</title></head><body><main>
+<h1>Stem cells for emphysema? What I tell my patients</h1>
+<p>I treat people with emphysema and fibrosis every week, and more of them now ask about stem cell infusions.</p>
+<p>Clinics advertise that stem cell infusions will rebuild damaged lungs. No trial has shown anything of the kind.</p>
+<p>I do not offer stem cell infusions, and I ask my patients to bring me any advert before they pay for one.</p>
+</main></body></html>"""
+
+
+def test_a_doctors_first_person_blog_presents_the_therapy_as_the_practices_own():
+    page = analyse_page(DOCTOR_BLOG)
+    assert page.offers_treatment, page.offer_cues
+    assert "+own product:prp" in page.offer_cues
+
+
+def test_a_patients_first_person_blog_is_not_a_seller():
+    page = analyse_page(PATIENT_BLOG)
+    assert not page.offers_treatment, page.offer_cues
+    assert not any(cue.startswith("+own product") for cue in page.offer_cues)
+
+
+def test_a_doctor_who_treats_the_disease_but_declines_the_cells_is_not_a_seller():
+    page = analyse_page(DOCTOR_DEBUNKS)
+    assert not page.offers_treatment, page.offer_cues
