@@ -91,3 +91,27 @@ def test_a_patients_first_person_blog_is_not_a_seller():
 def test_a_doctor_who_treats_the_disease_but_declines_the_cells_is_not_a_seller():
     page = analyse_page(DOCTOR_DEBUNKS)
     assert not page.offers_treatment, page.offer_cues
+
+
+TRIAL_RECRUITMENT = """<html><head><title>Knee Arthritis Cell Study | Harbourview Sports Clinic</title></head><body><main>
+<h1>Can stem cells regrow knee cartilage?</h1>
+<p>Dr. Noor Haddad leads a trial with the Westgate Cell Laboratory on fat-derived stem cell injections for knee
+arthritis. The university gave the trial ethics approval last year.</p>
+<p>Fat is taken from the abdomen, the stem cells are grown in the laboratory, and one or two injections go into the
+knee.</p>
+<p>Patients in the trial pay nothing for the injections. This trial still needs twenty more people.</p>
+<p>If you think you could qualify, book an appointment with Dr. Haddad.</p>
+</main></body></html>"""
+
+
+def test_a_clinics_recruitment_page_for_its_trial_is_not_a_sale():
+    """Coding manual: trial listings and recruitment pages are not sellers, booking words and all."""
+    page = analyse_page(TRIAL_RECRUITMENT)
+    assert not page.offers_treatment, page.offer_cues
+    assert page.page_kind == "trial"
+
+
+def test_a_trial_the_patients_pay_for_stays_a_sale():
+    page = analyse_page(TRIAL_RECRUITMENT.replace("Patients in the trial pay nothing for the injections.",
+                                                  "The trial is patient-funded: each place costs $9,800."))
+    assert page.offers_treatment, page.offer_cues
