@@ -7,6 +7,13 @@
   therapy ("I treat emphysema, and patients ask about stem cells") are not.
 - A trial a clinic recruits for: "the trial", "this trial", "ethics approval" are trial wording
   (coding manual: a trial is not a sale), even with "book an appointment" and "qualify".
+- A directory or comparison site: its prices and booking words are the listed providers'; the page
+  says it is not a provider ("is not a healthcare provider", "does not provide medical care") and
+  lists "clinics offering ...", "compare 14 clinics", "paid placements". A ranked list with no such
+  wording ("the best PRP doctors in Miami") is still read as a seller: an open case, see
+  /work/notes/sellers.md.
+- The false-seller side, guarded: a clinic page that only repeats the regulator's warning, a clinic's
+  post about someone else's research hopes, a news story quoting a clinic's prices.
 """
 
 from __future__ import annotations
@@ -115,3 +122,73 @@ def test_a_trial_the_patients_pay_for_stays_a_sale():
     page = analyse_page(TRIAL_RECRUITMENT.replace("Patients in the trial pay nothing for the injections.",
                                                   "The trial is patient-funded: each place costs $9,800."))
     assert page.offers_treatment, page.offer_cues
+
+
+DIRECTORY = """<html><head><title>Stem Cell Clinics in Phoenix: Ratings and Prices | MedCompare</title></head><body><main>
+<h1>Stem cell clinics in Phoenix</h1>
+<p>We found 9 providers offering stem cell injections for knee and back pain in the Phoenix area.</p>
+<p>Desert Sun Regenerative - rated 4.7 by 150 patients - bone marrow and fat-derived injections from $3,500. Request an
+appointment.</p>
+<p>Camelback Joint Institute - rated 4.4 by 61 patients - umbilical cord injections from $4,200. Request an
+appointment.</p>
+<p>MedCompare is not a healthcare provider and earns a fee when you book through this page.</p>
+</main></body></html>"""
+
+COMPARISON = """<html><head><title>PRP Injection Providers in Austin, TX | CareFinder</title></head><body><main>
+<h1>PRP injection providers in Austin</h1>
+<p>Compare 14 clinics offering platelet-rich plasma injections near you. Prices range from $500 to $1,800 per
+injection.</p>
+<p>Hill Country Sports Medicine - 4.8 stars (212 reviews) - PRP for tendon and knee pain. Book online.</p>
+<p>Capitol Regenerative Clinic - 4.6 stars (98 reviews) - PRP and bone marrow concentrate. Book online.</p>
+<p>Listings are paid placements. CareFinder does not provide medical care.</p>
+</main></body></html>"""
+
+
+@pytest.mark.parametrize("page", [DIRECTORY, COMPARISON], ids=["not-a-provider", "comparison"])
+def test_a_directory_that_lists_priced_clinics_sells_nothing_itself(page):
+    """Coding manual, hard cases: a directory that links to clinics but sells nothing itself is not a seller."""
+    result = analyse_page(page)
+    assert not result.offers_treatment, result.offer_cues
+
+
+def test_a_clinic_saying_what_it_is_not_still_sells_what_it_offers():
+    page = analyse_page("""<html><head><title>PRP for Knees | Juniper Joint Clinic</title></head><body><main>
+<h1>PRP for knee arthritis</h1>
+<p>We inject platelet-rich plasma into arthritic knees under ultrasound. A course of three injections costs $1,500.</p>
+<p>Book a consultation with our physicians to see whether PRP suits your knee.</p>
+</main></body></html>""")
+    assert page.offers_treatment, page.offer_cues
+
+
+GUARDS = {
+    "clinic-reprints-warning": """<html><head><title>Important Patient Notice | Lakeside Orthopaedic Associates</title></head>
+<body><main><h1>What the FDA wants patients to know about stem cell products</h1>
+<p>The U.S. Food and Drug Administration has issued a consumer update about stem cell products sold by some clinics.</p>
+<p>According to the agency, the only stem cell products approved in the United States are blood-forming cells from
+umbilical cord blood, used for disorders of the blood and immune system.</p>
+<p>Exosome and amniotic products marketed for joint pain, back pain or lung disease have not been approved and may carry
+risks such as infection and blindness.</p>
+</main></body></html>""",
+    "clinic-posts-research-hope": """<html><head><title>Research Update | Northshore Spine Clinic</title></head>
+<body><main><h1>Research update: can cells repair the spinal cord?</h1>
+<p>Researchers at Kestrel University have begun a small study of mesenchymal stem cells in people with recent spinal
+cord injury.</p>
+<p>The team hopes the cells may one day help damaged nerve fibres regrow, although the work is at an early stage.</p>
+<p>Twelve volunteers will receive an infusion of donor cells and be followed for two years, the lead author said.</p>
+</main></body></html>""",
+    "news-quotes-prices": """<html><head><title>Families spend savings on stem cell trips | The Valley Ledger</title></head>
+<body><main><h1>Families spend savings on stem cell trips abroad</h1>
+<p>By Carla Nunez, health reporter</p>
+<p>When doctors at home ran out of options for her son, Maria Lopez paid $18,000 for stem cell infusions at a clinic
+in Tijuana.</p>
+<p>The clinic's website promises that its umbilical cord cells can improve autism symptoms, and it offers payment
+plans.</p>
+<p>Experts interviewed for this story said there is no good evidence for the infusions and warned of infections.</p>
+</main></body></html>""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(GUARDS))
+def test_pages_that_only_repeat_a_warning_a_hope_or_a_story_sell_nothing(name):
+    page = analyse_page(GUARDS[name])
+    assert not page.offers_treatment, page.offer_cues
