@@ -144,6 +144,8 @@ def crawl(mode: str, ports: list[int], work: Path, concurrency: int, max_pages: 
         overrides.update({k: v for k, v in BARE_OFF.items() if k != "ITEM_PIPELINES"})
     elif mode == "middlewares":  # ... and our middlewares alone
         overrides["ITEM_PIPELINES"] = {}
+    elif mode == "full-inline":  # the full crawl, WARC records written in the reactor thread
+        overrides["CLINICSCAN_ARCHIVE_IN_WRITER"] = False
     settings = crawl_settings(config, config.db_url, run_id, max_depth=20, max_pages=max_pages,
                               delay=0, max_size=5_000_000, allow_loopback=True, progress=False,
                               overrides=overrides)
@@ -202,7 +204,8 @@ def summarise(rounds: list[dict[str, dict]]) -> None:
         best[mode] = (speed, min(cpus))
         print(f"  {mode:11s}: CPU a page least {min(cpus)} ms, median {statistics.median(cpus):.2f} ms; "
               f"best {speed} pages/s")
-    for full, bare in (("before", "before-bare"), ("before", "bare"), ("full", "bare")):
+    for full, bare in (("before", "before-bare"), ("before", "bare"), ("full-inline", "bare"),
+                       ("full", "bare")):
         if bare not in best or full not in best:
             continue
         paired = [(r[full]["pages_per_s"] / r[bare]["pages_per_s"],
@@ -228,7 +231,8 @@ def main() -> None:
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--modes", default="bare,full",
                         help="crawls to run, in order: bare, full, and (to see where the cost "
-                        "goes) pipelines, middlewares; 'before' and 'before-bare' (the full "
+                        "goes) pipelines, middlewares, full-inline (WARC records written in "
+                        "the reactor thread, not the store's writer); 'before' and 'before-bare' (the full "
                         "and bare crawls of the --before checkout)")
     parser.add_argument("--profile", metavar="DIR",
                         help="write a cProfile of each crawl's reactor thread to DIR/MODE-ROUND.pstats "
@@ -237,7 +241,7 @@ def main() -> None:
                         help="an older checkout (a git worktree with its own .venv, from "
                         "scripts/setup.sh) whose crawls run as modes 'before' (full) and "
                         "'before-bare', in the same rounds: before/after figures from one run")
-    parser.add_argument("--worker", choices=["bare", "full", "pipelines", "middlewares"],
+    parser.add_argument("--worker", choices=["bare", "full", "pipelines", "middlewares", "full-inline"],
                         help=argparse.SUPPRESS)
     parser.add_argument("--ports", help=argparse.SUPPRESS)
     parser.add_argument("--work", help=argparse.SUPPRESS)

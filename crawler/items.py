@@ -1,7 +1,7 @@
 """What the spider hands to the pipelines: a fetched page, or the fate of a URL it gave up on.
 
-Declared once, as dataclasses; the archive pipeline fills the ``warc_*`` fields, the store
-pipeline writes rows. Links found on a page travel with it, so that the page, its frontier
+Declared once, as dataclasses; the archive pipeline fills the ``warc_*`` fields (in a crawl,
+from the store pipeline's writer thread), the store pipeline writes rows. Links found on a page travel with it, so that the page, its frontier
 row turning ``done`` and its newly discovered URLs are committed in one transaction.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass
@@ -47,6 +48,9 @@ class PageItem:
     warc_file: str | None = None
     warc_record_id: str | None = None
     warc_offset: int | None = None
+    # ... or, in a crawl, the archive pipeline that will fill them: the store's writer thread
+    # has it write the page's records just before the page's row
+    archive: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass

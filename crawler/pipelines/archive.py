@@ -2,8 +2,14 @@
 
 Each fetched page becomes a ``response`` record (and a ``request`` record concurrent to it)
 in ``CLINICSCAN_ARCHIVE_DIR/run-{id}/``. Each record is its own gzip member, written with
-one ``write`` and flushed before the item moves on to the store pipeline, so a database row
-never points at bytes that are not on disk yet.
+one unbuffered ``write`` before the page's database row is written, so a row never points
+at bytes that are not on disk yet.
+
+In a crawl the records are built and written in the store pipeline's writer thread, page
+by page just before the page's row (``CLINICSCAN_ARCHIVE_IN_WRITER``, on when the store
+pipeline is enabled): the item only carries this pipeline to it. Deflate and SHA-1 release
+the GIL, so the archive's work leaves the reactor thread for the second core. Without the
+store pipeline (or with the setting off) ``process_item`` writes the records itself.
 
 Segments are written as ``*.warc.gz.open`` and renamed to ``*.warc.gz`` when rotated (every
 ``CLINICSCAN_WARC_MAX_RECORDS`` records or ``CLINICSCAN_WARC_MAX_BYTES`` bytes) and at close.
@@ -12,9 +18,11 @@ back to its last complete gzip member and closes it, so every file stays readabl
 segments get a quick check of their last member too (older versions could close a torn one).
 
 A write that fails (disk full, quota, I/O error) is undone at once: the segment is cut back
-to the end of the last whole record pair, the page is dropped (its URL stays pending), and
-the crawl stops with reason ``archive_error``; ``clinicscan crawl`` turns the ``archive/error*``
-stats into one line naming the folder and the room needed. Page bodies never reach the log.
+to the end of the last whole record pair, the page is dropped (its URL stays pending, and
+so does every page after it), and the crawl stops with reason ``archive_error``;
+``clinicscan crawl`` turns the ``archive/error*`` stats into one line naming the folder and
+the room needed. A failure in the writer thread is recorded there and reported (stats, log
+line, stop) from the reactor thread, by ``report()``. Page bodies never reach the log.
 
 Scrapy hands us decoded bodies, so the archived payload is the decoded body: the original
 ``Content-Encoding``/``Transfer-Encoding``/``Content-Length`` are kept as
@@ -35,6 +43,7 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
+from scrapy.utils.misc import load_object
 from warcio.warcwriter import WARCWriter
 
 from clinicscan import __version__
@@ -168,10 +177,18 @@ class _Segment:
         return self.final_path
 
 
+def _store_enabled(settings) -> bool:
+    """Is the store pipeline (whose writer thread would write our records) in the crawl?"""
+    from clinicscan.crawler.pipelines.store import StorePipeline
+
+    return any(order is not None and load_object(path) is StorePipeline
+               for path, order in settings.getwithbase("ITEM_PIPELINES").items())
+
+
 class WarcArchivePipeline:
     def __init__(self, archive_dir: Path, run_id: int, max_records: int = 1000,
                  max_bytes: int = 100_000_000, compress_level: int = 1,
-                 user_agent: str = "", stats=None, crawler=None):
+                 user_agent: str = "", stats=None, crawler=None, in_writer: bool = False):
         self.run_dir = Path(archive_dir).resolve() / f"run-{run_id}"
         self.run_id = run_id
         self.max_records = max_records
@@ -180,9 +197,17 @@ class WarcArchivePipeline:
         self.user_agent = user_agent
         self.stats = stats
         self.crawler = crawler
+        self.in_writer = in_writer  # the store's writer thread calls write_records()
+        # Written by the thread that writes records, read by report() in the reactor thread:
         self.failed = False  # a write failed: store nothing more, the crawl is stopping
+        self.failure: tuple[OSError, int] | None = None  # the first error, record bytes
+        self.errors = 0
+        self.records_written = 0
         self.bytes_written = 0
         self.pages_written = 0
+        # ... and what report() has passed on to the stats so far (reactor thread only)
+        self._reported_records = self._reported_errors = 0
+        self._failure_reported = False
         self.writer = WARCWriter(None, gzip=False)
         self.segment: _Segment | None = None
         self.serial = 0
@@ -199,7 +224,8 @@ class WarcArchivePipeline:
                    max_bytes=settings.getint("CLINICSCAN_WARC_MAX_BYTES", 100_000_000),
                    compress_level=settings.getint("CLINICSCAN_WARC_COMPRESS_LEVEL", 1),
                    user_agent=settings.get("USER_AGENT", ""), stats=crawler.stats,
-                   crawler=crawler)
+                   crawler=crawler, in_writer=(settings.getbool("CLINICSCAN_ARCHIVE_IN_WRITER", True)
+                                               and _store_enabled(settings)))
 
     def open_spider(self) -> None:
         try:
@@ -216,16 +242,36 @@ class WarcArchivePipeline:
             self._fail(exc, 0)
 
     def close_spider(self) -> None:
+        # Scrapy closes pipelines in reverse order: the store pipeline (and its writer
+        # thread, which writes records when in_writer) is done by now.
         try:
             self._rotate()
         except OSError as exc:
             self._fail(exc, 0)
+        self.report()
 
     def process_item(self, item):
         if not isinstance(item, PageItem):
             return item
         if self.failed:
             raise DropItem(f"{item.url}: not stored, the WARC archive cannot be written")
+        if self.in_writer:  # the store's writer thread writes the records, then the row
+            item.archive = self
+            return item
+        written = self.write_records(item)
+        self.report()
+        if not written:
+            exc = self.failure[0] if self.failure else None
+            raise DropItem(f"{item.url}: not stored, its WARC record could not be written "
+                           f"({getattr(exc, 'strerror', None) or exc})")
+        return item
+
+    def write_records(self, item: PageItem) -> bool:
+        """Write the page's record pair and fill its ``warc_*`` fields; False if it is not on
+        disk (this write failed, or an earlier one did). Runs in the store's writer thread in
+        a crawl: it touches no stats and never stops the crawl itself, ``report()`` does."""
+        if self.failed:
+            return False
         record_id = new_record_id()
         members = (self._response_member(item, record_id), self._request_member(item, record_id))
         try:
@@ -239,27 +285,40 @@ class WarcArchivePipeline:
                 self.segment.cut_back(size, records)
                 raise
         except OSError as exc:
-            self._fail(exc, sum(map(len, members)))
-            raise DropItem(f"{item.url}: not stored, its WARC record could not be written "
-                           f"({exc.strerror or exc})") from None
+            self._failed(exc, sum(map(len, members)))
+            return False
         item.warc_record_id = record_id
         item.warc_file = str(self.segment.final_path)
-        self._inc("archive/records", 2)
+        self.records_written += 2
         self.bytes_written += sum(map(len, members))
         self.pages_written += 1
         if self.segment.records >= self.max_records or self.segment.size >= self.max_bytes:
             try:
                 self._rotate()
             except OSError as exc:  # the page's record is whole on disk: keep the page
-                self._fail(exc, 0)
-        return item
+                self._failed(exc, 0)
+        return True
 
-    def _fail(self, exc: OSError, record_bytes: int) -> None:
-        """Stop the crawl after a write error; the stats say where and how much room is needed."""
-        self._inc("archive/errors")
-        if self.failed:
-            return
+    def _failed(self, exc: OSError, record_bytes: int) -> None:
+        self.errors += 1
+        if self.failure is None:
+            self.failure = (exc, record_bytes)
         self.failed = True
+
+    def report(self) -> None:
+        """Pass what the writer did on to the stats and, after a write error, stop the crawl
+        with the stats that say where and how much room is needed (reactor thread)."""
+        records, errors = self.records_written, self.errors
+        if records > self._reported_records:
+            self._inc("archive/records", records - self._reported_records)
+            self._reported_records = records
+        if errors > self._reported_errors:
+            self._inc("archive/errors", errors - self._reported_errors)
+            self._reported_errors = errors
+        if self.failure is None or self._failure_reported:
+            return
+        self._failure_reported = True
+        exc, record_bytes = self.failure
         reason = exc.strerror or type(exc).__name__
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             try:
@@ -276,6 +335,11 @@ class WarcArchivePipeline:
                 self.stats.set_value("archive/bytes_per_page", self.bytes_written // self.pages_written)
         if self.crawler is not None and self.crawler.engine is not None:
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="archive_error"))
+
+    def _fail(self, exc: OSError, record_bytes: int) -> None:
+        """A write error in the reactor thread (opening, closing): record and report it."""
+        self._failed(exc, record_bytes)
+        self.report()
 
     # -- records --------------------------------------------------------------------------
 

@@ -4,15 +4,28 @@ One transaction holds, for a batch of items: the links found on the pages (new p
 frontier rows), the ``Page`` rows, and the frontier rows of those pages turning ``done``
 (or ``skipped``/``failed`` for URLs that gave no page). So a crawl killed at any moment
 leaves either all of a page's effects or none of them, and a resumed crawl neither loses
-nor duplicates a page. Commits are batched (every ``CLINICSCAN_STORE_BATCH`` items or
-``CLINICSCAN_STORE_INTERVAL`` seconds) because a commit per item costs more than the page,
-and run in one writer thread (in order) so the crawl does not wait on disk or network.
-The archive pipeline runs first and flushes each WARC record before the item gets here.
+nor duplicates a page. Commits are batched (every ``CLINICSCAN_STORE_BATCH`` items,
+``CLINICSCAN_STORE_BATCH_BYTES`` bytes of pages or ``CLINICSCAN_STORE_INTERVAL`` seconds)
+because a commit per item costs more than the page, and run in one writer thread (in order)
+so the crawl does not wait on disk or network.
+
+The same thread writes each page's WARC records first: for a batch, every page's record
+pair (through the archive pipeline the item carries, ``PageItem.archive``), then the one
+transaction with the rows of the pages whose records are on disk. So a page is never marked
+stored before its records are written; a page whose records could not be written keeps its
+URL pending (and so does every later page: the archive stops writing) and the archive
+pipeline stops the crawl. The archive's deflate and SHA-1 release the GIL, so this takes
+them off the reactor thread. (Without an archive in the writer, the archive pipeline has
+written the records before the item gets here.)
+
+The queue to the writer is bounded: at most ``MAX_BATCHES_IN_FLIGHT`` batches and
+``CLINICSCAN_STORE_MAX_BYTES_IN_FLIGHT`` bytes of pages (bodies and html) waiting or being
+written; past either, the reactor thread waits for the oldest batch (backpressure: the
+crawl slows to the writer's pace instead of holding a flood of pages in memory).
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import logging
 import time
 from collections import defaultdict, deque
@@ -37,20 +50,27 @@ CONTENT_TYPE_MAX = Page.__table__.c.content_type.type.length
 
 class StorePipeline:
     def __init__(self, db_url: str, run_id: int, batch_size: int = 50,
-                 interval: float = 2.0, stats=None, crawler=None, threaded: bool = False):
+                 interval: float = 2.0, stats=None, crawler=None, threaded: bool = False,
+                 batch_bytes: int = 8_000_000, max_bytes_in_flight: int = 64_000_000):
         self.db_url = db_url
         self.run_id = run_id
         self.batch_size = batch_size
+        self.batch_bytes = batch_bytes
+        self.max_bytes_in_flight = max_bytes_in_flight
         self.interval = interval
         self.stats = stats
         self.crawler = crawler
         self.threaded = threaded
         self._writer: ThreadPoolExecutor | None = None
-        self._inflight: deque[Future] = deque()
+        self._inflight: deque[tuple[Future, int]] = deque()  # each batch, its page bytes
+        self._inflight_bytes = 0
+        self._archive = None  # the archive pipeline whose records our writer writes
         self._closing = False
         self.store = None
         self.site_ids: dict[str, int] = {}
-        self._pages: list[dict] = []
+        # (row, item): item is the PageItem when its WARC records are still to be written
+        self._pages: list[tuple[dict, PageItem | None]] = []
+        self._pending_bytes = 0
         self._links: dict[str, dict] = {}
         self._outcomes: dict[tuple[str, str | None], list[str]] = defaultdict(list)
         self._pending_items = 0
@@ -65,7 +85,10 @@ class StorePipeline:
             raise NotConfigured("CLINICSCAN_DB_URL and CLINICSCAN_RUN_ID are needed to store pages")
         return cls(db_url, run_id, batch_size=settings.getint("CLINICSCAN_STORE_BATCH", 50),
                    interval=settings.getfloat("CLINICSCAN_STORE_INTERVAL", 2.0), stats=crawler.stats,
-                   crawler=crawler, threaded=settings.getbool("CLINICSCAN_STORE_THREAD", True))
+                   crawler=crawler, threaded=settings.getbool("CLINICSCAN_STORE_THREAD", True),
+                   batch_bytes=settings.getint("CLINICSCAN_STORE_BATCH_BYTES", 8_000_000),
+                   max_bytes_in_flight=settings.getint("CLINICSCAN_STORE_MAX_BYTES_IN_FLIGHT",
+                                                       64_000_000))
 
     def open_spider(self) -> None:
         self.store = open_store(self.db_url, create=False)
@@ -98,13 +121,13 @@ class StorePipeline:
         else:
             return item
         self._pending_items += 1
-        if self._pending_items >= self.batch_size:
+        if self._pending_items >= self.batch_size or self._pending_bytes >= self.batch_bytes:
             self.commit()
         return item
 
     def _add_page(self, item: PageItem) -> None:
         site_id = self._site_id(item.site)
-        if item.warc_record_id is None:
+        if item.warc_record_id is None and item.archive is None:
             self._inc("store/dropped_unarchived")
             raise DropItem(f"{item.url}: no WARC record (is the archive pipeline enabled?)")
         for link in item.links:
@@ -115,14 +138,17 @@ class StorePipeline:
         if "\x00" in html:  # PostgreSQL text cannot hold NUL; the WARC keeps the raw bytes
             html = html.replace("\x00", "\ufffd")
             self._inc("store/nul_replaced")
-        self._pages.append({
+        self._pages.append(({
             "run_id": self.run_id, "site_id": site_id, "url": item.url,
             "final_url": item.final_url, "status": item.status, "fetched_at": item.fetched_at,
             "content_type": (item.content_type or "")[:CONTENT_TYPE_MAX] or None,
             "content_hash": item.content_hash,
             "depth": item.depth, "html": html, "warc_file": item.warc_file,
             "warc_record_id": item.warc_record_id, "warc_offset": item.warc_offset,
-        })
+        }, item if item.archive is not None else None))
+        self._pending_bytes += len(item.body) + len(html)
+        if item.archive is not None:
+            self._archive = item.archive
 
     def _frontier_row(self, url: str, site: str, depth: int, priority: int) -> dict:
         return {"site_id": self._site_id(site), "url": url, "depth": depth, "priority": priority}
@@ -143,36 +169,59 @@ class StorePipeline:
         if not self._pending_items:
             return
         batch = (self._pages, list(self._links.values()), dict(self._outcomes))
+        size = self._pending_bytes
         self._pages, self._links, self._outcomes = [], {}, defaultdict(list)
-        self._pending_items = 0
+        self._pending_items = self._pending_bytes = 0
         self._last_commit = time.monotonic()
         if self._writer is None:
             self._done(self._write_now(*batch))
             return
-        self._inflight.append(self._writer.submit(self._write_now, *batch))
-        if len(self._inflight) > MAX_BATCHES_IN_FLIGHT:  # the database is behind: wait
-            concurrent.futures.wait([self._inflight[0]])
+        self._inflight.append((self._writer.submit(self._write_now, *batch), size))
+        self._inflight_bytes += size
+        while self._inflight and (len(self._inflight) > MAX_BATCHES_IN_FLIGHT
+                                  or self._inflight_bytes > self.max_bytes_in_flight):
+            self._inc("store/writer_waits")  # the writer is behind: wait for it
+            self._collect_one()
         self._collect()
 
-    def _write_now(self, pages: list[dict], links: list[dict], outcomes: dict) -> int | Exception:
-        """One transaction: new links, pages, frontier states. Returns pages written."""
+    def _write_now(self, pages: list[tuple[dict, PageItem | None]], links: list[dict],
+                   outcomes: dict) -> int | Exception:
+        """The pages' WARC records, then one transaction: new links, the rows of the pages
+        whose records are on disk, frontier states. Returns pages written."""
+        rows = []
+        for row, item in pages:
+            if item is not None:
+                if not item.archive.write_records(item):
+                    continue  # not on disk: no row, the URL stays pending
+                row["warc_file"] = item.warc_file
+                row["warc_record_id"] = item.warc_record_id
+                row["warc_offset"] = item.warc_offset
+            rows.append(row)
         try:
             with self.store.engine.begin() as conn:
                 frontier.add_urls(conn, self.run_id, links)
-                insert_ignoring_duplicates(conn, Page.__table__, pages)
-                frontier.mark(conn, self.run_id, [page["url"] for page in pages], "done")
+                insert_ignoring_duplicates(conn, Page.__table__, rows)
+                frontier.mark(conn, self.run_id, [row["url"] for row in rows], "done")
                 for (state, reason), urls in outcomes.items():
                     frontier.mark(conn, self.run_id, urls, state, reason)
         except SQLAlchemyError as exc:
             return exc
-        return len(pages)
+        return len(rows)
 
     def _collect(self, wait: bool = False) -> None:
         """Account for written batches (in the reactor thread)."""
-        while self._inflight and (wait or self._inflight[0].done()):
-            self._done(self._inflight.popleft().result())
+        while self._inflight and (wait or self._inflight[0][0].done()):
+            self._collect_one()
+
+    def _collect_one(self) -> None:
+        """Wait for the oldest batch in flight and account for it."""
+        future, size = self._inflight.popleft()
+        self._inflight_bytes -= size
+        self._done(future.result())
 
     def _done(self, outcome: int | Exception) -> None:
+        if self._archive is not None:  # its records' stats; after a write error, the stop
+            self._archive.report()
         if isinstance(outcome, Exception):
             logger.error("could not store a batch, stopping the crawl (the same command "
                          "resumes it): %s", str(outcome).splitlines()[0])

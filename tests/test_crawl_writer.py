@@ -1,0 +1,290 @@
+"""The store pipeline's writer thread writes each page's WARC records, then its row.
+
+In a crawl the archive pipeline only hands the page on (``PageItem.archive``); the store's
+one writer thread writes a batch's record pairs, then the transaction with the rows of the
+pages whose records are on disk. These tests drive the two pipelines as Scrapy would (the
+archive's ``process_item`` first, the store's second, the store closed before the archive)
+without a reactor: a write error in the writer thread must stop the crawl in one clear line
+with the room it needs, no row may point at a record that is not whole, and the queue to
+the writer must hold the "reactor" back when it is full.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import threading
+import time
+from datetime import datetime, timezone
+
+import pytest
+from sqlalchemy import select
+from warccheck import assert_pages_point_at_whole_records, assert_segments_whole
+
+from clinicscan.crawler import run as crawl_run
+from clinicscan.crawler.items import PageItem
+from clinicscan.crawler.pipelines.archive import WarcArchivePipeline
+from clinicscan.crawler.pipelines.store import StorePipeline
+from clinicscan.crawler.seeds import load_seeds
+from clinicscan.store import FrontierUrl, open_store
+
+BODY_MARK = "WRITER-TEST-BODY"
+SEED = load_seeds(["http://127.0.0.1:9/"])[0]
+
+
+class _Stats:
+    def __init__(self):
+        self.values: dict = {}
+
+    def inc_value(self, key, count=1):
+        self.values[key] = self.values.get(key, 0) + count
+
+    def set_value(self, key, value):
+        self.values[key] = value
+
+
+class FillingFile:
+    """An unbuffered file that runs out of room after ``room`` more bytes."""
+
+    def __init__(self, raw, room: int):
+        self.raw, self.room = raw, room
+
+    def write(self, data) -> int:
+        if self.room <= 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        written = self.raw.write(bytes(data[: self.room]))
+        self.room -= written
+        return written
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+
+def page(n: int, size: int = 4000) -> PageItem:
+    body = (f"<html><body><h1>Fictional page {n}</h1><p>{BODY_MARK}"
+            f"{os.urandom(size // 2).hex()}</p></body></html>").encode()
+    return PageItem(url=f"http://127.0.0.1:9/p/{n}", site=SEED.domain,
+                    final_url=f"http://127.0.0.1:9/p/{n}", status=200,
+                    fetched_at=datetime.now(timezone.utc), content_type="text/html", depth=1,
+                    body=body, html=body.decode(), content_hash=hashlib.sha256(body).hexdigest())
+
+
+@pytest.fixture
+def crawl(tmp_path):
+    """A run with one seed, and the two pipelines wired as in a crawl (records in the writer)."""
+    db_url = f"sqlite:///{tmp_path / 'crawl.db'}"
+    store = open_store(db_url)
+    run_id = crawl_run.prepare_run(store, [SEED], {"max_depth": 1}, new_run=True)
+    store.dispose()
+    stats = _Stats()
+
+    def pipelines(**store_options):
+        archive = WarcArchivePipeline(tmp_path / "warc", run_id, stats=stats, in_writer=True)
+        writer = StorePipeline(db_url, run_id, stats=stats, threaded=True, interval=0,
+                               **store_options)
+        archive.open_spider()
+        writer.open_spider()
+        return archive, writer
+
+    def close(archive, writer):  # Scrapy closes pipelines in reverse order
+        writer.close_spider()
+        archive.close_spider()
+
+    def frontier_states() -> dict[str, str]:
+        opened = open_store(db_url)
+        try:
+            with opened.session() as session:
+                return dict(session.execute(select(FrontierUrl.url, FrontierUrl.state)
+                                            .where(FrontierUrl.run_id == run_id)).all())
+        finally:
+            opened.dispose()
+
+    return type("Crawl", (), {"db_url": db_url, "run_id": run_id, "stats": stats,
+                              "folder": tmp_path / "warc", "pipelines": staticmethod(pipelines),
+                              "close": staticmethod(close),
+                              "frontier_states": staticmethod(frontier_states)})
+
+
+def through(archive, writer, item):
+    return writer.process_item(archive.process_item(item))
+
+
+def test_records_are_written_in_the_writer_thread_before_the_rows(crawl):
+    archive, writer = crawl.pipelines(batch_size=4)
+    threads = set()
+    write_records = archive.write_records
+
+    def recording(item):
+        threads.add(threading.current_thread().name)
+        return write_records(item)
+
+    archive.write_records = recording
+    items = [through(archive, writer, page(n)) for n in range(10)]
+    assert all(item.archive is archive for item in items)
+    crawl.close(archive, writer)
+
+    assert threads and all(name.startswith("store") for name in threads)
+    assert sorted(assert_pages_point_at_whole_records(crawl.db_url, crawl.run_id)) == sorted(
+        item.url for item in items)
+    assert assert_segments_whole(crawl.folder) == 10
+    assert crawl.stats.values["archive/records"] == 20
+    assert crawl.stats.values["store/inserted"] == 10
+    assert "archive/errors" not in crawl.stats.values
+
+
+def test_a_write_error_in_the_writer_stops_the_crawl_in_one_line(crawl, caplog):
+    archive, writer = crawl.pipelines(batch_size=3)
+    first = [through(archive, writer, page(n)) for n in range(3)]  # one batch
+    writer._collect(wait=True)
+    assert archive.segment is not None
+    archive.segment.handle = FillingFile(archive.segment.handle, room=1500)  # mid-record
+    later = [through(archive, writer, page(n)) for n in range(3, 6)]
+    writer._collect(wait=True)  # what the reactor does on its next commit or timer tick
+    assert archive.failed
+    with pytest.raises(Exception, match="the WARC archive cannot be written"):
+        archive.process_item(page(6))  # nothing more is handed on: the crawl is stopping
+    crawl.close(archive, writer)
+
+    errors = [record for record in caplog.records if record.levelname == "ERROR"]
+    assert len(errors) == 1, [record.getMessage() for record in errors]
+    assert "cannot write the WARC archive" in errors[0].getMessage()
+    assert "No space left on device" in errors[0].getMessage()
+    assert BODY_MARK not in caplog.text
+    assert crawl.stats.values["archive/errors"] == 1
+    assert crawl.stats.values["archive/error"].startswith("No space left on device")
+    assert crawl.stats.values["archive/error_folder"] == str(crawl.folder.resolve() / f"run-{crawl.run_id}")
+    assert crawl.stats.values["archive/error_record_bytes"] > 2000
+    assert crawl.stats.values["archive/bytes_per_page"] > 2000
+
+    # the pages before the error are stored with whole records; the rest stay pending
+    stored = assert_pages_point_at_whole_records(crawl.db_url, crawl.run_id)
+    assert sorted(stored) == sorted(item.url for item in first)
+    assert assert_segments_whole(crawl.folder) == len(first)
+    states = crawl.frontier_states()
+    assert all(states[item.url] == "done" for item in first)
+    assert all(states[item.url] == "pending" for item in later)
+
+
+def test_the_same_command_resumes_after_a_writer_error(crawl, caplog):
+    """A rerun (new pipelines on the same run) stores the pages left pending, once each."""
+    archive, writer = crawl.pipelines(batch_size=2)
+    for n in range(2):
+        through(archive, writer, page(n))
+    writer._collect(wait=True)
+    archive.segment.handle = FillingFile(archive.segment.handle, room=0)
+    for n in range(2, 4):
+        through(archive, writer, page(n))
+    crawl.close(archive, writer)
+    assert crawl.stats.values["archive/errors"] == 1
+
+    archive, writer = crawl.pipelines(batch_size=2)
+    for n in range(2, 4):  # what the frontier still has pending
+        through(archive, writer, page(n))
+    crawl.close(archive, writer)
+    assert sorted(assert_pages_point_at_whole_records(crawl.db_url, crawl.run_id)) == sorted(
+        f"http://127.0.0.1:9/p/{n}" for n in range(4))
+    assert assert_segments_whole(crawl.folder) == 4
+
+
+def test_a_database_error_in_the_writer_keeps_the_pages_pending(crawl, caplog, monkeypatch):
+    """The records are written, the transaction fails: no row, the URLs stay pending, one
+    line says so (``clinicscan crawl`` then says how to resume)."""
+    from sqlalchemy.exc import OperationalError
+
+    from clinicscan.crawler.pipelines import store as store_module
+
+    def unavailable(*args, **kwargs):
+        raise OperationalError("INSERT", {}, Exception("database is locked\nsecond line"))
+
+    archive, writer = crawl.pipelines(batch_size=2)
+    monkeypatch.setattr(store_module.frontier, "add_urls", unavailable)
+    items = [through(archive, writer, page(n)) for n in range(2)]
+    crawl.close(archive, writer)
+
+    errors = [record.getMessage() for record in caplog.records if record.levelname == "ERROR"]
+    assert len(errors) == 1 and "could not store a batch" in errors[0], errors
+    assert "second line" not in errors[0] and BODY_MARK not in caplog.text
+    assert crawl.stats.values["store/errors"] == 1
+    assert crawl.stats.values["archive/records"] == 4  # written first, as always
+    monkeypatch.undo()
+    states = crawl.frontier_states()
+    assert all(states.get(item.url, "pending") == "pending" for item in items)
+    assert assert_pages_point_at_whole_records(crawl.db_url, crawl.run_id) == []
+
+
+def test_the_queue_to_the_writer_holds_the_reactor_back(crawl):
+    """The writer stalls: the reactor thread waits once the pages in flight pass the byte
+    bound, instead of queueing pages without end; once the writer goes on, all are stored."""
+    archive, writer = crawl.pipelines(batch_size=1, max_bytes_in_flight=25_000)
+    go_on = threading.Event()
+    write_records = archive.write_records
+
+    def stalled(item):
+        go_on.wait(30)
+        return write_records(item)
+
+    archive.write_records = stalled
+    handed = []
+    peak = []
+
+    def reactor():
+        for n in range(8):
+            handed.append(through(archive, writer, page(n, size=5_000)))
+            peak.append(writer._inflight_bytes)
+
+    thread = threading.Thread(target=reactor)
+    thread.start()
+    time.sleep(0.5)
+    assert thread.is_alive(), "the reactor was not held back"
+    # pages of ~5 KB body + ~5 KB html: two fit under 25 KB, the third makes it wait
+    assert len(handed) == 2
+    go_on.set()
+    thread.join(30)
+    assert not thread.is_alive()
+    crawl.close(archive, writer)
+    assert max(peak) <= 25_000
+    assert crawl.stats.values["store/writer_waits"] >= 1
+    assert len(assert_pages_point_at_whole_records(crawl.db_url, crawl.run_id)) == 8
+
+
+def test_the_queue_is_bounded_in_batches_too(crawl):
+    archive, writer = crawl.pipelines(batch_size=1)
+    go_on = threading.Event()
+    write_records = archive.write_records
+    archive.write_records = lambda item: go_on.wait(30) and write_records(item)
+    handed = []
+    thread = threading.Thread(target=lambda: [handed.append(through(archive, writer, page(n)))
+                                              for n in range(12)])
+    thread.start()
+    time.sleep(0.5)
+    assert thread.is_alive()
+    from clinicscan.crawler.pipelines.store import MAX_BATCHES_IN_FLIGHT
+    assert len(handed) == MAX_BATCHES_IN_FLIGHT  # the next batch waits for the oldest
+    go_on.set()
+    thread.join(30)
+    crawl.close(archive, writer)
+    assert len(assert_pages_point_at_whole_records(crawl.db_url, crawl.run_id)) == 12
+
+
+def test_without_the_store_the_archive_writes_in_process_item(tmp_path):
+    """The archive hands its writing to the store's writer only when the store is enabled."""
+    from scrapy.settings import Settings
+
+    from clinicscan.crawler.pipelines import archive as archive_module
+
+    settings = Settings({"ITEM_PIPELINES": {
+        "clinicscan.crawler.pipelines.archive.WarcArchivePipeline": 100}})
+    assert not archive_module._store_enabled(settings)
+    settings.set("ITEM_PIPELINES", {
+        "clinicscan.crawler.pipelines.archive.WarcArchivePipeline": 100,
+        "clinicscan.crawler.pipelines.store.StorePipeline": 200})
+    assert archive_module._store_enabled(settings)
+    settings.set("ITEM_PIPELINES", {"clinicscan.crawler.pipelines.store.StorePipeline": None})
+    assert not archive_module._store_enabled(settings)
+
+    archive = WarcArchivePipeline(tmp_path, run_id=1)
+    archive.open_spider()
+    item = archive.process_item(page(1))
+    assert item.archive is None and item.warc_record_id and item.warc_offset is not None
+    archive.close_spider()
