@@ -6,7 +6,9 @@ not the bottleneck), then crawls them twice, each crawl in its own subprocess:
 
 * bare: the clinic spider with the same link following, no item pipelines and none of the
   project's middlewares (address guard, limits, retries, trap filter, page budget);
-* full: every pipeline (WARC archive, SQLite store) and middleware.
+* full: every pipeline (WARC archive, SQLite store) and middleware;
+* full-inline (optional): the full crawl with the WARC records written in the reactor
+  thread, as before the store's writer thread took them (``CLINICSCAN_ARCHIVE_IN_WRITER``).
 
 Both run with delays off and the same concurrency, interleaved for ``--repeat`` rounds (the
 order of the modes reversed every other round, so neither always runs first); the script
