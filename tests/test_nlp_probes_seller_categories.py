@@ -192,3 +192,17 @@ plans.</p>
 def test_pages_that_only_repeat_a_warning_a_hope_or_a_story_sell_nothing(name):
     page = analyse_page(GUARDS[name])
     assert not page.offers_treatment, page.offer_cues
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our editors ranked Miami physicians who perform platelet-rich plasma injections by patient ratings.",
+    "Our reporters visited six clinics that sell stem cell infusions.",
+    "Our medical reviewers checked every claim about exosome facials.",
+])
+def test_a_publishers_our_is_not_a_provider_speaking(voice, sentence):
+    """A newsroom's or a guide's "our editors / reporters / reviewers" speaks for the publisher, not a provider."""
+    assert not voice.speaks_as_page(sentence)
+
+
+def test_our_physicians_is_still_the_provider(voice):
+    assert voice.speaks_as_page("Our physicians perform platelet-rich plasma injections under ultrasound.")
