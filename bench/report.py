@@ -12,7 +12,10 @@ raw pandas baseline doing the same reads and writes, on SQLite and PostgreSQL.
    - a raw pandas baseline in a subprocess: ``pd.read_sql`` of the pages, sites and every
      claim of the run, then pages.csv and claims.csv written with ``to_csv``: the least any
      report must do (no pairing, no registry, no flags, no HTML).
-   Peak memory is each child's own ``ru_maxrss`` (``os.wait4``), not the sum.
+   Peak memory is each child's own ``ru_maxrss`` (``os.wait4``), not the sum. The stores are
+   built in a child process too: a child started by ``subprocess`` (vfork, then exec) is
+   charged the high-water RSS of its parent's memory, so a bench that had built the store
+   itself (610 MiB for a million claims) reported at least 610 MiB for every child.
 
     .venv/bin/python bench/report.py                      # 1M claims, SQLite and PostgreSQL
     .venv/bin/python bench/report.py --claims 200000 --engines sqlite --rounds 2
@@ -274,6 +277,22 @@ claims.to_csv(f"{out}/claims.csv", index=False, lineterminator="\r\n")
 '''
 
 
+def prepare_in_child(engine: str, n_claims: int, work: Path) -> str:
+    """``prepare`` in a child process, so the bench itself stays small (see the module doc)."""
+    out = subprocess.run([sys.executable, __file__, "--prepare-only", engine, "--claims", str(n_claims),
+                          "--work", str(work)], check=True, stdout=subprocess.PIPE, text=True).stdout
+    lines = out.splitlines()
+    for line in lines[:-1]:
+        print(line, flush=True)
+    return lines[-1]
+
+
+def own_peak_mib() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def run_child(argv: list[str]) -> tuple[float, float, float, str]:
     """(wall seconds, CPU seconds, peak RSS MiB, output) of one child process."""
     t0 = time.perf_counter()
@@ -321,16 +340,20 @@ def main() -> None:
     ap.add_argument("--rebuild", action="store_true", help="build the stores again")
     ap.add_argument("--compare", default=None,
                     help="another clinicscan executable to time in the same rounds (e.g. the code before a change)")
+    ap.add_argument("--prepare-only", default=None, help=argparse.SUPPRESS)  # one engine's store, URL printed last
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
+    if args.prepare_only:
+        print(prepare(args.prepare_only, args.claims, args.work), flush=True)
+        return
     results = {}
     for engine in args.engines.split(","):
         if args.rebuild and engine == "sqlite":
             for f in args.work.glob(f"report-{args.claims}.db*"):
                 f.unlink()
-        url = prepare(engine, args.claims, args.work)
+        url = prepare_in_child(engine, args.claims, args.work)
         if args.rebuild and engine == "postgresql" and claims_in(url) < args.claims * 0.9:
-            url = prepare(engine, args.claims, args.work)
+            url = prepare_in_child(engine, args.claims, args.work)
         results[engine] = bench_engine(engine, url, args.rounds, args.work, args.formats, args.compare)
     print(f"\nbest of {args.rounds} (wall and CPU seconds; peak MiB is the highest seen over the rounds):")
     for engine, best in results.items():
@@ -341,6 +364,8 @@ def main() -> None:
             cw, cc, cm = best["compare"]
             print(f"  {engine:<10} compared clinicscan {cw:6.1f} s ({cc:5.1f} CPU) {cm:5.0f} MiB: "
                   f"report is {cw / rw:.1f}x faster (CPU {cc / rc:.1f}x)")
+    # a child's ru_maxrss is never below this (the parent's high water at its start)
+    print(f"  (the bench process itself peaked at {own_peak_mib():.0f} MiB)")
     if "sqlite" in results and "postgresql" in results:
         pg, lite = results["postgresql"]["report"], results["sqlite"]["report"]
         print(f"  postgresql/sqlite report: wall {pg[0] / lite[0]:.2f}, CPU {pg[1] / lite[1]:.2f}")
