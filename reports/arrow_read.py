@@ -30,9 +30,29 @@ from sqlalchemy import func, literal
 
 from clinicscan.store import Store
 
-__all__ = ["adbc_connect", "nullable_text", "record_batches", "restore_nulls"]
+__all__ = ["adbc_connect", "adbc_reads", "nullable_text", "record_batches", "restore_nulls"]
 
 _MARK = "."
+
+
+def adbc_reads(store: Store) -> bool:
+    """Whether ``record_batches`` reads ``store`` through an ADBC driver (its own connection,
+    which any thread may open), not through the engine's DB-API connection (an in-memory
+    SQLite database is one connection per thread: another thread would see an empty one)."""
+    url = store.engine.url
+    backend = url.get_backend_name()
+    try:
+        if backend == "sqlite":
+            if not url.database or url.database == ":memory:" or url.database.startswith("file:"):
+                return False
+            import adbc_driver_sqlite.dbapi  # noqa: F401
+            return True
+        if backend == "postgresql":
+            import adbc_driver_postgresql.dbapi  # noqa: F401
+            return True
+    except ImportError:
+        return False
+    return False
 
 
 def adbc_connect(store: Store):

@@ -163,11 +163,13 @@ def build_tables(store: Store, run_id: int | None = None,
 
 # what the stages after flagging (clinics.csv, flagged_clinics.csv, the charts, the summary) read of claims
 LATE_CLAIM_COLUMNS = ["site_id", "kind", "vocab_id", "counts"]
+# what the stages after pages.csv (businesses, clinics.csv, the summary) read of pages
+LATE_PAGE_COLUMNS = ["page_id", "site_id", "url", "final_url", "offers_treatment"]
 LATE_RED_FLAG_COLUMNS = ["site_id", "vocab_id"]
 
 
 def _tables(store: Store, data: RunData, registry: Registry, claims: pd.DataFrame | None,
-            keep_claims: bool = True) -> ReportTables:
+            keep_claims: bool = True, pages: pd.DataFrame | None = None) -> ReportTables:
     """Every table but claims.csv's (``claims``, given) from ``data``: all claims, or only the
     counting ones (the report's streamed read), which is all that the analysis reads.
 
@@ -175,7 +177,9 @@ def _tables(store: Store, data: RunData, registry: Registry, claims: pd.DataFram
     flagged, ``data.claims`` and the red-flag claims keep only the columns later stages read
     (``data`` is changed in place): the sentences and page columns of 700,000 counting claims
     (150 MiB) no longer sit under the exports' own peak; pairs lose the sentences they were
-    judged on, and flags their pair records once the frames holding them are built."""
+    judged on, and flags their pair records once the frames holding them are built.
+    ``pages``: pages.csv's frame when the caller made it already (and may have trimmed
+    ``data.pages`` to ``LATE_PAGE_COLUMNS`` since)."""
     index = EvidenceIndex(registry, data.trials, load_vocabulary().product_types)
     pairs = pair_claims(data.claims)
     release_memory()  # pairing's join tables
@@ -206,7 +210,7 @@ def _tables(store: Store, data: RunData, registry: Registry, claims: pd.DataFram
                         flagged_site_ids=[sid for sid, flag in flags.items() if flag.flagged])
     tables = ReportTables(
         data=data, registry=registry, pairs=pairs, flags=flags, red_flag_claims=red_flag_claims,
-        pages=exports.pages_frame(data), claims=claims if claims is not None else pd.DataFrame(columns=CLAIMS_COLUMNS),
+        pages=exports.pages_frame(data) if pages is None else pages, claims=claims if claims is not None else pd.DataFrame(columns=CLAIMS_COLUMNS),
         evidence=exports.evidence_frame(data, pairs, flags),
         clinics=add_place_columns(exports.clinics_frame(data, pairs, flags), who.places),
         flagged=add_place_columns(exports.flagged_frame(data, flags, red_flag_claims), who.places),
@@ -238,26 +242,42 @@ def write_reports(store: Store, out_dir: str | Path, run_id: int | None = None,
     wanted = parse_formats(formats)
     registry = load_registry(registry_paths)
     run = resolve_run(store, run_id)
-    base = load_run_without_claims(store, run)
-    passed = stream_claims(store, run.id, base.pages, out, wanted, chunk_rows=claims_pass.CHUNK_ROWS)
+    # the claims are read on a thread from now on, also while the pages load
+    batches = claims_pass.start_read(store, run.id, claims_pass.CHUNK_ROWS)
+    try:
+        base = load_run_without_claims(store, run)
+    except BaseException:
+        getattr(batches, "close", lambda: None)()
+        raise
+    passed = stream_claims(store, run.id, base.pages, out, wanted, batches=batches)
     release_memory()  # the batches read and written
     data = replace(base, claims=passed.counting, page_mentions=passed.mentions,
                    page_counting=passed.counting_per_page)
     passed.counting = None  # ``data`` holds it, and _tables trims it (keep_claims=False)
-    tables = _tables(store, data, registry, claims=None, keep_claims=False)
+    del base
+    # pages.csv now (it needs only the pages and their claim counts), then the pages keep the
+    # columns later stages read: the titles, JSON lists and WARC names of every page no
+    # longer sit under the analysis' peak
+    pages_frame = exports.pages_frame(data)
+    page_files: list[Path] = []
+    if "csv" in wanted:
+        page_files.append(exports.write_csv(pages_frame, out / "pages.csv"))
+    if "parquet" in wanted:
+        page_files.append(exports.write_parquet(pages_frame, out / "pages.parquet"))
+    del pages_frame
+    data.pages = data.pages[LATE_PAGE_COLUMNS].copy()
+    release_memory()
+    tables = _tables(store, data, registry, claims=None, keep_claims=False,
+                     pages=pd.DataFrame(columns=exports.PAGES_COLUMNS))
     save_registry(store, tables.registry)
     summary = tables.summary(out)
     for name, frame in tables.exports().items():
-        if name in ("pages.csv", "claims.csv"):
-            stem = name.removesuffix(".csv")
-            if "csv" in wanted:
-                summary.files.append(passed.files[name] if name == "claims.csv"
-                                     else exports.write_csv(frame, out / name))
-            if "parquet" in wanted:
-                summary.files.append(passed.files[f"{stem}.parquet"] if name == "claims.csv"
-                                     else exports.write_parquet(frame, out / f"{stem}.parquet"))
-            continue
-        summary.files.append(exports.write_csv(frame, out / name))
+        if name == "pages.csv":
+            summary.files.extend(page_files)
+        elif name == "claims.csv":
+            summary.files.extend(passed.files[f"claims.{fmt}"] for fmt in FORMATS if fmt in wanted)
+        else:
+            summary.files.append(exports.write_csv(frame, out / name))
     html_path = out / "report.html"
     html_path.write_text(render_report(summary, tables.data, tables.pairs, tables.flags, tables.clinics,
                                        tables.flagged, tables.who), encoding="utf-8")

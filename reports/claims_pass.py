@@ -25,15 +25,16 @@ import pyarrow.compute as pc
 from sqlalchemy import select
 
 from clinicscan.heap import release_memory
-from clinicscan.reports import arrow_read, csv_stream
+from clinicscan.reports import arrow_read, background, csv_stream
 from clinicscan.reports.exports import CLAIMS_COLUMNS, iso_column
 from clinicscan.store import Store
 from clinicscan.store.models import Claim, Page
 from clinicscan.vocabulary import COUNTED_CONTEXTS, RED_FLAG_COUNTED_CONTEXTS
 
-__all__ = ["CHUNK_ROWS", "ClaimsPass", "stream_claims"]
+__all__ = ["CHUNK_ROWS", "ClaimsPass", "start_read", "stream_claims"]
 
 CHUNK_ROWS = 20_000
+READ_AHEAD = 3  # batches read ahead of the formatting (about 6 MB each at 20,000 rows)
 # what the analysis (pairing, flags, clinics.csv, the charts) reads of a counting claim
 KEPT = ["claim_id", "page_id", "kind", "vocab_id", "start", "sentence", "sent_start", "context", "section"]
 CATEGORICAL = ("kind", "vocab_id", "sentence", "context", "section")
@@ -94,6 +95,18 @@ def claim_batches(store: Store, run_id: int, chunk_rows: int, prefer_adbc: bool 
     return arrow_read.record_batches(store, sql_for, CLAIM_SCHEMA, NULLABLE, chunk_rows, prefer_adbc)
 
 
+def start_read(store: Store, run_id: int, chunk_rows: int | None = None, prefer_adbc: bool = True):
+    """``claim_batches``, read on a thread ``READ_AHEAD`` batches ahead of the caller when an
+    ADBC driver reads the store (reports.background: the read runs beside the formatting,
+    and starts at once, so it also runs while the caller loads the pages); otherwise the
+    same batches read inline. Close the result when not reading it to the end."""
+    chunk_rows = CHUNK_ROWS if chunk_rows is None else chunk_rows
+    if prefer_adbc and arrow_read.adbc_reads(store):
+        return background.read_ahead(lambda: claim_batches(store, run_id, chunk_rows, True), depth=READ_AHEAD,
+                                     name="clinicscan-claims-read")
+    return claim_batches(store, run_id, chunk_rows, prefer_adbc)
+
+
 class _PageCells:
     """The page columns of claims.csv, formatted once a page, placed on each claim by index."""
 
@@ -134,9 +147,22 @@ def _arrow(series: pd.Series) -> pa.Array:
 
 def stream_claims(store: Store, run_id: int, pages: pd.DataFrame, out_dir: Path,
                   formats: tuple[str, ...] = ("csv",), chunk_rows: int = CHUNK_ROWS,
-                  prefer_adbc: bool = True) -> ClaimsPass:
+                  prefer_adbc: bool = True, batches=None) -> ClaimsPass:
     """Write claims.csv (and claims.parquet when ``formats`` has "parquet") for ``run_id``,
-    whose pages (``load_run``'s page frame) are ``pages``; return what the analysis needs."""
+    whose pages (``load_run``'s page frame) are ``pages``; return what the analysis needs.
+    ``batches``: the read already started (``start_read``), else it starts here; it is
+    closed here either way. claims.csv is written on a thread (csv_stream.CsvStream)."""
+    if batches is None:
+        batches = start_read(store, run_id, chunk_rows, prefer_adbc)
+    try:
+        return _stream_claims(batches, pages, out_dir, formats)
+    finally:
+        close = getattr(batches, "close", None)
+        if close is not None:
+            close()
+
+
+def _stream_claims(batches, pages: pd.DataFrame, out_dir: Path, formats: tuple[str, ...]) -> ClaimsPass:
     page_cells = _PageCells(pages)
     n_pages = len(pages)
     mentions = np.zeros(n_pages, dtype=np.int64)
@@ -144,7 +170,8 @@ def stream_claims(store: Store, run_id: int, pages: pd.DataFrame, out_dir: Path,
     kept: dict[str, list] = {name: [] for name in KEPT + ["pos"]}
     text_codes = {name: _TextCodes() for name in CATEGORICAL}  # kept text as codes, each text once
     files: dict[str, Path] = {}
-    csv_out = csv_stream.CsvStream(out_dir / "claims.csv", CLAIMS_COLUMNS) if "csv" in formats else None
+    csv_out = (csv_stream.CsvStream(out_dir / "claims.csv", CLAIMS_COLUMNS, background=True)
+               if "csv" in formats else None)
     parquet_out = None
     if "parquet" in formats:
         import pyarrow.parquet as pq
@@ -152,7 +179,7 @@ def stream_claims(store: Store, run_id: int, pages: pd.DataFrame, out_dir: Path,
         out_dir.mkdir(parents=True, exist_ok=True)
         parquet_out = pq.ParquetWriter(out_dir / "claims.parquet", PARQUET_SCHEMA)
     try:
-        for batch in claim_batches(store, run_id, chunk_rows, prefer_adbc):
+        for batch in batches:
             col = dict(zip(CLAIM_SCHEMA.names, batch.columns))
             page_id = col["page_id"].to_numpy()
             pos = page_cells.positions(page_id)

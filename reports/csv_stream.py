@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pandas.api.types import is_float_dtype, is_integer_dtype
 
+from clinicscan.reports.background import BackgroundWriter
 from clinicscan.reports.formulas import neutralise
 
 __all__ = ["CsvStream", "csv_bytes", "format_booleans", "format_column", "format_text", "lines_of", "write_csv_chunks"]
@@ -146,15 +147,18 @@ def header_bytes(columns: Iterable[str]) -> bytes:
 
 
 class CsvStream:
-    """An export file open for chunks: header first, then each chunk's rows."""
+    """An export file open for chunks: header first, then each chunk's rows. With
+    ``background`` the bytes are written on a thread (reports.background.BackgroundWriter)
+    while the caller formats the next chunk."""
 
-    def __init__(self, path: Path, columns: list[str]):
+    def __init__(self, path: Path, columns: list[str], background: bool = False):
         self.path = path
         self.columns = list(columns)
         self.rows = 0
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._handle: BinaryIO = path.open("wb")
-        self._handle.write(header_bytes(self.columns))
+        handle: BinaryIO = path.open("wb")
+        handle.write(header_bytes(self.columns))
+        self._handle: BinaryIO | BackgroundWriter = BackgroundWriter(handle) if background else handle
 
     def write(self, frame: pd.DataFrame) -> None:
         if list(frame.columns) != self.columns:
