@@ -242,13 +242,19 @@ def write_reports(store: Store, out_dir: str | Path, run_id: int | None = None,
     wanted = parse_formats(formats)
     registry = load_registry(registry_paths)
     run = resolve_run(store, run_id)
-    # the claims are read on a thread from now on, also while the pages load
-    batches = claims_pass.start_read(store, run.id, claims_pass.CHUNK_ROWS)
+    # the claims are read on a thread (claims_pass.start_read); on PostgreSQL from now on,
+    # while the pages load too. Not on SQLite: the ADBC driver's own SQLite library and the
+    # sqlite3 module's do not see each other's locks, and the two reading the same WAL
+    # database at once crashed the process (SIGBUS, in a test run at load 10); the pages are
+    # read first there, and no sqlite3 connection is used until the claims are read
+    batches = claims_pass.start_read(store, run.id, claims_pass.CHUNK_ROWS) if _read_beside(store) else None
     try:
         base = load_run_without_claims(store, run)
     except BaseException:
         getattr(batches, "close", lambda: None)()
         raise
+    if batches is None:
+        batches = claims_pass.start_read(store, run.id, claims_pass.CHUNK_ROWS)
     passed = stream_claims(store, run.id, base.pages, out, wanted, batches=batches)
     release_memory()  # the batches read and written
     data = replace(base, claims=passed.counting, page_mentions=passed.mentions,
@@ -284,6 +290,11 @@ def write_reports(store: Store, out_dir: str | Path, run_id: int | None = None,
     summary.files.append(html_path)
     log.info("report for run %s: %s flagged clinic(s)", tables.run_id, summary.flagged_count)
     return summary
+
+
+def _read_beside(store: Store) -> bool:
+    """Whether the claims may be read while the store is read otherwise (not on SQLite)."""
+    return store.engine.dialect.name != "sqlite"
 
 
 def _records_by_site(frame: pd.DataFrame) -> dict[int, list[dict]]:
