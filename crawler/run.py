@@ -214,6 +214,11 @@ def _crawl(store: Store, config: Config, seeds: Sequence[Seed], options: dict, s
                                "again to resume")
     if reason == "archive_error" or stats.get("archive/errors"):
         raise ClinicscanError(archive_stop_message(store, run_id, stats))
+    if reason == "writer_error" or stats.get("store/writer_errors"):
+        raise ClinicscanError(f"crawl run {run_id} stopped: the page writer failed "
+                              f"({stats.get('store/writer_error', 'see the log above')}); the "
+                              "pages not written stay pending: run the same command again to "
+                              "resume it")
     if reason in STOP_REASONS or stats.get("redis/stop_reason"):
         raise ClinicscanError(redis_stop_message(run_id, stats, redis_url))
     if reason != "finished":

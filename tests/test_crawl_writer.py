@@ -288,3 +288,62 @@ def test_without_the_store_the_archive_writes_in_process_item(tmp_path):
     item = archive.process_item(page(1))
     assert item.archive is None and item.warc_record_id and item.warc_offset is not None
     archive.close_spider()
+
+
+class _Engine:
+    def __init__(self):
+        self.reasons: list[str] = []
+
+    def close_spider_async(self, *, reason: str) -> None:  # Scrapy's is a coroutine
+        self.reasons.append(reason)
+
+
+def test_an_unexpected_error_in_the_writer_stops_the_crawl_in_one_line(crawl, caplog):
+    """A bug in the writer thread (here: in the archive's record writing) is not lost in the
+    thread, and does not let the crawl finish and close the run with pages never written."""
+    archive, writer = crawl.pipelines(batch_size=2)
+    writer.crawler = type("Crawler", (), {"engine": _Engine()})()
+
+    def broken(item):
+        raise ValueError("a bug in the record writer\nsecond line")
+
+    archive.write_records = broken
+    items = [through(archive, writer, page(n)) for n in range(2)]
+    writer._collect(wait=True)
+    crawl.close(archive, writer)
+
+    errors = [record.getMessage() for record in caplog.records if record.levelname == "ERROR"]
+    assert len(errors) == 1, errors
+    assert errors[0].startswith("the page writer failed, stopping the crawl (the same command "
+                                "resumes it): ValueError: a bug in the record writer")
+    assert BODY_MARK not in caplog.text
+    assert writer.crawler.engine.reasons == ["writer_error"]
+    assert crawl.stats.values["store/writer_errors"] == 1
+    assert crawl.stats.values["store/writer_error"] == "ValueError: a bug in the record writer"
+    states = crawl.frontier_states()
+    assert all(states.get(item.url, "pending") == "pending" for item in items)
+
+
+def test_a_writer_error_keeps_the_run_open_for_the_same_command(tmp_path, monkeypatch):
+    """Even when the error came in the last batch (the spider had finished): one line, the
+    run stays running and its unwritten URLs pending, so the same command resumes it."""
+    from clinicscan.config import load_config
+    from clinicscan.errors import ClinicscanError
+    from clinicscan.store import CrawlRun
+
+    config = load_config(db_url=f"sqlite:///{tmp_path / 'crawl.db'}", home=tmp_path)
+    store = open_store(config.db_url)
+    monkeypatch.setattr(crawl_run, "run_spider", lambda settings: {
+        "finish_reason": "finished", "store/writer_errors": 1,
+        "store/writer_error": "ValueError: a bug in the record writer"})
+    with pytest.raises(ClinicscanError) as stopped:
+        crawl_run.run_crawl(store, config, [SEED], allow_loopback=True, progress=False)
+    message = str(stopped.value)
+    assert "\n" not in message
+    assert message == ("crawl run 1 stopped: the page writer failed (ValueError: a bug in the "
+                       "record writer); the pages not written stay pending: run the same "
+                       "command again to resume it")
+    with store.session() as session:
+        assert session.get(CrawlRun, 1).status == "running"
+        assert session.scalar(select(FrontierUrl.state)) == "pending"
+    store.dispose()

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import time
+import traceback
 from collections import defaultdict, deque
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -46,6 +47,10 @@ logger = logging.getLogger(__name__)
 
 MAX_BATCHES_IN_FLIGHT = 4
 CONTENT_TYPE_MAX = Page.__table__.c.content_type.type.length
+
+
+class WriterError(Exception):
+    """An unexpected error in the writer thread (not the database's): the crawl stops."""
 
 
 class StorePipeline:
@@ -174,9 +179,9 @@ class StorePipeline:
         self._pending_items = self._pending_bytes = 0
         self._last_commit = time.monotonic()
         if self._writer is None:
-            self._done(self._write_now(*batch))
+            self._done(self._write_batch(*batch))
             return
-        self._inflight.append((self._writer.submit(self._write_now, *batch), size))
+        self._inflight.append((self._writer.submit(self._write_batch, *batch), size))
         self._inflight_bytes += size
         while self._inflight and (len(self._inflight) > MAX_BATCHES_IN_FLIGHT
                                   or self._inflight_bytes > self.max_bytes_in_flight):
@@ -208,6 +213,16 @@ class StorePipeline:
             return exc
         return len(rows)
 
+    def _write_batch(self, *batch) -> int | Exception:
+        """``_write_now`` in the writer thread, where an unexpected error (a bug, in the
+        archive or here) would otherwise surface only when the reactor collects the batch:
+        it is returned, logged once and stops the crawl, so the batch's URLs stay pending."""
+        try:
+            return self._write_now(*batch)
+        except Exception as exc:  # noqa: BLE001 - reported by _done
+            exc.writer_traceback = traceback.format_exc()
+            return WriterError(exc)
+
     def _collect(self, wait: bool = False) -> None:
         """Account for written batches (in the reactor thread)."""
         while self._inflight and (wait or self._inflight[0][0].done()):
@@ -222,6 +237,19 @@ class StorePipeline:
     def _done(self, outcome: int | Exception) -> None:
         if self._archive is not None:  # its records' stats; after a write error, the stop
             self._archive.report()
+        if isinstance(outcome, WriterError):
+            exc = outcome.args[0]
+            logger.error("the page writer failed, stopping the crawl (the same command resumes "
+                         "it): %s: %s\n%s", type(exc).__name__, (str(exc).splitlines() or [""])[0],
+                         getattr(exc, "writer_traceback", ""))
+            self._inc("store/writer_errors")
+            if self.stats is not None:
+                self.stats.set_value("store/writer_error", f"{type(exc).__name__}: "
+                                     f"{(str(exc).splitlines() or [''])[0][:200]}")
+            if self.crawler is not None and not self._closing:
+                self._closing = True
+                deferred_from_coro(self.crawler.engine.close_spider_async(reason="writer_error"))
+            return
         if isinstance(outcome, Exception):
             logger.error("could not store a batch, stopping the crawl (the same command "
                          "resumes it): %s", str(outcome).splitlines()[0])
