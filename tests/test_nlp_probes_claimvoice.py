@@ -142,3 +142,44 @@ def test_source_lessons_and_comparators_are_not_the_product(text, vocab_id):
 ])
 def test_the_product_compared_for_stays(text, vocab_id):
     assert vocab_id in counted(text, "product_type")
+
+
+# -- history, cell-biology lessons, regulation lessons, conventional care, research data ---------
+
+@pytest.mark.parametrize(("text", "kind", "vocab_id"), [
+    ("Much of the early stem cell research was tied to the use of embryonic stem cells.", "product_type",
+     "embryonic_fetal"),
+    ("Using placental tissue in medicine is nothing new.", "product_type", "placental"),
+    ("Back in 2009, a famous footballer flew abroad for a fat-derived stem cell treatment for his knee arthritis.",
+     "product_type", "adipose"),
+    ("Back in 2009, a famous footballer flew abroad for a fat-derived stem cell treatment for his knee arthritis.",
+     "condition", "osteoarthritis"),
+    ("In the 1990s, surgeons began using bone marrow cells in heart patients.", "product_type", "bone_marrow"),
+    ("Embryonic stem cells can differentiate into any cell type in the body.", "product_type", "embryonic_fetal"),
+    ("Umbilical cord stem cells can turn into many different cell types.", "product_type", "umbilical_cord"),
+    ("Embryonic stem cells are still highly controversial and in most cases illegal to use.", "product_type",
+     "embryonic_fetal"),
+    ("Your bone marrow makes new blood cells every day.", "product_type", "bone_marrow"),
+    ("When blood cells mature, the bone marrow releases them into the bloodstream.", "product_type", "bone_marrow"),
+    ("Fat stem cells, once isolated with enzymes, are regulated as a drug by the FDA.", "product_type", "adipose"),
+    ("Processed adipose tissue is treated as a drug because its structure is altered.", "product_type", "adipose"),
+    ("For some people, surgery and steroid injections can help wrist injuries heal.", "condition", "joint_pain"),
+    ("Physical therapy may relieve knee pain for a while.", "condition", "joint_pain"),
+    ("Some data back the use of mesenchymal stem cells in chronic diseases such as multiple sclerosis.", "condition",
+     "multiple_sclerosis"),
+])
+def test_background_lessons_are_not_the_offer(text, kind, vocab_id):
+    assert vocab_id not in counted(text, kind)
+
+
+@pytest.mark.parametrize(("text", "kind", "vocab_id"), [
+    ("We use bone marrow concentrate for knee arthritis.", "product_type", "bone_marrow"),
+    ("We harvest bone marrow from your hip.", "product_type", "bone_marrow"),
+    ("MSCs release growth factors that calm inflammation.", "product_type", "msc"),
+    ("Our bone marrow concentrate can help the cartilage heal.", "product_type", "bone_marrow"),
+    ("Stem cell therapy can help knee pain.", "condition", "joint_pain"),
+    ("Our cell therapy may relieve neuropathy.", "condition", "neuropathy"),
+    ("Unlike surgery, our stem cell injections help knee pain without downtime.", "condition", "joint_pain"),
+])
+def test_the_offer_beside_those_cues_still_counts(text, kind, vocab_id):
+    assert vocab_id in counted(text, kind)
