@@ -140,14 +140,18 @@ def test_grouping_thousands_of_sites_is_linear():
         sites = _sites(*[f"clinic{i}.example" for i in range(n)])
         facts = _facts(*[(i, "phone", f"+1303555{(i // 2):04d}") for i in range(1, n + 1)],
                        *[(i, "email", f"desk@group{i // 3}.example") for i in range(1, n + 1)])
-        start = time.perf_counter()
-        g = group_businesses(sites, _pages(sites), facts, LIMITS)
-        return time.perf_counter() - start, g
+        best = None
+        for _ in range(2):  # CPU time, best of two: another process's load must not fail this
+            start = time.process_time()
+            g = group_businesses(sites, _pages(sites), facts, LIMITS)
+            spent = time.process_time() - start
+            best = spent if best is None else min(best, spent)
+        return best, g
 
     small, _ = run(1000)
     big, g = run(8000)
     assert len(g.membership) == 8000
-    # 8x the sites: well under the 64x a pairwise comparison would take (noisy machine: lax)
+    # 8x the sites: well under the 64x a pairwise comparison would take
     assert big < max(small, 0.05) * 25, (small, big)
 
 
