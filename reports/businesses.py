@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -76,9 +77,18 @@ def registrable_domain(host: str) -> str | None:
     return _suffixes().privatesuffix(host)
 
 
+# an http(s) URL whose host is plain ASCII letters, digits, dots and hyphens, with no user,
+# port or bracket: ``urlsplit(url).hostname`` is that host in lower case (40,800 page URLs at a
+# million claims went through urlsplit: 0.3 s)
+_PLAIN_HOST = re.compile(r"(?i:https?)://([a-z0-9.-]+)(?=[/?#]|\Z)", re.ASCII | re.IGNORECASE)
+
+
 def _host(url) -> str:
     if not isinstance(url, str) or not url:
         return ""
+    plain = _PLAIN_HOST.match(url)
+    if plain:
+        return plain.group(1).lower()
     try:
         return urlsplit(url).hostname or ""
     except ValueError:
@@ -105,7 +115,8 @@ def site_ties(sites: pd.DataFrame, pages: pd.DataFrame, facts: pd.DataFrame,
         pd.DataFrame({"site_id": pages["site_id"], "host": pages["final_url"].map(_host),
                       "page_id": pages["page_id"]}) if len(pages) else None,
     ])
-    web["tie_value"] = web["host"].map(registrable_domain)
+    domains = {host: registrable_domain(host) for host in set(web["host"].tolist())}  # a site's pages share one
+    web["tie_value"] = web["host"].map(domains.__getitem__)
     web = web.dropna(subset=["tie_value"])
     own = web["page_id"] == -1
     web["how"] = "web address"

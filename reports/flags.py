@@ -158,9 +158,10 @@ def _redundant_unnamed(pairs: pd.DataFrame) -> pd.Series:
     """"Stem cells" of unnamed source for a condition the site also names a specific stem-cell
     type for: the specific claim carries the flag, the generic one would only repeat it."""
     specific = pairs[~pairs["product_type"].isin(NOT_STEM_CELL | {UNSPECIFIED})]
-    named = set(zip(specific["site_id"], specific["condition"]))
+    named = set(zip(specific["site_id"].tolist(), specific["condition"].tolist()))
     return pd.Series([p == UNSPECIFIED and (s, c) in named
-                      for s, c, p in zip(pairs["site_id"], pairs["condition"], pairs["product_type"])],
+                      for s, c, p in zip(pairs["site_id"].tolist(), pairs["condition"].tolist(),
+                                         pairs["product_type"].tolist())],
                      index=pairs.index, dtype=bool)
 
 

@@ -7,6 +7,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clinicscan.reports.claims_pass import _TextCodes
 from clinicscan.reports.exports import iso, iso_column
@@ -43,3 +45,47 @@ def test_text_codes_over_chunks_are_one_categorical_like_the_texts():
     empty = _TextCodes()
     assert len(empty.categorical([], sort=True)) == 0
     assert np.array_equal(empty.codes(pa.array([None], type=pa.string())), [-1])
+
+
+# ------------------------------------------------------------------ cheaper cells, same values
+
+_URL_HOSTS = ["https://clinic1.example/treatments/page-1", "HTTP://Clinic.Example", "http://a.example?x=1",
+              "https://a.example#top", "https://user:pw@a.example:8443/x", "https://a.example:80/",
+              "https://[::1]:8080/x", "https://[bad/", "//a.example/x", "a.example/x", "mailto:x@a.example",
+              " https://a.example/", "https://a.exa\tmple/", "https://a.example\n/x", "https://xn--bcher-kva.example/",
+              "https://bücher.example/", "https://a..example./", "ftp://a.example/", "https:///x", "https://", ""]
+
+
+def _reference_host(url) -> str:
+    from urllib.parse import urlsplit
+
+    if not isinstance(url, str) or not url:
+        return ""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
+@pytest.mark.parametrize("url", _URL_HOSTS + [None, float("nan")])
+def test_a_page_host_is_what_urlsplit_says(url):
+    from clinicscan.reports.businesses import _host
+
+    assert _host(url) == _reference_host(url)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(["http://", "https://", "HTTPS://", "hTtP://", "//", "http:", ""]),
+       st.text(alphabet="abcXYZ019.-_:@[]/?#% \t\nü", max_size=25))
+def test_any_url_host_is_what_urlsplit_says(scheme, rest):
+    from clinicscan.reports.businesses import _host
+
+    assert _host(scheme + rest) == _reference_host(scheme + rest)
+
+
+def test_cells_made_once_per_shared_list_are_the_cells_of_each():
+    from clinicscan.reports.exports import _each_once, ids
+
+    shared = ["b", "a", "b"]
+    column = pd.Series([shared, ["c"], shared, [], shared], dtype=object)
+    assert _each_once(column, ids).tolist() == column.map(ids).tolist() == ["a;b", "c", "a;b", "", "a;b"]
