@@ -7,7 +7,11 @@ answer that names no flag. Token patterns never cross a sentence, so this step j
 question naming a topic from ``data/lexicon/short_answers.json`` followed by a sentence that is
 only an answer word for that topic (and a few intensifiers and punctuation) gives a mention of
 the topic's flag on the answer word, whose own sentence then decides its context like any
-mention. A longer answer ("Yes, when done by a doctor") is left to the patterns: it may hedge.
+mention. An answer may name its reason after a break ("None at all, because the cells are your
+own.", "No, there are none."): the words before the first comma (or semicolon, colon, dash) are
+read as the answer when the next word does not make it conditional (``continuation_hedges``:
+"Yes, when done by a doctor", "No, apart from mild soreness" are left to the patterns, which may
+hedge). Filler words may come before the answer word ("There aren't any.").
 """
 
 from __future__ import annotations
@@ -38,21 +42,24 @@ class ShortAnswers:
     topics: tuple[Topic, ...]
     fillers: frozenset[str]
     max_words: int
+    continuation_hedges: frozenset[str] = frozenset()
 
     def to_dict(self) -> dict:
         return {"topics": [{"flag": t.flag, "question_words": sorted(t.question_words), "answers": sorted(t.answers)}
                            for t in self.topics],
-                "fillers": sorted(self.fillers), "max_words": self.max_words}
+                "fillers": sorted(self.fillers), "max_words": self.max_words,
+                "continuation_hedges": sorted(self.continuation_hedges)}
 
     @classmethod
     def from_dict(cls, raw: object, where: str = FILE) -> "ShortAnswers":
         try:
             topics = tuple(Topic(str(t["flag"]), frozenset(w.lower() for w in t["question_words"]),
                                  frozenset(w.lower() for w in t["answers"])) for t in raw["topics"])
-            unknown = set(raw) - {"comment", "topics", "fillers", "max_words"}
+            unknown = set(raw) - {"comment", "topics", "fillers", "max_words", "continuation_hedges"}
             if unknown:
                 raise KeyError(sorted(unknown)[0])
-            return cls(topics, frozenset(w.lower() for w in raw.get("fillers", ())), int(raw.get("max_words", 3)))
+            return cls(topics, frozenset(w.lower() for w in raw.get("fillers", ())), int(raw.get("max_words", 3)),
+                       frozenset(w.lower() for w in raw.get("continuation_hedges", ())))
         except (TypeError, KeyError, AttributeError, ValueError) as exc:
             raise LexiconError(f"{where}: expected {{'topics': [{{'flag', 'question_words', 'answers'}}], "
                                f"'fillers', 'max_words'}}, got a problem with {exc!r}") from exc
@@ -81,19 +88,44 @@ class ShortAnswers:
             q0, q1, a1 = bounds[si], bounds[si + 1], bounds[si + 2]
             if any(strings[lower[i]].strip() for i in range(mark + 1, q1)):
                 continue  # the "?" does not end the sentence
-            answer = [(i, strings[lower[i]]) for i in range(q1, min(a1, q1 + 3 * self.max_words))]
-            if a1 - q1 > 3 * self.max_words:
-                continue
-            plain = [(i, w) for i, w in answer if any(c.isalnum() for c in w)]
-            if not plain or len(plain) > self.max_words or any(w not in self.fillers for _, w in plain[1:]):
-                continue
-            first, first_word = plain[0]
-            asked = {strings[lower[i]] for i in range(q0, q1)}
-            for topic in self.topics:
-                if first_word in topic.answers and asked & topic.question_words:
-                    found.append((topic.flag, first))
+            asked = None
+            for a, b in self._answer_spans(strings, lower, q1, a1):
+                plain = [(i, strings[lower[i]]) for i in range(a, b) if any(c.isalnum() for c in strings[lower[i]])]
+                if not plain or len(plain) > self.max_words:
+                    continue
+                if asked is None:
+                    asked = {strings[lower[i]] for i in range(q0, q1)}
+                hit = self._topic_answer(plain, asked)
+                if hit is not None:
+                    found.append(hit)
                     break
         return found
+
+    _BREAKS = frozenset({",", ";", ":", "-", "\u2013", "\u2014"})
+
+    def _answer_spans(self, strings, lower, q1: int, a1: int):
+        """The whole answer sentence when short; then the words before its first break, when the
+        sentence goes on with a reason rather than a condition."""
+        window = 3 * self.max_words
+        if a1 - q1 <= window:
+            yield q1, a1
+        for i in range(q1, min(a1, q1 + window)):
+            if strings[lower[i]] in self._BREAKS:
+                after = next((strings[lower[j]] for j in range(i + 1, a1) if any(c.isalnum() for c in strings[lower[j]])),
+                             None)
+                if after is not None and after not in self.continuation_hedges:
+                    yield q1, i
+                return
+
+    def _topic_answer(self, plain, asked):
+        """(flag, answer token) when the words are one topic's answer word among fillers."""
+        for topic in self.topics:
+            if not asked & topic.question_words:
+                continue
+            at = next((i for i, w in plain if w in topic.answers), None)
+            if at is not None and all(w in self.fillers or w in topic.answers for _, w in plain):
+                return topic.flag, at
+        return None
 
 
 def load_short_answers(directory: Path | str) -> ShortAnswers | None:

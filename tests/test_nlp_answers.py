@@ -30,6 +30,12 @@ def flags(faq: str, opening: str = SELLER) -> list[str]:
     "<p>Is stem cell therapy safe? Yes, absolutely.</p>",
     "<h3>Are there any side effects?</h3><p>None.</p>",
     "<h3>Is there any risk of rejection?</h3><p>No, not at all.</p>",
+    # the answer goes on with its reason after a break, or puts fillers first
+    "<h3>Are there any risks?</h3><p>None at all, because the cells are screened and your own.</p>",
+    "<h3>Are there any side effects?</h3><p>No, there are none.</p>",
+    "<h3>Do the injections have side effects?</h3><p>There aren't any.</p>",
+    "<h3>Can my body reject the cells?</h3><p>No; they come from your own hip.</p>",
+    "<h3>Is the procedure safe?</h3><p>Yes, it uses cells from your own body.</p>",
 ])
 def test_a_flat_answer_to_a_safety_question_is_a_safety_claim(faq):
     assert "safety_claim" in flags(faq)
@@ -42,6 +48,12 @@ def test_a_flat_answer_to_a_safety_question_is_a_safety_claim(faq):
     "<h3>Is it safe?</h3><p>No.</p>",
     "<h3>Is it covered by insurance?</h3><p>Yes.</p>",
     "<h3>Are there side effects?</h3><p>Some soreness for a day or two.</p>",
+    # a condition or an exception after the break keeps it from being absolute
+    "<h3>Are there any side effects?</h3><p>None, apart from some soreness where the needle went in.</p>",
+    "<h3>Is the procedure safe?</h3><p>Yes, in most cases and for most patients.</p>",
+    "<h3>Is the procedure safe?</h3><p>Yes, but every injection carries a small risk.</p>",
+    "<h3>Are there any risks?</h3><p>Not many, although infection is possible.</p>",
+    "<h3>Can stem cells cure cancer?</h3><p>No.</p>",
 ])
 def test_other_answers_are_not_safety_claims(faq):
     assert "safety_claim" not in flags(faq)
