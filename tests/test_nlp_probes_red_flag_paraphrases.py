@@ -30,7 +30,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 #: split -> (least recall, most false flags): what the shipped lexicon reaches, minus a little
-FLOORS = {"dev": (1.0, 0), "held": (0.9, 1), "held2": (0.88, 0), "held3": (0.88, 0), "held4": (0.96, 0), "held5": (0.93, 0), "held6": (0.95, 0), "frames": (1.0, 0), "held7": (0.9, 0), "held8": (0.98, 0), "held10": (0.89, 0), "dev2": (0.97, 0), "dev3": (0.98, 0), "faqs": (0.9, 0)}
+FLOORS = {"dev": (1.0, 0), "held": (0.9, 1), "held2": (0.88, 0), "held3": (0.88, 0), "held4": (0.96, 0), "held5": (0.93, 0), "held6": (0.95, 0), "frames": (1.0, 0), "held7": (0.9, 0), "held8": (0.98, 0), "held10": (0.89, 0), "dev2": (0.97, 0), "dev3": (0.98, 0), "faqs": (0.9, 0), "grid": (1.0, 6), "held9": (0.85, 2), "held11": (0.85, 0)}
 
 
 @pytest.fixture(scope="module")
