@@ -7,8 +7,8 @@ not the bottleneck), then crawls them twice, each crawl in its own subprocess:
 * bare: the clinic spider with the same link following, no item pipelines and none of the
   project's middlewares (address guard, limits, retries, trap filter, page budget);
 * full: every pipeline (WARC archive, SQLite store) and middleware;
-* full-inline (optional): the full crawl with the WARC records written in the reactor
-  thread, as before the store's writer thread took them (``CLINICSCAN_ARCHIVE_IN_WRITER``).
+* full-writer (optional): the full crawl with the WARC records built and written in the
+  store's writer thread instead of the reactor thread (``CLINICSCAN_ARCHIVE_IN_WRITER``).
 
 Both run with delays off and the same concurrency, interleaved for ``--repeat`` rounds (the
 order of the modes reversed every other round, so neither always runs first); the script
@@ -146,8 +146,8 @@ def crawl(mode: str, ports: list[int], work: Path, concurrency: int, max_pages: 
         overrides.update({k: v for k, v in BARE_OFF.items() if k != "ITEM_PIPELINES"})
     elif mode == "middlewares":  # ... and our middlewares alone
         overrides["ITEM_PIPELINES"] = {}
-    elif mode == "full-inline":  # the full crawl, WARC records written in the reactor thread
-        overrides["CLINICSCAN_ARCHIVE_IN_WRITER"] = False
+    elif mode == "full-writer":  # the full crawl, WARC records written in the store's writer thread
+        overrides["CLINICSCAN_ARCHIVE_IN_WRITER"] = True
     settings = crawl_settings(config, config.db_url, run_id, max_depth=20, max_pages=max_pages,
                               delay=0, max_size=5_000_000, allow_loopback=True, progress=False,
                               overrides=overrides)
@@ -206,7 +206,7 @@ def summarise(rounds: list[dict[str, dict]]) -> None:
         best[mode] = (speed, min(cpus))
         print(f"  {mode:11s}: CPU a page least {min(cpus)} ms, median {statistics.median(cpus):.2f} ms; "
               f"best {speed} pages/s")
-    for full, bare in (("before", "before-bare"), ("before", "bare"), ("full-inline", "bare"),
+    for full, bare in (("before", "before-bare"), ("before", "bare"), ("full-writer", "bare"),
                        ("full", "bare")):
         if bare not in best or full not in best:
             continue
@@ -233,8 +233,8 @@ def main() -> None:
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--modes", default="bare,full",
                         help="crawls to run, in order: bare, full, and (to see where the cost "
-                        "goes) pipelines, middlewares, full-inline (WARC records written in "
-                        "the reactor thread, not the store's writer); 'before' and 'before-bare' (the full "
+                        "goes) pipelines, middlewares, full-writer (WARC records written in "
+                        "the store's writer thread, not the reactor); 'before' and 'before-bare' (the full "
                         "and bare crawls of the --before checkout)")
     parser.add_argument("--profile", metavar="DIR",
                         help="write a cProfile of each crawl's reactor thread to DIR/MODE-ROUND.pstats "
@@ -243,7 +243,7 @@ def main() -> None:
                         help="an older checkout (a git worktree with its own .venv, from "
                         "scripts/setup.sh) whose crawls run as modes 'before' (full) and "
                         "'before-bare', in the same rounds: before/after figures from one run")
-    parser.add_argument("--worker", choices=["bare", "full", "pipelines", "middlewares", "full-inline"],
+    parser.add_argument("--worker", choices=["bare", "full", "pipelines", "middlewares", "full-writer"],
                         help=argparse.SUPPRESS)
     parser.add_argument("--ports", help=argparse.SUPPRESS)
     parser.add_argument("--work", help=argparse.SUPPRESS)

@@ -5,11 +5,12 @@ in ``CLINICSCAN_ARCHIVE_DIR/run-{id}/``. Each record is its own gzip member, wri
 one unbuffered ``write`` before the page's database row is written, so a row never points
 at bytes that are not on disk yet.
 
-In a crawl the records are built and written in the store pipeline's writer thread, page
-by page just before the page's row (``CLINICSCAN_ARCHIVE_IN_WRITER``, on when the store
-pipeline is enabled): the item only carries this pipeline to it. Deflate and SHA-1 release
-the GIL, so the archive's work leaves the reactor thread for the second core. Without the
-store pipeline (or with the setting off) ``process_item`` writes the records itself.
+By default ``process_item`` writes the records itself, in the reactor thread, before the
+item reaches the store. ``CLINICSCAN_ARCHIVE_IN_WRITER = True`` (with the store pipeline
+enabled) builds and writes them in the store's writer thread instead, page by page just
+before the page's row. That takes ~0.1-0.4 ms a page off the reactor, but on an idle 2-core
+machine the crawl ran slower with it (GIL hand-offs between the threads cost more than the
+deflate and SHA-1 that leave the reactor: docs/crawl-cost.md), so it is off.
 
 Segments are written as ``*.warc.gz.open`` and renamed to ``*.warc.gz`` when rotated (every
 ``CLINICSCAN_WARC_MAX_RECORDS`` records or ``CLINICSCAN_WARC_MAX_BYTES`` bytes) and at close.
@@ -224,7 +225,7 @@ class WarcArchivePipeline:
                    max_bytes=settings.getint("CLINICSCAN_WARC_MAX_BYTES", 100_000_000),
                    compress_level=settings.getint("CLINICSCAN_WARC_COMPRESS_LEVEL", 1),
                    user_agent=settings.get("USER_AGENT", ""), stats=crawler.stats,
-                   crawler=crawler, in_writer=(settings.getbool("CLINICSCAN_ARCHIVE_IN_WRITER", True)
+                   crawler=crawler, in_writer=(settings.getbool("CLINICSCAN_ARCHIVE_IN_WRITER", False)
                                                and _store_enabled(settings)))
 
     def open_spider(self) -> None:
