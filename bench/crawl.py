@@ -159,6 +159,7 @@ def crawl(mode: str, ports: list[int], work: Path, concurrency: int, max_pages: 
         import cProfile
         profiler = cProfile.Profile(time.thread_time)  # CPU time: other processes do not count
         stats = profiler.runcall(run_spider, settings)
+        profile.parent.mkdir(parents=True, exist_ok=True)
         profiler.dump_stats(profile)
     cpu = time.process_time() - cpu_before
     main_cpu = time.thread_time() - main_before
