@@ -48,8 +48,8 @@ class PageItem:
     warc_file: str | None = None
     warc_record_id: str | None = None
     warc_offset: int | None = None
-    # ... or, in a crawl, the archive pipeline that will fill them: the store's writer thread
-    # has it write the page's records just before the page's row
+    # ... or, with CLINICSCAN_ARCHIVE_IN_WRITER, the archive pipeline that will fill them: the
+    # store's writer thread has it write the page's records just before the page's row
     archive: Any = field(default=None, repr=False, compare=False)
 
 

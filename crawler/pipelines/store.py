@@ -9,14 +9,15 @@ nor duplicates a page. Commits are batched (every ``CLINICSCAN_STORE_BATCH`` ite
 because a commit per item costs more than the page, and run in one writer thread (in order)
 so the crawl does not wait on disk or network.
 
-The same thread writes each page's WARC records first: for a batch, every page's record
-pair (through the archive pipeline the item carries, ``PageItem.archive``), then the one
-transaction with the rows of the pages whose records are on disk. So a page is never marked
-stored before its records are written; a page whose records could not be written keeps its
-URL pending (and so does every later page: the archive stops writing) and the archive
-pipeline stops the crawl. The archive's deflate and SHA-1 release the GIL, so this takes
-them off the reactor thread. (Without an archive in the writer, the archive pipeline has
-written the records before the item gets here.)
+By default the archive pipeline has written each page's WARC records before the item gets
+here. With ``CLINICSCAN_ARCHIVE_IN_WRITER = True`` this thread writes them first instead: for
+a batch, every page's record pair (through the archive pipeline the item carries,
+``PageItem.archive``), then the one transaction with the rows of the pages whose records are
+on disk. Either way a page is never marked stored before its records are written; a page
+whose records could not be written keeps its URL pending (and so does every later page: the
+archive stops writing) and the archive pipeline stops the crawl. (That placement takes the
+deflate and SHA-1 off the reactor thread but costs more in GIL hand-offs than it saves on a
+2-core machine: docs/crawl-cost.md.)
 
 The queue to the writer is bounded: at most ``MAX_BATCHES_IN_FLIGHT`` batches and
 ``CLINICSCAN_STORE_MAX_BYTES_IN_FLIGHT`` bytes of pages (bodies and html) waiting or being
