@@ -35,45 +35,41 @@ __all__ = ["adbc_connect", "adbc_reads", "nullable_text", "record_batches", "res
 _MARK = "."
 
 
-def adbc_reads(store: Store) -> bool:
-    """Whether ``record_batches`` reads ``store`` through an ADBC driver (its own connection,
-    which any thread may open), not through the engine's DB-API connection (an in-memory
-    SQLite database is one connection per thread: another thread would see an empty one)."""
-    url = store.engine.url
+def _adbc_driver(url):
+    """The ADBC DB-API module that can open ``url``'s database on its own connection, or None
+    (no driver installed, or an in-memory SQLite database no other connection can see)."""
     backend = url.get_backend_name()
     try:
         if backend == "sqlite":
             if not url.database or url.database == ":memory:" or url.database.startswith("file:"):
-                return False
-            import adbc_driver_sqlite.dbapi  # noqa: F401
-            return True
+                return None
+            import adbc_driver_sqlite.dbapi as driver
+            return driver
         if backend == "postgresql":
-            import adbc_driver_postgresql.dbapi  # noqa: F401
-            return True
+            import adbc_driver_postgresql.dbapi as driver
+            return driver
     except ImportError:
-        return False
-    return False
+        return None
+    return None
+
+
+def adbc_reads(store: Store) -> bool:
+    """Whether ``record_batches`` reads ``store`` through an ADBC driver (its own connection,
+    which any thread may open), not through the engine's DB-API connection (an in-memory
+    SQLite database is one connection per thread: another thread would see an empty one)."""
+    return _adbc_driver(store.engine.url) is not None
 
 
 def adbc_connect(store: Store):
     """An ADBC DB-API connection to ``store``'s database, or None when there is no driver for
     it (not installed, or an in-memory SQLite database another connection cannot see)."""
     url = store.engine.url
-    backend = url.get_backend_name()
-    try:
-        if backend == "sqlite":
-            if not url.database or url.database == ":memory:" or url.database.startswith("file:"):
-                return None
-            import adbc_driver_sqlite.dbapi as adbc_sqlite
-
-            return adbc_sqlite.connect(f"file:{quote(str(Path(url.database).resolve()))}?mode=ro")
-        if backend == "postgresql":
-            import adbc_driver_postgresql.dbapi as adbc_pg
-
-            return adbc_pg.connect(url.set(drivername="postgresql").render_as_string(hide_password=False))
-    except ImportError:
+    driver = _adbc_driver(url)
+    if driver is None:
         return None
-    return None
+    if url.get_backend_name() == "sqlite":
+        return driver.connect(f"file:{quote(str(Path(url.database).resolve()))}?mode=ro")
+    return driver.connect(url.set(drivername="postgresql").render_as_string(hide_password=False))
 
 
 def nullable_text(column, dialect_name: str):
