@@ -1,7 +1,7 @@
 """The store pipeline's writer thread writes each page's WARC records, then its row.
 
-In a crawl the archive pipeline only hands the page on (``PageItem.archive``); the store's
-one writer thread writes a batch's record pairs, then the transaction with the rows of the
+With ``CLINICSCAN_ARCHIVE_IN_WRITER`` the archive pipeline only hands the page on
+(``PageItem.archive``); the store's one writer thread writes a batch's record pairs, then the transaction with the rows of the
 pages whose records are on disk. These tests drive the two pipelines as Scrapy would (the
 archive's ``process_item`` first, the store's second, the store closed before the archive)
 without a reactor: a write error in the writer thread must stop the crawl in one clear line
@@ -11,63 +11,21 @@ the writer must hold the "reactor" back when it is full.
 
 from __future__ import annotations
 
-import errno
-import hashlib
-import os
 import threading
 import time
-from datetime import datetime, timezone
 
 import pytest
+from archive_fakes import BODY_MARK, FillingFile, RecordingStats, page
 from sqlalchemy import select
 from warccheck import assert_pages_point_at_whole_records, assert_segments_whole
 
 from clinicscan.crawler import run as crawl_run
-from clinicscan.crawler.items import PageItem
 from clinicscan.crawler.pipelines.archive import WarcArchivePipeline
 from clinicscan.crawler.pipelines.store import StorePipeline
 from clinicscan.crawler.seeds import load_seeds
 from clinicscan.store import FrontierUrl, open_store
 
-BODY_MARK = "WRITER-TEST-BODY"
 SEED = load_seeds(["http://127.0.0.1:9/"])[0]
-
-
-class _Stats:
-    def __init__(self):
-        self.values: dict = {}
-
-    def inc_value(self, key, count=1):
-        self.values[key] = self.values.get(key, 0) + count
-
-    def set_value(self, key, value):
-        self.values[key] = value
-
-
-class FillingFile:
-    """An unbuffered file that runs out of room after ``room`` more bytes."""
-
-    def __init__(self, raw, room: int):
-        self.raw, self.room = raw, room
-
-    def write(self, data) -> int:
-        if self.room <= 0:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        written = self.raw.write(bytes(data[: self.room]))
-        self.room -= written
-        return written
-
-    def __getattr__(self, name):
-        return getattr(self.raw, name)
-
-
-def page(n: int, size: int = 4000) -> PageItem:
-    body = (f"<html><body><h1>Fictional page {n}</h1><p>{BODY_MARK}"
-            f"{os.urandom(size // 2).hex()}</p></body></html>").encode()
-    return PageItem(url=f"http://127.0.0.1:9/p/{n}", site=SEED.domain,
-                    final_url=f"http://127.0.0.1:9/p/{n}", status=200,
-                    fetched_at=datetime.now(timezone.utc), content_type="text/html", depth=1,
-                    body=body, html=body.decode(), content_hash=hashlib.sha256(body).hexdigest())
 
 
 @pytest.fixture
@@ -77,7 +35,7 @@ def crawl(tmp_path):
     store = open_store(db_url)
     run_id = crawl_run.prepare_run(store, [SEED], {"max_depth": 1}, new_run=True)
     store.dispose()
-    stats = _Stats()
+    stats = RecordingStats()
 
     def pipelines(**store_options):
         archive = WarcArchivePipeline(tmp_path / "warc", run_id, stats=stats, in_writer=True)

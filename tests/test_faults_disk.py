@@ -9,53 +9,22 @@ room part-way through a write, so they run anywhere.
 
 from __future__ import annotations
 
-import errno
 import os
 import subprocess
-from datetime import datetime, timezone
 
 import pytest
+from archive_fakes import BODY_MARK, FillingFile, RecordingStats, page
 from localsite import LocalSite, Resource, clinicscan
 from scrapy.exceptions import DropItem
 from sqlalchemy import func, select
 from warccheck import assert_pages_point_at_whole_records, assert_segments_whole
 
-from clinicscan.crawler.items import PageItem
 from clinicscan.crawler.pipelines.archive import OPEN_SUFFIX, WarcArchivePipeline
 from clinicscan.store import CrawlRun, FrontierUrl, open_store
 
-BODY_MARK = "UNCOMPRESSIBLE-BODY-TEXT"
-
-
-def page(n: int, size: int = 2000) -> PageItem:
-    body = (f"<html><body><h1>Fictional page {n}</h1><p>{BODY_MARK}"
-            f"{os.urandom(size).hex()}</p></body></html>").encode()
-    return PageItem(url=f"http://127.0.0.1:9/p/{n}", site="127.0.0.1:9",
-                    final_url=f"http://127.0.0.1:9/p/{n}", status=200,
-                    fetched_at=datetime.now(timezone.utc), content_type="text/html", depth=1,
-                    body=body, html=body.decode(), content_hash="-")
-
-
-class FillingFile:
-    """An unbuffered file that runs out of room after ``room`` more bytes: the write that
-    crosses the limit puts part of its bytes on disk, as a real full disk does."""
-
-    def __init__(self, raw, room: int):
-        self.raw, self.room = raw, room
-
-    def write(self, data) -> int:
-        if self.room <= 0:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        written = self.raw.write(bytes(data[: self.room]))
-        self.room -= written
-        return written
-
-    def __getattr__(self, name):
-        return getattr(self.raw, name)
-
 
 def test_a_failed_write_is_cut_back_and_the_page_dropped(tmp_path, caplog):
-    stats = _Stats()
+    stats = RecordingStats()
     pipeline = WarcArchivePipeline(tmp_path, run_id=3, stats=stats)
     pipeline.open_spider()
     stored = [pipeline.process_item(page(n)) for n in range(3)]
@@ -91,22 +60,11 @@ def test_a_segment_closed_with_a_torn_record_is_repaired_on_resume(tmp_path):
     [closed] = (tmp_path / "run-1").glob("*.warc.gz")
     assert not str(closed).endswith(OPEN_SUFFIX)
 
-    second = WarcArchivePipeline(tmp_path, run_id=1, stats=(stats := _Stats()))
+    second = WarcArchivePipeline(tmp_path, run_id=1, stats=(stats := RecordingStats()))
     second.open_spider()
     second.close_spider()
     assert stats.values["archive/repaired_segments"] == 1
     assert assert_segments_whole(tmp_path) == 3
-
-
-class _Stats:
-    def __init__(self):
-        self.values: dict = {}
-
-    def inc_value(self, key, count=1):
-        self.values[key] = self.values.get(key, 0) + count
-
-    def set_value(self, key, value):
-        self.values[key] = value
 
 
 # -- a real full disk under a real crawl ------------------------------------------------------
