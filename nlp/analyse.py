@@ -15,6 +15,7 @@ from clinicscan.nlp.components.context import ClaimRow
 from clinicscan.nlp.contacts import ContactFactRow, contact_facts
 from clinicscan.nlp.html_text import BULLET, PageText, html_to_text, plain_to_text
 from clinicscan.nlp.pipeline import shared_pipeline
+from clinicscan.nlp.site_voice import CANDIDATE, page_role
 from clinicscan.vocabulary import KIND_FIELDS, counted_contexts
 
 __all__ = ["PageAnalysis", "analyse_page", "page_ids", "page_text", "run_pipeline", "MAX_HTML_CHARS", "MAX_TEXT_CHARS"]
@@ -44,6 +45,12 @@ class PageAnalysis:
     contacts: list[ContactFactRow] = field(default_factory=list)
     #: why the contact facts could not be read (the rest of the analysis stands)
     contacts_error: str | None = None
+    #: the page's part in the site-level seller decision (``nlp.site_voice``): "seller" (sells with a clear
+    #: margin), "candidate" (a non-seller that would sell on a selling site) or None; the cue behind it; and a
+    #: candidate's page-level ids as a seller page ("conditions", "product_types", "red_flags")
+    site_role: str | None = None
+    site_basis: str = ""
+    site_ids: dict[str, list[str]] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -149,13 +156,23 @@ def _analyse(content, is_html: bool, url: str | None, lexicon_dir: str | None,
                 claim.section = "list"
         decision = doc._.clinicscan_offer
         contacts, contacts_error = _contacts(page, url, site_country)
+        models = load_claim_models(str(lexicon_dir) if lexicon_dir else None)
         ids = page_ids(claims, decision.offers_treatment, title_length=len(page.title), text_length=len(page.text),
-                       models=load_claim_models(str(lexicon_dir) if lexicon_dir else None), title=page.title)
+                       models=models, title=page.title)
+        role, basis = page_role(decision)
+        site_ids: dict[str, list[str]] = {}
+        if role == CANDIDATE:
+            # what the page claims if its site sells: its ids read as a seller page's; a candidate must claim a
+            # product type and a condition (a therapy for something), as the claim model reads it
+            site_ids = page_ids(claims, True, title_length=len(page.title), text_length=len(page.text),
+                                models=models, title=page.title)
+            if not (site_ids["conditions"] and site_ids["product_types"]):
+                role, basis, site_ids = None, "", {}
         return PageAnalysis(
             title=page.title, text=page.text, offers_treatment=decision.offers_treatment,
             offer_score=decision.score, offer_cues=decision.cues, page_kind=decision.page_kind,
             claims=claims, lexicon_version=doc.user_data.get("clinicscan_lexicon_version", ""), **ids,
-            contacts=contacts, contacts_error=contacts_error,
+            contacts=contacts, contacts_error=contacts_error, site_role=role, site_basis=basis, site_ids=site_ids,
         )
     except Exception as exc:  # noqa: BLE001 - the contract: one bad page never stops a batch
         log.warning("could not analyse page %s: %s: %s", url or "(no url)", type(exc).__name__, exc)

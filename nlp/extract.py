@@ -28,8 +28,9 @@ from clinicscan import __version__
 from clinicscan.errors import ClinicscanError, InputError, StoreUnavailable
 from clinicscan.heap import long_lived_heap
 from clinicscan.store.inserts import bulk_insert, bulk_update_by_id
-from clinicscan.store.models import Claim, ContactFact, CrawlRun, Page, Site
+from clinicscan.store.models import Claim, ContactFact, CrawlRun, Page, Site, SiteRole
 from clinicscan.nlp.analyse import PageAnalysis, analyse_page
+from clinicscan.nlp.site_voice import apply_site_decisions
 
 __all__ = ["ExtractStats", "extract_stored_pages", "extract_local_files", "skipped_local_files", "LOCAL_SUFFIXES"]
 
@@ -53,6 +54,8 @@ class ExtractStats:
     extracted: int = 0
     failed: int = 0
     offering: int = 0
+    #: pages of the extracted run(s) that sell because of their site (``nlp.site_voice``), after the pass
+    site_sellers: int = 0
     claims: int = 0
     contacts: int = 0
     workers: int = 1
@@ -62,7 +65,8 @@ class ExtractStats:
 
     def describe(self) -> str:
         rate = f", {self.extracted / self.seconds:.0f} pages/s" if self.seconds > 0 and self.extracted else ""
-        text = (f"extracted {self.extracted} of {self.pages} pages ({self.offering} offering treatment), "
+        site = f", {self.site_sellers} more because of their site" if self.site_sellers else ""
+        text = (f"extracted {self.extracted} of {self.pages} pages ({self.offering} offering treatment{site}), "
                 f"{self.claims} claims, {self.contacts} contact facts, {self.failed} failed; {self.workers} worker(s), "
                 f"{self.seconds:.1f}s{rate}; lexicon {self.lexicon_version or '-'}")
         for error in self.errors[:10]:
@@ -90,15 +94,15 @@ def _clip_sentence(sentence: str, start: int, end: int) -> str:
 
 
 def _analyse_job(job: tuple[int, str | None, str | None, str | None, int, str | None]
-                 ) -> tuple[int, dict, list[dict], list[dict]]:
+                 ) -> tuple[int, dict, list[dict], list[dict], dict | None]:
     """Worker side: analyse one page, return plain values (cheap to send between processes):
-    the page's columns, its claims and its contact facts."""
+    the page's columns, its claims, its contact facts and its site role row (or None)."""
     page_id, html, content_type, url, site_id, country = job
     if html is None:
-        return page_id, {"extract_error": "no stored body to extract from"}, [], []
+        return page_id, {"extract_error": "no stored body to extract from"}, [], [], None
     result: PageAnalysis = analyse_page(html, is_html=_is_html(content_type, url), url=url, site_country=country)
     if result.error:
-        return page_id, {"extract_error": result.error}, [], []
+        return page_id, {"extract_error": result.error}, [], [], None
     page = {
         "title": result.title[:2000] or None, "text": result.text, "offers_treatment": result.offers_treatment,
         "offer_score": result.offer_score, "offer_cues": result.offer_cues, "page_kind": result.page_kind,
@@ -120,7 +124,13 @@ def _analyse_job(job: tuple[int, str | None, str | None, str | None, int, str | 
             "section": c.section, "lexicon_version": result.lexicon_version,
         })
     contacts = [{"site_id": site_id, **fact.as_row()} for fact in result.contacts]
-    return page_id, page, claims, contacts
+    role = None
+    if result.site_role:
+        role = {"page_id": page_id, "role": result.site_role, "basis": result.site_basis,
+                "page_kind": result.page_kind, "condition_ids": result.site_ids.get("conditions"),
+                "product_type_ids": result.site_ids.get("product_types"),
+                "red_flag_ids": result.site_ids.get("red_flags")}
+    return page_id, page, claims, contacts, role
 
 
 def _warm_worker() -> None:
@@ -182,6 +192,16 @@ def _write_batch(session, results: Iterable[tuple[int, dict, list[dict], list[di
     stats.contacts += len(contact_rows)
 
 
+def _write_roles(session, results: Sequence[tuple]) -> None:
+    """The batch's site role rows (``nlp.site_voice``): replaced for every page of the batch."""
+    ids = [result[0] for result in results]
+    if not ids:
+        return
+    conn = session.connection()
+    conn.execute(delete(SiteRole).where(SiteRole.page_id.in_(ids)))
+    bulk_insert(conn, SiteRole, [result[4] for result in results if result[4] is not None])
+
+
 def _store_stopped(doing: str, exc: DBAPIError, done: int | None = None) -> StoreUnavailable:
     """One line for a database that failed under the stage: what stopped, why (the driver's
     first line), what is kept and what to do."""
@@ -207,6 +227,11 @@ def extract_stored_pages(store, run_id: int | None = None, force: bool = False,
     # the pipeline and the modules are built: collections skip them from here on, here and in the workers
     with long_lived_heap():
         _extract_batches(store, run_id, conditions, total, stats, workers, started)
+    try:
+        stats.site_sellers = apply_site_decisions(store, run_id)
+    except DBAPIError as exc:
+        raise _store_stopped(f"the site-level seller decision{'' if run_id is None else f' of run {run_id}'}",
+                             exc) from exc
     stats.seconds = time.monotonic() - started
     return stats
 
@@ -235,7 +260,8 @@ def _extract_batches(store, run_id: int | None, conditions, total: int, stats: E
                     results = list(pool.map(_analyse_job, jobs, chunksize=max(1, len(jobs) // (stats.workers * 4))))
                 else:
                     results = [_analyse_job(job) for job in jobs]
-                _write_batch(session, results, stats)
+                _write_batch(session, [result[:4] for result in results], stats)
+                _write_roles(session, results)
             done += len(jobs)
             if time.monotonic() - last_report >= PROGRESS_EVERY:
                 last_report = time.monotonic()

@@ -9,6 +9,7 @@ from clinicscan.store.models import (
     Page,
     RegistryEntry,
     Site,
+    SiteRole,
     Trial,
 )
 from clinicscan.store.inserts import insert_ignoring_duplicates
@@ -23,6 +24,7 @@ __all__ = [
     "Page",
     "RegistryEntry",
     "Site",
+    "SiteRole",
     "Store",
     "Trial",
     "insert_ignoring_duplicates",

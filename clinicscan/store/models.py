@@ -200,6 +200,30 @@ class ContactFact(Base):
     evidence: Mapped[str] = mapped_column(Text)
 
 
+class SiteRole(Base):
+    """What a page can do for the site-level seller decision (``clinicscan.nlp.site_voice``).
+
+    Written by the extract stage beside the page's claims (replaced when the page is
+    re-extracted), for two kinds of page only: ``seller``, a page that sells on its own
+    text with a clear margin; and ``candidate``, a page its own text calls a non-seller
+    although it describes a therapy in its own voice with nothing of a non-selling page
+    (regulator warning, trial, news, research...). A candidate on a site whose run also has a
+    ``seller`` page becomes a seller "because of its site": its ``offers_treatment`` is set
+    and its page-level ids become the ones kept here, which its claims give on a selling
+    page (the claim model reads ``offers_treatment``). Pages of neither kind have no row.
+    """
+
+    __tablename__ = "site_roles"
+
+    page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))  # seller | candidate
+    basis: Mapped[str | None] = mapped_column(Text)  # the cue behind it, e.g. "therapy acts:prp"
+    page_kind: Mapped[str | None] = mapped_column(String(32))  # the page's own kind, restored on demotion
+    condition_ids: Mapped[list | None] = mapped_column(JSON)  # a candidate's ids as a seller
+    product_type_ids: Mapped[list | None] = mapped_column(JSON)
+    red_flag_ids: Mapped[list | None] = mapped_column(JSON)
+
+
 class FrontierUrl(Base):
     """A URL the crawler has discovered for a run, and whether it has been fetched.
 

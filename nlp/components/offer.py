@@ -89,6 +89,17 @@ class OfferDecision:
     cues: list[str] = field(default_factory=list)
     #: the learned model's P(offers treatment), None when the rules decided alone
     probability: float | None = None
+    #: report-cue weight per page kind (news, regulator, trial, ...), as the decision weighed it
+    report_weights: dict[str, float] = field(default_factory=dict)
+    #: the first counted product named in the page's own voice, the first therapy presented as acting,
+    #: the first counted product, the first declined product (vocabulary ids, "" when none)
+    own_product: str = ""
+    acting: str = ""
+    product: str = ""
+    declined: str = ""
+    #: counted product mentions and all product mentions outside the navigation
+    counted_products: int = 0
+    products: int = 0
 
 
 class OfferComponent:
@@ -243,7 +254,13 @@ class OfferComponent:
         if probability is not None:
             cues.append(f"model p={probability:.2f}")
         return OfferDecision(offers, round(score, 2), kind, cues,
-                             None if probability is None else round(probability, 4))
+                             None if probability is None else round(probability, 4),
+                             report_weights={k: round(v, 2) for k, v in report_kinds.items()},
+                             own_product=own_products[0].vocab_id if own_products else "",
+                             acting=acting.vocab_id if acting is not None else "",
+                             product=counted[0].vocab_id if counted else "",
+                             declined=declined[0].vocab_id if declined else "",
+                             counted_products=len(counted), products=len(products))
 
     def _programme(self, doc: Doc, by_kind: dict[str, float], claims: list, nav_start: int) -> bool:
         """A selling page is a hospital's transplant programme: by its transplant cues or its transplant
