@@ -30,11 +30,12 @@ does that, in two steps:
 
 2. After the pages are extracted (``apply_site_decisions``, called by
    ``nlp.extract.extract_stored_pages`` at its end, on the store): within one run, a candidate
-   on a site that has at least one confident seller becomes a seller. Its
-   ``offers_treatment`` is set, its ids become the stored ones, its cues end with
-   ``site: sells on <url of the site's first confident seller>`` and its ``page_kind`` is the
-   sellers' (``transplant`` when every confident seller of the site is a transplant
-   programme, else ``clinic``). Its claims then count in the report as any seller's. A
+   on a site that has a confident seller *of the same kind of product* becomes a seller (the
+   manual's "its therapy": a product type of the candidate's ids is one the seller page sells;
+   unnamed "stem cells" on either side stand for any cell source, not for PRP or exosomes).
+   Its ``offers_treatment`` is set, its ids become the stored ones, its cues end with
+   ``site: sells on <url of the first such seller>`` and its ``page_kind`` is the sellers'
+   (``transplant`` when every such seller is a transplant programme, else ``clinic``). Its claims then count in the report as any seller's. A
    candidate whose site no longer has a confident seller (a re-extraction changed it) goes
    back to its own decision. A seller is never made a non-seller because of its site.
 
@@ -52,10 +53,11 @@ from collections import defaultdict
 
 from sqlalchemy import select
 
+from clinicscan.nlp.claim_model import CELL_SOURCES
 from clinicscan.store.inserts import bulk_update_by_id
 from clinicscan.store.models import Page, SiteRole
 
-__all__ = ["CANDIDATE", "SELLER", "SITE_CUE", "apply_site_decisions", "page_role", "own_cues"]
+__all__ = ["CANDIDATE", "SELLER", "SITE_CUE", "apply_site_decisions", "page_role", "own_cues", "same_therapy"]
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +79,16 @@ CANDIDATE_REPORT_LIMIT = 2.0
 NOT_SELLING_P = 0.15
 #: a candidate names most of its products as claims (the offer component's "discussed" share)
 COUNTED_SHARE = 0.5
+UNSPECIFIED = "unspecified_stem_cell"
+_STEM = CELL_SOURCES | {UNSPECIFIED}
+
+
+def same_therapy(candidate: set[str], seller: set[str]) -> bool:
+    """The candidate page names a product type the selling page sells ("stem cells" unnamed matches any cell
+    source, either way)."""
+    if candidate & seller:
+        return True
+    return (UNSPECIFIED in candidate and bool(seller & _STEM)) or (UNSPECIFIED in seller and bool(candidate & _STEM))
 
 
 def page_role(decision) -> tuple[str | None, str]:
@@ -139,7 +151,9 @@ def apply_site_decisions(store, run_id: int | None = None, session=None) -> int:
     updates: list[dict] = []
     promoted = 0
     for row in candidates:
-        site_sellers = sellers.get((row.run_id, row.site_id))
+        products = set(row.site_products or [])
+        site_sellers = [s for s in sellers.get((row.run_id, row.site_id), ())
+                        if same_therapy(products, set(s.product_type_ids or []))]
         cues = own_cues(row.offer_cues)
         if site_sellers:
             kind = "transplant" if all(s.page_kind == "transplant" for s in site_sellers) else "clinic"
