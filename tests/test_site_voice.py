@@ -221,13 +221,16 @@ def test_the_pass_is_idempotent_and_re_extraction_can_undo_it(store, tmp_path):
 
 
 def test_a_run_stopped_before_the_site_pass_ends_right_when_resumed(store, tmp_path, monkeypatch):
+    class Stopped(Exception):
+        """The process dies between the batches and the site pass."""
+
     def stopped(*_args, **_kwargs):
-        raise KeyboardInterrupt
+        raise Stopped
 
     root = write_sites(tmp_path / "sites")
     with monkeypatch.context() as patched:
         patched.setattr(extract_module, "apply_site_decisions", stopped)
-        with pytest.raises(KeyboardInterrupt):
+        with pytest.raises(Stopped):
             extract_local_files(store, [root], workers=1)
     assert pages_by_file(store)["tidewater/blog-rotator-cuff"].offers_treatment is False
     extract_local_files(store, [root], workers=1)  # the same files resume the unfinished run
