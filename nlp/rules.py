@@ -56,7 +56,11 @@ class ContextRule:
     mentions after it (forward), before it (backward) or anywhere in its sentence;
     ``max_scope`` is the largest gap in tokens between cue and mention. ``not_ids``: vocabulary
     ids the cue never applies to (the origin of exosomes is never an exosome product itself:
-    "exosomes are purified from the secretome" names one product twice).
+    "exosomes are purified from the secretome" names one product twice). ``complement``, for a
+    ``terminate`` cue only: words that open the clause a cue governs ("that", "whether"); when
+    one ends the cue or stands right after it and right before this terminator, the terminator
+    is inside that clause and does not end the cue's reach ("there is no evidence that our
+    injections rebuild discs": "our" ends "we do not use fetal cells, our cells ..." but not this).
     """
 
     category: str
@@ -67,6 +71,7 @@ class ContextRule:
     kinds: tuple[str, ...] = ALL_KINDS
     after_kind: str | None = None
     not_ids: tuple[str, ...] = ()
+    complement: tuple[str, ...] = ()
     note: str | None = None
 
     @classmethod
@@ -90,7 +95,12 @@ class ContextRule:
         not_ids = row.get("not_ids", [])
         if not isinstance(not_ids, list) or not all(isinstance(v, str) and v for v in not_ids):
             raise LexiconError(f"{where}: not_ids must be a list of vocabulary ids, got {not_ids!r}")
-        return cls(**{**row, "kinds": kinds, "not_ids": tuple(not_ids)})
+        complement = row.get("complement", [])
+        if not isinstance(complement, list) or not all(isinstance(v, str) and v for v in complement):
+            raise LexiconError(f"{where}: complement must be a list of words, got {complement!r}")
+        if complement and row.get("category") != "terminate":
+            raise LexiconError(f"{where}: complement applies to terminate cues only")
+        return cls(**{**row, "kinds": kinds, "not_ids": tuple(not_ids), "complement": tuple(w.lower() for w in complement)})
 
     def to_dict(self) -> dict:
         row = {"category": self.category, "direction": self.direction, "max_scope": self.max_scope}
@@ -100,6 +110,8 @@ class ContextRule:
             row["kinds"] = list(self.kinds)
         if self.not_ids:
             row["not_ids"] = list(self.not_ids)
+        if self.complement:
+            row["complement"] = list(self.complement)
         return row
 
 

@@ -92,6 +92,23 @@ def _is_open_question(sentence: str) -> bool:
     return bool(_ASKING.match(sentence) or _READER_ASKS.match(sentence)) and not _RHETORICAL.search(sentence)
 
 
+#: "Did you know that ...?" asserts what follows; other questions do not (for red flags)
+_ASSERTING_QUESTION = re.compile(r"^(?:[•\s]*)(?:did|do) you know\b", re.I)
+
+
+def _asks(sentence: str) -> bool:
+    """Any question, rhetorical ones included: the coding manual counts no red flag in a question
+    ("what if you could reverse this?", "why risk surgery?"), while a rhetorical question still
+    names the condition a page treats ("Suffering from knee pain?")."""
+    if not sentence.endswith("?"):
+        if "-" not in sentence[-40:]:
+            return False
+        sentence = _SIGNATURE.sub("", sentence)
+        if not sentence.endswith("?"):
+            return False
+    return not _ASSERTING_QUESTION.match(sentence)
+
+
 class ContextComponent:
     def __init__(self, nlp: Language, name: str, rules_path: str = ""):
         self.nlp = nlp
@@ -146,6 +163,7 @@ class ContextComponent:
         found.extend(self._tokens(doc, ranges))
         rule_of = self._rule_of
         cues, pseudo, terminators = [], [], set()
+        opens: dict[int, tuple[int, int]] = {}  # terminator -> the cue ends whose complement clause it sits in
         for key, s, e in found:
             rule = rule_of[key]
             category = rule.category
@@ -153,6 +171,14 @@ class ContextComponent:
                 pseudo.append((s, e))
             elif category == "terminate":
                 terminators.add(s)
+                if rule.complement and s > 0 and arrays.strings[arrays.lower[s - 1]] in rule.complement:
+                    # the cue ends with "that", right before it, or a verb or two before it ("nobody can promise that")
+                    ends = [s, s - 1]
+                    for gap in (s - 2, s - 3):
+                        if gap < 0 or arrays.is_punct[gap]:
+                            break
+                        ends.append(gap)
+                    opens[s] = tuple(ends)
             elif category in _PRIORITY and (rule.after_kind is None or (rule.after_kind, s) in mention_ends):
                 cues.append((rule, s, e))
         if pseudo:
@@ -161,14 +187,21 @@ class ContextComponent:
                 cancelled[ps:pe] = b"\x01" * (pe - ps)
             cues = [(r, s, e) for r, s, e in cues if cancelled.find(1, s, e) < 0]
         cues.sort(key=lambda c: c[1])
-        return cues, sorted(terminators)
+        # a terminator that a complement clause may hold comes as (position, allowed cue ends)
+        return cues, sorted(terminators), opens
 
     @staticmethod
-    def _blocked(terminators: list[int], lo: int, hi: int) -> bool:
+    def _blocked(terminators: list[int], lo: int, hi: int, opens=None) -> bool:
+        """A terminator in [lo, hi), other than one inside the complement clause of a cue ending at lo."""
         i = bisect_left(terminators, lo)
-        return i < len(terminators) and terminators[i] < hi
+        while i < len(terminators) and terminators[i] < hi:
+            if not opens or lo not in opens.get(terminators[i], ()):
+                return True
+            i += 1
+        return False
 
-    def _decide(self, cues, terminators, kind: str, start: int, end: int, s0: int, s1: int, vocab_id: str = ""):
+    def _decide(self, cues, terminators, kind: str, start: int, end: int, s0: int, s1: int, vocab_id: str = "",
+                opens=None):
         """The strongest applicable cue among ``cues`` (those of the sentence [s0, s1))."""
         best = None
         for rule, cs, ce in cues:
@@ -177,7 +210,7 @@ class ContextComponent:
             if kind not in rule.kinds or (cs < end and start < ce) or (rule.not_ids and vocab_id in rule.not_ids):
                 continue
             if rule.direction == "forward":
-                if not (ce <= start and start - ce <= rule.max_scope and not self._blocked(terminators, ce, start)):
+                if not (ce <= start and start - ce <= rule.max_scope and not self._blocked(terminators, ce, start, opens)):
                     continue
                 distance = start - ce
             elif rule.direction == "backward":
@@ -202,7 +235,7 @@ class ContextComponent:
         arrays = TokenArrays.of(doc)
         starts, n, sentence_of = arrays.starts, arrays.n, arrays.sentence_of
         mention_ends = {(m.kind, end) for m in mentions for end in (m.end, m.end + 1)}  # allow one token between
-        cues, terminators = self._cues(doc, arrays, [m.start for m in mentions] + self._lead_in_positions(arrays, mentions),
+        cues, terminators, opens = self._cues(doc, arrays, [m.start for m in mentions] + self._lead_in_positions(arrays, mentions),
                                        mention_ends)
         text = doc.user_data.get("clinicscan_text")
         if text is None or len(text) != arrays.char_end(n - 1) + _trailing_space(doc):
@@ -221,7 +254,7 @@ class ContextComponent:
             s0 = starts[si]
             s1 = starts[si + 1] if si + 1 < len(starts) else n
             sentence_cues = by_sentence.get(si)
-            best = decide(sentence_cues, terminators, kind, start, end, s0, s1, m.vocab_id) if sentence_cues else None
+            best = decide(sentence_cues, terminators, kind, start, end, s0, s1, m.vocab_id, opens) if sentence_cues else None
             if (best is None or best[1] == "hedged") and orth[s0] == bullet:
                 inherited = self._lead_in(arrays, si, by_sentence, terminators, kind, lead_in_cache)
                 if inherited is not None:
@@ -234,8 +267,11 @@ class ContextComponent:
                 sentence = text[a:b]
                 stripped = sentence.strip()
                 a += len(sentence) - len(sentence.lstrip())
-                sentence_info = sentences[si] = (a, a + len(stripped), stripped, _is_open_question(stripped))
-            a, b, stripped, is_question = sentence_info
+                sentence_info = sentences[si] = (a, a + len(stripped), stripped, _is_open_question(stripped),
+                                                 _asks(stripped))
+            a, b, stripped, is_question, asks = sentence_info
+            if asks and kind == "red_flag":
+                is_question = True
             context, cue = "asserted", None
             if best is None or best[1] == "hedged":
                 # _scare_quoted(text, c0, c1), inline: it runs for nearly every mention
