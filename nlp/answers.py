@@ -12,6 +12,12 @@ own.", "No, there are none."): the words before the first comma (or semicolon, c
 read as the answer when the next word does not make it conditional (``continuation_hedges``:
 "Yes, when done by a doctor", "No, apart from mild soreness" are left to the patterns, which may
 hedge). Filler words may come before the answer word ("There aren't any.").
+
+A topic may also require a second word in the question (``question_also``: "Do I *need*
+surgery?", not "Is it surgery?"), refuse questions with some words (``question_not``: "Does the
+procedure *involve* surgery? No." describes the procedure, it does not spare one), and name
+``tails``: words that, right after the answer word, make the rest of the sentence its reason
+("Do I need surgery? Not with stem cell therapy.", "Not anymore.").
 """
 
 from __future__ import annotations
@@ -35,6 +41,31 @@ class Topic:
     flag: str
     question_words: frozenset[str]
     answers: frozenset[str]
+    question_also: frozenset[str] = frozenset()
+    question_not: frozenset[str] = frozenset()
+    tails: frozenset[str] = frozenset()
+
+    def asked(self, words: set[str]) -> bool:
+        return bool(words & self.question_words) and (not self.question_also or bool(words & self.question_also)) \
+            and not words & self.question_not
+
+    def to_dict(self) -> dict:
+        row = {"flag": self.flag, "question_words": sorted(self.question_words), "answers": sorted(self.answers)}
+        row.update({k: sorted(v) for k, v in (("question_also", self.question_also), ("question_not", self.question_not),
+                                             ("tails", self.tails)) if v})
+        return row
+
+
+_TOPIC_KEYS = {"flag", "question_words", "answers", "question_also", "question_not", "tails"}
+
+
+def _topic(t: dict) -> Topic:
+    unknown = set(t) - _TOPIC_KEYS
+    if unknown:
+        raise KeyError(sorted(unknown)[0])
+    words = {k: frozenset(w.lower() for w in t.get(k, ())) for k in ("question_also", "question_not", "tails")}
+    return Topic(str(t["flag"]), frozenset(w.lower() for w in t["question_words"]),
+                 frozenset(w.lower() for w in t["answers"]), **words)
 
 
 @dataclass(frozen=True)
@@ -45,16 +76,14 @@ class ShortAnswers:
     continuation_hedges: frozenset[str] = frozenset()
 
     def to_dict(self) -> dict:
-        return {"topics": [{"flag": t.flag, "question_words": sorted(t.question_words), "answers": sorted(t.answers)}
-                           for t in self.topics],
+        return {"topics": [t.to_dict() for t in self.topics],
                 "fillers": sorted(self.fillers), "max_words": self.max_words,
                 "continuation_hedges": sorted(self.continuation_hedges)}
 
     @classmethod
     def from_dict(cls, raw: object, where: str = FILE) -> "ShortAnswers":
         try:
-            topics = tuple(Topic(str(t["flag"]), frozenset(w.lower() for w in t["question_words"]),
-                                 frozenset(w.lower() for w in t["answers"])) for t in raw["topics"])
+            topics = tuple(_topic(t) for t in raw["topics"])
             unknown = set(raw) - {"comment", "topics", "fillers", "max_words", "continuation_hedges"}
             if unknown:
                 raise KeyError(sorted(unknown)[0])
@@ -99,6 +128,22 @@ class ShortAnswers:
                 if hit is not None:
                     found.append(hit)
                     break
+            else:
+                if not any(t.tails for t in self.topics):
+                    continue
+                head = []
+                for i in range(q1, a1):
+                    word = strings[lower[i]]
+                    if any(c.isalnum() for c in word):
+                        head.append((i, word))
+                        if len(head) > self.max_words:
+                            break
+                if len(head) > 1:
+                    if asked is None:
+                        asked = {strings[lower[i]] for i in range(q0, q1)}
+                    hit = self._tail_answer(head, asked)
+                    if hit is not None:
+                        found.append(hit)
         return found
 
     _BREAKS = frozenset({",", ";", ":", "-", "\u2013", "\u2014"})
@@ -117,10 +162,23 @@ class ShortAnswers:
                     yield q1, i
                 return
 
+    def _tail_answer(self, plain, asked):
+        """(flag, answer token) when an answer word (after fillers only) is followed by one of its
+        topic's tails: "Not with stem cell therapy.", "No, not with our injections."."""
+        for topic in self.topics:
+            if not topic.tails or not topic.asked(asked):
+                continue
+            for k, (i, w) in enumerate(plain[:-1]):
+                if w in topic.answers and plain[k + 1][1] in topic.tails:
+                    return topic.flag, i
+                if w not in self.fillers:
+                    break
+        return None
+
     def _topic_answer(self, plain, asked):
         """(flag, answer token) when the words are one topic's answer word among fillers."""
         for topic in self.topics:
-            if not asked & topic.question_words:
+            if not topic.asked(asked):
                 continue
             at = next((i for i, w in plain if w in topic.answers), None)
             if at is not None and all(w in self.fillers or w in topic.answers for _, w in plain):
