@@ -17,7 +17,12 @@ before the third round and never read until scored: 0.733 on main, 0.783 after t
 verb, subject, tense, numbers in words, regulators abroad, surgery idioms) and ``held10`` (the long
 sentences of real marketing copy) were scored blind on main (0.920 / 3 false, 0.565 / 3 false) and
 then read for new families; ``held9`` and ``held11``, written with them, were kept unread until the
-end (docs/red-flags.md).
+end (docs/red-flags.md). ``held12`` (60 claims, 40 exclusions in the long sentences of FAQ answers,
+published testimonials, service and pricing pages and licensed clinics abroad) was scored blind on
+main fc599f2 at 0.867 recall and 2 false flags, then read for the families of
+tests/test_nlp_probes_red_flags_scope.py (0.983, 0). Four "Why undergo surgery when ...?"
+sentences of ``held``, ``held3``, ``held4`` and ``held7`` are exclusions since then: the coding
+manual counts no red flag in a rhetorical question.
 """
 
 from __future__ import annotations
@@ -30,7 +35,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 #: split -> (least recall, most false flags): what the shipped lexicon reaches, minus a little
-FLOORS = {"dev": (1.0, 0), "held": (0.9, 1), "held2": (0.88, 0), "held3": (0.88, 0), "held4": (0.96, 0), "held5": (0.93, 0), "held6": (0.95, 0), "frames": (1.0, 0), "held7": (0.9, 0), "held8": (0.98, 0), "held10": (0.89, 0), "dev2": (0.97, 0), "dev3": (0.98, 0), "faqs": (0.9, 0), "grid": (1.0, 6), "held9": (0.85, 2), "held11": (0.85, 0)}
+FLOORS = {"dev": (1.0, 0), "held": (0.93, 1), "held2": (0.9, 0), "held3": (0.88, 0), "held4": (0.96, 0), "held5": (0.93, 0), "held6": (0.95, 0), "frames": (1.0, 0), "held7": (0.9, 0), "held8": (0.98, 0), "held10": (0.93, 0), "dev2": (0.97, 0), "dev3": (0.98, 0), "faqs": (0.95, 0), "grid": (1.0, 0), "held9": (0.85, 2), "held11": (0.85, 0),
+          "held12": (0.95, 0)}
 
 
 @pytest.fixture(scope="module")
