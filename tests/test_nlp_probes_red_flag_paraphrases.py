@@ -22,7 +22,10 @@ published testimonials, service and pricing pages and licensed clinics abroad) w
 main fc599f2 at 0.867 recall and 2 false flags, then read for the families of
 tests/test_nlp_probes_red_flags_scope.py (0.983, 0). Four "Why undergo surgery when ...?"
 sentences of ``held``, ``held3``, ``held4`` and ``held7`` are exclusions since then: the coding
-manual counts no red flag in a rhetorical question.
+manual counts no red flag in a rhetorical question. ``held13`` (40 / 25) and ``held14`` (30 / 20) were
+written after the first round, before the second: ``held13`` scored 0.775 (0 false) on main and
+after round one, blind, and was read for round two (0.950); ``held14`` was never read: 0.900 on
+main, 0.933 after both rounds (0 false flags).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: split -> (least recall, most false flags): what the shipped lexicon reaches, minus a little
 FLOORS = {"dev": (1.0, 0), "held": (0.93, 1), "held2": (0.9, 0), "held3": (0.88, 0), "held4": (0.96, 0), "held5": (0.93, 0), "held6": (0.95, 0), "frames": (1.0, 0), "held7": (0.9, 0), "held8": (0.98, 0), "held10": (0.93, 0), "dev2": (0.97, 0), "dev3": (0.98, 0), "faqs": (0.95, 0), "grid": (1.0, 0), "held9": (0.85, 2), "held11": (0.85, 0),
-          "held12": (0.95, 0)}
+          "held12": (0.95, 0), "held13": (0.92, 0), "held14": (0.9, 0)}
 
 
 @pytest.fixture(scope="module")

@@ -164,6 +164,28 @@ MORE_CLAIMS = [
     ("He was booked for a hip replacement in March, and after two injections with us he cancelled the operation.",
      "avoid_surgery_claim"),
     ("She was scheduled for shoulder surgery but postponed it after her first PRP session.", "avoid_surgery_claim"),
+    # round two (read from held13): the same families said another way
+    ("Unlike medications, which all have side effects, our treatment has none.", "safety_claim"),
+    ("Steroid shots and surgery both carry complications; a cord tissue injection carries none.", "safety_claim"),
+    ("Pills come with side effects, the exosome drip comes with none.", "safety_claim"),
+    ("Stem cell therapy gives patients a real alternative to total hip or knee arthroplasty.", "avoid_surgery_claim"),
+    ("A proven substitute for open rotator cuff repair surgery.", "avoid_surgery_claim"),
+    ("Many patients are told they need surgery, and most of them never have it after our injections.",
+     "avoid_surgery_claim"),
+    ("Our patients were all offered a spinal fusion, and nearly all of them never needed one.", "avoid_surgery_claim"),
+    ("Every package comes with our results guarantee.", "success_rate_claim"),
+    ("Ask about our pain-relief guarantee.", "success_rate_claim"),
+    ("We offer an outcome guarantee on all knee treatments.", "success_rate_claim"),
+    ("Of the 58 children with cerebral palsy treated at our center last year, 49 showed gains in motor function.",
+     "success_rate_claim"),
+    ("Of the 120 knee patients we followed up by phone at three, six and twelve months, 97 reported less pain.",
+     "success_rate_claim"),
+    ("Four months later the meniscus tear was completely filled in by new tissue.", "cure_claim"),
+    ("The hole in the cartilage is filled with healthy new cartilage within a year.", "cure_claim"),
+    ("The gap in the tendon is bridged by fresh tendon fibres within weeks.", "cure_claim"),
+    ("We are authorised by the Paul-Ehrlich-Institut to manufacture autologous cell preparations.", "fda_claim"),
+    ("Our laboratory is licensed by Swissmedic.", "fda_claim"),
+    ("The clinic's cell products are approved by the ANSM.", "fda_claim"),
 ]
 
 MORE_NOT_CLAIMS = [
@@ -171,6 +193,13 @@ MORE_NOT_CLAIMS = [
      "safety_claim"),
     ("The risks of the procedure are low, and if there are any, our nurse will explain them.", "safety_claim"),
     ("She was scheduled for knee surgery in May and came to us for PRP on the other knee.", "avoid_surgery_claim"),
+    ("Patients often worry about surgery, and most of them never need to worry about it again.", "avoid_surgery_claim"),
+    ("Stem cells are not an alternative to total hip or knee arthroplasty.", "avoid_surgery_claim"),
+    ("We do not offer a results guarantee, because no honest clinic can.", "success_rate_claim"),
+    ("Of the 58 children treated at our center last year, 12 dropped out before their second visit.",
+     "success_rate_claim"),
+    ("The syringe is filled with fresh cells harvested from your hip.", "cure_claim"),
+    ("Surgery has side effects, and so do drugs; our injections have few, if any, and none serious.", "safety_claim"),
 ]
 
 
