@@ -279,7 +279,6 @@ def test_embedded_questions_and_evidence_frames_are_not_offers(text, product):
 @pytest.mark.parametrize(("text", "flag"), [
     ("On average, stiffness scores dropped by about 55% after treatment.", "success_rate_claim"),
     ("Mobility improved by 70 percent in our patients.", "success_rate_claim"),
-    ("Why risk a complicated operation when a simple injection exists?", "avoid_surgery_claim"),
     ("Our goal is simple: helping you keep your own hips for life.", "avoid_surgery_claim"),
 ])
 def test_rate_and_escape_wording_is_a_red_flag(text, flag):
@@ -289,6 +288,8 @@ def test_rate_and_escape_wording_is_a_red_flag(text, flag):
 @pytest.mark.parametrize(("text", "flag"), [
     ("Prices dropped by 20% for members this month.", "avoid_surgery_claim"),
     ("Why choose our clinic? Our surgeons have 20 years of experience.", "avoid_surgery_claim"),
+    # a rhetorical question is not a red flag (coding manual section 3; tests/test_nlp_probes_red_flags_scope.py)
+    ("Why risk a complicated operation when a simple injection exists?", "avoid_surgery_claim"),
 ])
 def test_rate_and_escape_look_alikes(text, flag):
     assert flag not in counted(text, "red_flag")
