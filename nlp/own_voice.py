@@ -40,7 +40,7 @@ _LONE_QUOTE = re.compile(r"[\"“”]")
 _OWN_WORD = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll))?|WE|[Oo]urs?|OURS?|[Uu]s)\b")
 _KEYS = ("generic_we_verbs", "generic_phrases", "therapy_nouns", "therapy_products", "acting_verbs", "acting_phrases",
          "adverbs", "question_openers", "report_words", "name_openers", "name_joiners", "name_subjects",
-         "decline_verbs", "declining_cues", "practitioner_verbs", "practitioner_nouns")
+         "decline_verbs", "declining_cues", "practitioner_verbs", "practitioner_nouns", "plant_words")
 #: what a negated offer verb declines: a pronoun for the product ("we do not sell it"), or the product itself
 #: the object of a negated verb ends at a clause break ("we don't use donor tissue; we use your own marrow")
 _CLAUSE_END = re.compile(r"[;:,.!?()]|\s(?:but|we|instead|only)\b", re.I)
@@ -78,6 +78,8 @@ class OwnVoice:
     declining_cues: frozenset[str] = frozenset()
     #: a practitioner speaking for the page in the first person singular: "I inject", "in my practice"
     practitioner: re.Pattern | None = None
+    #: the word right before a mention that makes its "stem cells" a plant's ("apple stem cells", "plant-derived")
+    plant: re.Pattern | None = None
 
     @classmethod
     def from_dict(cls, row: dict, where: str = "own_voice.json") -> "OwnVoice":
@@ -105,7 +107,8 @@ class OwnVoice:
                    re.compile(r"\b(?:I|I['’](?:ve|ll|m|d))\s+(?:(?:have|had|will|now|also|often|usually|routinely|"
                               r"personally|regularly|always|then|can|mostly|only|typically)\s+){0,2}"
                               rf"(?:{_alternatives(row['practitioner_verbs'])})\b"
-                              rf"|\b[Mm]y\s+(?:{_alternatives(row['practitioner_nouns'])})\b"))
+                              rf"|\b[Mm]y\s+(?:{_alternatives(row['practitioner_nouns'])})\b"),
+                   re.compile(rf"\b(?:{_alternatives(row['plant_words'])})[\s-]*$", re.I))
 
     def speaks_as_page(self, sentence: str) -> bool:
         """The sentence says "we"/"our"/"us" for the page's organisation (not quoted, not people in general)."""
@@ -135,6 +138,12 @@ class OwnVoice:
             if len(between) <= _PRACTITIONER_REACH and not _PRACTITIONER_BREAK.search(between):
                 return True
         return False
+
+    def of_a_plant(self, before: str) -> bool:
+        """The mention's "stem cells" are a plant's: ``before`` (the sentence up to the mention) ends with a plant
+        word ("Swiss apple stem cells", "plant-derived stem cells"). Coding manual, section 1: cosmetics made with
+        plant stem cells are not a cell treatment."""
+        return self.plant is not None and self.plant.search(before[-40:]) is not None
 
     def declines(self, sentence: str, mention: str) -> bool:
         """The sentence declines the product it names: "we use PRP only in research and do not sell it",

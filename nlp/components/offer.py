@@ -177,7 +177,8 @@ class OfferComponent:
         names = self.names or NameReader(voice)
         names_itself = names.find(arrays, main_end) is not None
         claims = doc._.clinicscan_claims or []
-        products = [c for c in claims if c.kind == "product_type" and c.start < nav_start]
+        products = [c for c in claims if c.kind == "product_type" and c.start < nav_start
+                    and not voice.of_a_plant(c.sentence[:c.start - c.sent_start])]
         counted = [c for c in products if c.context in COUNTED_CONTEXTS]
         # the first product in the page's own voice and the first therapy presented as acting are all the
         # decision uses; one test per sentence (a page names ~60 products, several to a sentence)
