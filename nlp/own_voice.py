@@ -139,11 +139,11 @@ class OwnVoice:
                 return True
         return False
 
-    def of_a_plant(self, before: str) -> bool:
+    def of_a_plant(self, before: str, mention: str = "stem cells") -> bool:
         """The mention's "stem cells" are a plant's: ``before`` (the sentence up to the mention) ends with a plant
         word ("Swiss apple stem cells", "plant-derived stem cells"). Coding manual, section 1: cosmetics made with
         plant stem cells are not a cell treatment."""
-        return self.plant is not None and self.plant.search(before[-40:]) is not None
+        return self.plant is not None and "stem" in mention.lower() and self.plant.search(before[-40:]) is not None
 
     def declines(self, sentence: str, mention: str) -> bool:
         """The sentence declines the product it names: "we use PRP only in research and do not sell it",

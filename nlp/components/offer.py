@@ -53,6 +53,10 @@ _DECLINE = re.compile(r"\b(?:offer|offers|sell|sells|use|uses|provide|provides|p
 CRITICISM_KINDS = frozenset({"sceptic", "regulator"})
 CRITICISM_CAP = 4.0
 CRITICISM_NEEDS_CLINIC = 2.0
+#: "stem cells" of a plant ("Swiss apple stem cells", own_voice.json "plant_words") are no cell product: such
+#: mentions are dropped, and the page is weighed as a cosmetic (as the cue "plant stem cells"). Coding manual,
+#: section 1. Session sellerpage, issue 8
+PLANT_WEIGHT = 2.0
 #: a product named as a claim but never as the page's own
 PRODUCT_BONUS = 1.0
 #: no product type named as a claim at all: the page sells nothing of the vocabulary
@@ -165,10 +169,13 @@ class OfferComponent:
             nav_start = arrays.char_end(arrays.n - 1) + 1 if arrays.n else 0
         found: dict[str, tuple[OfferCue, float]] = {}
         report_at: list[int] = []  # where report cues start (chars), for the own product's sentence
+        stored_at: list[int] = []  # ... and those of banking and storage ("stored at our facility")
         for match_id, start, _end in _outermost(list(self._phrases(doc)) + self._tokens(doc), self._cue_of):
             cue = self._cue_of[match_id]
             if cue.signal == "report":
                 report_at.append(int(arrays.idx[start]))
+                if cue.page_kind == "banking":
+                    stored_at.append(int(arrays.idx[start]))
             factor = NAV_WEIGHT if arrays.idx[start] >= nav_start else 1.0
             if cue.id not in found or found[cue.id][1] < factor:
                 found[cue.id] = (cue, factor)
@@ -177,12 +184,14 @@ class OfferComponent:
         names = self.names or NameReader(voice)
         names_itself = names.find(arrays, main_end) is not None
         claims = doc._.clinicscan_claims or []
-        products = [c for c in claims if c.kind == "product_type" and c.start < nav_start
-                    and not voice.of_a_plant(c.sentence[:c.start - c.sent_start])]
+        products = [c for c in claims if c.kind == "product_type" and c.start < nav_start]
+        plants = [c for c in products if voice.of_a_plant(c.sentence[:c.start - c.sent_start], c.matched_text)]
+        if plants:
+            products = [c for c in products if c not in plants]
         counted = [c for c in products if c.context in COUNTED_CONTEXTS]
         # the first product in the page's own voice and the first therapy presented as acting are all the
         # decision uses; one test per sentence (a page names ~60 products, several to a sentence)
-        own_products, acting = _first_own_and_acting(voice, counted)
+        own_products, acting = _first_own_and_acting(voice, counted, sorted(stored_at))
         criticism = _criticism_factor(found, voice.declining_cues,
                                       bool(own_products) and not _holds_report_cue(own_products[0], report_at),
                                       names_itself)
@@ -199,6 +208,9 @@ class OfferComponent:
         if names_itself:
             score += NAMES_ITSELF_WEIGHT
             by_kind["clinic"] = by_kind.get("clinic", 0.0) + NAMES_ITSELF_WEIGHT
+        if plants:
+            score -= PLANT_WEIGHT
+            by_kind["explainer"] = by_kind.get("explainer", 0.0) + PLANT_WEIGHT
         declined = [c for c in products if c.context == "negated" and c.context_cue and _DECLINE.search(c.context_cue)]
         if own_products:
             score += OWN_PRODUCT_BONUS
@@ -240,6 +252,8 @@ class OfferComponent:
         cues = [f"{'+' if c.signal == 'offer' else '-'}{c.id}" for c, _f in ranked[:CUES_KEPT]]
         if names_itself:
             cues.append("+at <name>, we")
+        if plants:
+            cues.append(f"-stem cells of a plant:{plants[0].matched_text}")
         if own_products:
             cues.append(f"+own product:{own_products[0].vocab_id}")
         elif declined:
@@ -321,15 +335,21 @@ def _criticism_factor(found: dict, declining: frozenset[str], own_product: bool,
     return CRITICISM_CAP / total if total > CRITICISM_CAP else 1.0
 
 
-def _first_own_and_acting(voice: OwnVoice, counted: list) -> tuple[list, object | None]:
-    """([the first product named in the page's own voice] or [], the first therapy the page presents as acting)."""
+def _first_own_and_acting(voice: OwnVoice, counted: list, stored_at: list[int] | None = None
+                          ) -> tuple[list, object | None]:
+    """([the first product named in the page's own voice] or [], the first therapy the page presents as acting).
+
+    A "we" sentence that holds a banking cue (``stored_at``, sorted: "cord blood units are stored at our
+    facility") names what the page keeps, not a treatment it gives.
+    """
     own: list = []
     acting = None
     tested: set[str] = set()
     for claim in counted:
         if not own and claim.sentence not in tested:
             tested.add(claim.sentence)
-            if voice.speaks_as_page(claim.sentence) and not voice.declines(claim.sentence, claim.matched_text):
+            if voice.speaks_as_page(claim.sentence) and not voice.declines(claim.sentence, claim.matched_text) \
+                    and not (stored_at and _holds_report_cue(claim, stored_at)):
                 own.append(claim)
         if not own and voice.practitioner_gives(claim.sentence, claim.start - claim.sent_start) \
                 and not voice.declines(claim.sentence, claim.matched_text):
