@@ -348,3 +348,55 @@ def test_a_clinic_page_describing_the_procedure_its_patients_undergo_is_a_seller
 def test_a_critic_a_vet_or_an_encyclopedia_describing_the_procedure_sells_nothing(name):
     page = analyse_page(UNDERGOES_NEIGHBOURS[name])
     assert not page.offers_treatment, page.offer_cues
+
+
+# ---------------------------------------------------------------- the provider telling its patient what it does to them
+
+LEAFLET = _page("Having Your Stem Cells Collected | Fairmead Hospitals NHS Foundation Trust", """
+<h1>Having your stem cells collected</h1>
+<p>This leaflet explains how stem cells are collected from your blood before high-dose chemotherapy. Please ask
+your doctor or nurse if anything is unclear.</p>
+<p>For a few days before collection you will have injections of a growth factor. Then we collect your stem cells
+with a machine that filters the blood from a vein in your arm.</p>
+<p>The cells are frozen and kept safe until your treatment, when they are returned through a drip.</p>""")
+
+QUOTES_AN_ADVERT = _page("The clinic that promised a new knee | Riverside Courier", """
+<h1>The clinic that promised a new knee</h1>
+<p>By Joel Baptiste, health reporter</p>
+<p>The clinic's radio advert says: "We harvest your fat in the morning and inject the stem cells by lunch."</p>
+<p>Three patients told the Courier they paid $7,000 each and saw no change, and the state medical board has opened an
+investigation, according to records.</p>""")
+
+
+CLINIC_STEPS = _page("How the Procedure Works | Cobalt Spine Institute", """
+<h1>How the procedure works</h1>
+<p>Several small studies of bone marrow concentrate in disc pain have been published since 2017, and larger trials
+are under way.</p>
+<p>First we numb your lower back, then we draw your marrow from the back of the hip with a fine needle.</p>
+<p>The concentrate is placed into the disc under fluoroscopy.</p>""")
+
+
+def test_a_clinic_telling_patients_what_it_does_to_them_is_a_seller():
+    page = analyse_page(CLINIC_STEPS)
+    assert page.offers_treatment, page.offer_cues
+    assert "+we <do> your" in page.offer_cues
+
+
+@pytest.mark.xfail(strict=True, reason="open: 'NHS', 'leaflet' and 'ask your doctor' (explainer cues, 5.5 in all) outweigh "
+                   "a hospital's own voice on its patient leaflet; the transplant-programme reader needs transplant words")
+def test_a_hospital_leaflet_telling_patients_what_it_does_to_them_is_a_seller():
+    page = analyse_page(LEAFLET)
+    assert page.offers_treatment, page.offer_cues
+
+
+@pytest.mark.parametrize("page", [
+    QUOTES_AN_ADVERT,
+    _page("How Stem Cell Clinics Work | Clear Health Guides", """
+<h1>How stem cell clinics work</h1>
+<p>In this guide we explain how clinics harvest your fat or marrow and what the evidence says.</p>
+<p>Most clinics charge between $3,000 and $8,000, and insurers do not pay.</p>
+<p>According to the FDA, none of these injections is approved for joint pain.</p>"""),
+], ids=["news-quotes-an-advert", "guide-explains"])
+def test_a_story_quoting_a_clinic_or_a_guide_explaining_sells_nothing(page):
+    result = analyse_page(page)
+    assert not result.offers_treatment, result.offer_cues
