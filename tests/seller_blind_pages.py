@@ -337,4 +337,162 @@ that they rebuild cartilage.</p>
 }
 
 
-BATCH_TWO: dict[str, tuple[bool, str]] = {}
+BATCH_TWO: dict[str, tuple[bool, str]] = {
+    # ---------------------------------------------------------------- sellers (with the report words real pages carry)
+    "copd-condition-protocol": (True, _page(
+        "COPD and Stem Cell Therapy | Pacifica Cellular Medicine, Tijuana", """
+<h1>COPD and stem cell therapy</h1>
+<p>Chronic obstructive pulmonary disease narrows the airways and destroys the air sacs. According to the World Health
+Organization it is the third leading cause of death worldwide.</p>
+<p>Inhalers and oxygen ease the symptoms, but none of them repairs lung tissue. Studies published since 2019 have
+looked at mesenchymal cells in COPD, with mixed results.</p>
+<h2>The protocol</h2>
+<p>The COPD protocol at Pacifica is two intravenous infusions of umbilical cord mesenchymal cells on consecutive days,
+with a nebulised dose on the second day. Patients stay three nights in the partner hotel.</p>""")),
+    "hair-prp-blog-review": (True, _page(
+        "5 Things to Know About PRP for Thinning Hair | Willow Aesthetics Blog", """
+<h1>5 things to know about PRP for thinning hair</h1>
+<p>1. It uses your own blood. A small tube is drawn and spun so the platelets can be injected into the scalp.</p>
+<p>2. The evidence is promising but not settled: a 2020 review of eleven small trials found more hair density after
+three months.</p>
+<p>3. It takes more than one visit. Our providers recommend three sessions a month apart, then one every six months.
+</p>
+<p>4. It is not for everyone: people with platelet disorders should not have it.</p>
+<p>5. Expect some tenderness of the scalp for a day.</p>""")),
+    "faq-fda-question": (True, _page(
+        "Is Stem Cell Therapy FDA Approved? | Sagebrush Joint and Spine FAQ", """
+<h1>Is stem cell therapy FDA approved?</h1>
+<p>No. The FDA has approved only cord blood products for disorders of the blood, and it has warned about clinics that
+market unapproved products.</p>
+<p>The FDA allows a doctor to use a patient's own tissue that is minimally manipulated and used in the same
+procedure. That is the only kind of cell procedure done at Sagebrush: bone marrow is drawn from the hip and the
+concentrate is injected into the joint within the hour.</p>
+<p>Insurance does not pay for the procedure.</p>""")),
+    "exosome-vs-prp-skin": (True, _page(
+        "Exosomes vs PRP for Skin: Which Is Better? | Glow Lab Skin Clinic", """
+<h1>Exosomes vs PRP for skin</h1>
+<p>Both are used after microneedling to help the skin heal. PRP comes from the patient's blood, while exosomes are
+tiny vesicles made in a laboratory from donated cells.</p>
+<p>Researchers are still working out how exosomes act, and no exosome product is approved in the United States for
+injection.</p>
+<p>At Glow Lab an exosome microneedling session takes about forty-five minutes and costs $450; a PRP microneedling
+session is $375.</p>""")),
+    "cost-faq-with-insurance": (True, _page(
+        "How Much Does Stem Cell Therapy Cost? | Everline Regenerative", """
+<h1>How much does stem cell therapy cost?</h1>
+<p>Costs across the country range from $2,500 to more than $10,000, according to a 2023 survey of clinics, and most
+insurance plans do not cover them.</p>
+<p>At Everline, a single-joint bone marrow concentrate procedure is $4,200 and a second joint treated the same day
+adds $1,800. The price includes the marrow harvest, image guidance and two follow-up visits.</p>
+<p>Patients can pay with a health savings account.</p>""")),
+    "own-case-report": (True, _page(
+        "Case Study: Hip Arthritis in a Retired Teacher | Summit Orthobiologics", """
+<h1>Case study: hip arthritis in a 62-year-old</h1>
+<p>A retired teacher came to the clinic with hip pain that stopped her from walking more than a block. X-rays showed
+moderate arthritis.</p>
+<p>She received one injection of bone marrow concentrate into the hip under fluoroscopy, followed by eight weeks of
+physical therapy.</p>
+<p>At six months she walked two miles a day. One patient's result does not predict another's, and published studies
+of the procedure are small.</p>""")),
+    "practitioner-qa": (True, _page(
+        "Does PRP Really Work? An Honest Answer | Dr. Sam Whitford, Sports Medicine", """
+<h1>Does PRP really work? An honest answer</h1>
+<p>I get asked this every week. The research is mixed: some trials in tennis elbow and knee arthritis show benefit,
+others do not.</p>
+<p>In my clinic I use platelet-rich plasma mainly for stubborn tendon problems and early knee arthritis, and I tell
+patients that about two in three improve.</p>
+<p>If the tendon is torn through, no injection will fix it and I refer to a surgeon.</p>""")),
+    "broker-trip-faq": (True, _page(
+        "Your Treatment Trip, Step by Step | MedBridge Cell Travel", """
+<h1>Your treatment trip, step by step</h1>
+<p>Day 1: a driver meets you at Cancun airport and takes you to the hotel. Day 2: consultation and blood tests at the
+partner clinic.</p>
+<p>Day 3: the infusion of umbilical cord stem cells, which takes about two hours. Day 4: rest and a check-up before
+the flight home.</p>
+<p>Package price: $16,500, flights not included.</p>""")),
+    "chiro-regenerative-disclaimers": (True, _page(
+        "Regenerative Injections | Ridgeline Chiropractic and Wellness", """
+<h1>Regenerative injections</h1>
+<p>Ridgeline's nurse practitioner provides amniotic tissue injections for knee, shoulder and low back pain.</p>
+<p>Results are not typical and vary from person to person. These products are not approved by the FDA to treat any
+disease. This page is not medical advice.</p>
+<p>Ask at the front desk about a knee screening.</p>""")),
+    "clinic-criticises-others": (True, _page(
+        "The Truth About Amniotic 'Stem Cell' Shots | Copper Hill Orthopedics", """
+<h1>The truth about amniotic "stem cell" shots</h1>
+<p>Many clinics sell amniotic or cord "stem cell" shots that contain no living cells. Independent labs have found
+none in most vials, and the FDA has sent warning letters.</p>
+<p>Be wary of any clinic that promises new cartilage.</p>
+<p>At Copper Hill we use only the patient's own bone marrow concentrate, drawn and injected in a single visit.</p>""")),
+    "exosome-supplier-catalog": (True, _page(
+        "Clinical Exosome Line | Aurelia BioSupply", """
+<h1>Clinical exosome line</h1>
+<p>Aurelia's exosome vials are made from umbilical cord cells grown in a registered laboratory and are sold only to
+licensed clinics.</p>
+<p>Case pricing and volume discounts are available to verified practitioners. Orders ship within two business days.
+</p>""")),
+    # ---------------------------------------------------------------- not sellers
+    "fundraiser": (False, _page(
+        "Help Jake Walk Again | GiveHope Fundraiser", """
+<h1>Help Jake walk again</h1>
+<p>Jake, 24, was paralysed in a motorbike crash last year. A clinic in Panama has accepted him for stem cell
+infusions, and the treatment costs $28,000.</p>
+<p>Every dollar goes to his treatment and travel. Jake's mum will post updates here after each infusion.</p>""")),
+    "university-trial-release": (False, _page(
+        "Stem cell trial shows promise for knee cartilage | Northbrook University News", """
+<h1>Stem cell trial shows promise for knee cartilage</h1>
+<p>A small trial led by Northbrook University researchers found that patients who received injections of donor
+mesenchymal stem cells had less knee pain after a year than those who received saline.</p>
+<p>The results, published in a medical journal, need to be confirmed in a larger study, the lead author said.</p>
+""")),
+    "pharmacist-explainer": (False, _page(
+        "Stem Cell Therapy: What Is Approved and What Is Not | PharmaFacts", """
+<h1>Stem cell therapy: what is approved and what is not</h1>
+<p>Blood-forming stem cell transplants for leukaemia and some inherited disorders are established treatments.</p>
+<p>Injections of fat or marrow cells for arthritis are sold by clinics but are not approved. The procedure usually
+takes a few hours and patients go home the same day, which makes it sound minor.</p>
+<p>Ask your pharmacist or doctor before paying for any cell therapy.</p>""")),
+    "qa-site": (False, _page(
+        "Is PRP worth it for a torn meniscus? | HealthAnswers Community", """
+<h1>Is PRP worth it for a torn meniscus?</h1>
+<p>Question from runner_78: My orthopaedist offered PRP for $900. Is it worth it?</p>
+<p>Answer from kneeguy: I had two shots. The injection took twenty minutes and I was back running in a month, but
+who knows if it was the PRP.</p>
+<p>Answer from physio_jen: Strengthening works for most people. Ask what the evidence is for meniscus tears.</p>""")),
+    "regulator-advisory": (False, _page(
+        "Advisory: Unlicensed Stem Cell Clinics | Provincial Health Authority", """
+<h1>Advisory: unlicensed stem cell clinics</h1>
+<p>The Health Authority is aware of clinics charging patients up to $20,000 for stem cell injections for arthritis,
+autism and multiple sclerosis.</p>
+<p>These treatments are not authorised. Anyone who has received one and has signs of infection should seek medical
+care and report it to the Authority.</p>""")),
+    "equine-prp": (False, _page(
+        "PRP for Horses | Hollow Creek Equine Clinic", """
+<h1>PRP for tendon and ligament injuries in horses</h1>
+<p>Platelet-rich plasma is made from your horse's own blood and injected into the injured tendon under ultrasound
+guidance.</p>
+<p>The procedure takes about an hour at the clinic, and most horses go home the same day.</p>
+<p>Book an appointment with our equine vets.</p>""")),
+    "podcast-episode": (False, _page(
+        "Episode 112: The Stem Cell Gold Rush | Skeptical Health Podcast", """
+<h1>Episode 112: the stem cell gold rush</h1>
+<p>This week we talk with a bioethicist about clinics that sell stem cell injections for everything from knee pain to
+autism.</p>
+<p>We discuss why the injections are so expensive, what the FDA can and cannot do, and how to read a clinic's
+testimonials.</p>
+<p>Listen on your favourite podcast app.</p>""")),
+    "insurance-marketplace": (False, _page(
+        "Does Insurance Cover PRP Injections? | PlanCompare", """
+<h1>Does insurance cover PRP injections?</h1>
+<p>Most health plans treat platelet-rich plasma injections as experimental and do not cover them, so patients pay
+$500 to $2,000 per injection out of pocket.</p>
+<p>Some plans cover PRP during surgery. Check your plan's medical policy or call your insurer.</p>
+<p>Compare plans in your state to find lower premiums.</p>""")),
+    "tooth-bank": (False, _page(
+        "Save Your Child's Baby Teeth Stem Cells | ToothVault", """
+<h1>Save the stem cells in your child's baby teeth</h1>
+<p>Baby teeth contain dental pulp stem cells that researchers hope may one day treat injuries and diseases.</p>
+<p>When a tooth becomes loose, your dentist sends it to our laboratory in a collection kit, and the cells are frozen
+for the future.</p>
+<p>Processing: $650. Storage: $120 a year.</p>""")),
+}
