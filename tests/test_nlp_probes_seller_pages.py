@@ -400,3 +400,52 @@ def test_a_hospital_leaflet_telling_patients_what_it_does_to_them_is_a_seller():
 def test_a_story_quoting_a_clinic_or_a_guide_explaining_sells_nothing(page):
     result = analyse_page(page)
     assert not result.offers_treatment, result.offer_cues
+
+
+# ---------------------------------------------------------------- found in blind batch two after it was scored:
+# a patient's fundraiser, a question-and-answer site and an insurer's marketplace quote what treatment costs
+
+QUOTES_A_PRICE = {
+    "fundraiser": _page("Help Mia Fight MS | HopeRaise", """
+<h1>Help Mia fight MS</h1>
+<p>Mia was diagnosed with multiple sclerosis at 29. A clinic in Mexico offers stem cell transplants for MS, and the
+treatment costs $54,000.</p>
+<p>Please donate and share this fundraiser. Every dollar goes to Mia's treatment.</p>"""),
+    "qa-site": _page("PRP for plantar fasciitis? | AskHealth Community", """
+<h1>PRP for plantar fasciitis?</h1>
+<p>Question from heelpain22: My podiatrist wants $700 for a PRP shot in my heel. Worth it?</p>
+<p>Answer from footdoc_retired: Some small studies are encouraging. Try stretching and night splints first.</p>"""),
+    "insurance-marketplace": _page("Is Stem Cell Therapy Covered? | InsureRight", """
+<h1>Is stem cell therapy covered by insurance?</h1>
+<p>Health plans cover blood stem cell transplants for cancers, but not stem cell injections for joints, which cost
+patients $3,000 to $8,000 per injection.</p>
+<p>Call your insurer before any procedure, and compare plans to find lower premiums.</p>"""),
+}
+
+SELLER_MENTIONS_FUNDRAISING_OR_PLANS = {
+    "clinic-mentions-fundraising": _page("Paying for Treatment | Costa Azul Stem Cell Center", """
+<h1>Paying for treatment</h1>
+<p>Our umbilical cord stem cell protocol for MS costs $21,000, including the hotel.</p>
+<p>Some families raise the money through fundraising pages; we provide an itemised quote for them on request.</p>"""),
+    "clinic-faq-on-insurance": _page("PRP Questions | Larkspur Sports Medicine", """
+<h1>PRP questions</h1>
+<p>Question: Is PRP covered? Answer: most health plans do not cover PRP, so we offer payment plans.</p>
+<p>Question: How long does it take? Answer: the injection takes about thirty minutes in the office.</p>"""),
+    "clinic-answers-patients": _page("Ask Dr. Lowe | Hartwell Regenerative", """
+<h1>Ask Dr. Lowe</h1>
+<p>Asked by a reader: can bone marrow concentrate help a worn hip?</p>
+<p>Dr. Lowe: For mild to moderate arthritis it can. We draw your marrow and inject the concentrate in one visit, and
+most patients go home within two hours.</p>"""),
+}
+
+
+@pytest.mark.parametrize("name", sorted(QUOTES_A_PRICE))
+def test_a_fundraiser_a_forum_or_an_insurer_quoting_a_price_sells_nothing(name):
+    page = analyse_page(QUOTES_A_PRICE[name])
+    assert not page.offers_treatment, page.offer_cues
+
+
+@pytest.mark.parametrize("name", sorted(SELLER_MENTIONS_FUNDRAISING_OR_PLANS))
+def test_a_clinic_that_mentions_fundraising_plans_or_readers_questions_still_sells(name):
+    page = analyse_page(SELLER_MENTIONS_FUNDRAISING_OR_PLANS[name])
+    assert page.offers_treatment, page.offer_cues
