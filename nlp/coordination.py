@@ -141,3 +141,55 @@ class CoordinatedSites:
             sites += 1
             i = hit[0] - 1
         return found
+
+
+#: the tissues a source list names beside blood ("from your fat, from your bone marrow, or from blood")
+_BLOOD_NEIGHBOURS = frozenset({"adipose", "bone_marrow", "umbilical_cord", "cord_blood", "amniotic", "placental"})
+#: "blood" followed by these is another thing (blood cells, blood flow, blood platelets...)
+_NOT_BLOOD_SOURCE = frozenset({"cell", "cells", "vessel", "vessels", "flow", "supply", "sugar", "sugars", "pressure",
+                               "test", "tests", "work", "platelet", "platelets", "plasma", "-", "count", "counts",
+                               "clot", "clots", "draw", "type", "bank", "banking", "stream", "levels", "level",
+                               "disorder", "disorders", "cancer", "cancers", "donation", "donor", "donors"})
+_LIST_WORDS = frozenset({",", "and", "or", "/", "&", "from"}) | _DETERMINERS | {"a", "person", "'s", "patient", "own"}
+
+
+def blood_in_source_lists(word: Callable[[int], str], n: int,
+                          mentions: Iterable[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Spans of a bare "blood" listed as a cell source beside a tissue source.
+
+    "stem cells taken from your fat, from your bone marrow, or from blood", "taken from bone marrow,
+    from blood or from umbilical cord blood": "blood" is peripheral blood when it is joined to a
+    source mention (``mentions``: start, end, vocabulary id) by list words only and "from" stands
+    right before it (after a determiner) or before the neighbouring source, and no PRP is named
+    near it (platelet-rich plasma "from your own blood").
+    """
+    found: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    mentions = list(mentions)
+    platelets = [start for start, _end, vocab_id in mentions if vocab_id == "prp"]
+    for start, end, vocab_id in mentions:
+        if vocab_id not in _BLOOD_NEIGHBOURS:
+            continue
+        from_before_source = start > 0 and (word(start - 1) == "from" or (
+            start > 1 and word(start - 1) in _DETERMINERS and word(start - 2) == "from"))
+        for step, edge in ((1, end), (-1, start - 1)):
+            i, joined, words = edge, False, []
+            while 0 <= i < n and word(i) in _LIST_WORDS and len(words) < 6:
+                words.append(word(i))
+                joined = joined or word(i) in {",", "and", "or", "/", "&"}
+                i += step
+            if not (0 <= i < n and joined and word(i) == "blood") or i in seen:
+                continue
+            if i + 1 < n and word(i + 1) in _NOT_BLOOD_SOURCE:
+                continue
+            before = [word(j) for j in range(max(0, i - 3), i)]
+            from_before_blood = bool(before) and (before[-1] == "from" or (
+                len(before) > 1 and before[-1] in _DETERMINERS and before[-2] == "from"))
+            if i > 0 and word(i - 1) in {"cord", "umbilical", "peripheral", "whole", "menstrual", "placental"}:
+                continue
+            if any(i - 25 < p < i + 10 for p in platelets):
+                continue  # "PRP ... collected from your own fat and your own blood": the platelets' blood
+            if from_before_blood or from_before_source:
+                seen.add(i)
+                found.append((i, i + 1))
+    return found

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from clinicscan.nlp.coordination import CoordinatedSites
+from clinicscan.nlp.coordination import CoordinatedSites, blood_in_source_lists
 from clinicscan.nlp.lexicon import LexiconPattern
 from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher
 
@@ -123,6 +123,10 @@ class MentionFinder:
         self.coordinated = CoordinatedSites(coordinated["condition"])
         # "fat and bone marrow stem cells": the same for product sources sharing one head
         self.coordinated_products = CoordinatedSites(coordinated["product_type"])
+        #: "from your fat, from your bone marrow, or from blood": the key a listed "blood" is read as
+        self.blood_key = next((k for k, v in self.keys.items() if v[1] == "peripheral_blood" and v[0] == "product_type"
+                               and v[2] == "peripheral_blood"),
+                              next((k for k, v in self.keys.items() if v[1] == "peripheral_blood"), None))
 
     def __call__(self, doc: Doc) -> list[Mention]:
         arrays = TokenArrays.of(doc)
@@ -161,6 +165,13 @@ class MentionFinder:
                 if occupied.find(1, start, end) < 0:
                     occupied[start:end] = b"\x01" * (end - start)
                     kept.append(Mention(*keys[match_id][:3], start, end))
+        if self.blood_key is not None and "product_type" in taken:
+            occupied = taken["product_type"]
+            sources = [(m.start, m.end, m.vocab_id) for m in kept if m.kind == "product_type"]
+            for start, end in blood_in_source_lists(word, n, sources):
+                if occupied.find(1, start, end) < 0:
+                    occupied[start:end] = b"\x01"
+                    kept.append(Mention(*keys[self.blood_key][:3], start, end))
         kept.sort(key=lambda m: (m.start, m.end))
         ends = {m.end for m in kept if m.kind == "condition"}
         return [m for m in kept if not (

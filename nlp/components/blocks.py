@@ -8,6 +8,11 @@ character after a sentence-final character), which this component replaces: the 
 boundaries, computed with numpy over the ORTH column instead of a Python loop over Token
 objects (the sentencizer cost about 1.8x the tokenizer). The token columns read here are
 kept as the Doc's ``TokenArrays`` for the components after it.
+
+One exception to the rule: the full stop of "et al." ends no sentence (a citation goes on with
+its year, title and journal: "Lee J, et al. Adipose cells in knee arthritis. J Orthop Res."),
+unless the next word opens a sentence of the page's own (``_OPENERS``: "... by Lee et al. We
+treat ...").
 """
 
 from __future__ import annotations
@@ -22,6 +27,9 @@ import clinicscan.nlp.matching as matching
 from clinicscan.nlp.matching import TokenArrays, WordTable
 
 _NEWLINE, _FINAL, _PUNCT = 1, 2, 4
+#: words that open a new sentence after "et al." ("... as Lee et al. showed. We treat ...")
+_OPENERS = ("we", "our", "i", "my", "you", "your", "this", "these", "they", "it", "at", "here", "however", "but",
+            "so", "there", "that", "if", "call", "contact", "book", "ask")
 
 
 class BlocksComponent:
@@ -32,6 +40,9 @@ class BlocksComponent:
         self._vocab = nlp.vocab
         self._flags = WordTable(lambda orth: self._flag(self._vocab, orth))  # flags per word, kept
         self._lower = WordTable(lambda orth: self._vocab[orth].lower, dtype="uint64")
+        strings = nlp.vocab.strings
+        self._et, self._al, self._dot = strings.add("et"), strings.add("al"), strings.add(".")
+        self._openers = frozenset(strings.add(w) for w in _OPENERS)
 
     def _flag(self, vocab, orth: int) -> int:
         lexeme = vocab[orth]
@@ -66,6 +77,7 @@ class BlocksComponent:
         # punctuation nor sentence-final starts a sentence when a sentence-final character
         # stands between it and the previous such token
         final = (bits & _FINAL).astype(bool)
+        self._et_al(orth, arrays.lower_np, final, n)
         plain = numpy.flatnonzero((bits & (_FINAL | _PUNCT)) == 0)
         finals_before = numpy.concatenate(([0], numpy.cumsum(final)))
         previous = numpy.concatenate(([-1], plain[:-1]))
@@ -78,6 +90,20 @@ class BlocksComponent:
         arrays.starts = numpy.flatnonzero(flags == 1).tolist()
         doc.user_data["clinicscan_arrays"] = arrays
         return doc
+
+    def _et_al(self, orth, lower, final, n: int) -> None:
+        """Clear the sentence-final flag of the "." in "et al." unless a sentence opener follows."""
+        als = numpy.flatnonzero(lower[1:n - 1] == self._al) + 1
+        if not len(als):
+            return
+        als = als[(lower[als - 1] == self._et) & (orth[als + 1] == self._dot)]
+        for at in als.tolist():
+            after = at + 2
+            while after < n and final[after]:
+                after += 1
+            if after < n and int(lower[after]) in self._openers:
+                continue
+            final[at + 1] = False
 
 
 @Language.factory("clinicscan_blocks", assigns=["token.is_sent_start"])

@@ -8,6 +8,11 @@ the context of its lead-in line ("Conditions we do not treat:"). Each token's se
 looked up in the Doc's ``TokenArrays`` (``span.sent`` per mention costs about 0.55 ms a
 page), cues are searched only in sentences with mentions and weighed only for mentions whose
 sentence has any. Results go to ``doc._.clinicscan_claims``.
+
+An open question is no claim ("Do you treat COPD?"), unless it asks whether the business treats
+or uses something and the next sentence answers it (``data/lexicon/question_answers.json``):
+"Can you help patients with neuropathy? Yes." asserts neuropathy, "Do you treat autism? No."
+negates it.
 """
 
 from __future__ import annotations
@@ -22,8 +27,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from clinicscan.errors import LexiconError
 from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, sentence_ranges
 from clinicscan.nlp.rules import ContextRule, load_context_rules
+from clinicscan.paths import lexicon_dir
 
 if not Doc.has_extension("clinicscan_claims"):
     Doc.set_extension("clinicscan_claims", default=None)
@@ -71,7 +78,7 @@ _RHETORICAL = re.compile(r"\b(?:suffering|struggling|living with|dealing with|ti
 
 # an FAQ or comment label may come first: "Q: Will it help my neuropathy?", "Amy W.: Would this help?"
 _ASKER = r"(?:q|question|(?-i:[A-Z][a-z]+ [A-Z]\.?)|(?-i:[A-Z][a-z]+) (?:asked|asks|wrote|writes|says))\s*[:.)]\s*"
-_ASKING = re.compile(r"^(?:[•\s]*)(?:" + _ASKER + r")?(?:is|are|do|does|did|can|could|will|would|should|what|how|why|which|"
+_ASKING = re.compile(r"^(?:[•\s]*)(?:" + _ASKER + r")?(?:is|are|am|do|does|did|can|could|will|would|should|what|how|why|which|"
                      r"who|when|where|has|have|may|might)\b", re.I)
 
 
@@ -109,6 +116,71 @@ def _asks(sentence: str) -> bool:
     return not _ASSERTING_QUESTION.match(sentence)
 
 
+ANSWERS_FILE = "question_answers.json"
+
+
+@dataclass(frozen=True)
+class QuestionAnswers:
+    """How the answer after an open question decides the question's mentions (question_answers.json)."""
+
+    kinds: frozenset[str]
+    question_words: frozenset[str]
+    affirm: frozenset[str]
+    affirm_phrases: tuple[tuple[str, ...], ...]
+    deny: frozenset[str]
+    deny_phrases: tuple[tuple[str, ...], ...]
+    negations: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path) -> "QuestionAnswers | None":
+        if not path.exists():
+            return None
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            words = {key: frozenset(w.lower() for w in raw[key]) for key in ("kinds", "question_words", "affirm", "deny",
+                                                                               "negations")}
+            phrases = {key: tuple(sorted((tuple(p.lower().split()) for p in raw[key]), key=len, reverse=True))
+                       for key in ("affirm_phrases", "deny_phrases")}
+            unknown = set(raw) - {"comment", *words, *phrases}
+            if unknown:
+                raise KeyError(sorted(unknown)[0])
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise LexiconError(f"{path}: expected kinds, question_words, affirm, affirm_phrases, deny, deny_phrases, "
+                               f"negations; got a problem with {exc!r}") from exc
+        return cls(words["kinds"], words["question_words"], words["affirm"], phrases["affirm_phrases"],
+                   words["deny"], phrases["deny_phrases"], words["negations"])
+
+    def decide(self, question: list[str], answer: list[str]) -> str | None:
+        """"yes", "no" or None for a question's lower-case words and its answer's (labels stripped)."""
+        if not self.question_words.intersection(question):
+            return None
+        i = 0
+        while i < len(answer) and (answer[i] in ("•", "a", "answer", "-") or not any(c.isalnum() for c in answer[i])):
+            if answer[i] in ("a", "answer") and not (i + 1 < len(answer) and answer[i + 1] in (":", ".", ")")):
+                break
+            i += 1
+        words = answer[i:i + 8]
+        if not words:
+            return None
+        for phrases, verdict in ((self.deny_phrases, "no"), (self.affirm_phrases, "yes")):
+            for phrase in phrases:
+                if tuple(words[:len(phrase)]) == phrase:
+                    after = words[len(phrase)] if len(words) > len(phrase) else ""
+                    if verdict == "yes" and after in self.negations:
+                        continue
+                    return verdict
+        if words[0] in ("yes", "yeah", "yep"):
+            return "yes"
+        after = words[1] if len(words) > 1 else "."
+        if after.isalnum():
+            return None
+        if words[0] in self.deny:
+            return "no"
+        if words[0] in self.affirm:
+            return "yes"
+        return None
+
+
 class ContextComponent:
     def __init__(self, nlp: Language, name: str, rules_path: str = ""):
         self.nlp = nlp
@@ -119,9 +191,12 @@ class ContextComponent:
         self._tokens: TokenPatternMatcher | None = None
         self._rule_of: dict[int, ContextRule] = {}
         self._bullet = nlp.vocab.strings.add("•")
+        self.answers: QuestionAnswers | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, rules_path: str | None = None) -> None:
-        self._set(load_context_rules(rules_path or self.rules_path or None))
+        path = rules_path or self.rules_path or None
+        self._set(load_context_rules(path))
+        self.answers = QuestionAnswers.load((Path(path).parent if path else lexicon_dir()) / ANSWERS_FILE)
 
     def _set(self, rules: list[ContextRule]) -> None:
         self.rules = rules
@@ -245,6 +320,7 @@ class ContextComponent:
         for cue in cues:
             by_sentence.setdefault(sentence_of[cue[1]], []).append(cue)
         lead_in_cache: dict[tuple, tuple | None] = {}
+        answer_cache: dict[int, str | None] = {}
         sentences: dict[int, tuple[int, int, str, bool]] = {}
         decide = self._decide
         text_length = len(text)
@@ -279,8 +355,15 @@ class ContextComponent:
                     best = ((2, 0), "reported", None)
                     cue = "scare quotes"
                 elif is_question:
-                    best = ((2, 0), "reported", None)
-                    cue = "question"
+                    answer = self._answer(arrays, si, kind, answer_cache)
+                    if answer == "yes":
+                        cue = "answered yes"
+                    elif answer == "no":
+                        best = ((3, 0), "negated", None)
+                        cue = "answered no"
+                    else:
+                        best = ((2, 0), "reported", None)
+                        cue = "question"
             if best is not None:
                 if best[2] is not None:
                     cs, ce = best[2]
@@ -289,6 +372,24 @@ class ContextComponent:
             rows.append(ClaimRow(m.kind, m.vocab_id, m.detail_id, text[c0:c1], c0, c1, stripped, a, b, context, cue))
         doc._.clinicscan_claims = rows
         return doc
+
+    def _answer(self, arrays, si: int, kind: str, cache: dict) -> str | None:
+        """"yes" / "no" when the sentence after question ``si`` answers it (``QuestionAnswers``)."""
+        answers = self.answers
+        if answers is None or kind not in answers.kinds:
+            return None
+        if si not in cache:
+            starts, n = arrays.starts, arrays.n
+            verdict = None
+            if si + 1 < len(starts):
+                q0, a0 = starts[si], starts[si + 1]
+                a1 = starts[si + 2] if si + 2 < len(starts) else n
+                text = arrays.text
+                question = [text(i).lower() for i in range(q0, a0)]
+                answer = [w for w in (text(i).lower() for i in range(a0, min(a1, a0 + 12))) if not w.isspace()]
+                verdict = answers.decide(question, answer)
+            cache[si] = verdict
+        return cache[si]
 
     def _lead_in(self, arrays, si, by_sentence, terminators, kind, cache):
         """Context a list item inherits from the line that introduces its list.
