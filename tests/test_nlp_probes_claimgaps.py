@@ -47,6 +47,28 @@ def test_a_question_answered_yes_counts(text, kind, vocab_id):
 
 
 @pytest.mark.parametrize(("text", "kind", "vocab_id"), [
+    ("How do you treat degenerative disc disease? We inject concentrated marrow cells into the disc.", "condition",
+     "back_pain"),
+    ("How does your clinic help people with Parkinson's? Each plan starts with a neurology exam.", "condition",
+     "parkinsons"),
+    ("What do you use to treat tennis elbow? A series of ultrasound-guided injections.", "condition",
+     "tendon_ligament_injury"),
+])
+def test_a_question_about_how_the_clinic_treats_counts(text, kind, vocab_id):
+    assert vocab_id in counted(text, kind)
+
+
+@pytest.mark.parametrize(("text", "kind", "vocab_id"), [
+    ("How do you treat autism? We don't; our clinic sees adults with joint problems.", "condition", "autism"),
+    ("How does stem cell therapy help MS? Researchers are still finding out.", "condition", "multiple_sclerosis"),
+    ("Doctors first used amniotic membrane on burns more than a century ago.", "product_type", "amniotic"),
+    ("Doctors first used amniotic membrane on burns more than a century ago.", "condition", "wound_healing"),
+])
+def test_open_how_questions_and_history_do_not_count(text, kind, vocab_id):
+    assert vocab_id not in counted(text, kind)
+
+
+@pytest.mark.parametrize(("text", "kind", "vocab_id"), [
     ("Do you treat Alzheimer's disease? No. At this time our clinic focuses on joints.", "condition",
      "alzheimers_dementia"),
     ("Can you help children with autism? Unfortunately, we do not see children.", "condition", "autism"),
@@ -80,6 +102,16 @@ def test_a_question_without_a_yes_or_no_stays_open(text, vocab_id):
 ])
 def test_a_citation_after_et_al_is_someone_elses(text, kind, vocab_id):
     assert vocab_id not in counted(text, kind)
+
+
+@pytest.mark.parametrize(("text", "vocab_id", "claimed"), [
+    ("MSCs lower the inflammatory cells found in peripheral blood, in the spleen and in lymph nodes.",
+     "peripheral_blood", False),
+    ("Immune cells circulating in the blood and the cells present in bone marrow send signals.", "bone_marrow", False),
+    ("Our results: most knee patients treated with bone marrow concentrate improved.", "bone_marrow", True),
+])
+def test_cells_found_in_a_tissue_are_biology(text, vocab_id, claimed):
+    assert (vocab_id in counted(text, "product_type")) is claimed
 
 
 def test_a_sentence_of_our_own_after_et_al_still_counts():
@@ -187,10 +219,12 @@ def test_lay_names(text, kind, vocab_id):
 # -- the batches of short seller passages, with a floor -------------------------------------------
 
 #: micro F1 reached on the batches when they were added (first batch: 0.937 / 0.923 before the
-#: rules above, written blind; second batch, written after the first rules: 0.885 / 0.931 on main)
+#: rules above, written blind; second batch, written after the first rules: 0.885 / 0.931 on main and
+#: 0.963 / 0.931 on the branch when first scored; third: 0.889 / 0.933 before its own rules, 0.944 / 0.966 after)
 FLOORS = {
     "claim_batch.jsonl": {"conditions": 0.97, "product_types": 0.97},
     "claim_batch2.jsonl": {"conditions": 0.93, "product_types": 0.93},
+    "claim_batch3.jsonl": {"conditions": 0.92, "product_types": 0.93},
 }
 
 

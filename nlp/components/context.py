@@ -130,6 +130,7 @@ class QuestionAnswers:
     deny: frozenset[str]
     deny_phrases: tuple[tuple[str, ...], ...]
     negations: frozenset[str]
+    presupposing: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> "QuestionAnswers | None":
@@ -139,8 +140,8 @@ class QuestionAnswers:
             raw = json.loads(path.read_text(encoding="utf-8"))
             words = {key: frozenset(w.lower() for w in raw[key]) for key in ("kinds", "question_words", "affirm", "deny",
                                                                                "negations")}
-            phrases = {key: tuple(sorted((tuple(p.lower().split()) for p in raw[key]), key=len, reverse=True))
-                       for key in ("affirm_phrases", "deny_phrases")}
+            phrases = {key: tuple(sorted((tuple(p.lower().split()) for p in raw.get(key, ())), key=len, reverse=True))
+                       for key in ("affirm_phrases", "deny_phrases", "presupposing")}
             unknown = set(raw) - {"comment", *words, *phrases}
             if unknown:
                 raise KeyError(sorted(unknown)[0])
@@ -148,12 +149,16 @@ class QuestionAnswers:
             raise LexiconError(f"{path}: expected kinds, question_words, affirm, affirm_phrases, deny, deny_phrases, "
                                f"negations; got a problem with {exc!r}") from exc
         return cls(words["kinds"], words["question_words"], words["affirm"], phrases["affirm_phrases"],
-                   words["deny"], phrases["deny_phrases"], words["negations"])
+                   words["deny"], phrases["deny_phrases"], words["negations"], phrases["presupposing"])
 
     def decide(self, question: list[str], answer: list[str]) -> str | None:
         """"yes", "no" or None for a question's lower-case words and its answer's (labels stripped)."""
         if not self.question_words.intersection(question):
             return None
+        asked = [w for w in question if any(c.isalnum() for c in w)]
+        if asked and asked[0] in ("q", "question"):
+            asked = asked[1:]
+        presupposed = any(tuple(asked[:len(p)]) == p for p in self.presupposing)
         i = 0
         while i < len(answer) and (answer[i] in ("•", "a", "answer", "-") or not any(c.isalnum() for c in answer[i])):
             if answer[i] in ("a", "answer") and not (i + 1 < len(answer) and answer[i + 1] in (":", ".", ")")):
@@ -161,7 +166,7 @@ class QuestionAnswers:
             i += 1
         words = answer[i:i + 8]
         if not words:
-            return None
+            return "yes" if presupposed else None
         for phrases, verdict in ((self.deny_phrases, "no"), (self.affirm_phrases, "yes")):
             for phrase in phrases:
                 if tuple(words[:len(phrase)]) == phrase:
@@ -172,13 +177,12 @@ class QuestionAnswers:
         if words[0] in ("yes", "yeah", "yep"):
             return "yes"
         after = words[1] if len(words) > 1 else "."
-        if after.isalnum():
-            return None
-        if words[0] in self.deny:
-            return "no"
-        if words[0] in self.affirm:
-            return "yes"
-        return None
+        if not after.isalnum():
+            if words[0] in self.deny:
+                return "no"
+            if words[0] in self.affirm:
+                return "yes"
+        return "yes" if presupposed else None
 
 
 class ContextComponent:
