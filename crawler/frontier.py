@@ -19,11 +19,14 @@ from typing import Iterable
 from sqlalchemy import Connection, func, select, update
 
 from clinicscan.store import insert_ignoring_duplicates
+from clinicscan.store.inserts import sqlite_executemany
 from clinicscan.store.models import FrontierUrl, Page, Site
 
 logger = logging.getLogger(__name__)
 
 FETCHED_STATES = ("done", "failed")
+_SQLITE_MARK = (f"UPDATE {FrontierUrl.__tablename__} SET state = ?, reason = ? "
+                "WHERE run_id = ? AND url = ?")
 
 
 def add_urls(conn: Connection, run_id: int, rows: Iterable[dict]) -> None:
@@ -35,13 +38,22 @@ def add_urls(conn: Connection, run_id: int, rows: Iterable[dict]) -> None:
 
 
 def mark(conn: Connection, run_id: int, urls: list[str], state: str, reason: str | None = None) -> None:
-    """Set the state of these URLs of the run."""
-    if urls:
-        conn.execute(
-            update(FrontierUrl)
-            .where(FrontierUrl.run_id == run_id, FrontierUrl.url.in_(urls))
-            .values(state=state, reason=reason)
-        )
+    """Set the state of these URLs of the run.
+
+    On SQLite one executemany of an UPDATE by the run's unique (run_id, url) key on the
+    transaction's sqlite3 connection: the crawl's writer thread marks every stored page, and
+    SQLAlchemy's compilation of an ``IN`` of 50 URLs cost more than SQLite's updates."""
+    if not urls:
+        return
+    dialect = conn.dialect
+    if dialect.name == "sqlite" and dialect.driver == "pysqlite":
+        sqlite_executemany(conn, _SQLITE_MARK, [(state, reason, run_id, url) for url in urls])
+        return
+    conn.execute(
+        update(FrontierUrl)
+        .where(FrontierUrl.run_id == run_id, FrontierUrl.url.in_(urls))
+        .values(state=state, reason=reason)
+    )
 
 
 @dataclass
