@@ -163,3 +163,26 @@ def test_records_are_compressed_by_isal_and_read_by_any_gzip_reader(tmp_path):
     member = warc_records.gzip_member([b"WARC/1.0\r\n", b"x" * 50_000], level=1)
     assert zlib.decompress(member, zlib.MAX_WBITS | 16) == b"WARC/1.0\r\n" + b"x" * 50_000
     assert len(member) < 1_000
+
+
+def test_record_ids_and_digest_labels_are_what_uuid_and_base64_make():
+    """The archive builds record ids and base32 digest labels itself (cheaper than a UUID
+    object and base64's general loop): random version-4 UUIDs in warcio's form, and the
+    label base64.b32encode gives, for the empty payload too."""
+    import base64
+    import hashlib
+    import uuid
+
+    from clinicscan.crawler import warc_records
+
+    ids = {warc_records.new_record_id() for _ in range(2000)}
+    assert len(ids) == 2000
+    for record_id in ids:
+        assert record_id.startswith("<urn:uuid:") and record_id.endswith(">")
+        value = uuid.UUID(record_id[len("<urn:uuid:"):-1])
+        assert value.version == 4 and value.variant == uuid.RFC_4122
+        assert record_id == f"<urn:uuid:{value}>"
+    for data in [b"", b"\x00", b"\xff" * 20, *(os.urandom(n) for n in range(1, 300, 7))]:
+        digest = hashlib.sha1(data).digest()
+        assert warc_records._sha1_label(digest) == "sha1:" + base64.b32encode(digest).decode("ascii")
+    assert warc_records._EMPTY_SHA1_LABEL == "sha1:" + base64.b32encode(hashlib.sha1(b"").digest()).decode()

@@ -273,8 +273,9 @@ class WarcArchivePipeline:
         a crawl: it touches no stats and never stops the crawl itself, ``report()`` does."""
         if self.failed:
             return False
-        record_id = new_record_id()
-        members = (self._response_member(item, record_id), self._request_member(item, record_id))
+        record_id, date = new_record_id(), self._warc_date(item)
+        members = (self._response_member(item, record_id, date),
+                   self._request_member(item, record_id, date))
         try:
             if self.segment is None:
                 self._open_segment()
@@ -354,7 +355,7 @@ class WarcArchivePipeline:
     def _warc_date(self, item: PageItem) -> str:
         return item.fetched_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
-    def _response_member(self, item: PageItem, record_id: str) -> bytes:
+    def _response_member(self, item: PageItem, record_id: str, date: str | None = None) -> bytes:
         headers = []
         for name, value in item.response_headers:
             if name.lower() in _REWRITTEN_HEADERS:
@@ -362,17 +363,17 @@ class WarcArchivePipeline:
             headers.append((name, value))
         headers.append(("Content-Length", str(len(item.body))))
         head = http_response_head(item.status, item.http_version, headers)
-        return gzip_member(warc_record("response", item.final_url, self._warc_date(item),
+        return gzip_member(warc_record("response", item.final_url, date or self._warc_date(item),
                                        record_id, head, item.body), self.compress_level)
 
-    def _request_member(self, item: PageItem, response_id: str) -> bytes:
+    def _request_member(self, item: PageItem, response_id: str, date: str | None = None) -> bytes:
         parts = urlsplit(item.final_url)
         target = parts.path or "/"
         if parts.query:
             target += "?" + parts.query
         head = http_request_head(item.request_method, target,
                                  [("Host", parts.netloc), *item.request_headers])
-        return gzip_member(warc_record("request", item.final_url, self._warc_date(item),
+        return gzip_member(warc_record("request", item.final_url, date or self._warc_date(item),
                                        new_record_id(), head, b"", concurrent_to=response_id),
                            self.compress_level)
 
