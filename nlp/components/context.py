@@ -88,15 +88,22 @@ _READER_ASKS = re.compile(r"^(?:[•\s]*)(?:my|i|i'm|i've|our)\b.*[,;:-]\s*(?:wo
 _SIGNATURE = re.compile(r"\s*-\s*(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?\s*$")
 
 
+def _question(sentence: str) -> str | None:
+    """The sentence as a question, a reader's signature ("... help her? - Carol") cut off, or
+    None when it asks nothing."""
+    if sentence.endswith("?"):
+        return sentence
+    if "-" not in sentence[-40:]:
+        return None
+    sentence = _SIGNATURE.sub("", sentence)
+    return sentence if sentence.endswith("?") else None
+
+
 def _is_open_question(sentence: str) -> bool:
     """"Do you treat COPD?" (an open question) but not "Knee pain holding you back?"."""
-    if not sentence.endswith("?"):
-        if "-" not in sentence[-40:]:
-            return False
-        sentence = _SIGNATURE.sub("", sentence)
-        if not sentence.endswith("?"):
-            return False
-    return bool(_ASKING.match(sentence) or _READER_ASKS.match(sentence)) and not _RHETORICAL.search(sentence)
+    question = _question(sentence)
+    return question is not None and bool(_ASKING.match(question) or _READER_ASKS.match(question)) \
+        and not _RHETORICAL.search(question)
 
 
 #: "Did you know that ...?" asserts what follows; other questions do not (for red flags)
@@ -107,13 +114,8 @@ def _asks(sentence: str) -> bool:
     """Any question, rhetorical ones included: the coding manual counts no red flag in a question
     ("what if you could reverse this?", "why risk surgery?"), while a rhetorical question still
     names the condition a page treats ("Suffering from knee pain?")."""
-    if not sentence.endswith("?"):
-        if "-" not in sentence[-40:]:
-            return False
-        sentence = _SIGNATURE.sub("", sentence)
-        if not sentence.endswith("?"):
-            return False
-    return not _ASSERTING_QUESTION.match(sentence)
+    question = _question(sentence)
+    return question is not None and not _ASSERTING_QUESTION.match(question)
 
 
 ANSWERS_FILE = "question_answers.json"
