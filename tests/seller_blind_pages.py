@@ -496,3 +496,311 @@ $500 to $2,000 per injection out of pocket.</p>
 for the future.</p>
 <p>Processing: $650. Storage: $120 a year.</p>""")),
 }
+
+
+def _site(title: str, brand: str, menu: list[str], body: str, footer: str, main_tag: str = "main") -> str:
+    """A whole page as a site serves it: the brand and menu in a header, the text in ``main_tag``, a footer."""
+    items = "".join(f"<li><a href='#'>{item}</a></li>" for item in menu)
+    return (f"<html><head><title>{title}</title></head><body>"
+            f"<header><div class='logo'>{brand}</div><nav><ul>{items}</ul></nav></header>"
+            f"<{main_tag}>{body}</{main_tag}><footer>{footer}</footer></body></html>")
+
+
+#: Batch three (session 21, helper sellmiss): written before any change of that session, scored once, then
+#: worked on. Whole pages with their site's structure: clinic blog posts, FAQs, condition, guide, terms and
+#: staff pages that never say "we" but sit under the clinic's name and menu ("Conditions we treat",
+#: "Book a consultation", "Pricing") with its address in the footer; and the non-selling pages that have
+#: menus, titles and buttons too (news, a hospital's research programme, directories, a journal, a regulator,
+#: a trial registry, a bank, a vet, a supplement shop, a law firm, a society, a forum, an insurer).
+BATCH_THREE: dict[str, tuple[bool, str]] = {
+    # ---------------------------------------------------------------- sellers: the clinic's site, no "we"
+    "blog-knee-wear-center": (True, _site(
+        "Can Knee Cartilage Wear Be Slowed? | Brightwater Regenerative Center", "Brightwater Regenerative Center",
+        ["Home", "Conditions We Treat", "Stem Cell Therapy", "PRP", "Pricing", "Book a Consultation"], """
+<h1>Can knee cartilage wear be slowed?</h1>
+<p>Cartilage thins slowly over decades. Weight, old injuries and the shape of the leg all add to the load on it.</p>
+<p>Bone marrow concentrate is prepared from marrow taken from the back of the hip, spun down, and placed into the
+knee with ultrasound guidance in the same visit.</p>
+<p>Most people walk out of the office on their own and go back to light activity after a few days.</p>""",
+        "Brightwater Regenerative Center · 412 Elm Street, Boise, ID · (208) 555-0134")),
+    "faq-cord-cells-abroad": (True, _site(
+        "Frequently Asked Questions | Renova Cell Institute Cancun", "Renova Cell Institute",
+        ["Treatments", "Conditions", "Patient Stories", "Request Information"], """
+<h1>Frequently asked questions</h1>
+<h2>Where is the treatment received?</h2>
+<p>All infusions are given at the institute's medical facility in the hotel zone of Cancun.</p>
+<h2>Which cells are used?</h2>
+<p>Mesenchymal cells grown from donated umbilical cord tissue, tested for sterility before release.</p>
+<h2>How many cells are given?</h2>
+<p>A typical course is 150 million cells over three days, by intravenous drip.</p>""",
+        "Renova Cell Institute · Blvd. Kukulcan km 9, Cancun · WhatsApp +52 998 555 0101")),
+    "condition-ms-center": (True, _site(
+        "Multiple Sclerosis | Helios Stem Cell Center", "Helios Stem Cell Center",
+        ["About", "Conditions We Treat", "Why Choose Helios", "Costs", "Contact"], """
+<h1>Multiple sclerosis</h1>
+<p>Multiple sclerosis is a disease in which the immune system attacks the coating of nerve fibres. Fatigue,
+numbness and trouble walking are common.</p>
+<p>Disease-modifying drugs slow relapses but do not restore lost function for most people.</p>
+<h2>Treatment</h2>
+<p>The MS protocol consists of four intravenous infusions of umbilical cord mesenchymal cells over eight days and can
+be received in Panama City.</p>""",
+        "Helios Stem Cell Center, Calle 50, Panama City · info@helios-example.com")),
+    "condition-disc-options": (True, _site(
+        "Degenerative Disc Disease | Cornerstone Spine & Regenerative Medicine", "Cornerstone Spine & Regenerative Medicine",
+        ["Services", "Conditions", "Meet the Doctors", "Schedule Your Evaluation"], """
+<h1>Degenerative disc disease</h1>
+<p>Discs lose water with age and can crack or bulge, which narrows the space for nerves.</p>
+<p>For patients who have not improved with physical therapy, platelet-rich plasma or bone marrow concentrate can be
+injected into the disc under X-ray guidance, a procedure of about an hour.</p>
+<p>Request an evaluation to find out whether a disc injection fits your case.</p>""",
+        "Cornerstone Spine & Regenerative Medicine · 90 Harbor Way, Tampa, FL · Call (813) 555-0177")),
+    "blog-exosome-facial": (True, _site(
+        "Exosome Facials: What to Expect | Lumen Aesthetic Studio", "Lumen Aesthetic Studio",
+        ["Services", "Exosome Facial", "PRP Hair Restoration", "Gift Cards", "Book Now"], """
+<h1>Exosome facials: what to expect</h1>
+<p>The session starts with a numbing cream for twenty minutes. The skin is then microneedled and an exosome serum is
+pressed into the channels.</p>
+<p>Expect redness like a mild sunburn for a day. Makeup can go back on after twenty-four hours.</p>
+<p>For the best glow, a series of three sessions a month apart is recommended.</p>""",
+        "Lumen Aesthetic Studio · 15 Pearl St, Austin, TX · Open Tue-Sat")),
+    "service-package-included": (True, _site(
+        "Stem Cell Therapy Package | Vitalis Clinic Istanbul", "Vitalis Clinic",
+        ["Why Choose Vitalis", "Treatments", "Pricing", "Contact"], """
+<h1>Stem cell therapy package</h1>
+<h2>What is included in the treatment</h2>
+<ul><li>Airport transfer and four nights in a partner hotel</li>
+<li>Two intravenous infusions of 50 million Wharton's jelly mesenchymal cells</li>
+<li>Blood tests before and after</li><li>A follow-up video call at three months</li></ul>
+<p>Suitable for joint pain, fatigue and healthy ageing.</p>""",
+        "Vitalis Clinic · Nisantasi, Istanbul · +90 212 555 0199")),
+    "blog-hair-thinning": (True, _site(
+        "Why Hair Thins After 40 | Crown Hair Restoration Clinic", "Crown Hair Restoration Clinic",
+        ["Hair Transplant", "PRP for Hair", "Results", "Book a Free Consultation"], """
+<h1>Why hair thins after 40</h1>
+<p>Hormones, genes and stress all shorten the growth phase of the hair follicle, so strands come in finer.</p>
+<p>PRP for hair is given as three sessions four weeks apart. Each visit takes about an hour, including the blood
+draw, and the scalp is numbed first.</p>
+<p>New growth is usually visible after four to six months.</p>""",
+        "Crown Hair Restoration Clinic · 88 Main Street, Leeds · Call 0113 555 0142 to book")),
+    "faq-shoulder-brand-in-header": (True, _site(
+        "Shoulder Injection Questions - Northside Orthobiologics", "Northside Orthobiologics",
+        ["Home", "PRP", "Bone Marrow Concentrate", "Patient Forms", "Appointments"], """
+<h1>Shoulder injection questions</h1>
+<h2>When can I lift weights after a PRP injection into the rotator cuff?</h2>
+<p>Light exercises start after a week; heavy lifting waits six weeks.</p>
+<h2>Is the injection guided?</h2>
+<p>Every injection is placed under ultrasound so the platelets reach the torn part of the tendon.</p>
+<h2>Can I drive home?</h2>
+<p>Yes, unless a sedative was taken.</p>""",
+        "Northside Orthobiologics, Suite 210, 5 Lake Road, Madison, WI · Fax and phone on the contact page")),
+    "guide-procedure-prep": (True, _site(
+        "Preparing for Your Bone Marrow Procedure | Oakline Joint Institute", "Oakline Joint Institute",
+        ["Procedures", "Conditions Treated", "Patient Resources", "Request an Appointment"], """
+<h1>Preparing for your bone marrow procedure</h1>
+<ul><li>Stop ibuprofen, naproxen and aspirin seven days before.</li>
+<li>Eat a normal breakfast and drink plenty of water.</li>
+<li>Bring a driver: a mild sedative may be given.</li></ul>
+<p>The marrow draw from the hip takes about fifteen minutes; the concentrate is injected into the joint straight
+afterwards.</p>""",
+        "Oakline Joint Institute · 300 Birch Ave, Columbus, OH · (614) 555-0120")),
+    "condition-autism-protocol": (True, _site(
+        "Autism | CelluLife Clinic Panama", "CelluLife Clinic",
+        ["Conditions", "Treatment Protocols", "Testimonials", "Request a Free Evaluation"], """
+<h1>Autism spectrum disorder</h1>
+<p>Autism affects communication and behaviour and appears in early childhood.</p>
+<p>The cell protocol for autism combines intravenous and intrathecal umbilical cord cells over four days. A parent
+stays with the child throughout, and speech therapy is advised afterwards.</p>""",
+        "CelluLife Clinic · Torre Global, Panama City · +507 555 0188")),
+    "terms-clinic-fees": (True, _site(
+        "Terms and Conditions | Solana Stem Cell Center", "Solana Stem Cell Center",
+        ["Home", "Therapies", "Pricing", "Contact"], """
+<h1>Terms and conditions</h1>
+<p>Treatment with stem cells at Solana Stem Cell Center is not covered by insurance. Fees are payable in full before
+the procedure day.</p>
+<p>The patient confirms that the medical history given at intake is complete.</p>
+<p>Results differ from person to person and no particular outcome is promised.</p>""",
+        "Solana Stem Cell Center · 1200 Ocean Dr, Miami, FL · (305) 555-0155")),
+    "gallery-prp-facial": (True, _site(
+        "Before and After: PRP Facial | Rosewood Skin Clinic", "Rosewood Skin Clinic",
+        ["Treatments", "Before & After", "Prices", "Book Online"], """
+<h1>Before and after: PRP facial</h1>
+<p>Patient, 45: three PRP microneedling sessions, photographed before the first and two months after the last.</p>
+<p>Patient, 52: two sessions for acne scarring.</p>
+<p>Individual results vary.</p>""",
+        "Rosewood Skin Clinic · 7 Mill Lane, Bath · 01225 555 014")),
+    "clinic-news-new-office": (True, _site(
+        "Now Open in Scottsdale | Desert Regenerative Partners", "Desert Regenerative Partners",
+        ["Locations", "Treatments", "News", "Book Online"], """
+<h1>Now open in Scottsdale</h1>
+<p>Desert Regenerative Partners has opened its second office, on Camelback Road, offering platelet-rich plasma and
+bone marrow concentrate injections for joint and spine pain.</p>
+<p>Appointments at the new office can be booked online or by phone from Monday.</p>""",
+        "Desert Regenerative Partners · Phoenix · Scottsdale")),
+    "doctor-bio": (True, _site(
+        "Dr. Ana Ruiz, MD | Pacific Stem Cell Clinic", "Pacific Stem Cell Clinic",
+        ["Our Team", "Treatments", "Conditions", "Contact"], """
+<h1>Dr. Ana Ruiz, MD</h1>
+<p>Dr. Ruiz trained in physical medicine in San Diego and has performed more than two thousand cell procedures.</p>
+<p>She treats knee, hip and shoulder arthritis with cells from the patient's own fat, harvested by mini-liposuction
+under local anaesthetic.</p>""",
+        "Pacific Stem Cell Clinic · 40 Coast Hwy, Oceanside, CA · (760) 555-0111")),
+    "condition-lungs-list": (True, _site(
+        "Lung Conditions | Breathe Again Cell Clinic", "Breathe Again Cell Clinic",
+        ["Conditions We Treat", "How It Works", "Pricing", "Apply for Treatment"], """
+<h1>Lung conditions</h1>
+<ul><li>COPD</li><li>Pulmonary fibrosis</li><li>Emphysema</li></ul>
+<p>Treatment: cord-derived mesenchymal cells given by intravenous drip and by nebuliser, over two days.</p>
+<p>Candidates send recent lung function tests with the application.</p>""",
+        "Breathe Again Cell Clinic · Tijuana, Baja California · +52 664 555 0123")),
+    "iv-menu-exosomes": (True, _site(
+        "IV Therapy Menu | Revive Wellness Lounge", "Revive Wellness Lounge",
+        ["IV Menu", "Memberships", "Book Now"], """
+<h1>IV therapy menu</h1>
+<ul><li>Hydration drip - $150</li><li>Immune boost - $199</li><li>NAD+ infusion - $450</li>
+<li>Exosome infusion - $1,200</li></ul>
+<p>Walk-ins are welcome when a chair is free.</p>""",
+        "Revive Wellness Lounge · 22 King St, Charleston, SC")),
+    "results-duration-blog": (True, _site(
+        "How Long Do Stem Cell Injection Results Last? | Meridian Pain & Wellness", "Meridian Pain & Wellness",
+        ["Stem Cell Injections", "PRP", "Conditions", "Book a Consultation"], """
+<h1>How long do stem cell injection results last?</h1>
+<p>It depends on the joint and on how worn it is. In knees with mild arthritis, relief from an adipose cell
+injection often lasts two years or longer.</p>
+<p>A booster injection can be given when pain returns. Staying active and keeping weight down help the result
+last.</p>""",
+        "Meridian Pain & Wellness · 16 Oak Plaza, Nashville, TN · (615) 555-0163")),
+    # ---------------------------------------------------------------- non-sellers: menus, titles and buttons too
+    "news-health-section": (False, _site(
+        "Stem cell clinics draw patients despite warnings | The Valley Courier", "The Valley Courier",
+        ["News", "Sports", "Health", "Opinion", "Subscribe"], """
+<h1>Stem cell clinics draw patients despite warnings</h1>
+<p>By Dana Morris</p>
+<p>Clinics across the valley advertise stem cell injections for knee pain at prices from $3,000 to $8,000.</p>
+<p>"There is no good evidence these injections rebuild anything," said a sports physician at the county hospital.
+One clinic owner said her patients were satisfied.</p>""",
+        "The Valley Courier · Contact us · Advertise · Terms of use")),
+    "hospital-research-program": (False, _site(
+        "Regenerative Medicine Research Program | Lakeside University Medical Center", "Lakeside University Medical Center",
+        ["Find a Doctor", "Locations", "Make an Appointment", "Research", "Give"], """
+<h1>Regenerative medicine research program</h1>
+<p>Scientists in the program study how mesenchymal cells behave in damaged cartilage, in the laboratory and in
+animal models.</p>
+<p>Cell therapies for arthritis are not offered outside of approved clinical trials. Open studies are listed in the
+trials registry.</p>""",
+        "Lakeside University Medical Center · 1 University Plaza · Main switchboard (555) 555-0100")),
+    "directory-city-listing": (False, _site(
+        "Stem Cell Clinics in Denver, CO | RegenFinder", "RegenFinder",
+        ["Find a Clinic", "Write a Review", "For Providers", "Log In"], """
+<h1>Stem cell clinics in Denver, CO</h1>
+<p>Mile High Joint Clinic: bone marrow and PRP injections. 4.6 stars from 38 reviews.</p>
+<p>Front Range Regenerative: adipose cell therapy. 4.2 stars from 12 reviews.</p>
+<p>Request quotes from clinics near you with one form.</p>""",
+        "RegenFinder is a directory. Listings are paid for by providers. About · Contact")),
+    "regulator-consumer-advice": (False, _site(
+        "Consumer Advice: Cell and Tissue Products | Health Products Authority", "Health Products Authority",
+        ["Home", "Safety Alerts", "Report a Problem", "Contact Us"], """
+<h1>Consumer advice: cell and tissue products</h1>
+<p>Some businesses market cell products for arthritis, autism and lung disease without approval.</p>
+<p>Before any treatment, ask whether the product is approved or part of an authorised trial, and report harm after
+an injection through the online form.</p>""",
+        "Health Products Authority · Government of the Commonwealth · Accessibility")),
+    "journal-abstract": (False, _site(
+        "Intra-articular mesenchymal cell injection for knee osteoarthritis: a randomised trial | Journal of Joint Research",
+        "Journal of Joint Research", ["Current Issue", "Archive", "Submit a Manuscript", "Subscribe"], """
+<h1>Intra-articular mesenchymal cell injection for knee osteoarthritis: a randomised trial</h1>
+<p>Methods: 120 patients were randomised to adipose-derived cells or saline. The primary outcome was pain at twelve
+months.</p>
+<p>Results: pain fell in both groups with no significant difference (p = 0.41).</p>
+<p>Conclusion: the injection was not superior to placebo.</p>""",
+        "Journal of Joint Research · ISSN 0000-0000 · Permissions")),
+    "trial-registry-listing": (False, _site(
+        "A Study of Adipose Cells in Knee Osteoarthritis | TrialSeek", "TrialSeek",
+        ["Search Studies", "About Trials", "Contact"], """
+<h1>A study of adipose cells in knee osteoarthritis</h1>
+<p>Status: recruiting. Phase 2. Sponsor: a university hospital.</p>
+<p>Inclusion criteria: age 40 to 75, knee osteoarthritis grade 2 or 3. Exclusion criteria: prior knee surgery.</p>
+<p>Contact the study coordinator for eligibility.</p>""",
+        "TrialSeek lists studies from public registries.")),
+    "cord-bank-pricing": (False, _site(
+        "Why Bank Your Baby's Cord Blood | LifeVault Cord Blood Bank", "LifeVault",
+        ["How It Works", "Pricing", "Enroll Now", "Call Us"], """
+<h1>Why bank your baby's cord blood</h1>
+<p>Cord blood is collected after birth, shipped in a kit, and stored frozen for decades.</p>
+<p>Storage plans start at $1,650 for the first year. Enroll before your 34th week to receive the kit in time.</p>""",
+        "LifeVault Cord Blood Bank · 1-800-555-0191")),
+    "vet-dog-joints": (False, _site(
+        "Stem Cell Therapy for Dogs | Maple Ridge Animal Hospital", "Maple Ridge Animal Hospital",
+        ["Services", "Surgery", "Book an Appointment", "Pet Portal"], """
+<h1>Stem cell therapy for dogs</h1>
+<p>Older dogs with arthritis in the hips and elbows may benefit from their own fat-derived cells.</p>
+<p>A small amount of fat is taken under sedation, processed the same day and injected into the sore joints.</p>""",
+        "Maple Ridge Animal Hospital · 9 Ridge Rd · (555) 555-0145")),
+    "supplement-shop": (False, _site(
+        "StemBoost Daily Capsules | NutriRoot", "NutriRoot",
+        ["Shop", "Bestsellers", "Subscribe & Save", "Cart"], """
+<h1>StemBoost Daily</h1>
+<p>A blend of blue-green algae and plant extracts to support the release of your own stem cells.</p>
+<p>60 capsules - $59. Free shipping on orders over $75.</p>""",
+        "NutriRoot · These statements have not been evaluated by the Food and Drug Administration.")),
+    "law-firm-claims": (False, _site(
+        "Stem Cell Clinic Injury Claims | Hale & Prior LLP", "Hale & Prior LLP",
+        ["Practice Areas", "Case Results", "Free Case Review"], """
+<h1>Stem cell clinic injury claims</h1>
+<p>Patients have lost vision or developed infections after injections at unregulated stem cell clinics.</p>
+<p>If this happened to you or a family member, a lawyer can review your case at no cost.</p>""",
+        "Hale & Prior LLP · Attorney advertising · 100 Court St")),
+    "society-patient-info": (False, _site(
+        "Patient Information: Orthobiologics | Society for Sports Medicine", "Society for Sports Medicine",
+        ["Find a Physician", "Membership", "Education", "Donate"], """
+<h1>Patient information: orthobiologics</h1>
+<p>Platelet-rich plasma and cell injections are used by some physicians for tendon and joint problems.</p>
+<p>The evidence is strongest for PRP in tennis elbow and weak for cell injections in arthritis. Ask about cost and
+about the evidence before agreeing to treatment.</p>""",
+        "Society for Sports Medicine · a professional association")),
+    "critic-blog-playbook": (False, _site(
+        "The Stem Cell Clinic Playbook | Skeptical Medicine Notes", "Skeptical Medicine Notes",
+        ["About", "Archive", "Subscribe"], """
+<h1>The stem cell clinic playbook</h1>
+<p>The seminar starts with a free dinner. Then comes the testimonial, the slide about cartilage, and the special price
+for booking tonight.</p>
+<p>None of it tells a patient whether the injection works, and the fine print says so.</p>""",
+        "Skeptical Medicine Notes · comments are moderated")),
+    "forum-ms-mexico": (False, _site(
+        "Anyone tried stem cells for MS in Mexico? | MS Community Forum", "MS Community Forum",
+        ["Forums", "Register", "Log In"], """
+<h1>Anyone tried stem cells for MS in Mexico?</h1>
+<p>Posted by walkingagain: I'm thinking about a clinic in Cancun that quoted $18,000 for cord cells. Has anyone been?</p>
+<p>Reply from ms_mom: My sister went last year. She felt more energy for a few months, then it faded.</p>""",
+        "MS Community Forum · Posts are the views of members")),
+    "university-lab-news": (False, _site(
+        "Researchers Grow Cartilage From Stem Cells in the Lab | Northfield University News", "Northfield University",
+        ["Admissions", "Research", "News", "Giving"], """
+<h1>Researchers grow cartilage from stem cells in the lab</h1>
+<p>A team in the department of bioengineering coaxed stem cells into forming a thin layer of cartilage on a
+scaffold.</p>
+<p>The work was done in rabbits, and human trials are years away, the lead author said.</p>""",
+        "Northfield University · Office of Communications")),
+    "plant-serum-shop": (False, _site(
+        "Apple Stem Cell Renewal Serum | Verdant Skincare", "Verdant Skincare",
+        ["Shop All", "Serums", "Our Story", "Cart"], """
+<h1>Apple stem cell renewal serum</h1>
+<p>Made with extracts of rare Swiss apple stem cells to help skin look firmer.</p>
+<p>30 ml - $68. Add to cart.</p>""",
+        "Verdant Skincare · Free returns within 30 days")),
+    "insurer-policy": (False, _site(
+        "Medical Policy: Orthobiologic Injections | Keystone Health Plan", "Keystone Health Plan",
+        ["Find Care", "Member Login", "Plans", "Contact"], """
+<h1>Medical policy: orthobiologic injections</h1>
+<p>Platelet-rich plasma and bone marrow or adipose cell injections for joint and tendon conditions are considered
+investigational.</p>
+<p>They are not covered under any plan. Prior authorisation requests will be denied.</p>""",
+        "Keystone Health Plan · Member services 1-800-555-0170")),
+    "health-info-evidence": (False, _site(
+        "Stem Cell Therapy for Knee Arthritis: What the Evidence Says | WellInformed Health", "WellInformed Health",
+        ["Conditions A-Z", "Symptom Checker", "Find a Doctor", "Newsletter"], """
+<h1>Stem cell therapy for knee arthritis: what the evidence says</h1>
+<p>Cells from bone marrow or fat are concentrated and injected into the knee. The visit takes an hour or two.</p>
+<p>Small studies report less pain, but few compared the injection with a placebo. Talk to your doctor before paying
+for it.</p>""",
+        "WellInformed Health · Medically reviewed · Advertising policy")),
+}
