@@ -8,6 +8,7 @@ instead of silently never matching.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,24 @@ def _check_pattern(row: dict, where: str) -> None:
         raise LexiconError(f"{where}: 'pattern' must be a list of token dicts, got {pattern!r}")
     if pattern is not None:
         check_token_pattern(pattern, where)
+
+
+def _check_offer_tokens(pattern: list | None, where: str) -> None:
+    """An offer cue's pattern must use only what ``TokenPatternMatcher`` reads (LOWER, ORTH, TEXT, NORM, LIKE_NUM,
+    IS_PUNCT; IN / NOT_IN / REGEX; OP ?, *, +). spaCy's schema accepts more (LEMMA, IS_TITLE, FUZZY); such a cue
+    loaded, then made every page fail to analyse with only a log line. Now it fails here, at load, naming it."""
+    if not pattern:
+        return
+    from spacy.strings import StringStore
+
+    from clinicscan.nlp.matching.predicates import compile_token
+
+    strings = StringStore()
+    for n, token in enumerate(pattern, 1):
+        try:
+            compile_token(token, strings)
+        except (ValueError, re.error) as error:
+            raise LexiconError(f"{where}: token {n}: {error}") from None
 
 
 @dataclass(frozen=True)
@@ -137,6 +156,7 @@ class OfferCue:
             raise LexiconError(f"{where}: expected a JSON object, got {type(row).__name__}")
         _check_keys(cls, row, where)
         _check_pattern(row, where)
+        _check_offer_tokens(row.get("pattern"), where)
         if row.get("signal") not in OFFER_SIGNALS:
             raise LexiconError(f"{where}: signal must be one of {OFFER_SIGNALS}, got {row.get('signal')!r}")
         if row.get("page_kind") not in PAGE_KINDS:

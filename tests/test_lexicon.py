@@ -141,3 +141,25 @@ def test_word_class_unknown_name_is_an_error(tmp_path):
         fh.write(json.dumps({"label": "RED_FLAG", "id": "cure_claim", "pattern": [{"CLASS": "no_such_family"}]}) + "\n")
     with pytest.raises(LexiconError, match="no_such_family"):
         load_lexicon(folder)
+
+
+@pytest.mark.parametrize("token, named", [
+    ({"LEMMA": "inject"}, "LEMMA"), ({"IS_TITLE": True}, "IS_TITLE"), ({"LOWER": {"FUZZY": "inject"}}, "FUZZY"),
+    ({"LOWER": {"REGEX": "(inj"}}, "unterminated"),
+])
+def test_an_offer_cue_the_matcher_cannot_read_fails_at_load(tmp_path, token, named):
+    """spaCy's schema accepts LEMMA, IS_TITLE, FUZZY; the cue matcher does not, and such a cue used to load and
+    then make every page fail to analyse with only a log line (session 20's note). Now: a clear error at load."""
+    from clinicscan.nlp.rules import load_offer_cues
+
+    path = tmp_path / "offer_cues.jsonl"
+    path.write_text(json.dumps({"signal": "offer", "page_kind": "clinic", "pattern": [{"LOWER": "we"}, token]}) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(LexiconError, match=rf"offer_cues.jsonl:1: token 2: .*{named}"):
+        load_offer_cues(path)
+
+
+def test_the_shipped_offer_cues_load():
+    from clinicscan.nlp.rules import load_offer_cues
+
+    assert len(load_offer_cues()) > 500
