@@ -26,6 +26,7 @@ from clinicscan.nlp.own_voice import NameReader, OwnVoice, load_own_voice
 from clinicscan.nlp.rules import OfferCue, load_offer_cues
 from clinicscan.nlp.seller_features import FeatureReader, SellerEvidence
 from clinicscan.nlp.seller_model import SellerModel, load_seller_model
+from clinicscan.nlp.site_name import SiteName, load_site_name
 from clinicscan.nlp.transplant_programme import TransplantReader, load_transplant_reader
 from clinicscan.vocabulary import COUNTED_CONTEXTS
 
@@ -59,7 +60,9 @@ CRITICISM_NEEDS_CLINIC = 2.0
 PLANT_WEIGHT = 2.0
 #: a product named as a claim but never as the page's own
 PRODUCT_BONUS = 1.0
-#: no product type named as a claim at all: the page sells nothing of the vocabulary
+#: no product type named as a claim at all: the page sells nothing of the vocabulary. Not applied when the site's
+#: menu (the navigation text) names a counted product and the page's text names none: a clinic's FAQ or condition
+#: page whose products sit in its menu and its questions (session 21, sellmiss, issue 8)
 NO_PRODUCT_PENALTY = 3.0
 #: most product mentions are reported or negated: the page discusses others' products
 DISCUSSED_PENALTY = 2.0
@@ -73,6 +76,11 @@ THERAPY_ACTS_BONUS = 1.0
 #: treats (nlp/own_voice.py). Weighed as the cue "our clinic" (a clinic cue, so the model's cue_clinic sees it);
 #: it fired on 13 tune and dev-set pages in seven real-world topics, all sellers
 NAMES_ITSELF_WEIGHT = 1.5
+#: the title names the site as a clinic ("Stroke Recovery | Helvetia Cell Clinics") and the page names it again
+#: (nlp/site_name.py): the clinic's own site, where a page that never says "we" still describes its therapy
+#: (coding manual, section 4). Weighed as "At <Name>, we" and not added to it (one organisation naming itself).
+#: Session 21 (sellmiss), issue 8
+SITE_NAME_WEIGHT = 1.5
 #: nav/footer cues count at this fraction (a "Book now" in the header still says "we sell")
 NAV_WEIGHT = 0.5
 #: a seller is a transplant programme (not a clinic) from this much transplant-cue weight: two
@@ -126,6 +134,7 @@ class OfferComponent:
         self.voice: OwnVoice | None = None
         self.names: NameReader | None = None
         self.transplant: TransplantReader | None = None
+        self.site: SiteName | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, cues_path: str | None = None) -> None:
         self._set(load_offer_cues(cues_path or self.cues_path or None))
@@ -143,6 +152,8 @@ class OfferComponent:
         folder = Path(self.cues_path).parent if self.cues_path else None
         self.voice = load_own_voice(folder / "own_voice.json" if folder and (folder / "own_voice.json").exists() else None)
         self.names = NameReader(self.voice)
+        site = folder / "site_name.json" if folder else None
+        self.site = load_site_name(str(site) if site and site.exists() else None)
         own = folder / "transplant_programme.json" if folder else None
         self.transplant = load_transplant_reader(own if own and own.exists() else None)
 
@@ -183,12 +194,24 @@ class OfferComponent:
         voice = self.voice or load_own_voice()
         names = self.names or NameReader(voice)
         names_itself = names.find(arrays, main_end) is not None
+        text = doc.user_data.get("clinicscan_text") or doc.text
+        site_named = ""
+        if not names_itself:
+            cut = text.find("\n")
+            if cut > 0:
+                site_named = (self.site or load_site_name()).names_itself(text[:min(cut, 400)], text[cut:])
         claims = doc._.clinicscan_claims or []
         products = [c for c in claims if c.kind == "product_type" and c.start < nav_start]
         plants = [c for c in products if voice.of_a_plant(c.sentence[:c.start - c.sent_start], c.matched_text)]
         if plants:
             products = [c for c in products if c not in plants]
         counted = [c for c in products if c.context in COUNTED_CONTEXTS]
+        # on a site that names itself as a clinic, its menu naming a product ("PRP", "Bone Marrow Concentrate" as
+        # its pages) says the page sits on a site that offers it: "no product named" does not hold, though the
+        # page's text names none. Not on other sites: a directory's or a newspaper's menu lists topics
+        menu_product = None if counted or not (site_named or names_itself) else next(
+            (c for c in claims if c.kind == "product_type" and c.start >= nav_start and c.context in COUNTED_CONTEXTS
+             and not voice.of_a_plant(c.sentence[:c.start - c.sent_start], c.matched_text)), None)
         # the first product in the page's own voice and the first therapy presented as acting are all the
         # decision uses; one test per sentence (a page names ~60 products, several to a sentence)
         own_products, acting = _first_own_and_acting(voice, counted, sorted(stored_at))
@@ -208,6 +231,9 @@ class OfferComponent:
         if names_itself:
             score += NAMES_ITSELF_WEIGHT
             by_kind["clinic"] = by_kind.get("clinic", 0.0) + NAMES_ITSELF_WEIGHT
+        if site_named:
+            score += SITE_NAME_WEIGHT
+            by_kind["clinic"] = by_kind.get("clinic", 0.0) + SITE_NAME_WEIGHT
         if plants:
             score -= PLANT_WEIGHT
             by_kind["explainer"] = by_kind.get("explainer", 0.0) + PLANT_WEIGHT
@@ -219,7 +245,7 @@ class OfferComponent:
             score -= DECLINED_PENALTY + (0.0 if counted else NO_PRODUCT_PENALTY)
         elif counted:
             score += PRODUCT_BONUS
-        else:
+        elif menu_product is None:
             score -= NO_PRODUCT_PENALTY
         if products and len(counted) < DISCUSSED_SHARE * len(products):
             score -= DISCUSSED_PENALTY
@@ -231,7 +257,6 @@ class OfferComponent:
             reported = sum(c.context == "reported" for c in products)
             evidence = SellerEvidence(score, by_kind, len(products), len(counted), len(own_products), len(declined),
                                       reported)
-            text = doc.user_data.get("clinicscan_text") or doc.text
             title = text.split("\n", 1)[0][:400]
             values = self.features.read(arrays, evidence, title, main_end, text[:nav_start])
             doc.user_data["clinicscan_seller_features"] = values
@@ -252,6 +277,8 @@ class OfferComponent:
         cues = [f"{'+' if c.signal == 'offer' else '-'}{c.id}" for c, _f in ranked[:CUES_KEPT]]
         if names_itself:
             cues.append("+at <name>, we")
+        if site_named:
+            cues.append(f"+site names itself:{site_named}")
         if plants:
             cues.append(f"-stem cells of a plant:{plants[0].matched_text}")
         if own_products:
@@ -260,6 +287,8 @@ class OfferComponent:
             cues.append(f"-declines:{declined[0].vocab_id}")
         elif counted:
             cues.append(f"+product:{counted[0].vocab_id}")
+        elif menu_product is not None:
+            cues.append(f"menu names a product:{menu_product.vocab_id}")
         else:
             cues.append("-no product named")
         if acting is not None:
