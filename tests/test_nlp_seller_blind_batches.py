@@ -11,13 +11,18 @@ from __future__ import annotations
 import pytest
 
 from clinicscan.nlp.analyse import analyse_page
-from seller_blind_pages import BATCH_ONE, BATCH_TWO
+from seller_blind_pages import BATCH_ONE, BATCH_THREE, BATCH_TWO
 
 #: (least accuracy, most false sellers) per batch: the figure after session sellerpage, minus a page or two.
 #: Batch one: 0.875 (5 false sellers) on main before, 0.975 (1) after it was studied. Batch two, scored once
 #: after the fixes: 0.650 (4 false, 3 missed), the same as main; 0.800 (1 false, 3 missed) after three
 #: categories read from it (fundraisers, Q&A sites, insurers), so its floor is no longer a blind figure
-FLOORS = {"one": (0.95, 2), "two": (0.75, 2)}
+#: Batch three (session 21, sellmiss: whole pages with the site's header, menu and footer), written and scored before
+#: that session's changes: 0.882 (3 false, 1 missed); after the site's frame was read (nlp/site_name.py, a product
+#: in a clinic's menu): 0.912 (3 false, 0 missed). Its false sellers (a directory, a supplement shop, a critic's
+#: blog) are left to the false-seller work. Batch two rose to 0.900 with them (two sellers whose title names the
+#: clinic the text names again), so its floor rose too
+FLOORS = {"one": (0.95, 2), "two": (0.85, 2), "three": (0.88, 3)}
 
 
 def _score(batch: dict[str, tuple[bool, str]]) -> tuple[float, int, list[str]]:
@@ -32,7 +37,7 @@ def _score(batch: dict[str, tuple[bool, str]]) -> tuple[float, int, list[str]]:
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_a_blind_batch_stays_above_its_floor(name):
-    batch = {"one": BATCH_ONE, "two": BATCH_TWO}[name]
+    batch = {"one": BATCH_ONE, "two": BATCH_TWO, "three": BATCH_THREE}[name]
     if not batch:
         pytest.skip("batch not written yet")
     accuracy, false_sellers, wrong = _score(batch)
@@ -41,7 +46,7 @@ def test_a_blind_batch_stays_above_its_floor(name):
 
 
 def test_the_batches_keep_both_kinds_of_page():
-    for batch in (BATCH_ONE, BATCH_TWO):
+    for batch in (BATCH_ONE, BATCH_TWO, BATCH_THREE):
         if batch:
             sellers = sum(gold for gold, _html in batch.values())
             assert 0.3 < sellers / len(batch) < 0.7
