@@ -18,6 +18,15 @@ cataracts, joint pain) and research sentences do not veto. A short page with les
 a programme too when it speaks of a transplant and its own claims are only blood-forming cell
 types for blood disorders (the regulator view's reading of a programme). On a programme's page, what its research section names (MS trials, MSCs for GVHD)
 is the study's, not an offer. Plain regular expressions over the main text; a few per page.
+
+Autoimmune disease is different (docs/transplant-programmes.md): the evidence sources name
+blood-forming transplants as established practice for blood cancers and blood disorders only,
+and clinics abroad sell "HSCT" for MS and lupus. A page whose own conditions are autoimmune
+(``autoimmune_ids``) and not blood disorders is a programme only as a public hospital's care
+pathway (``public_pathway``): a public or accredited hospital, a clinical way in (referral, the
+patient's consultant or care team), at least ``min_pathway_groups`` transplant-voice groups
+besides the organisation, blood-forming cell types only, and no sign of a sale (a price, a
+package, travel, testimonials: ``sale_cues``).
 """
 
 from __future__ import annotations
@@ -50,13 +59,20 @@ class TransplantReading:
     indication: str | None
     vetoes: tuple[str, ...]
     blood_only: bool = False
+    #: its own conditions are autoimmune only (no blood disorder): then only ``pathway`` makes it one
+    autoimmune_only: bool = False
+    #: a public hospital's care pathway with no sign of a sale (``TransplantReader.public_pathway``)
+    pathway: bool = False
 
     def programme(self, min_groups: int) -> bool:
-        """Vetoed: never. Blood-forming cells for blood disorders only: yes (the blood_disorders
-        claim is its indication, in whatever words the condition lexicon read it). Else the voice
-        and an indication named."""
+        """Vetoed: never. Own conditions autoimmune only: only as a public hospital's care pathway.
+        Blood-forming cells for blood disorders only: yes (the blood_disorders claim is its
+        indication, in whatever words the condition lexicon read it). Else the voice and an
+        indication named."""
         if self.vetoes:
             return False
+        if self.autoimmune_only:
+            return self.pathway
         return self.blood_only or (len(self.groups) >= min_groups and self.indication is not None)
 
 
@@ -73,6 +89,11 @@ class TransplantReader:
     blood_forming_types: frozenset[str] = frozenset()
     blood_ids: frozenset[str] = frozenset()
     transplant_word: re.Pattern | None = None
+    autoimmune_ids: frozenset[str] = frozenset()
+    public_hospital: re.Pattern | None = None
+    care_pathway: re.Pattern | None = None
+    sale_cues: re.Pattern | None = None
+    min_pathway_groups: int = 2
 
     def read(self, text: str, claims: Iterable = ()) -> TransplantReading:
         """``text``: the page's main text (title included); ``claims``: its claims (any kind)."""
@@ -80,7 +101,8 @@ class TransplantReader:
         found = tuple(name for name, pattern in self.groups.items() if pattern.search(text))
         hit = self.indications.search(text)
         return TransplantReading(found, hit.group(0) if hit else None, self.vetoes(claims),
-                                 self.blood_only(text, claims))
+                                 self.blood_only(text, claims), self.autoimmune_only(claims),
+                                 self.public_pathway(text, claims))
 
     def _own(self, claims: list) -> list:
         return [c for c in claims if c.kind in ("condition", "product_type") and c.context in COUNTED_CONTEXTS
@@ -108,6 +130,32 @@ class TransplantReader:
         return (bool(products) and products <= self.blood_forming_types
                 and "blood_disorders" in conditions and conditions <= self.blood_ids)
 
+    def _own_ids(self, claims: list) -> tuple[set[str], set[str]]:
+        own = self._own(claims)
+        return ({c.vocab_id for c in own if c.kind == "product_type"},
+                {c.vocab_id for c in own if c.kind == "condition" and not self.side_effect.search(c.sentence)})
+
+    def autoimmune_only(self, claims: list) -> bool:
+        """Its own conditions include an autoimmune one and no blood disorder, cancer or GVHD: the
+        evidence sources name no established transplant practice for these alone."""
+        _, conditions = self._own_ids(claims)
+        return bool(conditions & self.autoimmune_ids) and not conditions & self.blood_ids
+
+    def public_pathway(self, text: str, claims: list) -> bool:
+        """A public or accredited hospital's autologous transplant pathway for an autoimmune disease:
+        the hospital names itself, the way in is clinical (referral, consultant, care team), the
+        transplant voice has ``min_pathway_groups`` groups besides the organisation, its products are
+        blood-forming cells only, and nothing on the page sells (price, package, travel, testimonials)."""
+        if self.public_hospital is None or self.care_pathway is None or self.sale_cues is None:
+            return False
+        products, _ = self._own_ids(claims)
+        if not products or not products <= self.blood_forming_types:
+            return False
+        if self.sale_cues.search(text) or not self.public_hospital.search(text) or not self.care_pathway.search(text):
+            return False
+        found = sum(1 for name, pattern in self.groups.items() if name != "organisation" and pattern.search(text))
+        return found >= self.min_pathway_groups
+
     def is_programme(self, text: str, claims: Iterable = ()) -> bool:
         """``read(...).programme(...)`` with the cheap tests first: the claims' vetoes, the short way
         in, then one search for an indication; the voice groups (a whole-text search each, ~1 ms on
@@ -115,6 +163,8 @@ class TransplantReader:
         claims = list(claims)
         if self.vetoes(claims):
             return False
+        if self.autoimmune_only(claims):
+            return self.public_pathway(text, claims)
         if self.blood_only(text, claims):
             return True
         if not self.indications.search(text):
@@ -152,12 +202,15 @@ def load_transplant_reader(path: Path | str | None = None) -> TransplantReader:
             min_groups=int(raw["min_voice_groups"]), research=re.compile(raw["research_sentence"], flags),
             offer=re.compile(raw["offer_sentence"], flags), side_effect=re.compile(raw["side_effect_sentence"], flags),
             blood_forming_types=frozenset(raw["blood_forming_types"]), blood_ids=frozenset(raw["blood_ids"]),
-            transplant_word=re.compile(raw["transplant_word"], flags))
+            transplant_word=re.compile(raw["transplant_word"], flags),
+            autoimmune_ids=frozenset(raw["autoimmune_ids"]), public_hospital=re.compile(raw["public_hospital"], flags),
+            care_pathway=re.compile(raw["care_pathway"], flags), sale_cues=re.compile(raw["sale_cues"], flags),
+            min_pathway_groups=int(raw["min_pathway_groups"]))
     except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
         raise LexiconError(f"cannot read the transplant-programme vocabulary from {path}: {exc}") from exc
     from clinicscan.vocabulary import load_vocabulary
     vocabulary = load_vocabulary()
-    unknown = (reader.unproven | reader.indication_ids | reader.blood_ids) - set(vocabulary.conditions)
+    unknown = (reader.unproven | reader.indication_ids | reader.blood_ids | reader.autoimmune_ids) - set(vocabulary.conditions)
     unknown |= reader.blood_forming_types - set(vocabulary.product_types)
     if unknown:
         raise LexiconError(f"{path}: unknown vocabulary ids {sorted(unknown)}")

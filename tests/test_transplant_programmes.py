@@ -141,3 +141,23 @@ def test_the_short_circuit_reading_decides_as_the_full_reading(text):
     claims = analyse_page(_html(text)).claims
     page = text.replace("\n", " ")
     assert reader.is_programme(page, claims) == reader.read(page, claims).programme(reader.min_groups)
+
+
+@pytest.mark.parametrize("change, programme", [
+    (lambda t: t, True),
+    (lambda t: t + "\nThe whole stay is priced at $48,000, flights not included.", False),  # a sale
+    (lambda t: t + "\nRead our patients' testimonials.", False),
+    (lambda t: t.replace("Westmoor Teaching Hospitals NHS Foundation Trust", "Westmoor Stem Cell Clinic"), False),
+    (lambda t: t.replace("whose consultant has recommended", "who choose")
+               .replace("Your care team will check with you at each step, and the nurse specialist can answer your questions.",
+                        "We will check with you at each step."), False),  # no clinical way in
+    (lambda t: t + "\nWe also treat autism and knee arthritis with stem cells.", False),  # the old veto still holds
+])
+def test_an_autoimmune_transplant_is_a_programme_only_as_a_public_care_pathway(change, programme):
+    """docs/transplant-programmes.md: the evidence sources name no established transplant practice for
+    autoimmune disease alone, so such a page is a programme only as a public hospital's care pathway
+    (public or accredited hospital, a clinical way in, the transplant voice, no price, package, travel
+    or testimonial)."""
+    page = analyse_page(_html(change(PROGRAMMES["autoimmune_collection"])))
+    assert page.offers_treatment
+    assert (page.page_kind == "transplant") is programme

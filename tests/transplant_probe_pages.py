@@ -106,6 +106,18 @@ Will I need a stem cell transplant for my myeloma? Many patients under 70 are of
 Where are my stem cells kept? They are frozen in our laboratory until the day you need them.
 How long will I be in hospital? Usually about three weeks.
 Ask your nurse specialist if you have more questions.""",
+ "autoimmune_collection": """Collecting Your Own Stem Cells Before High-Dose Treatment
+Westmoor Teaching Hospitals NHS Foundation Trust, Haematology Day Unit
+This leaflet is for patients whose consultant has recommended high-dose chemotherapy for their autoimmune condition.
+Before that treatment we mobilise your stem cells with growth factor injections and collect them from your blood by apheresis.
+The cells are frozen and given back to you through a drip after the chemotherapy, so your blood counts recover sooner.
+Your care team will check with you at each step, and the nurse specialist can answer your questions.""",
+ "ms_pathway": """Autologous Haematopoietic Stem Cell Transplantation for Multiple Sclerosis
+Northgate University Hospital, Department of Haematology, JACIE-accredited transplant unit
+Some people with highly active relapsing multiple sclerosis may be offered autologous stem cell transplantation when other treatments have failed.
+Patients are referred by their neurologist, and eligibility is decided by a multidisciplinary team of neurologists and haematologists.
+Your own stem cells are mobilised and collected by apheresis, then returned after conditioning chemotherapy.
+You will stay on the ward until your blood counts recover.""",
 }
 
 UNPROVEN = {
@@ -156,6 +168,16 @@ Book your free consultation today.""",
 Our stem cell therapy activates your own stem cells to heal knee arthritis without surgery.
 We draw stem cells from your hip and inject them into the joint in one visit.
 Call today for a consultation.""",
+ "hsct_ms_abroad": """HSCT for Multiple Sclerosis in Example City
+Our transplant centre offers autologous HSCT for multiple sclerosis, lupus and scleroderma.
+Our transplant team mobilises and collects your stem cells by apheresis, then gives conditioning chemotherapy before the cells are returned.
+Your haematologist stays with you until engraftment.
+Our 28-day package costs $54,000 and includes a private room, hotel for a companion and airport transfers.
+Watch our patients' video testimonials and send your MRI for a free evaluation.""",
+ "hsct_lupus_private": """Stem Cell Transplant for Lupus and Crohn's Disease
+Example Private Hospital, the region's leading international hospital, treats lupus and Crohn's disease with autologous stem cell transplant.
+Our haematologists collect your stem cells by apheresis and return them after high-dose chemotherapy.
+Patients from over 30 countries have travelled to us for treatment. Ask our international patients office for prices.""",
 }
 
 LAWFUL = {

@@ -308,17 +308,21 @@ class OfferComponent:
 
     def _programme(self, doc: Doc, by_kind: dict[str, float], claims: list, nav_start: int) -> bool:
         """A selling page is a hospital's transplant programme: by its transplant cues or its transplant
-        voice, unless it claims a condition no programme treats. A programme's research sentences then
+        voice, unless it claims a condition no programme treats; when its own conditions are autoimmune
+        only, only as a public hospital's care pathway (nlp/transplant_programme.py). A programme's research sentences then
         name the study's products, not its offers (their claims become ``reported``)."""
         reader = self.transplant or load_transplant_reader()
         text = (doc.user_data.get("clinicscan_text") or doc.text)[:nav_start]
         own = [c for c in claims if c.start < nav_start]
         if reader.vetoes(own):
             return False
-        if by_kind.get("transplant", 0.0) >= TRANSPLANT_KIND_WEIGHT or reader.is_programme(text, own):
+        if reader.autoimmune_only(own):  # no established practice to lean on: only a public care pathway
+            programme = reader.public_pathway(text, own)
+        else:
+            programme = by_kind.get("transplant", 0.0) >= TRANSPLANT_KIND_WEIGHT or reader.is_programme(text, own)
+        if programme:
             reader.report_research(claims)
-            return True
-        return False
+        return programme
 
     def __call__(self, doc: Doc) -> Doc:
         if self._phrases is None:
