@@ -93,6 +93,17 @@ class Mention(NamedTuple):
     start: int  # token index
     end: int
 
+#: a rate's outcome word that is only the clinic seeing its patients ("7 of the 10 runners we saw last
+#: season had never had an injection"): a success_rate_claim ending on "<pronoun> saw" names no outcome
+_SEEING = frozenset("saw see sees seen".split())
+_SEERS = frozenset("we i they you doctors".split())
+
+
+def is_patients_we_saw(arrays: TokenArrays, start: int, end: int) -> bool:
+    """The match ends on "we saw" / "I see": the people seen, not what they saw."""
+    strings, lower = arrays.strings, arrays.lower
+    return end - start >= 3 and strings[lower[end - 1]] in _SEEING and strings[lower[end - 2]] in _SEERS
+
 
 class MentionFinder:
     """Callable: Doc -> sorted list of non-overlapping Mentions (per kind)."""
@@ -141,6 +152,8 @@ class MentionFinder:
             # the guards only ever reject one-token mentions
             if guarded and end - start == 1 and (is_business_name(arrays, start, end) or is_credential(arrays, start, end)
                                                  or is_modified_generic_injury(arrays, start, end)):
+                continue
+            if vocab_id == "success_rate_claim" and kind == "red_flag" and is_patients_we_saw(arrays, start, end):
                 continue
             occupied = taken.get(group)
             if occupied is None:

@@ -25,7 +25,13 @@ sentences of ``held``, ``held3``, ``held4`` and ``held7`` are exclusions since t
 manual counts no red flag in a rhetorical question. ``held13`` (40 / 25) and ``held14`` (30 / 20) were
 written after the first round, before the second: ``held13`` scored 0.775 (0 false) on main and
 after round one, blind, and was read for round two (0.950); ``held14`` was never read: 0.900 on
-main, 0.933 after both rounds (0 false flags).
+main, 0.933 after both rounds (0 false flags). ``held15`` (40 claims / 25 exclusions, service-page
+wording: regenerate/repair/reverse, permanent, no risk, shares and rates, guarantees, licences and
+approvals abroad, alternatives to and the cost of surgery, published testimonials) was written
+in session 21 from the manual and scored once blind on main e13fbc9: 0.925 recall, 1 false flag
+(a share 17+ tokens before its outcome twice, a national ethics committee's approval; stem cells
+"naturally" replacing tissue); it was then read for tests/test_nlp_probes_red_flags_reach.py
+(1.000, 0). held11, never read, moved 0.852 -> 0.889 with those families.
 """
 
 from __future__ import annotations
@@ -38,8 +44,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 #: split -> (least recall, most false flags): what the shipped lexicon reaches, minus a little
-FLOORS = {"dev": (1.0, 0), "held": (0.93, 1), "held2": (0.9, 0), "held3": (0.88, 0), "held4": (0.96, 0), "held5": (0.93, 0), "held6": (0.95, 0), "frames": (1.0, 0), "held7": (0.9, 0), "held8": (0.98, 0), "held10": (0.93, 0), "dev2": (0.97, 0), "dev3": (0.98, 0), "faqs": (0.95, 0), "grid": (1.0, 0), "held9": (0.85, 2), "held11": (0.85, 0),
-          "held12": (0.95, 0), "held13": (0.92, 0), "held14": (0.9, 0)}
+FLOORS = {"dev": (1.0, 0), "held": (0.93, 1), "held2": (0.9, 0), "held3": (0.88, 0), "held4": (0.96, 0), "held5": (0.93, 0), "held6": (0.95, 0), "frames": (1.0, 0), "held7": (0.9, 0), "held8": (0.98, 0), "held10": (0.93, 0), "dev2": (0.97, 0), "dev3": (0.98, 0), "faqs": (0.95, 0), "grid": (1.0, 0), "held9": (0.85, 2), "held11": (0.88, 0),
+          "held12": (0.95, 0), "held13": (0.95, 0), "held14": (0.9, 0), "held15": (0.97, 0)}
 
 
 @pytest.fixture(scope="module")
