@@ -44,10 +44,16 @@ def realworld_dir() -> Path:
 
 
 @pytest.fixture(scope="module")
-def tune_figures() -> dict[str, float]:
+def tune_view():
+    root = realworld_dir()
+    return regulator_view(root / "gold.jsonl", [root / "pages"], split="tune", resamples=10)
+
+
+@pytest.fixture(scope="module")
+def tune_figures(tune_view) -> dict[str, float]:
     root = realworld_dir()
     result = evaluate(root / "gold.jsonl", [root / "pages"], split="tune", resamples=10)
-    view = regulator_view(root / "gold.jsonl", [root / "pages"], split="tune", resamples=10)
+    view = tune_view
     return {"seller_accuracy": result.offers_accuracy,
             **{f"{name}_f1": score.f1 for name, score in result.fields.items()},
             "flagged_precision": view.precision, "flagged_recall": view.recall}
@@ -68,3 +74,10 @@ def test_tune_figure_stays_above_its_floor(tune_figures, figure):
 
 def test_floor_file_names_every_figure(tune_figures):
     assert set(floors()) == set(tune_figures)
+
+
+def test_no_hospital_transplant_programme_on_the_tune_flagged_list(tune_view):
+    """Issue 8's bar: no approved transplant programme on the list (t019, an NHS collection leaflet
+    for an autoimmune condition, was on it until the public-care-pathway reading:
+    docs/transplant-programmes.md)."""
+    assert [p.file for p in tune_view.transplant_programs_flagged] == []
