@@ -804,3 +804,275 @@ investigational.</p>
 for it.</p>""",
         "WellInformed Health · Medically reviewed · Advertising policy")),
 }
+
+
+#: Batch four (session 21, helper sellfalse, issue 8's false sellers): written from the manual (section 1: who speaks,
+#: what the page's organisation does) before any tune page was read and before any rule changed, then scored
+#: once. Non-sellers in the genres real false sellers come from (a patient's own story, forums, a physician's
+#: fact-check, directories and "best clinics" lists, health-technology assessments, news, encyclopedias,
+#: practices that discuss cell therapy without offering it) beside sellers in the same genres.
+BATCH_FOUR: dict[str, tuple[bool, str]] = {
+    # ---------------------------------------------------------------- non-sellers
+    "patient-journey-blog": (False, _page(
+        "My Trip to Cancun for Stem Cells, Part 2 | Living Loud with MS", """
+<h1>My trip to Cancun for stem cells, part 2</h1>
+<p>I landed on a Tuesday and a driver from the clinic took me straight to the hotel. The next morning they drew
+blood, ran an MRI and explained the plan: four infusions of cord-derived cells over five days.</p>
+<p>The whole package cost me $21,000, which my brother raised through a fundraiser. The nurses were lovely.</p>
+<p>Three months on my walking is about the same, maybe a little better on good days. I will post again at six
+months. If you are thinking about going, ask lots of questions and talk to your neurologist first.</p>""")),
+    "forum-thread-knee": (False, _page(
+        "Has anyone had PRP for a meniscus tear? - Runners' Corner Forum", """
+<h1>Has anyone had PRP for a meniscus tear?</h1>
+<p><b>trailfox:</b> My sports doc suggested PRP for a small tear, $900 a shot, not covered. Worth it?</p>
+<p><b>miles_and_miles:</b> I had two injections last spring. Knee felt better by summer but honestly so did my
+other knee, which got nothing.</p>
+<p><b>coachK:</b> Ask what the trials show for your kind of tear. Physio did more for me than the injection.</p>
+<p><b>trailfox:</b> Thanks all, going to try six weeks of rehab first.</p>""")),
+    "physician-factcheck": (False, _page(
+        "Fact Check: Can Stem Cells Regrow Your Knee Cartilage? | Dr. Anya Roth's Evidence Notes", """
+<h1>Fact check: can stem cells regrow your knee cartilage?</h1>
+<p>An advert doing the rounds promises that one injection of stem cells will regrow worn cartilage and spare you a
+knee replacement. The claim is rated: misleading.</p>
+<p>The best randomised trials of bone marrow or fat-derived injections found pain improved about as much as with a
+saline or steroid injection, and scans showed no new cartilage.</p>
+<p>I am a rheumatologist. I have no stake in any clinic, and I do not give these injections.</p>""")),
+    "sports-med-blog-no-offer": (False, _page(
+        "Should You Get a PRP Injection for Your Achilles? | Northgate Sports Physicians Blog", """
+<h1>Should you get a PRP injection for your Achilles?</h1>
+<p>Patients often ask us about platelet-rich plasma after reading about a famous footballer's comeback.</p>
+<p>For Achilles tendinopathy, the trials so far show no clear benefit of PRP over a good loading programme, so our
+physicians do not offer PRP for it. Eccentric calf exercises, done daily for twelve weeks, remain the first step.</p>
+<p>If your pain persists, book a review with one of our physicians to talk about shockwave therapy or surgery.</p>""")),
+    "hta-report": (False, _page(
+        "Autologous Platelet-Rich Plasma for Knee Osteoarthritis: Health Technology Assessment | Provincial Health Quality Agency", """
+<h1>Platelet-rich plasma for knee osteoarthritis: health technology assessment</h1>
+<p>The agency was asked whether public funding should cover PRP injections for adults with knee osteoarthritis.</p>
+<p>We reviewed 24 randomised trials. The certainty of evidence for pain relief at twelve months was low, and the
+budget impact of funding was estimated at $14 million a year.</p>
+<p>Recommendation: the committee does not recommend public funding of PRP for knee osteoarthritis at this time.
+The assessment will be updated in 2028.</p>""")),
+    "hta-evidence-review-msc": (False, _page(
+        "Evidence Review: Mesenchymal Stromal Cell Injections for Chronic Low Back Pain | National Institute for Clinical Value", """
+<h1>Mesenchymal stromal cell injections for chronic low back pain</h1>
+<p>This review summarises the published evidence on injecting mesenchymal stromal cells into the intervertebral
+disc. Four small trials with 180 patients in all were found.</p>
+<p>Outcomes were inconsistent and the procedure carries risks of infection and disc injury. The evidence is
+inadequate in quantity and quality.</p>
+<p>The procedure should only be used in the context of research.</p>""")),
+    "news-clinic-inspection": (False, _page(
+        "Inspectors Find Unlicensed Stem Cell Product at Suburban Clinic | The Valley Courier", """
+<h1>Inspectors find unlicensed stem cell product at suburban clinic</h1>
+<p>By Marta Jensen, health reporter</p>
+<p>State inspectors seized vials of an amniotic cell product at a clinic in Riverside on Thursday after two patients
+were treated in hospital for infections.</p>
+<p>The clinic advertised injections for arthritis and neuropathy at $5,000 each. Its owner did not respond to
+requests for comment.</p>""")),
+    "news-athlete-comeback": (False, _page(
+        "Striker Back in Training Weeks After Platelet Injection | Sportsline Daily", """
+<h1>Striker back in training weeks after platelet injection</h1>
+<p>City's top scorer returned to full training on Monday, three weeks after receiving a platelet-rich plasma
+injection for a hamstring tear, the club said.</p>
+<p>Sports physicians say PRP is widely used in professional football, though trials have not shown it speeds up
+return to play.</p>
+<p>City face Rovers on Saturday.</p>""")),
+    "encyclopedia-msc": (False, _page(
+        "Mesenchymal stem cell - OpenMed Encyclopedia", """
+<h1>Mesenchymal stem cell</h1>
+<p>Mesenchymal stem cells (MSCs) are multipotent stromal cells that can differentiate into bone, cartilage and fat
+cells. They were first described in bone marrow in the 1970s.</p>
+<p>MSCs can be isolated from bone marrow, adipose tissue, umbilical cord and dental pulp. Their clinical use is
+being studied for graft-versus-host disease, Crohn's disease and heart failure.</p>
+<p>Many private clinics market MSC injections for conditions where no benefit has been shown.</p>""")),
+    "health-library-prp": (False, _page(
+        "Platelet-Rich Plasma (PRP) Injections | HealthWise Library", """
+<h1>Platelet-rich plasma injections</h1>
+<p>PRP is made by spinning a sample of your blood so the platelets are concentrated. The plasma is then injected
+into an injured tendon, joint or muscle.</p>
+<p>Your doctor may suggest PRP for tennis elbow or knee osteoarthritis. Side effects include pain at the injection
+site and, rarely, infection.</p>
+<p>Ask your doctor: Is PRP right for me? How many injections will I need? Will my insurance pay?</p>""")),
+    "directory-city-listing": (False, _page(
+        "Stem Cell Clinics in Phoenix, AZ - 14 Results | CareFinder", """
+<h1>Stem cell clinics in Phoenix, AZ</h1>
+<p><b>Desert Bloom Regenerative</b> - 4410 N Central Ave. Offers: stem cell injections, PRP. Rating 4.6 (88 reviews).
+</p>
+<p><b>Saguaro Joint Institute</b> - 120 E Camelback Rd. Offers: bone marrow concentrate, PRP. Rating 4.2 (41
+reviews).</p>
+<p>Are you a provider? Claim your free listing. CareFinder does not endorse any clinic listed.</p>""")),
+    "best-clinics-ranking": (False, _page(
+        "The 8 Best Stem Cell Clinics in Mexico (2026 Update) | MedTravel Review", """
+<h1>The 8 best stem cell clinics in Mexico</h1>
+<p>We compared prices, reviews and accreditation of clinics in Tijuana, Cancun and Guadalajara.</p>
+<p><b>1. Clinica Renova, Tijuana.</b> Umbilical cord stem cell infusions from $6,500. Patients praise the English
+speaking staff.</p>
+<p><b>2. Cellmed Cancun.</b> Packages for autism and MS from $12,000 including the hotel.</p>
+<p>Our rankings are independent. We may earn a commission when you contact a clinic through our links.</p>""")),
+    "ortho-practice-discusses": (False, _page(
+        "Stem Cells for Knee Arthritis: What Our Surgeons Tell Patients | Lakeside Orthopaedic Group", """
+<h1>Stem cells for knee arthritis: what our surgeons tell patients</h1>
+<p>Adverts for stem cell injections promise to rebuild the knee. The evidence so far does not support that, and the
+injections cost thousands of dollars out of pocket.</p>
+<p>At Lakeside we treat knee arthritis with weight management, physical therapy, bracing, steroid injections and,
+when these fail, partial or total knee replacement.</p>
+<p>To talk through your options, request an appointment with one of our joint specialists.</p>""")),
+    "physio-blog-prp": (False, _page(
+        "Rehab After a PRP Injection | Harbourside Physiotherapy", """
+<h1>Rehab after a PRP injection</h1>
+<p>More of our clients arrive after a platelet-rich plasma injection from their sports doctor. The injection is
+only part of the picture: the tendon still needs progressive loading.</p>
+<p>For the first two weeks we keep exercises gentle, then build up strength over three months.</p>
+<p>Our physiotherapists work alongside your doctor. Book a rehab assessment online.</p>""")),
+    "newspaper-doctor-column": (False, _page(
+        "Ask the Doctor: Should I Try Stem Cells for My Back? | The Morning Gazette", """
+<h1>Ask the doctor: should I try stem cells for my back?</h1>
+<p><i>Dear Doctor, a clinic near me offers stem cell injections for back pain for $7,000. My daughter says it is a
+scam. Who is right? - R.T., Dayton</i></p>
+<p>Dear R.T., your daughter has a point. No stem cell product is approved for back pain, and the clinics that sell
+them rarely publish their results.</p>
+<p>A physical therapist and your own doctor are a better first stop.</p>""")),
+    "review-aggregator": (False, _page(
+        "Regenix Health Center Reviews - Read 63 Patient Reviews | ClinicRater", """
+<h1>Regenix Health Center: patient reviews</h1>
+<p>★★★★★ "Dr. Molina injected stem cells into both my knees and I'm gardening again." - Doris, 71</p>
+<p>★☆☆☆☆ "Paid $8,000 for a shot that did nothing. Pushy sales calls." - Frank, 58</p>
+<p>Overall rating 3.9 from 63 reviews. Reviews are the opinions of users, not of ClinicRater.</p>""")),
+    "physician-training-course": (False, _page(
+        "Hands-On PRP and Orthobiologics Course for Physicians | OrthoBio Academy", """
+<h1>Hands-on PRP and orthobiologics course</h1>
+<p>A two-day course for physicians, physician assistants and nurse practitioners who want to add PRP and bone marrow
+concentrate to their practice.</p>
+<p>Day one covers preparation systems and ultrasound-guided injection of the knee and shoulder on models; day two
+covers billing and patient selection.</p>
+<p>Tuition: $2,400. 14 CME credits.</p>""")),
+    "patient-charity-hsct": (False, _page(
+        "Stem Cell Transplants for MS: A Guide | Multiple Sclerosis Support Trust", """
+<h1>Stem cell transplants for MS: a guide</h1>
+<p>Autologous haematopoietic stem cell transplantation (aHSCT) wipes out and rebuilds the immune system with the
+patient's own stem cells. In the UK it is available on the NHS for some people with very active relapsing MS.</p>
+<p>We do not recommend any private clinic. Some clinics abroad charge more than £50,000 and offer aHSCT to people
+who are unlikely to benefit.</p>
+<p>Call our helpline to talk it through.</p>""")),
+    # ---------------------------------------------------------------- sellers in the same genres
+    "clinic-patient-story": (True, _page(
+        "Ruth's Story: Back on the Trail | Pinecone Regenerative Orthopedics", """
+<h1>Ruth's story: back on the trail</h1>
+<p>Ruth, 66, had given up hiking because of arthritis in her right knee. Her surgeon had mentioned a replacement.</p>
+<p>After her consultation with Dr. Greene, Ruth chose a bone marrow concentrate injection. The procedure took under
+two hours and she walked out the same afternoon.</p>
+<p>Six months later she finished a ten-mile hike. Results vary from patient to patient. Ask us whether you are a
+candidate.</p>""")),
+    "clinic-ask-the-doctor": (True, _page(
+        "Ask Dr. Hale: Your Questions Answered | Hale Spine and Joint", """
+<h1>Ask Dr. Hale</h1>
+<p><b>Q: I have a torn rotator cuff. Can PRP help?</b></p>
+<p>A: For partial tears, yes, it often can. I inject PRP into the tear under ultrasound in my office, and most
+patients need one or two injections six weeks apart.</p>
+<p><b>Q: Do you take insurance?</b></p>
+<p>A: Insurance does not cover PRP. The fee is $850 per injection and we offer payment plans.</p>""")),
+    "physician-debunks-then-offers": (True, _page(
+        "The Truth About Amniotic 'Stem Cell' Shots | Dr. Marcus Bell, Interventional Orthopedics", """
+<h1>The truth about amniotic "stem cell" shots</h1>
+<p>Many clinics sell amniotic or cord blood injections as stem cells. Independent labs have found no living stem
+cells in these products. It is a scam.</p>
+<p>What I use is different: your own bone marrow, drawn from the back of the hip and concentrated in my clinic the
+same morning, then injected into the joint under X-ray guidance.</p>
+<p>Call the office to see if you are a candidate.</p>""")),
+    "sports-med-blog-offers": (True, _page(
+        "PRP for Hamstring Injuries | Northfield Sports Medicine Blog", """
+<h1>PRP for hamstring injuries</h1>
+<p>Hamstring strains are common in sprinters and footballers, and a bad one can take months to heal.</p>
+<p>The evidence for PRP here is mixed. Even so, for chronic tendon problems at the hip our sports physicians perform
+PRP injections under ultrasound guidance, combined with a loading programme from our physios.</p>
+<p>To find out whether PRP suits your injury, schedule a visit at our Northfield or Eastgate office.</p>""")),
+    "surgeon-blog-also-injects": (True, _page(
+        "When Is It Time for a Knee Replacement? | Dr. Laura Chen, Orthopaedic Surgeon", """
+<h1>When is it time for a knee replacement?</h1>
+<p>A knee replacement is one of the most successful operations in medicine, but it is not the first step for
+everyone.</p>
+<p>For patients with mild to moderate arthritis who want to put surgery off, I also offer PRP and bone marrow
+concentrate injections in the clinic, alongside physical therapy and weight loss.</p>
+<p>When pain keeps you awake at night despite these, it is time to talk about a replacement.</p>""")),
+    "broker-ranked-packages": (True, _page(
+        "Top Stem Cell Clinics in Panama - Book Your Package | CellVoyage", """
+<h1>Top stem cell clinics in Panama</h1>
+<p>CellVoyage partners with three accredited clinics in Panama City. We arrange the treatment, flights, hotel and
+airport transfers.</p>
+<p>Knee package: two umbilical cord MSC injections, four nights' stay, from $9,800. MS package: IV infusions over
+five days, from $18,500.</p>
+<p>Fill in the form and a patient coordinator will call you within 24 hours.</p>""")),
+    "clinic-glossary": (True, _page(
+        "Regenerative Medicine Glossary | Austin Cellular Health", """
+<h1>Regenerative medicine glossary</h1>
+<p><b>Adipose tissue:</b> fat. It holds stromal cells that can be collected by mini-liposuction.</p>
+<p><b>BMAC:</b> bone marrow aspirate concentrate, made from marrow drawn from the hip.</p>
+<p><b>PRP:</b> platelet-rich plasma, made from your own blood.</p>
+<p>Dr. Nadia Reyes performs adipose, BMAC and PRP procedures at the Austin office. Call 512-555-0143 to book a
+consultation.</p>""")),
+    "clinic-press-release": (True, _page(
+        "Brightwater Wellness Now Offers Exosome Therapy | Brightwater Wellness News", """
+<h1>Brightwater Wellness now offers exosome therapy</h1>
+<p>BRIGHTWATER, FL - Brightwater Wellness announced today that it has added exosome infusions to its menu of
+regenerative treatments.</p>
+<p>"Our patients asked for it," said medical director Dr. Kyle Ames. The infusions are available at both Brightwater
+locations from March 1.</p>
+<p>New patients can book an introductory consultation for $99.</p>""")),
+    "clinic-research-summary": (True, _page(
+        "What the Research Says About Stem Cells for Hip Arthritis | Maple Leaf Regenerative Clinic", """
+<h1>What the research says about stem cells for hip arthritis</h1>
+<p>A 2021 meta-analysis of nine trials found less pain at twelve months after bone marrow concentrate injections,
+though the studies were small and few were blinded.</p>
+<p>Our clinic's protocol follows these studies: one ultrasound-guided injection of concentrate from the patient's
+own marrow, with PRP boosters at six weeks.</p>
+<p>Consultations can be booked online.</p>""")),
+    "medspa-hair-prp-blog": (True, _page(
+        "Does PRP Work for Hair Loss? | Glow Med Spa Blog", """
+<h1>Does PRP work for hair loss?</h1>
+<p>Studies suggest PRP can thicken thinning hair, especially in the early stages of pattern hair loss. It does not
+work for everyone.</p>
+<p>At Glow Med Spa, a session of PRP scalp injections is $600, or $1,500 for a course of three. Our nurse injectors
+numb the scalp first.</p>""")),
+    "clinic-locations": (True, _page(
+        "Our Locations | ReGen Joint Centers", """
+<h1>Our locations</h1>
+<p><b>Denver:</b> 800 Grant St, Suite 200. Stem cell and PRP injections, Monday to Friday.</p>
+<p><b>Boulder:</b> 14 Pearl St. PRP injections on Tuesdays and Thursdays.</p>
+<p><b>Colorado Springs:</b> 2 Tejon St. Bone marrow concentrate procedures by appointment.</p>
+<p>Call (303) 555-0190 to schedule at any location.</p>""")),
+    "chiro-np-injections": (True, _page(
+        "Regenerative Injections | Keystone Chiropractic and Wellness", """
+<h1>Regenerative injections</h1>
+<p>Not every painful joint responds to adjustments alone. Keystone's nurse practitioner, Jenna Ortiz, NP, provides
+amniotic tissue and PRP injections for knee, shoulder and hip pain.</p>
+<p>These products are not approved by the FDA to treat any disease. Results are not guaranteed.</p>
+<p>New patient exam and X-rays: $49.</p>""")),
+    "condition-page-third-person": (True, _page(
+        "Rotator Cuff Tears | Harbor Orthobiologics", """
+<h1>Rotator cuff tears</h1>
+<p>The rotator cuff is a group of four tendons that hold the shoulder in place. Tears come from falls or from years
+of wear.</p>
+<p>At Harbor, treatment of a partial tear starts with an ultrasound scan in the first visit. PRP or bone marrow
+concentrate is then placed into the torn tendon under ultrasound, and a physiotherapy plan follows.</p>""")),
+    "clinic-testimonial-videos": (True, _page(
+        "Patient Testimonials | Sunbelt Stem Cell Institute", """
+<h1>Patient testimonials</h1>
+<p>Watch real patients describe their experience with stem cell therapy at Sunbelt.</p>
+<p>"I could not lift my grandson. After my shoulder treatment here I can." - Gerald, 70</p>
+<p>"The staff explained every step of my knee procedure." - Alicia, 55</p>
+<p>Individual results vary. Request your free consultation today.</p>""")),
+    "abroad-clinic-travel-blog": (True, _page(
+        "What to Pack for Your Stem Cell Treatment in Cancun | Caribe Cell Clinic Blog", """
+<h1>What to pack for your stem cell treatment in Cancun</h1>
+<p>Most of our international patients stay five to seven days. Pack light cotton clothes, sunscreen and your
+medical records, including any recent MRI.</p>
+<p>Your infusions take place at our clinic in the hotel zone; our driver collects you from the airport and takes you
+to every appointment.</p>
+<p>Questions? Your patient coordinator is one WhatsApp message away.</p>""")),
+    "hospital-transplant-programme": (True, _page(
+        "Blood and Marrow Transplant Program | St. Aldric University Hospital", """
+<h1>Blood and marrow transplant program</h1>
+<p>Our program performs more than 200 stem cell transplants a year for leukaemia, lymphoma, myeloma and aplastic
+anaemia, using the patient's own cells or cells from a matched donor.</p>
+<p>Patients are referred by their haematologist. A transplant coordinator guides each patient and family from the
+first visit through recovery.</p>""")),
+}
