@@ -40,7 +40,8 @@ _LONE_QUOTE = re.compile(r"[\"“”]")
 _OWN_WORD = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll))?|WE|[Oo]urs?|OURS?|[Uu]s)\b")
 _KEYS = ("generic_we_verbs", "generic_phrases", "therapy_nouns", "therapy_products", "acting_verbs", "acting_phrases",
          "adverbs", "question_openers", "report_words", "name_openers", "name_joiners", "name_subjects",
-         "decline_verbs", "declining_cues", "practitioner_verbs", "practitioner_nouns", "plant_words")
+         "decline_verbs", "declining_cues", "practitioner_verbs", "practitioner_nouns", "plant_words",
+         "elsewhere_owners", "elsewhere_givers")
 #: what a negated offer verb declines: a pronoun for the product ("we do not sell it"), or the product itself
 #: the object of a negated verb ends at a clause break ("we don't use donor tissue; we use your own marrow")
 _CLAUSE_END = re.compile(r"[;:,.!?()]|\s(?:but|we|instead|only)\b", re.I)
@@ -80,6 +81,8 @@ class OwnVoice:
     practitioner: re.Pattern | None = None
     #: the word right before a mention that makes its "stem cells" a plant's ("apple stem cells", "plant-derived")
     plant: re.Pattern | None = None
+    #: another provider gives the product the sentence names ("a PRP injection from their sports doctor", "elsewhere")
+    elsewhere: re.Pattern | None = None
 
     @classmethod
     def from_dict(cls, row: dict, where: str = "own_voice.json") -> "OwnVoice":
@@ -108,7 +111,9 @@ class OwnVoice:
                               r"personally|regularly|always|then|can|mostly|only|typically)\s+){0,2}"
                               rf"(?:{_alternatives(row['practitioner_verbs'])})\b"
                               rf"|\b[Mm]y\s+(?:{_alternatives(row['practitioner_nouns'])})\b"),
-                   re.compile(rf"\b(?:{_alternatives(row['plant_words'])})[\s-]*$", re.I))
+                   re.compile(rf"\b(?:{_alternatives(row['plant_words'])})[\s-]*$", re.I),
+                   re.compile(rf"\b(?:from|by|at)\s+(?:{_alternatives(row['elsewhere_owners'])})\s+(?:[\w'’-]+\s+)?"
+                              rf"(?:{_alternatives(row['elsewhere_givers'])})\b|\belsewhere\b", re.I))
 
     def speaks_as_page(self, sentence: str) -> bool:
         """The sentence says "we"/"our"/"us" for the page's organisation (not quoted, not people in general)."""
@@ -138,6 +143,12 @@ class OwnVoice:
             if len(between) <= _PRACTITIONER_REACH and not _PRACTITIONER_BREAK.search(between):
                 return True
         return False
+
+    def given_elsewhere(self, sentence: str) -> bool:
+        """The sentence names another provider as the one who gives its product: "our clients arrive after a PRP
+        injection from their sports doctor", "patients treated at another clinic". The page's "we" there receives
+        or follows up someone else's patients; it does not present a product of its own (session sellfalse)."""
+        return self.elsewhere is not None and self.elsewhere.search(_unquoted(sentence)) is not None
 
     def of_a_plant(self, before: str, mention: str = "stem cells") -> bool:
         """The mention's "stem cells" are a plant's: ``before`` (the sentence up to the mention) ends with a plant

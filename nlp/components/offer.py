@@ -373,7 +373,8 @@ def _first_own_and_acting(voice: OwnVoice, counted: list, stored_at: list[int] |
     """([the first product named in the page's own voice] or [], the first therapy the page presents as acting).
 
     A "we" sentence that holds a banking cue (``stored_at``, sorted: "cord blood units are stored at our
-    facility") names what the page keeps, not a treatment it gives.
+    facility") names what the page keeps, not a treatment it gives; one that names another provider as the giver
+    ("our clients arrive after a PRP injection from their sports doctor") names someone else's.
     """
     own: list = []
     acting = None
@@ -382,10 +383,11 @@ def _first_own_and_acting(voice: OwnVoice, counted: list, stored_at: list[int] |
         if not own and claim.sentence not in tested:
             tested.add(claim.sentence)
             if voice.speaks_as_page(claim.sentence) and not voice.declines(claim.sentence, claim.matched_text) \
-                    and not (stored_at and _holds_report_cue(claim, stored_at)):
+                    and not (stored_at and _holds_report_cue(claim, stored_at)) \
+                    and not voice.given_elsewhere(claim.sentence):
                 own.append(claim)
         if not own and voice.practitioner_gives(claim.sentence, claim.start - claim.sent_start) \
-                and not voice.declines(claim.sentence, claim.matched_text):
+                and not voice.declines(claim.sentence, claim.matched_text) and not voice.given_elsewhere(claim.sentence):
             own.append(claim)
         if acting is None and voice.therapy_acts(claim.sentence, claim.matched_text,
                                                  claim.sentence[claim.end - claim.sent_start:], claim.vocab_id):
