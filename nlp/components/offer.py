@@ -89,6 +89,8 @@ NAV_WEIGHT = 0.5
 #: page claims a condition no transplant programme treats. page_kind "transplant" spares the
 #: page's blood-forming cell transplants from the flagged list (reports/flags.py).
 TRANSPLANT_KIND_WEIGHT = 4.0
+#: a sentence ending in one of these states something; a title or heading (no full stop) names the page's topic
+_STATEMENT_END = frozenset(".!;")
 #: how many of the strongest cues a decision keeps as its explanation (page display only)
 CUES_KEPT = 12
 
@@ -238,11 +240,15 @@ class OfferComponent:
             score -= PLANT_WEIGHT
             by_kind["explainer"] = by_kind.get("explainer", 0.0) + PLANT_WEIGHT
         declined = [c for c in products if c.context == "negated" and c.context_cue and _DECLINE.search(c.context_cue)]
+        elsewhere = None if own_products or declined else _given_elsewhere(voice, counted)
         if own_products:
             score += OWN_PRODUCT_BONUS
         elif declined:
             # declining with no product of its own left: a critic selling other care (surgery, physio)
             score -= DECLINED_PENALTY + (0.0 if counted else NO_PRODUCT_PENALTY)
+        elif elsewhere is not None:
+            # the text's products are all another provider's: the page names no product of its own
+            score -= NO_PRODUCT_PENALTY
         elif counted:
             score += PRODUCT_BONUS
         elif menu_product is None:
@@ -285,6 +291,8 @@ class OfferComponent:
             cues.append(f"+own product:{own_products[0].vocab_id}")
         elif declined:
             cues.append(f"-declines:{declined[0].vocab_id}")
+        elif elsewhere is not None:
+            cues.append(f"-given elsewhere:{elsewhere.vocab_id}")
         elif counted:
             cues.append(f"+product:{counted[0].vocab_id}")
         elif menu_product is not None:
@@ -366,6 +374,23 @@ def _criticism_factor(found: dict, declining: frozenset[str], own_product: bool,
         return 1.0
     total = sum(c.weight * f for c, f in found.values() if _criticises(c, declining))
     return CRITICISM_CAP / total if total > CRITICISM_CAP else 1.0
+
+
+def _given_elsewhere(voice: OwnVoice, counted: list):
+    """The first counted product when every one the text states (titles and headings aside: they name the topic)
+    sits in a sentence that names another provider as its giver ("our clients arrive after a PRP injection from
+    their sports doctor"): a practice that follows up someone else's injections. None otherwise (session
+    sellfalse, issue 8)."""
+    body = [c for c in counted if c.sentence.rstrip()[-1:] in _STATEMENT_END]
+    if not body:
+        return None
+    tested: dict[str, bool] = {}
+    for claim in body:
+        if claim.sentence not in tested:
+            tested[claim.sentence] = voice.given_elsewhere(claim.sentence)
+        if not tested[claim.sentence]:
+            return None
+    return body[0]
 
 
 def _first_own_and_acting(voice: OwnVoice, counted: list, stored_at: list[int] | None = None
