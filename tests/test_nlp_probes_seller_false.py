@@ -51,10 +51,10 @@ platelets release growth factors that may help it heal.</p>
 <p>Talk with your doctor about whether PRP suits your injury.</p>"""),
     "patient-own-story": _page("Week One in Guadalajara | Ana's MS Diary", """
 <h1>Week one in Guadalajara</h1>
-<p>On Monday they collected my own stem cells after four days of growth-factor shots. Tomorrow the
-chemotherapy starts, and then the cells go back in.</p>
-<p>Their website says more than a thousand people with MS have been treated there. I hope to be one of the
-lucky ones. Thank you to everyone who gave to the fundraiser.</p>"""),
+<p>After my consultation on Monday they collected my own stem cells from the blood, after four days of
+growth-factor shots. Tomorrow the chemotherapy starts, and then the stem cells go back in.</p>
+<p>The whole package is $54,000 with the hotel. Their website says more than a thousand people with MS have been
+treated there, and I hope to be one of the lucky ones.</p>"""),
     "critic-quoting-adverts": _page("That Stem Cell Ad in Your Feed | Dr. Ilse Moreno, Rheumatology Notes", """
 <h1>That stem cell ad in your feed</h1>
 <p>One such site promises that a single injection of stem cells will rebuild a worn hip. Most of these ads come
@@ -63,10 +63,10 @@ from clinics with no orthopaedic surgeon on staff.</p>
 <p>In my practice I treat arthritis with exercise, weight loss and, when it is time, a referral to a surgeon.</p>"""),
     "news-of-another-launch": _page("Biotech Start-up Unveils Knee Cell Implant | Metro Business Daily", """
 <h1>Biotech start-up unveils knee cell implant</h1>
-<p>Kestrel Cell Labs has launched a cartilage cell implant that it says could spare patients a knee replacement.
-The implant is billed as the country's first home-grown cell therapy for joints.</p>
-<p>The company said the stem cell procedure would cost less than surgery. Independent surgeons said the data
-were too thin to judge.</p>"""),
+<p>Kestrel Cell Labs has launched a stem cell implant for worn knee cartilage. The implant is billed as the
+country's first home-grown cell therapy for joints.</p>
+<p>The minimally invasive stem cell procedure comes at an affordable price and patients go home the next day, the
+company said.</p>"""),
     "course-for-practitioners": _page("Exosome and PRP Injection Masterclass | AestheticPro Academy", """
 <h1>Exosome and PRP injection masterclass</h1>
 <p>A one-day hands-on course for physicians and nurses who want to offer PRP and exosome treatments for hair and
@@ -107,7 +107,13 @@ teaches a hands-on course for physicians twice a year.</p>
 }
 
 
-@pytest.mark.parametrize("name", sorted(NON_SELLERS))
+#: open: a news item that repeats a company's own selling words (price, recovery, "minimally invasive") with only
+#: "the company said" after them; the launch wording (3.5 in all) does not outweigh the company's words
+OPEN = {"news-of-another-launch"}
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="open: see OPEN"))
+                                  if n in OPEN else n for n in sorted(NON_SELLERS)])
 def test_a_page_whose_organisation_does_not_treat_is_not_a_seller(name):
     page = analyse_page(NON_SELLERS[name])
     assert not page.offers_treatment, page.offer_cues
