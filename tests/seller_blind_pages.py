@@ -1076,3 +1076,127 @@ anaemia, using the patient's own cells or cells from a matched donor.</p>
 <p>Patients are referred by their haematologist. A transplant coordinator guides each patient and family from the
 first visit through recovery.</p>""")),
 }
+
+
+#: Batch five (session 21, helper sellfalse): written after the false-seller changes, scored once on the branch and on
+#: main e13fbc9, never studied. The same genres as batch four in other words and other countries.
+BATCH_FIVE: dict[str, tuple[bool, str]] = {
+    # ---------------------------------------------------------------- non-sellers
+    "carer-blog-son-cp": (False, _page(
+        "Leo's Stem Cell Trip: What We Learned | Three Boys and a Wheelchair", """
+<h1>Leo's stem cell trip: what we learned</h1>
+<p>Last spring we took Leo, who has cerebral palsy, to a clinic in Panama for two rounds of cord tissue cells. It
+cost us close to $30,000 once flights were counted.</p>
+<p>His physio says his trunk control is a bit better. Honestly we cannot tell whether that was the cells or the
+extra therapy he had over the summer.</p>
+<p>Would we do it again? Probably not. Ask me anything in the comments.</p>""")),
+    "reddit-style-thread": (False, _page(
+        "Exosomes for hair after finasteride? : r/tressloss", """
+<h1>Exosomes for hair after finasteride?</h1>
+<p><b>u/lowcrown:</b> Derm quoted me $2,200 for three exosome sessions. Anyone seen results?</p>
+<p><b>u/densityguy:</b> Did PRP x4 last year, small gain at the crown, faded by month nine.</p>
+<p><b>u/moderator_bot:</b> Reminder: posts recommending specific clinics will be removed.</p>""")),
+    "pharmacist-myth-buster": (False, _page(
+        "Myth vs Fact: Stem Cell Facials | The Skeptical Pharmacist", """
+<h1>Myth vs fact: stem cell facials</h1>
+<p>Myth: a stem cell facial puts living stem cells into your skin. Fact: the creams contain extracts or
+conditioned media; no living cells survive in a jar.</p>
+<p>Myth: exosome serums regrow collagen. Fact: there are no good trials in people.</p>
+<p>I do not sell skincare, and nobody pays me to write this.</p>""")),
+    "insurer-medical-policy": (False, _page(
+        "Medical Policy: Orthopedic Applications of Stem Cell Therapy | Evergreen Health Plan", """
+<h1>Orthopedic applications of stem cell therapy</h1>
+<p>Policy: Evergreen Health Plan considers mesenchymal stem cell injections, bone marrow aspirate concentrate and
+adipose-derived cell injections for orthopedic conditions investigational and not medically necessary.</p>
+<p>Rationale: published studies are small, often unblinded, and do not show lasting improvement over usual care.</p>
+<p>Coding: claims billed with unlisted procedure codes for these services will be denied.</p>""")),
+    "ranked-hair-clinics": (False, _page(
+        "Top 5 PRP Hair Clinics in Istanbul, Reviewed | HairAbroad Guide", """
+<h1>Top 5 PRP hair clinics in Istanbul</h1>
+<p>Our team visited fifteen clinics and picked five that use proper centrifuges and licensed doctors.</p>
+<p><b>Clinic Lale</b> - PRP sessions from €120, packages with a hair transplant from €1,900.</p>
+<p><b>Bosphorus Hair Center</b> - PRP after every transplant, free airport transfer.</p>
+<p>Prices checked in November. Clinics do not pay to be included.</p>""")),
+    "university-news-trial-result": (False, _page(
+        "Cell Therapy Trial for Heart Failure Misses Main Goal | Lakeview University News", """
+<h1>Cell therapy trial for heart failure misses main goal</h1>
+<p>A trial led by Lakeview cardiologists found that bone marrow cells injected into the heart did not reduce
+hospital admissions for heart failure over two years.</p>
+<p>"It is disappointing, but it is an answer," said the lead investigator. The team will publish the full data
+in the spring.</p>""")),
+    "knee-surgeon-explains-no": (False, _page(
+        "Why I Don't Recommend Stem Cell Injections Yet | Dr. Owen Park, Knee Surgeon", """
+<h1>Why I don't recommend stem cell injections yet</h1>
+<p>Every week a patient brings me a flyer for a stem cell injection that claims to regrow cartilage.</p>
+<p>The studies behind these flyers are small and mostly funded by the clinics. I would rather my patients spend
+the money on a good physiotherapist.</p>
+<p>For arthritis I offer steroid injections, bracing and, when needed, knee replacement.</p>""")),
+    "encyclopedia-prp": (False, _page(
+        "Platelet-rich plasma - MediWiki", """
+<h1>Platelet-rich plasma</h1>
+<p>Platelet-rich plasma (PRP) is blood plasma enriched with platelets, obtained by centrifuging whole blood.</p>
+<p>It has been used in dentistry, orthopaedics, dermatology and sports medicine since the 1990s. Reviews of its
+use for tendon injuries and hair loss have reached mixed conclusions.</p>
+<p>See also: autologous conditioned serum; fibrin glue.</p>""")),
+    "charity-parkinsons-faq": (False, _page(
+        "Stem Cell Treatments: Questions and Answers | Parkinson's Hope Foundation", """
+<h1>Stem cell treatments: questions and answers</h1>
+<p><b>Can I get stem cell treatment for Parkinson's today?</b> Only in clinical trials. Clinics that charge for it
+outside a trial are selling something unproven.</p>
+<p><b>Which trials are recruiting?</b> Our research team keeps a list; call the helpline for details.</p>""")),
+    # ---------------------------------------------------------------- sellers
+    "clinic-blog-patient-voice": (True, _page(
+        "“I Can Play Golf Again”: Walter's Shoulder | Fairway Regenerative Medicine Blog", """
+<h1>"I can play golf again": Walter's shoulder</h1>
+<p>Walter came to Fairway with a partial rotator cuff tear that had not healed after a year of physio.</p>
+<p>Dr. Imani Brooks injected PRP into the tear under ultrasound, and a second injection followed six weeks later.
+"By the third month I was back on the course," Walter says.</p>
+<p>Wondering whether PRP could help your shoulder? Call our Fairway office.</p>""")),
+    "sports-doc-evidence-then-offer": (True, _page(
+        "Is PRP Worth It for Plantar Fasciitis? | Dr. Rosa Lind, Foot and Ankle Sports Medicine", """
+<h1>Is PRP worth it for plantar fasciitis?</h1>
+<p>Several trials have compared PRP with steroid injections for plantar fasciitis; PRP did about as well at three
+months and better at a year.</p>
+<p>I use PRP for patients whose heel pain has lasted more than six months despite stretching and insoles. The
+injection is done in the office with ultrasound guidance.</p>""")),
+    "broker-comparison-sells": (True, _page(
+        "Compare Stem Cell Packages in Colombia | MedBridge Latin America", """
+<h1>Compare stem cell packages in Colombia</h1>
+<p>We work with two partner clinics in Medellín. Both use umbilical cord mesenchymal cells grown in licensed labs.</p>
+<p>Joint package: 1 injection, 3 nights, $7,200. Neurological package: 4 IV infusions, 6 nights, $16,900.</p>
+<p>Send us your medical records and our coordinator will confirm your dates.</p>""")),
+    "dermatology-faq-exosomes": (True, _page(
+        "Exosome Treatments: Your Questions | Clearview Dermatology", """
+<h1>Exosome treatments: your questions</h1>
+<p><b>Are exosomes FDA approved?</b> No exosome product is FDA approved for injection. Clearview applies exosome
+serum to the skin only, straight after microneedling.</p>
+<p><b>How many sessions?</b> Three sessions four weeks apart give the best result.</p>
+<p><b>Cost?</b> $495 per session, or $1,350 for three.</p>""")),
+    "hospital-cord-blood-transplant": (True, _page(
+        "Cord Blood Transplant | Northern Children's Hospital", """
+<h1>Cord blood transplant</h1>
+<p>When a child with leukaemia or an inherited blood disorder has no matched donor, our transplant team can use
+donated umbilical cord blood instead.</p>
+<p>Families meet the transplant physician, nurse coordinator and social worker before admission, and the child
+stays on the transplant unit for four to six weeks.</p>""")),
+    "chiro-blog-offers": (True, _page(
+        "Knee Pain and Regenerative Options | Pinewood Chiropractic Blog", """
+<h1>Knee pain and regenerative options</h1>
+<p>Adjustments and exercise help many knees, but some need more. Our medical provider, Dr. Eli Shaw, MD, performs
+PRP and bone marrow concentrate injections in our Pinewood clinic.</p>
+<p>These injections are not FDA approved for arthritis, and results vary.</p>
+<p>Ask at the front desk about a regenerative evaluation.</p>""")),
+    "clinic-in-the-news-page": (True, _page(
+        "In the News | Sunrise Cell Institute", """
+<h1>In the news</h1>
+<p>Channel 8 visited Sunrise Cell Institute this month to film a knee procedure with the patient's own fat-derived
+cells.</p>
+<p>"We treat about twenty knees a week," medical director Dr. Hal Reyes told the reporter.</p>
+<p>To ask whether you are a candidate, fill in our online form.</p>""")),
+    "medspa-prp-under-eye": (True, _page(
+        "PRP Under-Eye Treatment | Luna Aesthetics", """
+<h1>PRP under-eye treatment</h1>
+<p>Dark circles and hollows under the eyes can make you look tired. A few drops of your own platelet-rich plasma,
+placed with a fine cannula, can soften them over a few months.</p>
+<p>Treatment takes thirty minutes. Most clients have two sessions.</p>""")),
+}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from clinicscan.nlp.analyse import analyse_page
-from seller_blind_pages import BATCH_FOUR, BATCH_ONE, BATCH_THREE, BATCH_TWO
+from seller_blind_pages import BATCH_FIVE, BATCH_FOUR, BATCH_ONE, BATCH_THREE, BATCH_TWO
 
 #: (least accuracy, most false sellers) per batch: the figure after session sellerpage, minus a page or two.
 #: Batch one: 0.875 (5 false sellers) on main before, 0.975 (1) after it was studied. Batch two, scored once
@@ -24,7 +24,9 @@ from seller_blind_pages import BATCH_FOUR, BATCH_ONE, BATCH_THREE, BATCH_TWO
 #: clinic the text names again), so its floor rose too
 #: Batch four (session 21, sellfalse: false sellers): 0.706 (9 false sellers, 1 missed) on main e13fbc9, scored once
 #: before any change; 0.765 with the cues read from tune alone; 0.853 (4 false, 1 missed) after it was studied
-FLOORS = {"one": (0.95, 2), "two": (0.85, 2), "three": (0.88, 3), "four": (0.82, 5)}
+#: Batch five (sellfalse), written after the changes and scored once, never studied: 0.824 (3 false sellers) on
+#: main e13fbc9 and on the branch alike (the same three pages: a family's trip, a forum, a ranked list)
+FLOORS = {"one": (0.95, 2), "two": (0.85, 2), "three": (0.88, 3), "four": (0.82, 5), "five": (0.80, 3)}
 
 
 def _score(batch: dict[str, tuple[bool, str]]) -> tuple[float, int, list[str]]:
@@ -39,7 +41,7 @@ def _score(batch: dict[str, tuple[bool, str]]) -> tuple[float, int, list[str]]:
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_a_blind_batch_stays_above_its_floor(name):
-    batch = {"one": BATCH_ONE, "two": BATCH_TWO, "three": BATCH_THREE, "four": BATCH_FOUR}[name]
+    batch = {"one": BATCH_ONE, "two": BATCH_TWO, "three": BATCH_THREE, "four": BATCH_FOUR, "five": BATCH_FIVE}[name]
     if not batch:
         pytest.skip("batch not written yet")
     accuracy, false_sellers, wrong = _score(batch)
@@ -48,7 +50,7 @@ def test_a_blind_batch_stays_above_its_floor(name):
 
 
 def test_the_batches_keep_both_kinds_of_page():
-    for batch in (BATCH_ONE, BATCH_TWO, BATCH_THREE, BATCH_FOUR):
+    for batch in (BATCH_ONE, BATCH_TWO, BATCH_THREE, BATCH_FOUR, BATCH_FIVE):
         if batch:
             sellers = sum(gold for gold, _html in batch.values())
             assert 0.3 < sellers / len(batch) < 0.7
