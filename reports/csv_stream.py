@@ -35,7 +35,7 @@ __all__ = ["CsvStream", "csv_bytes", "format_booleans", "format_column", "format
 
 _FORMULA = r"^[=+\-@\t\r]"  # formulas.FORMULA_STARTS as a regular expression
 _NEEDS_QUOTES = r'[,"\r\n]'
-_EOL = "\r\n"
+EOL = _EOL = "\r\n"
 
 
 class _Fallback(Exception):
@@ -128,11 +128,18 @@ def csv_bytes(frame: pd.DataFrame) -> bytes | memoryview:
     return lines_of(cells)
 
 
-def lines_of(cells: list[pa.Array]) -> bytes | memoryview:
-    """Formatted columns (format_column's output, equal lengths) joined into CSV lines."""
+def lines_of(cells: list[pa.Array], ended: bool = False) -> bytes | memoryview:
+    """Formatted columns (format_column's output, equal lengths) joined into CSV lines.
+    ``ended``: the last column's cells end with the line end already (claims.csv's last
+    cells are made once a page, line end included: claims_pass._page_segments); two or more
+    columns then."""
     if not cells or not len(cells[0]):
         return b""
     cells = [c if pa.types.is_string(c.type) else c.cast(pa.string()) for c in cells]
+    if ended:
+        if len(cells) < 2:
+            raise ValueError("ended lines need two or more columns")
+        return _buffer_of(pc.binary_join_element_wise(*cells, ",", null_handling="replace", null_replacement=""))
     if len(cells) == 1:  # the csv module quotes a row's only field when it is empty: '""'
         cells = [pc.if_else(pc.fill_null(pc.equal(cells[0], ""), True), '""', cells[0])]
     # the line end goes on the last cell, so the lines are built in one join (not a second
@@ -168,11 +175,13 @@ class CsvStream:
         self._handle.write(csv_bytes(frame))
         self.rows += len(frame)
 
-    def write_cells(self, cells: list[pa.Array]) -> None:
-        """A chunk already formatted, one Arrow string array a column (see ``lines_of``)."""
-        if len(cells) != len(self.columns):
+    def write_cells(self, cells: list[pa.Array], ended: bool = False) -> None:
+        """A chunk already formatted, one Arrow string array a column (see ``lines_of``), or
+        ``ended``: fewer arrays, neighbouring columns joined beforehand, the last ending
+        each line."""
+        if len(cells) != len(self.columns) and not ended:
             raise ValueError(f"{self.path.name}: {len(cells)} columns, not {len(self.columns)}")
-        self._handle.write(lines_of(cells))
+        self._handle.write(lines_of(cells, ended))
         self.rows += len(cells[0]) if cells else 0
 
     def close(self) -> Path:
