@@ -289,6 +289,9 @@ def _stream_claims(batches, pages: pd.DataFrame, out_dir: Path, formats: tuple[s
             parquet_out.close()
             files["claims.parquet"] = out_dir / "claims.parquet"
     ids = pd.Index(page_cells.page_ids, name="page_id")
+    # the last chunk's arrays go before the memory is handed back (they held ~20 MiB of the
+    # heap's top, and the frame's peak stacked on it)
+    batch = col = columns = encoded = cells = vocab_cells = segments = take = None  # noqa: F841
     release_memory()  # the batches read and written, before the frame is built
     return ClaimsPass(counting=_counting_frame(kept, text_codes, page_cells), mentions=pd.Series(mentions, index=ids),
                       counting_per_page=pd.Series(counting_n, index=ids), files=files)
