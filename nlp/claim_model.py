@@ -154,7 +154,7 @@ def candidate_features(claims: Iterable[ClaimRow], title_length: int = 0,
                 red = 1
             if len(ids_in_sentence[(start, kind)]) >= 3:
                 crowded += 1
-            if c.sentence.endswith("?"):
+            if c.sentence.endswith("?") and c.context_cue != "answered yes":  # answered: the answer claims it
                 questions += 1
             cues = cues_of.get(start)
             if cues is None:

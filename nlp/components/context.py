@@ -28,6 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from clinicscan.errors import LexiconError
+from clinicscan.nlp.lexicon import load_word_classes
 from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, sentence_ranges
 from clinicscan.nlp.rules import ContextRule, load_context_rules
 from clinicscan.paths import lexicon_dir
@@ -36,6 +37,10 @@ if not Doc.has_extension("clinicscan_claims"):
     Doc.set_extension("clinicscan_claims", default=None)
 
 _PRIORITY = {"negated": 3, "reported": 2, "hedged": 1}
+#: the word class (data/lexicon/word_classes.json) of words opening a subordinate clause
+CLAUSE_OPENERS = "clause_opener"
+#: ... and the words of a denial that such a clause must hold for its comma to end a cue's scope
+CLAUSE_DENIALS = "clause_denial"
 
 
 @dataclass
@@ -70,10 +75,11 @@ def _scare_quoted(text: str, start: int, end: int) -> bool:
 
 
 #: a question is not an assertion ("Is this FDA approved?"), unless it is the rhetorical
-#: marketing kind ("Suffering from knee pain?")
+#: marketing kind ("Suffering from knee pain?", "Do your knees ache on the stairs?": the reader's own body)
 _RHETORICAL = re.compile(r"\b(?:suffering|struggling|living with|dealing with|tired of|sick of|do you have|have you been|"
                          r"are you experiencing|frustrated|bothered by|fed up|why (?:risk|go under|undergo|settle for|"
-                         r"rush into|live with|suffer))\b", re.I)
+                         r"rush into|live with|suffer)|(?:do|does|is|are|has|have) your (?:knees?|hips?|joints?|back|"
+                         r"neck|shoulders?|elbows?|ankles?|wrists?|feet|foot|hands?|skin|hair|heels?)\b)", re.I)
 
 
 # an FAQ or comment label may come first: "Q: Will it help my neuropathy?", "Amy W.: Would this help?"
@@ -197,12 +203,21 @@ class ContextComponent:
         self._tokens: TokenPatternMatcher | None = None
         self._rule_of: dict[int, ContextRule] = {}
         self._bullet = nlp.vocab.strings.add("•")
+        self._comma = nlp.vocab.strings.add(",")
+        self._paren = nlp.vocab.strings.add("(")
+        self._openers: frozenset[int] = frozenset()
+        self._denials: frozenset[int] = frozenset()
         self.answers: QuestionAnswers | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, rules_path: str | None = None) -> None:
         path = rules_path or self.rules_path or None
         self._set(load_context_rules(path))
-        self.answers = QuestionAnswers.load((Path(path).parent if path else lexicon_dir()) / ANSWERS_FILE)
+        folder = Path(path).parent if path else lexicon_dir()
+        self.answers = QuestionAnswers.load(folder / ANSWERS_FILE)
+        strings = self.nlp.vocab.strings
+        classes = load_word_classes(folder)
+        self._openers = frozenset(strings.add(w) for w in classes.get(CLAUSE_OPENERS, ()))
+        self._denials = frozenset(strings.add(w) for w in classes.get(CLAUSE_DENIALS, ()))
 
     def _set(self, rules: list[ContextRule]) -> None:
         self.rules = rules
@@ -267,9 +282,38 @@ class ContextComponent:
             for ps, pe in pseudo:
                 cancelled[ps:pe] = b"\x01" * (pe - ps)
             cues = [(r, s, e) for r, s, e in cues if cancelled.find(1, s, e) < 0]
+        if self._openers:
+            terminators.update(self._clause_ends(arrays, ranges))
         cues.sort(key=lambda c: c[1])
         # a terminator that a complement clause may hold comes as (position, allowed cue ends)
         return cues, sorted(terminators), opens
+
+    def _clause_ends(self, arrays, ranges) -> list[int]:
+        """The comma closing a sentence's leading subordinate clause that holds a denial ("When exercise
+        has not helped, PRP is injected"): the denial belongs to the clause and does not reach the main
+        clause (nor a cue after the comma the clause). Clauses without a denial are left alone: their
+        commas are often appositions ("Since a different treatment, PRP, is disputed")."""
+        lower, orth, openers, comma, bullet = arrays.lower, arrays.orth, self._openers, self._comma, self._bullet
+        denials = self._denials
+        starts, n, sentence_of = arrays.starts, arrays.n, arrays.sentence_of
+        ends = []
+        for r0, r1 in ranges:
+            si = sentence_of[r0]
+            while si < len(starts) and starts[si] < r1:
+                s0 = starts[si]
+                s1 = starts[si + 1] if si + 1 < len(starts) else n
+                si += 1
+                first = s0 + 1 if orth[s0] == bullet and s0 + 1 < s1 else s0
+                if lower[first] not in openers:
+                    continue
+                denied = False
+                for i in range(first + 1, s1 - 1):
+                    if orth[i] == comma:
+                        if denied:
+                            ends.append(i)
+                        break
+                    denied = denied or lower[i] in denials
+        return ends
 
     @staticmethod
     def _blocked(terminators: list[int], lo: int, hi: int, opens=None) -> bool:
@@ -330,8 +374,20 @@ class ContextComponent:
         sentences: dict[int, tuple[int, int, str, bool]] = {}
         decide = self._decide
         text_length = len(text)
+        paren = self._paren
+        previous: tuple | None = None  # (kind, vocab_id, end token, row) of the last mention
         for m in mentions:
             start, end, kind = m.start, m.end, m.kind
+            if previous is not None and previous[2] + 1 == start and orth[previous[2]] == paren \
+                    and previous[0] == kind and previous[1] == m.vocab_id:
+                # "platelet-rich plasma (PRP)": the abbreviation is the same mention, in the same context
+                row = previous[3]
+                c0 = idx[start]
+                c1 = idx[end - 1] + len(strings[orth[end - 1]])
+                rows.append(ClaimRow(m.kind, m.vocab_id, m.detail_id, text[c0:c1], c0, c1, row.sentence, row.sent_start,
+                                     row.sent_end, row.context, row.context_cue))
+                previous = (kind, m.vocab_id, end, rows[-1])
+                continue
             si = sentence_of[start]
             s0 = starts[si]
             s1 = starts[si + 1] if si + 1 < len(starts) else n
@@ -376,6 +432,7 @@ class ContextComponent:
                     cue = text[idx[cs]:idx[ce - 1] + len(strings[orth[ce - 1]])]
                 context = best[1]
             rows.append(ClaimRow(m.kind, m.vocab_id, m.detail_id, text[c0:c1], c0, c1, stripped, a, b, context, cue))
+            previous = (kind, m.vocab_id, end, rows[-1])
         doc._.clinicscan_claims = rows
         return doc
 
