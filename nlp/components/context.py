@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -191,6 +191,22 @@ class QuestionAnswers:
             if words[0] in self.affirm:
                 return "yes"
         return "yes" if presupposed else None
+
+
+def _answer_listed_questions(rows: list[ClaimRow]) -> None:
+    """A question listed as a table of contents ("• Do you treat neuropathy?") and answered further down
+    under the same words takes the answer's decision: the list copy is the same question."""
+    answered: dict[tuple[str, str, str], ClaimRow] = {}
+    for row in rows:
+        if row.context_cue in ("answered yes", "answered no"):
+            answered.setdefault((row.kind, row.vocab_id, row.sentence.lstrip("• ").lower()), row)
+    if not answered:
+        return
+    for i, row in enumerate(rows):
+        if row.context_cue == "question":
+            found = answered.get((row.kind, row.vocab_id, row.sentence.lstrip("• ").lower()))
+            if found is not None:
+                rows[i] = replace(row, context=found.context, context_cue=found.context_cue)
 
 
 class ContextComponent:
@@ -433,6 +449,8 @@ class ContextComponent:
                 context = best[1]
             rows.append(ClaimRow(m.kind, m.vocab_id, m.detail_id, text[c0:c1], c0, c1, stripped, a, b, context, cue))
             previous = (kind, m.vocab_id, end, rows[-1])
+        if answer_cache and any(v is not None for v in answer_cache.values()):
+            _answer_listed_questions(rows)
         doc._.clinicscan_claims = rows
         return doc
 
