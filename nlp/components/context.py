@@ -194,18 +194,19 @@ class QuestionAnswers:
 
 
 def _answer_listed_questions(rows: list[ClaimRow]) -> None:
-    """A question listed as a table of contents ("• Do you treat neuropathy?") and answered further down
-    under the same words takes the answer's decision: the list copy is the same question."""
+    """A question listed as a table of contents ("• Do you treat neuropathy?") and asked again further down
+    under the same words takes the decision of the answer there: the list copy is the same question (the
+    line after the list copy is the next list item or an introduction, not its answer)."""
     answered: dict[tuple[str, str, str], ClaimRow] = {}
     for row in rows:
-        if row.context_cue in ("answered yes", "answered no"):
-            answered.setdefault((row.kind, row.vocab_id, row.sentence.lstrip("• ").lower()), row)
+        if row.context_cue in ("answered yes", "answered no") and not row.sentence.startswith("•"):
+            answered.setdefault((row.kind, row.vocab_id, row.sentence.lower()), row)
     if not answered:
         return
     for i, row in enumerate(rows):
-        if row.context_cue == "question":
+        if row.sentence.startswith("•") and row.context_cue in ("question", "answered yes", "answered no"):
             found = answered.get((row.kind, row.vocab_id, row.sentence.lstrip("• ").lower()))
-            if found is not None:
+            if found is not None and found.start > row.start:
                 rows[i] = replace(row, context=found.context, context_cue=found.context_cue)
 
 
