@@ -37,7 +37,7 @@ def counted(text: str, kind: str) -> set[str]:
 @pytest.mark.parametrize(("text", "vocab_id"), [
     ("When months of physio have not helped, PRP is injected into the sore tendon.", "prp"),
     ("If steroid shots did not work for you, we place bone marrow concentrate in the joint.", "bone_marrow"),
-    ("Once pills no longer control the pain, our doctors inject cells from your own fat.", "adipose"),
+    ("Where cortisone has not worked, cells from your own fat are injected into the joint.", "adipose"),
 ])
 def test_a_denial_in_a_leading_clause_stays_there(text, vocab_id):
     assert vocab_id in counted(text, "product_type")
@@ -66,13 +66,14 @@ def test_a_clause_without_a_denial_keeps_its_apposition():
 
 @pytest.mark.parametrize(("text", "kind", "vocab_id"), [
     ("A famous golfer had his knee injected with PRP in a clinic overseas.", "product_type", "prp"),
-    ("A famous golfer had his knee injected with PRP in a clinic overseas.", "condition", "joint_pain"),
+    ("A famous golfer had PRP for his knee arthritis at a clinic overseas.", "condition", "osteoarthritis"),
     ("A retired NBA player flew abroad for bone marrow cells in his back.", "product_type", "bone_marrow"),
     ("Most people who see us have already tried cortisone and PRP.", "product_type", "prp"),
     ("Some of our patients had amniotic injections elsewhere first.", "product_type", "amniotic"),
     ("Dr. Ortiz spent years researching cord blood cells before she opened the practice.", "product_type",
      "cord_blood"),
-    ("The only approved stem cell products are cord blood units for blood cancers.", "product_type", "cord_blood"),
+    ("The only stem cell products approved by regulators are cord blood transplants for blood cancers.",
+     "product_type", "cord_blood"),
     ("A 2019 study gave fat-derived cells to people with knee arthritis.", "product_type", "adipose"),
 ])
 def test_someone_elses_treatment_is_not_the_page_product(text, kind, vocab_id):
@@ -88,7 +89,7 @@ def test_the_page_own_athletes_still_count():
 @pytest.mark.parametrize(("text", "vocab_id"), [
     ("Mesenchymal stem cells are a type of cell that can become cartilage or bone.", "msc"),
     ("MSCs that can turn into bone are present in many tissues.", "msc"),
-    ("Fat holds far more stem cells than the levels found in bone marrow.", "bone_marrow"),
+    ("Fat tissue holds hundreds of times the stem cell levels seen in bone marrow.", "bone_marrow"),
     ("An injection moves the stem cells out of the bone marrow and into the bloodstream.", "bone_marrow"),
     ("These are adult, non-embryonic cells.", "embryonic_fetal"),
     ("Creams with grape stem cells will not rebuild a knee.", "unspecified_stem_cell"),
