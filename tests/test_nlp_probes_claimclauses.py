@@ -37,7 +37,7 @@ def counted(text: str, kind: str) -> set[str]:
 @pytest.mark.parametrize(("text", "vocab_id"), [
     ("When months of physio have not helped, PRP is injected into the sore tendon.", "prp"),
     ("If steroid shots did not work for you, we place bone marrow concentrate in the joint.", "bone_marrow"),
-    ("Where steroid shots have not helped, cells from your own fat are injected into the joint.", "adipose"),
+    ("Where steroid shots have not helped, amniotic tissue is placed in the joint.", "amniotic"),
 ])
 def test_a_denial_in_a_leading_clause_stays_there(text, vocab_id):
     assert vocab_id in counted(text, "product_type")
