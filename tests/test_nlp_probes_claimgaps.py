@@ -225,6 +225,8 @@ FLOORS = {
     "claim_batch.jsonl": {"conditions": 0.97, "product_types": 0.97},
     "claim_batch2.jsonl": {"conditions": 0.93, "product_types": 0.93},
     "claim_batch3.jsonl": {"conditions": 0.92, "product_types": 0.93},
+    # fourth (session 21, tests/test_nlp_probes_claimclauses.py): 0.941 / 0.884 blind, 0.989 / 1.000 after its rules
+    "claim_batch4.jsonl": {"conditions": 0.96, "product_types": 0.97},
 }
 
 
