@@ -93,9 +93,15 @@ def test_the_page_own_athletes_still_count():
     ("An injection moves the stem cells out of the bone marrow and into the bloodstream.", "bone_marrow"),
     ("These are adult, non-embryonic cells.", "embryonic_fetal"),
     ("Creams with grape stem cells will not rebuild a knee.", "unspecified_stem_cell"),
+    ("Once the bone marrow stem cells start making new blood cells, the counts recover.", "bone_marrow"),
+    ("A stroke can harm the brain of the fetus late in pregnancy.", "embryonic_fetal"),
 ])
 def test_biology_is_not_the_product(text, vocab_id):
     assert vocab_id not in counted(text, "product_type")
+
+
+def test_cells_taken_from_a_fetus_are_still_a_fetal_product():
+    assert "embryonic_fetal" in counted("Our neural cells are taken from the brain of a fetus.", "product_type")
 
 
 # -- the abbreviation in brackets; lists of what the clinic never gives --------------------------------
