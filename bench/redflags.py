@@ -256,6 +256,10 @@ PARAPHRASE_SETTINGS = {
     "bullet": "<h2>Why patients choose us</h2><ul><li>Same-day procedure</li><li>{s}</li>"
               "<li>Experienced, friendly team</li></ul>",
     "faq": "<h2>Frequently asked questions</h2><h3>What should I expect?</h3><p>{s}</p>",
+    # fragments of service pages (held16): a section heading, a badge row, a table cell
+    "heading": "<h2>{s}</h2><p>Our physicians walk you through each step at your first visit.</p>",
+    "badge": "<div class=\"badges\"><div class=\"badge\">{s}</div><div class=\"badge\">Same-day visits</div></div>",
+    "cell": "<table><tr><td>Session length</td><td>About two hours</td></tr><tr><td>{s}</td></tr></table>",
 }
 PARAPHRASES = data_dir() / "devset" / "red_flag_paraphrases.jsonl"
 
