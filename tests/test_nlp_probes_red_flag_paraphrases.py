@@ -31,7 +31,12 @@ approvals abroad, alternatives to and the cost of surgery, published testimonial
 in session 21 from the manual and scored once blind on main e13fbc9: 0.925 recall, 1 false flag
 (a share 17+ tokens before its outcome twice, a national ethics committee's approval; stem cells
 "naturally" replacing tissue); it was then read for tests/test_nlp_probes_red_flags_reach.py
-(1.000, 0). held11, never read, moved 0.852 -> 0.889 with those families.
+(1.000, 0). held11, never read, moved 0.852 -> 0.889 with those families. ``held16`` (34 claims / 26
+exclusions) is service-page fragments: bullets, headings, badges and table cells (bench settings
+``heading``, ``badge``, ``cell``), with topics, questions, descriptors, hedges and denials as the
+exclusions; written from the manual in session 21 and scored once blind on main e1bf1dd: 0.853, 0
+false (a bare "Safe ..." block twice, "cGMP-compliant" twice, "Most patients walk without a cane");
+after nlp/fragments.py and the cGMP pattern 0.971, 0 (tests/test_nlp_probes_red_flags_fragments.py).
 """
 
 from __future__ import annotations
@@ -45,7 +50,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: split -> (least recall, most false flags): what the shipped lexicon reaches, minus a little
 FLOORS = {"dev": (1.0, 0), "held": (0.93, 1), "held2": (0.9, 0), "held3": (0.88, 0), "held4": (0.96, 0), "held5": (0.93, 0), "held6": (0.95, 0), "frames": (1.0, 0), "held7": (0.9, 0), "held8": (0.98, 0), "held10": (0.93, 0), "dev2": (0.97, 0), "dev3": (0.98, 0), "faqs": (0.95, 0), "grid": (1.0, 0), "held9": (0.85, 2), "held11": (0.88, 0),
-          "held12": (0.95, 0), "held13": (0.95, 0), "held14": (0.9, 0), "held15": (0.97, 0)}
+          "held12": (0.95, 0), "held13": (0.95, 0), "held14": (0.9, 0), "held15": (0.97, 0),
+          "held16": (0.95, 0)}
 
 
 @pytest.fixture(scope="module")

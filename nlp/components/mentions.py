@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from clinicscan.nlp.answers import ShortAnswers, load_short_answers
+from clinicscan.nlp.fragments import Fragments, load_fragments
 from clinicscan.nlp.lexicon import LexiconPattern, load_lexicon
 from clinicscan.nlp.matching import TokenArrays
 from clinicscan.nlp.mentions import Mention, MentionFinder
@@ -33,21 +34,28 @@ class MentionsComponent:
         self._finder: MentionFinder | None = None
         #: "Is it safe? Yes." (nlp/answers.py), from the lexicon folder's short_answers.json
         self.answers: ShortAnswers | None = None
+        #: bare "Safe stem cell care" headings and bullets (nlp/fragments.py), from fragments.json
+        self.fragments: Fragments | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon_dir: str | None = None) -> None:
         lexicon = load_lexicon(lexicon_dir or self.lexicon_dir or None)
-        self._set(lexicon.patterns, lexicon.version, load_short_answers(lexicon.directory))
+        self._set(lexicon.patterns, lexicon.version, load_short_answers(lexicon.directory),
+                  load_fragments(lexicon.directory))
 
-    def _set(self, patterns: list[LexiconPattern], version: str, answers: ShortAnswers | None = None) -> None:
-        self.patterns, self.version, self.answers = patterns, version, answers
+    def _set(self, patterns: list[LexiconPattern], version: str, answers: ShortAnswers | None = None,
+             fragments: Fragments | None = None) -> None:
+        self.patterns, self.version, self.answers, self.fragments = patterns, version, answers, fragments
         self._finder = MentionFinder(self.nlp, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         if self._finder is None:
             self.initialize()
         mentions = self._finder(doc)
-        if self.answers is not None and len(doc):
-            answered = self.answers.find(TokenArrays.of(doc))
+        if (self.answers is not None or self.fragments is not None) and len(doc):
+            arrays = TokenArrays.of(doc)
+            answered = self.answers.find(arrays) if self.answers is not None else []
+            if self.fragments is not None:
+                answered = answered + self.fragments.find(arrays)
             if answered:
                 mentions = sorted(mentions + [Mention("red_flag", flag, flag, i, i + 1) for flag, i in answered],
                                   key=lambda m: (m.start, m.end))
@@ -66,13 +74,15 @@ class MentionsComponent:
         (path / "meta.json").write_text(json.dumps({"version": self.version}), encoding="utf-8")
         if self.answers is not None:
             (path / "short_answers.json").write_text(json.dumps(self.answers.to_dict()), encoding="utf-8")
+        if self.fragments is not None:
+            (path / "fragments.json").write_text(json.dumps(self.fragments.to_dict()), encoding="utf-8")
 
     def from_disk(self, path, exclude=()) -> "MentionsComponent":
         path = Path(path)
         rows = [json.loads(line) for line in (path / "patterns.jsonl").read_text(encoding="utf-8").splitlines() if line]
         version = json.loads((path / "meta.json").read_text(encoding="utf-8"))["version"]
         self._set([LexiconPattern(r["kind"], r["detail_id"], r["vocab_id"], r["pattern"], "saved") for r in rows], version,
-                  load_short_answers(path))
+                  load_short_answers(path), load_fragments(path))
         return self
 
 
