@@ -1200,3 +1200,196 @@ cells.</p>
 placed with a fine cannula, can soften them over a few months.</p>
 <p>Treatment takes thirty minutes. Most clients have two sessions.</p>""")),
 }
+
+
+#: Batch six (session 21, helper wevoice): a "we" that is or is not a provider. Written and scored once on main
+#: e1bf1dd before any change for it. Non-sellers whose "we" is a family, a patients' group, a forum, a comparison
+#: site, a journalists' team, a charity or a research group, beside prices and booking words; sellers whose "we"
+#: also tells stories (treated patients, testimonials, a founder's tale), brokers arranging treatment at partner
+#: clinics, and clinics that compare themselves with others.
+BATCH_SIX: dict[str, tuple[bool, str]] = {
+    # ---------------------------------------------------------------- non-sellers
+    "family-trip-diary": (False, _page(
+        "Nora's journey: our week in Guadalajara", """
+<h1>Our week in Guadalajara</h1>
+<p>In March we flew with our daughter Nora to a clinic in Guadalajara for umbilical cord stem cells. We had read
+about it for months and finally decided to go.</p>
+<p>We paid $16,500 for the package, which covered four infusions, the hotel and the driver. The doctors there told
+us to expect changes within three months.</p>
+<p>Nora is sleeping better, but we honestly cannot say whether it was the cells. We will post again in the summer.</p>""")),
+    "family-fundraiser-update": (False, _page(
+        "Help Sam walk again - update 6", """
+<h1>Update: Sam's treatment date is booked</h1>
+<p>Thanks to all of you we reached our goal. We booked Sam's treatment for 14 May at a clinic in Panama, where
+they will give him mesenchymal stem cells from cord tissue.</p>
+<p>We were told it costs $28,000 for the full protocol plus travel. Our son is excited about the plane more than
+the hospital.</p>
+<p>We will share how it goes. Thank you from our whole family.</p>""")),
+    "patients-group-advice": (False, _page(
+        "Before you pay for stem cells: advice from the Parkinson's Friends Network", """
+<h1>Before you pay for stem cells</h1>
+<p>Many of our members have been approached by clinics selling stem cell injections for Parkinson's, at prices from
+$8,000 to $40,000.</p>
+<p>Some of our members went ahead. They told us the consultation was quick and the booking was pushed hard, with
+discounts for paying that week.</p>
+<p>Our network does not recommend any clinic. Before you book, ask your neurologist and ask the clinic for
+published results.</p>""")),
+    "forum-knee-thread": (False, _page(
+        "Knee injections abroad? - Page 3 - JointTalk Forum", """
+<h1>Re: Knee injections abroad?</h1>
+<p>Posted by hikerdan: My wife and I went to a clinic in Cancun last year. We paid $9,200 for both knees, bone
+marrow stem cells plus PRP. We were told to skip running for six weeks.</p>
+<p>Posted by lulu_k: We looked at the same place but booked a consultation closer to home instead. Our surgeon said
+the evidence is thin.</p>
+<p>Posted by hikerdan: Fair. We would probably not do it again at that price.</p>""")),
+    "comparison-site-prices": (False, _page(
+        "Stem cell therapy prices compared: 2026 guide | CostCompare Health", """
+<h1>How much does stem cell therapy cost?</h1>
+<p>We compared prices from 22 clinics that offer stem cell injections for knees and backs. The cheapest quote we
+received was $3,900 for one knee; the dearest was $14,000.</p>
+<p>Our table lists each clinic's price, what the package includes and how to book a consultation with them.</p>
+<p>We are not paid by any clinic. Our team updates the prices every quarter.</p>""")),
+    "ranked-list-top-clinics": (False, _page(
+        "The 8 best PRP clinics in Denver, ranked | CityPicks", """
+<h1>The 8 best PRP clinics in Denver</h1>
+<p>Our team called and visited a dozen clinics offering platelet-rich plasma injections for hair loss and sore
+joints. We ranked them on price, reviews and how clearly they explained the risks.</p>
+<p>1. Front Range Regenerative: PRP from $650 a session, free consultation.</p>
+<p>2. Mile High Ortho: PRP for knees from $900; book online.</p>
+<p>Our picks are independent. Prices were checked in January.</p>""")),
+    "journalists-investigation": (False, _page(
+        "We called 30 stem cell clinics. Here is what they promised | The Harbor Ledger", """
+<h1>We called 30 stem cell clinics. Here is what they promised</h1>
+<p>Over two months our reporting team posed as the daughter of a man with heart failure and asked clinics about
+stem cell treatment.</p>
+<p>We were quoted between $6,000 and $35,000. Nineteen clinics said the cells could repair the heart, and eleven
+offered us a discount if we booked within a week.</p>
+<p>We shared our findings with the state medical board.</p>""")),
+    "charity-support-page": (False, _page(
+        "Stem cell treatments: what our charity can tell you | Spinal Hope Trust", """
+<h1>Stem cell treatments: what we can tell you</h1>
+<p>We are a charity supporting people with spinal cord injury and their families. Every week we are contacted by
+people thinking of paying for stem cells overseas.</p>
+<p>We fund research into cell therapies, but we do not provide or recommend any treatment sold privately. If a
+clinic asks for a deposit before you have seen any evidence, talk to our helpline first.</p>""")),
+    "research-group-page": (False, _page(
+        "Cartilage Repair Group | Department of Orthopaedic Science, Lakeland University", """
+<h1>Cartilage Repair Group</h1>
+<p>We study how mesenchymal stromal cells from bone marrow might help repair damaged cartilage. In our laboratory we
+grow the cells on scaffolds and test them in animal models.</p>
+<p>We are now recruiting for a small phase 1 trial in knee osteoarthritis. Participants do not pay; the trial is
+funded by a national grant.</p>
+<p>We do not offer treatment outside the trial.</p>""")),
+    "couple-travel-blog": (False, _page(
+        "Day 4 in Bogota: Dad's first infusion | Two Kids and a Suitcase", """
+<h1>Day 4: Dad's first infusion</h1>
+<p>We got to the clinic at eight. The nurses put in a drip and Dad got his first dose of stem cells for his COPD
+while we sat with him and played cards.</p>
+<p>The whole trip costs us about $21,000, which we split between the three of us. We are booked for two more
+infusions this week.</p>
+<p>Tomorrow we are taking him to the old town if he feels up to it.</p>""")),
+    "patients-group-meeting": (False, _page(
+        "Notes from our April meeting | Coastal Arthritis Support Circle", """
+<h1>Notes from our April meeting</h1>
+<p>Twenty-one members came to our April meeting. Two of our members spoke about the PRP injections they had for
+knee arthritis, one at $700 a shot and one at $1,100.</p>
+<p>We talked about how to tell a fair price from a pushy sales pitch, and how to book a second opinion.</p>
+<p>Our next meeting is on 12 May. Members and carers are welcome.</p>""")),
+    "review-site-exosomes": (False, _page(
+        "Exosome facials: we tried three salons | GlowCheck Reviews", """
+<h1>Exosome facials: we tried three salons</h1>
+<p>Our beauty editor and two readers booked exosome facials at three salons in Miami. We paid between $450 and
+$800 per session.</p>
+<p>We rated each salon on price, cleanliness and what they claimed. Two promised that the exosomes would
+regenerate collagen; none could show us a study.</p>
+<p>Our verdict: pleasant, pricey, unproven.</p>""")),
+    # ---------------------------------------------------------------- sellers
+    "clinic-we-have-treated": (True, _page(
+        "About Us | Harbourside Regenerative Clinic", """
+<h1>About our clinic</h1>
+<p>Since 2013 we have treated more than 900 patients with their own bone marrow stem cells for knee, hip and
+shoulder arthritis.</p>
+<p>Last year we saw a retired carpenter who could no longer climb a ladder. Four months after his injection he was
+back on the roof.</p>
+<p>Our physicians perform every procedure in our own clinic. Call us to book a consultation.</p>""")),
+    "clinic-testimonials-page": (True, _page(
+        "Patient Stories | Summit Cell Clinic", """
+<h1>Stories from our patients</h1>
+<p>"We drove six hours to see Dr. Alvarez because nobody else would listen. After the stem cell injection my
+husband could walk the dog again." - Jean, Oregon</p>
+<p>"I was told I needed a new hip. I chose PRP and adipose stem cells at Summit instead." - Carl, Idaho</p>
+<p>Our patients come from across the West. Ask our coordinator to put you in touch with one of them.</p>""")),
+    "broker-partner-clinics": (True, _page(
+        "How it works | MedBridge Cell Travel", """
+<h1>How it works</h1>
+<p>We arrange your stem cell treatment at our partner clinics in Panama and Colombia. You tell us your condition;
+we send your records to the partner clinic's doctors and come back with a plan and a price.</p>
+<p>Packages start at $11,500 and include umbilical cord mesenchymal stem cell infusions, the hotel and airport
+transfers. Our coordinator travels with you.</p>""")),
+    "broker-we-compared": (True, _page(
+        "Why our partner clinics | CellVoyage", """
+<h1>Why we chose our partner clinics</h1>
+<p>We compared more than forty clinics across Mexico and Costa Rica before choosing three partners. We visited each
+one and watched how they prepare their cord tissue cells.</p>
+<p>When you book with us, we schedule your stem cell infusions at the partner clinic that suits your condition and
+handle your flights and hotel. Treatment packages from $9,800.</p>""")),
+    "clinic-founder-story": (True, _page(
+        "Our Story | Willow Creek Regenerative Medicine", """
+<h1>Our story</h1>
+<p>Our founder, Dr. Helen Park, started this practice after watching her own mother struggle with knee arthritis
+for a decade. We were told then that surgery was the only answer.</p>
+<p>Today we offer PRP and bone marrow concentrate injections for joints and tendons, guided by ultrasound, in our
+two offices in Boise.</p>
+<p>Schedule your consultation online.</p>""")),
+    "clinic-patient-case-blog": (True, _page(
+        "A runner's Achilles: Tom's case | Peak Motion Sports Medicine Blog", """
+<h1>A runner's Achilles: Tom's case</h1>
+<p>Tom came to us from Ohio after two years of Achilles pain. We examined the tendon with ultrasound and found a
+partial tear.</p>
+<p>We drew his blood, prepared platelet-rich plasma and injected it into the tear the same morning. Six weeks later
+he was jogging again.</p>
+<p>If your tendon pain has lasted more than three months, book an assessment with our team.</p>""")),
+    "clinic-team-page": (True, _page(
+        "Meet the Team | Cascadia Spine & Joint", """
+<h1>Meet our team</h1>
+<p>Our team of four physicians and six nurses has performed more than 3,000 regenerative injections, from PRP to
+adipose-derived stromal vascular fraction.</p>
+<p>Dr. Raj Mehta leads our back pain programme and injects bone marrow concentrate into damaged discs.</p>
+<p>Nurse Anna Lewis will guide you from your first call to your follow-up.</p>""")),
+    "family-run-clinic": (True, _page(
+        "A family practice for three generations | Bellwood Wellness Clinic", """
+<h1>A family practice</h1>
+<p>Our family has cared for this town since 1989. Our son, Dr. Michael Bell, joined us in 2019 and brought
+regenerative medicine with him.</p>
+<p>We now offer exosome and umbilical cord stem cell injections for joint pain and sports injuries, alongside
+ordinary family medicine.</p>
+<p>New patients are welcome; call the front desk to book.</p>""")),
+    "clinic-newsletter": (True, _page(
+        "Spring newsletter | Lakeshore Longevity Center", """
+<h1>Spring newsletter</h1>
+<p>This winter we were asked again and again about exosomes, so we listened. From April we offer exosome infusions
+for fatigue and recovery after illness.</p>
+<p>We also went to a conference in Vienna and came back with a better way to prepare our PRP.</p>
+<p>Members of our wellness plan receive 15% off their first infusion.</p>""")),
+    "clinic-abroad-families": (True, _page(
+        "International families | NovaCell Pediatric Center, Nicosia", """
+<h1>For families from abroad</h1>
+<p>We welcome families from more than thirty countries each year. We treat children with cerebral palsy and autism
+using umbilical cord mesenchymal stem cells, given by infusion over five days.</p>
+<p>Our coordinators meet you at the airport, and our nurses stay with your child during each infusion. The
+treatment course costs EUR 14,000.</p>""")),
+    "practitioner-story-we": (True, _page(
+        "Why we started using PRP | Riverbend Podiatry", """
+<h1>Why we started using PRP</h1>
+<p>Ten years ago we saw too many patients with heel pain that no insole or stretch could fix. We tried everything we
+knew.</p>
+<p>Now we use platelet-rich plasma for plantar fasciitis that has lasted more than six months. We inject it under
+ultrasound in the clinic, and most patients need one or two treatments.</p>""")),
+    "clinic-compares-itself": (True, _page(
+        "How our prices compare | Granite State Stem Cell Institute", """
+<h1>How our prices compare</h1>
+<p>We looked at what other clinics in New England charge for stem cell therapy and found prices up to $15,000 for
+one joint.</p>
+<p>At our institute, an adipose stem cell injection for one knee costs $5,200, including the harvest and two
+follow-up visits. We do not charge for the first consultation.</p>""")),
+}
