@@ -41,11 +41,13 @@ _OWN_WORD = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll))?|WE|[Oo]urs?|OURS?|[Uu
 _KEYS = ("generic_we_verbs", "generic_phrases", "therapy_nouns", "therapy_products", "acting_verbs", "acting_phrases",
          "adverbs", "question_openers", "report_words", "name_openers", "name_joiners", "name_subjects",
          "decline_verbs", "declining_cues", "practitioner_verbs", "practitioner_nouns", "plant_words",
-         "elsewhere_owners", "elsewhere_givers")
+         "elsewhere_owners", "elsewhere_givers", "receiver_we_verbs", "receiver_phrases",
+         "receiver_subjects", "receiver_escort_verbs")
 #: what a negated offer verb declines: a pronoun for the product ("we do not sell it"), or the product itself
 #: the object of a negated verb ends at a clause break ("we don't use donor tissue; we use your own marrow")
 _CLAUSE_END = re.compile(r"[;:,.!?()]|\s(?:but|we|instead|only)\b", re.I)
-_PRONOUN_OBJECT = re.compile(r"\s+(?:it|them|this|these|that|those|such|any)\b", re.I)
+#: a second verb may share the object: "we do not provide or recommend any treatment sold privately" (session wevoice)
+_PRONOUN_OBJECT = re.compile(r"(?:\s+(?:or|and|nor)\s+[\w'’-]+)?\s+(?:it|them|this|these|that|those|such|any)\b", re.I)
 #: how far (characters) a practitioner's "I inject" / "my patients" reaches to the product it gives
 _PRACTITIONER_REACH = 80
 #: what ends the practitioner's clause before the product: a stop, or a new clause
@@ -83,6 +85,9 @@ class OwnVoice:
     plant: re.Pattern | None = None
     #: another provider gives the product the sentence names ("a PRP injection from their sports doctor", "elsewhere")
     elsewhere: re.Pattern | None = None
+    #: a "we" that receives, buys or judges care (a family, a forum, a patients' group, a reviewer): "we paid",
+    #: "we were told", "our son", "our members" (``receiver_we_verbs``, ``receiver_phrases``)
+    receiver: re.Pattern | None = None
 
     @classmethod
     def from_dict(cls, row: dict, where: str = "own_voice.json") -> "OwnVoice":
@@ -94,8 +99,13 @@ class OwnVoice:
         for key in _KEYS:
             if not isinstance(row[key], list) or not row[key] or not all(isinstance(w, str) and w.strip() for w in row[key]):
                 raise LexiconError(f"{where}: {key!r} must be a non-empty list of words, got {row[key]!r}")
+        subject = _alternatives([w.replace("'", "['’]") for w in row["receiver_subjects"]]).replace(r"\['’\]", "['’]")
+        receiver = (rf"\b(?:{subject})\s+(?:[\w'’-]+\s+)?(?:{_alternatives(row['receiver_we_verbs'])})\b"
+                    rf"|\b(?:{subject})\s+(?:[\w'’-]+\s+)?(?:{_alternatives(row['receiver_escort_verbs'])})"
+                    rf"\s+(?:[\w'’-]+\s+){{1,3}}?to\b"
+                    rf"|\b(?:{_alternatives(row['receiver_phrases'])})\b")
         generic = (rf"\b(?:we|we['’]ll|we['’]re|we['’]ve)\s+(?:[\w'’-]+\s+)?(?:{_alternatives(row['generic_we_verbs'])})\b"
-                   rf"|\b(?:{_alternatives(row['generic_phrases'])})\b")
+                   rf"|\b(?:{_alternatives(row['generic_phrases'])})\b|{receiver}")
         nouns = _alternatives(row["therapy_nouns"])
         acting = rf"^[\s,;:)\]-]{{0,3}}(?:({nouns})\s+)?(?:(?:{_alternatives(row['adverbs'])})\s+)?" \
                  rf"(?:{_alternatives(row['acting_phrases'] + row['acting_verbs'])})\b"
@@ -113,7 +123,8 @@ class OwnVoice:
                               rf"|\b[Mm]y\s+(?:{_alternatives(row['practitioner_nouns'])})\b"),
                    re.compile(rf"\b(?:{_alternatives(row['plant_words'])})[\s-]*$", re.I),
                    re.compile(rf"\b(?:from|by|at)\s+(?:{_alternatives(row['elsewhere_owners'])})\s+(?:[\w'’-]+\s+)?"
-                              rf"(?:{_alternatives(row['elsewhere_givers'])})\b|\belsewhere\b", re.I))
+                              rf"(?:{_alternatives(row['elsewhere_givers'])})\b|\belsewhere\b", re.I),
+                   re.compile(receiver, re.I))
 
     def speaks_as_page(self, sentence: str) -> bool:
         """The sentence says "we"/"our"/"us" for the page's organisation (not quoted, not people in general)."""
@@ -149,6 +160,15 @@ class OwnVoice:
         injection from their sports doctor", "patients treated at another clinic". The page's "we" there receives
         or follows up someone else's patients; it does not present a product of its own (session sellfalse)."""
         return self.elsewhere is not None and self.elsewhere.search(_unquoted(sentence)) is not None
+
+    def receives(self, text: str) -> int:
+        """How many times ``text`` (the page's main text, quotations aside) speaks as a "we" that receives, buys or
+        judges care: "we flew with our daughter to a clinic", "we paid $16,000", "our members", "we were quoted".
+        A family's diary, a forum, a patients' group, a comparison site or a journalists' test calls: their "we"
+        is not a provider (session 21 wevoice, issue 8)."""
+        if self.receiver is None or not _OWN_WORD.search(text):
+            return 0
+        return sum(1 for _ in self.receiver.finditer(_QUOTED.sub(" ", text)))
 
     def of_a_plant(self, before: str, mention: str = "stem cells") -> bool:
         """The mention's "stem cells" are a plant's: ``before`` (the sentence up to the mention) ends with a plant

@@ -81,6 +81,15 @@ NAMES_ITSELF_WEIGHT = 1.5
 #: (coding manual, section 4). Weighed as "At <Name>, we" and not added to it (one organisation naming itself).
 #: Session 21 (sellmiss), issue 8
 SITE_NAME_WEIGHT = 1.5
+#: the page's "we" receives, buys or judges care at least this many times (a family's trip, a forum, a patients' group,
+#: a comparison site, a journalists' test calls: "we paid", "we were told", "our son", "our members", "we ranked";
+#: nlp/own_voice.py ``receives``) and never presents a product as its own: the products it names are what it received
+#: or judged, weighed as "no product named". A seller whose "we" tells stories also treats ("we have treated 900
+#: patients", "we arrange your treatment at partner clinics"): its own product keeps it. Session 21 wevoice, issue 8
+RECEIVER_LEAST = 2
+#: ... and on such a page the clinic's offer wording (prices, "book", "consultation", "package") is what the "we" paid,
+#: booked or compared: it counts at this fraction
+RECEIVER_OFFER_FACTOR = 0.5
 #: nav/footer cues count at this fraction (a "Book now" in the header still says "we sell")
 NAV_WEIGHT = 0.5
 #: a seller is a transplant programme (not a clinic) from this much transplant-cue weight: two
@@ -217,6 +226,11 @@ class OfferComponent:
         # the first product in the page's own voice and the first therapy presented as acting are all the
         # decision uses; one test per sentence (a page names ~60 products, several to a sentence)
         own_products, acting = _first_own_and_acting(voice, counted, sorted(stored_at))
+        declined = [c for c in products if c.context == "negated" and c.context_cue and _DECLINE.search(c.context_cue)]
+        elsewhere = None if own_products or declined else _given_elsewhere(voice, counted)
+        receives = 0 if own_products or declined or elsewhere is not None or not counted \
+            else voice.receives(text[:nav_start])
+        received = receives >= RECEIVER_LEAST
         criticism = _criticism_factor(found, voice.declining_cues,
                                       bool(own_products) and not _holds_report_cue(own_products[0], report_at),
                                       names_itself)
@@ -227,6 +241,8 @@ class OfferComponent:
             signed = cue.weight * factor * (1 if cue.signal == "offer" else -1)
             if criticism < 1.0 and _criticises(cue, voice.declining_cues):
                 signed *= criticism
+            if received and cue.signal == "offer" and cue.page_kind == "clinic":
+                signed *= RECEIVER_OFFER_FACTOR
             weights[cue.id] = signed
             score += signed
             by_kind[cue.page_kind] = by_kind.get(cue.page_kind, 0.0) + abs(signed)
@@ -239,15 +255,13 @@ class OfferComponent:
         if plants:
             score -= PLANT_WEIGHT
             by_kind["explainer"] = by_kind.get("explainer", 0.0) + PLANT_WEIGHT
-        declined = [c for c in products if c.context == "negated" and c.context_cue and _DECLINE.search(c.context_cue)]
-        elsewhere = None if own_products or declined else _given_elsewhere(voice, counted)
         if own_products:
             score += OWN_PRODUCT_BONUS
         elif declined:
             # declining with no product of its own left: a critic selling other care (surgery, physio)
             score -= DECLINED_PENALTY + (0.0 if counted else NO_PRODUCT_PENALTY)
-        elif elsewhere is not None:
-            # the text's products are all another provider's: the page names no product of its own
+        elif elsewhere is not None or received:
+            # the text's products are all another provider's, or what the page's "we" received: none is its own
             score -= NO_PRODUCT_PENALTY
         elif counted:
             score += PRODUCT_BONUS
@@ -293,6 +307,8 @@ class OfferComponent:
             cues.append(f"-declines:{declined[0].vocab_id}")
         elif elsewhere is not None:
             cues.append(f"-given elsewhere:{elsewhere.vocab_id}")
+        elif received:
+            cues.append(f"-we receive x{receives}:{counted[0].vocab_id}")
         elif counted:
             cues.append(f"+product:{counted[0].vocab_id}")
         elif menu_product is not None:
