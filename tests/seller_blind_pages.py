@@ -1393,3 +1393,99 @@ one joint.</p>
 <p>At our institute, an adipose stem cell injection for one knee costs $5,200, including the harvest and two
 follow-up visits. We do not charge for the first consultation.</p>""")),
 }
+
+
+#: Batch seven (session 21, helper wevoice): written after the "receiver we" change (batch six had been studied by
+#: then), scored once on the branch and on main 708d13e, never studied. The same question in other words.
+BATCH_SEVEN: dict[str, tuple[bool, str]] = {
+    # ---------------------------------------------------------------- non-sellers
+    "grandparents-blog": (False, _page(
+        "Granny and Grandpa's news: Ellie's stem cell trip", """
+<h1>Ellie's stem cell trip</h1>
+<p>Our granddaughter Ellie has cerebral palsy. Her mum and dad have saved for two years, and last month we all
+travelled with her to a clinic in Bangkok for cord blood stem cells.</p>
+<p>The clinic charged a little under $20,000 for three rounds. We stayed in a flat nearby and took turns at her
+bedside.</p>
+<p>It is too soon to know if it helped. We will keep you all posted.</p>""")),
+    "qa-site-thread": (False, _page(
+        "Has anyone had exosome injections for hair? | AskAroundHealth", """
+<h1>Has anyone had exosome injections for hair?</h1>
+<p>Answer from mark_r: Yes, my partner and I both had them at a med spa last autumn. We were charged $1,200 each
+for one session and were pushed to book a second at a discount.</p>
+<p>Answer from joy77: We went for a consultation and walked out when they would not say where the exosomes came
+from.</p>
+<p>Answer from mark_r: Honestly, we saw no difference.</p>""")),
+    "consumer-magazine-test": (False, _page(
+        "Mystery shop: what stem cell clinics tell callers | Consumer Voice Monthly", """
+<h1>What stem cell clinics tell callers</h1>
+<p>Three of our researchers rang 18 clinics posing as a man with a worn-out knee. Our callers were offered
+injections of "stem cells" from fat, marrow or birth tissue, at between $2,800 and $12,000.</p>
+<p>Only four clinics mentioned any risk. Five offered us a same-week appointment if we paid a deposit.</p>
+<p>Our advice: ask for written evidence before you pay anything.</p>""")),
+    "als-association-page": (False, _page(
+        "Unproven stem cell offers | Northern ALS Association", """
+<h1>Unproven stem cell offers</h1>
+<p>Our association hears from families every month who have been offered stem cell infusions for ALS, often
+abroad and often for more than $30,000.</p>
+<p>We help families weigh these offers, and we keep a list of genuine clinical trials. We do not sell or refer to
+any private treatment.</p>
+<p>Call our family line to talk it through.</p>""")),
+    "student-newspaper": (False, _page(
+        "Inside the booming PRP business near campus | The Varsity Courier", """
+<h1>Inside the booming PRP business near campus</h1>
+<p>Our reporters visited five sports clinics within a mile of campus that advertise platelet-rich plasma
+injections to student athletes.</p>
+<p>Prices ranged from $500 to $1,500 a shot. At two clinics we were offered a team discount and a booking the same
+day.</p>
+<p>The university's sports medicine service told us it does not recommend PRP for most student injuries.</p>""")),
+    "family-caregiving-diary": (False, _page(
+        "Mum's knees, part 2 | A Daughter's Notebook", """
+<h1>Mum's knees, part 2</h1>
+<p>On Tuesday I drove Mum to the regenerative clinic in Scottsdale. We had booked the bone marrow stem cell
+injection back in June, and we paid the $7,400 up front.</p>
+<p>The doctor was kind, and the procedure took an hour. We were told to keep her off the stairs for a week.</p>
+<p>Mum says her right knee already feels different, but we are trying not to get our hopes up.</p>""")),
+    # ---------------------------------------------------------------- sellers
+    "clinic-member-plan": (True, _page(
+        "Membership | Solstice Regenerative Wellness", """
+<h1>Become a member</h1>
+<p>Our members receive two PRP joint injections a year, a yearly exosome facial and priority booking for $149 a
+month.</p>
+<p>We have welcomed more than 600 members since we opened. Our nurses give every treatment in our Tempe clinic.</p>
+<p>Join online or call us.</p>""")),
+    "clinic-we-were-told-story": (True, _page(
+        "Why we do what we do | Blue Ridge Joint Center", """
+<h1>Why we do what we do</h1>
+<p>Years ago, patient after patient told us they had been sent home with painkillers and a walker. We decided there
+had to be something between waiting and surgery.</p>
+<p>Today we inject bone marrow concentrate and PRP into worn knees and hips, using the patient's own cells, right
+here in Asheville.</p>""")),
+    "broker-family-story": (True, _page(
+        "Our story | Family Cell Travel", """
+<h1>Our story</h1>
+<p>We started Family Cell Travel after we took our own father to a clinic in Panama for his Parkinson's. We saw
+how hard it was to arrange everything from abroad.</p>
+<p>Now we arrange stem cell treatment packages for families at three partner clinics, from $12,000, with
+translators, hotels and airport pickups included.</p>""")),
+    "doctor-training-story": (True, _page(
+        "Dr. Kaur's training | Maple Leaf Spine & Sport", """
+<h1>Where Dr. Kaur trained</h1>
+<p>In 2018 Dr. Kaur travelled to Germany to learn ultrasound-guided injection. We visited three clinics there and
+brought back what worked.</p>
+<p>We now treat disc and facet pain with platelet-rich plasma and adipose-derived cells at our Calgary office.
+Book a consultation to find out if you are a candidate.</p>""")),
+    "clinic-compares-options": (True, _page(
+        "PRP or cortisone? | Harborview Sports Medicine", """
+<h1>PRP or cortisone?</h1>
+<p>We compared the results of our own patients over five years. Those who had cortisone felt better fast but often
+came back; those who had PRP improved more slowly and stayed better.</p>
+<p>We offer both, and our physicians will help you choose. PRP costs $850 per injection.</p>""")),
+    "clinic-patient-letters": (True, _page(
+        "Letters from families | Aurora Pediatric Cell Clinic", """
+<h1>Letters from families</h1>
+<p>"We flew from Lagos with our son. The team were patient with him through every infusion." - the Okafor
+family</p>
+<p>"We paid less than we feared and felt cared for." - the Lindqvist family</p>
+<p>We treat children with autism and cerebral palsy using umbilical cord mesenchymal stem cells. Ask our family
+coordinator about your child.</p>""")),
+}
