@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from clinicscan.nlp.analyse import analyse_page
-from seller_blind_pages import BATCH_FIVE, BATCH_FOUR, BATCH_ONE, BATCH_THREE, BATCH_TWO
+from seller_blind_pages import BATCH_FIVE, BATCH_FOUR, BATCH_ONE, BATCH_SEVEN, BATCH_SIX, BATCH_THREE, BATCH_TWO
 
 #: (least accuracy, most false sellers) per batch: the figure after session sellerpage, minus a page or two.
 #: Batch one: 0.875 (5 false sellers) on main before, 0.975 (1) after it was studied. Batch two, scored once
@@ -26,7 +26,12 @@ from seller_blind_pages import BATCH_FIVE, BATCH_FOUR, BATCH_ONE, BATCH_THREE, B
 #: before any change; 0.765 with the cues read from tune alone; 0.853 (4 false, 1 missed) after it was studied
 #: Batch five (sellfalse), written after the changes and scored once, never studied: 0.824 (3 false sellers) on
 #: main e13fbc9 and on the branch alike (the same three pages: a family's trip, a forum, a ranked list)
-FLOORS = {"one": (0.95, 2), "two": (0.85, 2), "three": (0.88, 3), "four": (0.82, 5), "five": (0.80, 3)}
+#: Batch six (session 21, wevoice: a "we" that is or is not a provider), scored once before any change: 0.583 (10 false
+#: sellers) on main e1bf1dd and 708d13e; 1.000 after the receiver-we change, which was studied on it. Batch seven
+#: (wevoice), written after the change, scored once, never studied: 0.667 (4 false) on main 708d13e, 0.833 (2 false)
+#: on the branch. Batch four rose to 0.882 (3 false) with the same change; batch five stayed at 0.824
+FLOORS = {"one": (0.95, 2), "two": (0.85, 2), "three": (0.88, 3), "four": (0.85, 4), "five": (0.80, 3),
+          "six": (0.95, 1), "seven": (0.80, 2)}
 
 
 def _score(batch: dict[str, tuple[bool, str]]) -> tuple[float, int, list[str]]:
@@ -41,7 +46,8 @@ def _score(batch: dict[str, tuple[bool, str]]) -> tuple[float, int, list[str]]:
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_a_blind_batch_stays_above_its_floor(name):
-    batch = {"one": BATCH_ONE, "two": BATCH_TWO, "three": BATCH_THREE, "four": BATCH_FOUR, "five": BATCH_FIVE}[name]
+    batch = {"one": BATCH_ONE, "two": BATCH_TWO, "three": BATCH_THREE, "four": BATCH_FOUR, "five": BATCH_FIVE,
+             "six": BATCH_SIX, "seven": BATCH_SEVEN}[name]
     if not batch:
         pytest.skip("batch not written yet")
     accuracy, false_sellers, wrong = _score(batch)
@@ -50,7 +56,7 @@ def test_a_blind_batch_stays_above_its_floor(name):
 
 
 def test_the_batches_keep_both_kinds_of_page():
-    for batch in (BATCH_ONE, BATCH_TWO, BATCH_THREE, BATCH_FOUR, BATCH_FIVE):
+    for batch in (BATCH_ONE, BATCH_TWO, BATCH_THREE, BATCH_FOUR, BATCH_FIVE, BATCH_SIX, BATCH_SEVEN):
         if batch:
             sellers = sum(gold for gold, _html in batch.values())
             assert 0.3 < sellers / len(batch) < 0.7

@@ -88,8 +88,9 @@ SITE_NAME_WEIGHT = 1.5
 #: patients", "we arrange your treatment at partner clinics"): its own product keeps it. Session 21 wevoice, issue 8
 RECEIVER_LEAST = 2
 #: ... and on such a page the clinic's offer wording (prices, "book", "consultation", "package") is what the "we" paid,
-#: booked or compared: it counts at this fraction
-RECEIVER_OFFER_FACTOR = 0.5
+#: booked or compared: it counts at this fraction (0.5 left a price-comparison probe a seller; 0.25 and 0.5 decide the
+#: same tune pages and give the same grouped CV)
+RECEIVER_OFFER_FACTOR = 0.25
 #: nav/footer cues count at this fraction (a "Book now" in the header still says "we sell")
 NAV_WEIGHT = 0.5
 #: a seller is a transplant programme (not a clinic) from this much transplant-cue weight: two
