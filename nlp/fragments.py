@@ -23,6 +23,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy
+
 from clinicscan.errors import LexiconError
 from clinicscan.nlp.matching import TokenArrays
 
@@ -66,21 +68,26 @@ class Fragments:
                                f"'section_denies'}}, got a problem with {exc!r}") from exc
 
     def find(self, arrays: TokenArrays) -> list[tuple[str, int]]:
-        """(flag, first word's token) for every block that is a bare fragment opening with an opener."""
+        """(flag, first word's token) for every block that is a bare fragment opening with an opener.
+
+        Only the tokens that are an opener are looked at (a numpy search over the page's tokens),
+        so a page without one costs one array comparison.
+        """
         strings, lower, n = arrays.strings, arrays.lower, arrays.n
         openers = [strings[w] for w in self.openers if w in strings]
         if not openers:
             return []
-        wanted = set(openers)
+        hits = numpy.flatnonzero(numpy.isin(arrays.lower_np, openers)).tolist()
+        if not hits:
+            return []
         found: list[tuple[str, int]] = []
-        starts = arrays.starts
+        starts, sentence_of = arrays.starts, arrays.sentence_of
         bounds = starts + [n]
-        for si, s0 in enumerate(starts):
-            first = s0  # past a bullet or tick mark ("• ", "✓ ")
-            while first < bounds[si + 1] and not _is_word(strings[lower[first]]) \
-                    and not _is_break(strings[lower[first]]):
-                first += 1
-            if first >= n or lower[first] not in wanted:
+        for first in hits:
+            si = sentence_of[first]
+            s0 = starts[si]
+            # only a bullet or tick mark ("• ", "✓ ") before the opener in its sentence
+            if any(_is_word(strings[lower[i]]) or _is_break(strings[lower[i]]) for i in range(s0, first)):
                 continue
             if s0 > 0 and not _is_break(strings[lower[s0 - 1]]):
                 continue  # the sentence does not open its block
