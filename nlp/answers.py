@@ -22,13 +22,13 @@ procedure *involve* surgery? No." describes the procedure, it does not spare one
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy
 
 from clinicscan.errors import LexiconError
+from clinicscan.nlp.jsonl import read_json
 from clinicscan.nlp.matching import TokenArrays
 
 __all__ = ["ShortAnswers", "load_short_answers"]
@@ -191,8 +191,4 @@ def load_short_answers(directory: Path | str) -> ShortAnswers | None:
     path = Path(directory) / FILE
     if not path.exists():
         return None
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError as exc:
-        raise LexiconError(f"{path} is not valid JSON: {exc}") from exc
-    return ShortAnswers.from_dict(raw, str(path))
+    return ShortAnswers.from_dict(read_json(path, LexiconError), str(path))

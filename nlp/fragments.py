@@ -19,13 +19,13 @@ opener, and navigation blocks are not counted as red flags anyway (nlp/analyse.p
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy
 
 from clinicscan.errors import LexiconError
+from clinicscan.nlp.jsonl import read_json
 from clinicscan.nlp.matching import TokenArrays
 
 __all__ = ["Fragments", "load_fragments", "FILE"]
@@ -118,8 +118,4 @@ def load_fragments(directory: Path | str) -> Fragments | None:
     path = Path(directory) / FILE
     if not path.exists():
         return None
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError as exc:
-        raise LexiconError(f"{path} is not valid JSON: {exc}") from exc
-    return Fragments.from_dict(raw, str(path))
+    return Fragments.from_dict(read_json(path, LexiconError), str(path))

@@ -1,4 +1,4 @@
-"""Reading JSONL data files line by line, so every error names its file and line."""
+"""Reading JSON and JSONL data files, so every error names its file (and line)."""
 
 from __future__ import annotations
 
@@ -26,3 +26,11 @@ def iter_jsonl(path: Path, error: type[Exception], name: str | None = None) -> I
             yield number, where, json.loads(line)
         except ValueError as exc:
             raise error(f"{where}: not valid JSON ({exc})") from exc
+
+
+def read_json(path: Path, error: type[Exception]) -> object:
+    """The JSON document in ``path``; a file that is not JSON raises ``error`` naming it."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise error(f"{path} is not valid JSON: {exc}") from exc

@@ -11,14 +11,13 @@ file in the folder, so a claim records which lexicon produced it.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from clinicscan.errors import LexiconError
 from clinicscan.paths import lexicon_dir
 from clinicscan.vocabulary import CLAIM_KINDS, KIND_FIELDS, load_vocabulary
-from clinicscan.nlp.jsonl import iter_jsonl
+from clinicscan.nlp.jsonl import iter_jsonl, read_json
 from clinicscan.nlp.pattern_check import check_token_pattern
 
 __all__ = ["KINDS", "PATTERN_FILES", "Lexicon", "LexiconPattern", "load_lexicon", "lexicon_version"]
@@ -76,10 +75,7 @@ def load_word_classes(folder: Path) -> dict[str, list[str]]:
     path = folder / WORD_CLASSES
     if not path.exists():
         return {}
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError as exc:
-        raise LexiconError(f"{path} is not valid JSON: {exc}") from exc
+    raw = read_json(path, LexiconError)
     classes = raw.get("classes") if isinstance(raw, dict) else None
     if not isinstance(classes, dict) or not all(
             isinstance(words, list) and words and all(isinstance(w, str) and w for w in words)
@@ -120,10 +116,7 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
     shared = load_vocabulary()
     vocabulary = {kind: list(shared.ids(kind)) for kind in CLAIM_KINDS}
     rollup_path = folder / "rollup.json"
-    try:
-        rollup = json.loads(rollup_path.read_text(encoding="utf-8")) if rollup_path.exists() else {}
-    except ValueError as exc:
-        raise LexiconError(f"{rollup_path} is not valid JSON: {exc}") from exc
+    rollup = read_json(rollup_path, LexiconError) if rollup_path.exists() else {}
     classes = load_word_classes(folder)
     patterns: list[LexiconPattern] = []
     for kind, name in PATTERN_FILES.items():
