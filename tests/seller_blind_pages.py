@@ -1489,3 +1489,165 @@ family</p>
 <p>We treat children with autism and cerebral palsy using umbilical cord mesenchymal stem cells. Ask our family
 coordinator about your child.</p>""")),
 }
+
+
+def _faq(title: str, heading: str, pairs: list[tuple[str, str]], style: str = "h3", intro: str = "") -> str:
+    """A FAQ page: questions as headings, bold lines, ``<dt>`` terms or accordion buttons, each with its answer."""
+    parts = [f"<h1>{heading}</h1>", f"<p>{intro}</p>" if intro else ""]
+    for question, answer in pairs:
+        if style == "dl":
+            parts.append(f"<dl><dt>{question}</dt><dd>{answer}</dd></dl>")
+        elif style == "bold":
+            parts.append(f"<p><strong>{question}</strong></p><p>{answer}</p>")
+        elif style == "accordion":
+            parts.append(f'<div class="accordion-item"><button class="accordion-button">{question}</button>'
+                         f'<div class="accordion-body"><p>{answer}</p></div></div>')
+        else:
+            parts.append(f"<{style}>{question}</{style}><p>{answer}</p>")
+    return _page(title, "\n".join(parts))
+
+
+#: Batch eight (session 21, faqvoice: a FAQ whose questions presume the reader is treated at this place), written
+#: and scored once before any change. Sellers: clinic FAQs and blog posts with a procedure FAQ and no "we". Non-sellers:
+#: a regulator's and a consumer group's FAQ, patients asking one another, a trial's FAQ, a cord-blood bank's, news.
+BATCH_EIGHT: dict[str, tuple[bool, str]] = {
+    # ---------------------------------------------------------------- sellers
+    "faq-knee-bmac-h3": (True, _faq("Knee BMAC: Your Questions | Larkfield Joint Care", "Knee BMAC questions", [
+        ("How many sessions will I need?", "Most knees need one treatment; a few receive a second after six months."),
+        ("Does the marrow draw hurt?", "The hip is numbed first. A deep pressure is felt for a few seconds."),
+        ("How long is the recovery?", "Crutches for two days, then normal walking. Running waits six weeks."),
+        ("When will I see results?", "Change is usually felt between six and twelve weeks."),
+    ])),
+    "faq-prp-hair-bold": (True, _faq("PRP for Hair Loss FAQ | Tessaly Skin & Hair", "PRP hair restoration: FAQ", [
+        ("How many PRP sessions will I need for my hair?", "A course of three sessions a month apart, then one a year."),
+        ("Is there any downtime?", "None. The scalp may feel tender for a day."),
+        ("How long does the appointment take?", "About an hour including the blood draw."),
+        ("How much does it cost?", "A single session is $650; the course of three is $1,700."),
+    ], style="bold")),
+    "faq-exosome-accordion": (True, _faq("Exosome Therapy | Cedarline Wellness", "Exosome therapy", [
+        ("Am I a candidate for exosome therapy?", "Adults with joint pain or slow-healing injuries are assessed at a consult."),
+        ("How should I prepare for my infusion?", "Drink plenty of water and eat a light meal beforehand."),
+        ("Can I drive home afterwards?", "Yes, no sedation is used."),
+        ("How soon will I notice a difference?", "Many feel more energy in two to four weeks."),
+    ], style="accordion")),
+    "faq-svf-dl": (True, _faq("Adipose SVF Treatment FAQ | Brightwater Regenerative", "Fat-derived cell treatment FAQ", [
+        ("Will I be awake during the procedure?", "Yes. Local anaesthetic is used for the small liposuction."),
+        ("Do I need someone to drive me?", "A driver is recommended because a mild sedative is offered."),
+        ("How long will I be sore?", "The abdomen is bruised for a week or so."),
+        ("Is it covered by my insurance?", "No. Payment plans are available."),
+    ], style="dl")),
+    "blog-with-faq-prp-shoulder": (True, _page("PRP for the Rotator Cuff | Harlow Sports Clinic Blog", """
+<h1>Can PRP help a sore rotator cuff?</h1>
+<p>The rotator cuff tendons fray with age and overuse. Platelet-rich plasma concentrates the healing factors of the
+patient's own blood and places them where the tendon is worn.</p>
+<h2>Common questions</h2>
+<h3>How many injections will I need?</h3><p>Usually one, sometimes two, a month apart.</p>
+<h3>Will my shoulder hurt afterwards?</h3><p>Soreness for two or three days is normal; ice helps.</p>
+<h3>When can I go back to the gym?</h3><p>Light exercise after a week, lifting after four weeks.</p>""")),
+    "blog-faq-stem-cell-back": (True, _page("Stem Cells for Back Pain: What to Expect | Orrin Spine Institute", """
+<h1>Stem cells for disc pain: what to expect</h1>
+<p>Degenerated discs lose water and height. Concentrated marrow cells injected into the disc aim to calm the pain.</p>
+<h2>What to expect</h2>
+<p><b>How long does the procedure take?</b> About two hours from arrival to discharge.</p>
+<p><b>Can I go home the same day?</b> Yes, with someone to drive you.</p>
+<p><b>How long is the downtime?</b> Desk work after three days, lifting after six weeks.</p>
+<p><b>What does it cost?</b> The procedure is self-pay; ask for a written estimate.</p>""")),
+    "faq-cord-tissue-infusion": (True, _faq("Umbilical Cord Cell Infusions: FAQ | Solana Bay Medical",
+                                            "Umbilical cord cell infusions", [
+        ("How long does an IV infusion take?", "Around forty-five minutes in a reclining chair."),
+        ("How many infusions will I need?", "Most protocols are one to three infusions."),
+        ("What should I do before my appointment?", "Stop anti-inflammatory painkillers a week before."),
+        ("Are there side effects?", "A mild headache or tiredness for a day is possible."),
+    ])),
+    "faq-prp-face": (True, _faq("Vampire Facial Questions | Rosemere Aesthetics", "PRP facial: your questions", [
+        ("Does the PRP facial hurt?", "Numbing cream is applied for thirty minutes first."),
+        ("How long will my skin be red?", "Redness fades within one to three days."),
+        ("How many treatments will I need?", "Three treatments four to six weeks apart give the best result."),
+        ("When can I wear makeup again?", "After twenty-four hours."),
+    ], style="h2")),
+    "faq-ortho-practice-plain": (True, _faq("Regenerative Injections FAQ | Northgate Orthopaedics",
+                                            "Regenerative injections", [
+        ("Is this an outpatient procedure?", "Yes. You will be home by lunchtime."),
+        ("How long until my knee feels better?", "Improvement builds over two to three months."),
+        ("Will I need physical therapy afterwards?", "A short programme of exercises is advised."),
+        ("How do I pay for it?", "These injections are self-pay; card and financing are accepted."),
+    ], style="bold")),
+    "faq-dental-prf": (True, _faq("PRF in Oral Surgery FAQ | Alderbank Oral Surgery", "Platelet-rich fibrin FAQ", [
+        ("Why is my blood drawn before my extraction?", "Your platelets are spun into a fibrin plug placed in the socket."),
+        ("Does it add time to my appointment?", "About fifteen minutes."),
+        ("Will I heal faster?", "Sockets with PRF usually close sooner with less pain."),
+        ("Does it cost extra?", "A small fee is added to the extraction."),
+    ])),
+    "faq-stem-cell-hip-accordion": (True, _faq("Hip Stem Cell Injection FAQ | Meridian Pain & Regenerative",
+                                              "Hip stem cell injections", [
+        ("How do I know if I am a good candidate?", "Mild to moderate arthritis responds best; an X-ray is reviewed first."),
+        ("How long is the visit?", "Plan for three hours."),
+        ("Do I need to bring someone with me?", "Yes, someone should drive you home."),
+        ("When will I be able to walk normally?", "Most walk without a stick within a few days."),
+    ], style="accordion")),
+    # ---------------------------------------------------------------- non-sellers
+    "regulator-faq": (False, _faq("Stem Cell Products: Questions and Answers | National Medicines Agency",
+                                  "Questions and answers on stem cell products", [
+        ("Are stem cell treatments approved?", "Only blood-forming cord blood products are approved for a few blood disorders."),
+        ("Is it legal for a clinic to sell these injections?", "Unapproved products may not be marketed as treatments."),
+        ("How do I report a clinic?", "Use the agency's online safety reporting form."),
+        ("What harms have been seen?", "Infections, blindness and tumours have been reported."),
+    ])),
+    "consumer-faq": (False, _faq("Before You Pay for Stem Cells | Patients First Coalition", "Before you pay", [
+        ("What should I ask a clinic?", "Ask what is injected, where it comes from and what evidence exists."),
+        ("Is it covered by insurance?", "Almost never, which is one warning sign."),
+        ("How much do clinics charge?", "Prices range from $5,000 to over $50,000."),
+        ("What if I was harmed?", "Keep your records and contact your state medical board."),
+    ], style="bold")),
+    "forum-thread": (False, _page("PRP for knees - anyone? | JointTalk Forums", """
+<h1>PRP for knees - anyone?</h1>
+<p><strong>Posted by hikerjan:</strong> How many injections did you need? Did it hurt?</p>
+<p><strong>Reply from bluecat:</strong> I had two. It hurt for a day. No real change.</p>
+<p><strong>Posted by hikerjan:</strong> How long was your recovery? Could you drive home?</p>
+<p><strong>Reply from orla_k:</strong> I drove myself. Knee was stiff for a week. Still waiting for results.</p>""")),
+    "trial-faq": (False, _faq("Study FAQ: Cell Therapy for Heart Failure | Eastbrook University Hospital",
+                              "Study frequently asked questions", [
+        ("Am I eligible to take part?", "Adults aged 40 to 75 with heart failure for at least a year."),
+        ("Will I be paid?", "Travel is reimbursed and each visit is compensated."),
+        ("Could I receive a placebo?", "Half of participants receive a salt-water infusion."),
+        ("How many visits are there?", "Eight visits over twelve months."),
+    ], style="dl")),
+    "bank-faq": (False, _faq("Cord Blood Banking FAQ | FamilyCell Storage", "Cord blood banking FAQ", [
+        ("How long is cord blood stored?", "Units are kept frozen in liquid nitrogen for as long as you pay the annual fee."),
+        ("How much does storage cost?", "A collection fee of $1,500 and $175 a year."),
+        ("How is the collection kit sent?", "We post the kit before your due date."),
+        ("Can my child's cells be used later?", "Only for a few approved conditions today."),
+    ])),
+    "news-explainer-faq": (False, _faq("Stem cell clinics: your questions answered | The Morning Ledger",
+                                       "Stem cell clinics: your questions answered", [
+        ("Why are these clinics in the news?", "A federal court ruled against two clinic chains this week."),
+        ("Do the treatments work?", "Trials so far show little benefit for most conditions."),
+        ("How much do patients pay?", "Reporters found prices from $4,000 to $25,000."),
+        ("What happens next?", "The clinics may appeal."),
+    ], style="h2")),
+    "qa-site": (False, _page("Is exosome therapy worth it? | HealthAsk Community", """
+<h1>Is exosome therapy worth it?</h1>
+<p>Question from tomb: How many sessions will I need, and will my insurance cover it?</p>
+<p>Answer from dr_anon_reader: Nobody can promise results; insurers don't pay for it.</p>
+<p>Answer from petra: I had two sessions and saw no change, recovery was easy though.</p>""")),
+    "university-explainer-faq": (False, _faq("Stem Cell Therapies: FAQ | Institute for Regenerative Biology",
+                                             "Frequently asked questions", [
+        ("What is a stem cell?", "A cell that can renew itself and give rise to other cell types."),
+        ("Which stem cell treatments are proven?", "Bone marrow transplants for blood cancers and some skin grafts."),
+        ("Why do clinics advertise unproven treatments?", "Demand is high and regulation is patchy."),
+        ("Can I join a trial?", "Search a public trials registry and speak with your doctor."),
+    ], style="accordion")),
+    "insurer-faq": (False, _faq("Coverage Questions: Regenerative Injections | Lakeshore Health Plan",
+                                "Coverage of regenerative injections", [
+        ("Is PRP covered by my plan?", "No. PRP is considered investigational."),
+        ("Are stem cell injections covered?", "No, except approved transplants."),
+        ("How do I appeal a denial?", "Submit the appeal form within 180 days."),
+        ("Who do I call with questions?", "Member services, on the number on your card."),
+    ], style="bold")),
+    "patient-diary-faq": (False, _page("My stem cell treatment abroad: your questions | Rosie's Recovery Diary", """
+<h1>You asked, I answer</h1>
+<p><strong>How many injections did you need?</strong> I had four, over a week in Panama.</p>
+<p><strong>Did it hurt?</strong> The fat harvest was sore for days.</p>
+<p><strong>How long was your recovery?</strong> About a month before I felt normal.</p>
+<p><strong>Would you go again?</strong> I am not sure yet; my knee is about the same.</p>""")),
+}
