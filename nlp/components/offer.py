@@ -28,6 +28,7 @@ from clinicscan.nlp.seller_features import FeatureReader, SellerEvidence
 from clinicscan.nlp.seller_model import SellerModel, load_seller_model
 from clinicscan.nlp.site_name import SiteName, load_site_name
 from clinicscan.nlp.transplant_programme import TransplantReader, load_transplant_reader
+from clinicscan.nlp.treated_here import load_treated_here
 from clinicscan.vocabulary import COUNTED_CONTEXTS
 
 if not Doc.has_extension("clinicscan_offer"):
@@ -72,6 +73,11 @@ DISCUSSED_SHARE = 0.5
 #: page in the third person. One bonus a page, not per sentence. Chosen by the grouped cross-validation of
 #: ``python -m clinicscan.nlp.train_seller --compare`` (1.0 and 2.0 decide the same pages; docs/seller-model.md)
 THERAPY_ACTS_BONUS = 1.0
+#: a FAQ whose questions presume the reader is treated here ("How many sessions will I need?", "Can I drive home
+#: afterwards?"; nlp/treated_here.py): the clinic's own FAQ, though it never says "we" (coding manual, section 1).
+#: Only on a page with a counted product that is not another's, declined or received, and weighed as one offer cue,
+#: so a page's report cues (a trial's, a regulator's, news) still outweigh it. Session 21 faqvoice, issue 8
+TREATED_HERE_BONUS = 1.0
 #: "At <Name> (in <Town>), we / our / Dr. ..." in the main text: the organisation naming itself as the one who
 #: treats (nlp/own_voice.py). Weighed as the cue "our clinic" (a clinic cue, so the model's cue_clinic sees it);
 #: it fired on 13 tune and dev-set pages in seven real-world topics, all sellers
@@ -272,6 +278,10 @@ class OfferComponent:
             score -= DISCUSSED_PENALTY
         if acting is not None:
             score += THERAPY_ACTS_BONUS
+        faq = 0 if not counted or declined or elsewhere is not None or received \
+            else load_treated_here().presumes(text[:nav_start])
+        if faq:
+            score += TREATED_HERE_BONUS
         offers = score >= self.threshold
         probability = None
         if self.features is not None and (self.model is not None or self.collect_features):
@@ -318,6 +328,8 @@ class OfferComponent:
             cues.append("-no product named")
         if acting is not None:
             cues.append(f"+therapy acts:{acting.vocab_id}")
+        if faq:
+            cues.append(f"+treated-here FAQ x{faq}")
         if criticism < 1.0:
             cues.append(f"criticism of others x{criticism:.2f}")
         if probability is not None:
