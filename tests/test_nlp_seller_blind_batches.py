@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from clinicscan.nlp.analyse import analyse_page
-from seller_blind_pages import BATCH_FIVE, BATCH_FOUR, BATCH_ONE, BATCH_SEVEN, BATCH_SIX, BATCH_THREE, BATCH_TWO
+from seller_blind_pages import (BATCH_EIGHT, BATCH_FIVE, BATCH_FOUR, BATCH_ONE, BATCH_SEVEN, BATCH_SIX, BATCH_THREE,
+                                BATCH_TWO)
 
 #: (least accuracy, most false sellers) per batch: the figure after session sellerpage, minus a page or two.
 #: Batch one: 0.875 (5 false sellers) on main before, 0.975 (1) after it was studied. Batch two, scored once
@@ -30,8 +31,11 @@ from seller_blind_pages import BATCH_FIVE, BATCH_FOUR, BATCH_ONE, BATCH_SEVEN, B
 #: sellers) on main e1bf1dd and 708d13e; 1.000 after the receiver-we change, which was studied on it. Batch seven
 #: (wevoice), written after the change, scored once, never studied: 0.667 (4 false) on main 708d13e, 0.833 (2 false)
 #: on the branch. Batch four rose to 0.882 (3 false) with the same change; batch five stayed at 0.824
+#: Batch eight (session 21, faqvoice: FAQs presuming the reader is treated here), scored once before any change: 0.857
+#: (2 false sellers: a trial's FAQ, a patient's diary; 1 missed: a FAQ naming no product) on main 73cfe8d, and the
+#: same after the treated-here signal, which fires on 10 of its 11 sellers (already sellers) and on none of the rest
 FLOORS = {"one": (0.95, 2), "two": (0.85, 2), "three": (0.88, 3), "four": (0.85, 4), "five": (0.80, 3),
-          "six": (0.95, 1), "seven": (0.80, 2)}
+          "six": (0.95, 1), "seven": (0.80, 2), "eight": (0.85, 2)}
 
 
 def _score(batch: dict[str, tuple[bool, str]]) -> tuple[float, int, list[str]]:
@@ -47,7 +51,7 @@ def _score(batch: dict[str, tuple[bool, str]]) -> tuple[float, int, list[str]]:
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_a_blind_batch_stays_above_its_floor(name):
     batch = {"one": BATCH_ONE, "two": BATCH_TWO, "three": BATCH_THREE, "four": BATCH_FOUR, "five": BATCH_FIVE,
-             "six": BATCH_SIX, "seven": BATCH_SEVEN}[name]
+             "six": BATCH_SIX, "seven": BATCH_SEVEN, "eight": BATCH_EIGHT}[name]
     if not batch:
         pytest.skip("batch not written yet")
     accuracy, false_sellers, wrong = _score(batch)
@@ -56,7 +60,7 @@ def test_a_blind_batch_stays_above_its_floor(name):
 
 
 def test_the_batches_keep_both_kinds_of_page():
-    for batch in (BATCH_ONE, BATCH_TWO, BATCH_THREE, BATCH_FOUR, BATCH_FIVE, BATCH_SIX, BATCH_SEVEN):
+    for batch in (BATCH_ONE, BATCH_TWO, BATCH_THREE, BATCH_FOUR, BATCH_FIVE, BATCH_SIX, BATCH_SEVEN, BATCH_EIGHT):
         if batch:
             sellers = sum(gold for gold, _html in batch.values())
             assert 0.3 < sellers / len(batch) < 0.7
