@@ -1650,4 +1650,195 @@ patient's own blood and places them where the tendon is worn.</p>
 <p><strong>Did it hurt?</strong> The fat harvest was sore for days.</p>
 <p><strong>How long was your recovery?</strong> About a month before I felt normal.</p>
 <p><strong>Would you go again?</strong> I am not sure yet; my knee is about the same.</p>""")),
+
+
+def _framed(title: str, header: str, body: str, footer: str) -> str:
+    """A page whose site's name may sit anywhere in its frame: ``header`` and ``footer`` are raw HTML
+    (a logo line, a brand strap, a copyright line), possibly empty."""
+    return (f"<html><head><title>{title}</title></head><body>{header}"
+            f"<main>{body}</main>{footer}</body></html>")
+
+
+#: Batch nine (session 21, helper titleparts): written before any change of that helper, scored once. The site's
+#: name where real titles and frames put it: first in the title ("Brand | Topic"), the whole title, a logo or brand
+#: line only, a copyright or address line in the footer, with separators " – ", " — ", " · ", "»". Sellers are the
+#: clinic's own pages that never say "we"; non-sellers are news, a regulator, a hospital's research unit, a
+#: directory, a university, a journal, a law firm, an insurer and a bank in the same layouts.
+BATCH_NINE: dict[str, tuple[bool, str]] = {
+    # ---------------------------------------------------------------- sellers: the clinic's frame, no "we"
+    "brand-first-knee": (True, _framed(
+        "Larkspur Spine Clinic | Knee Pain", "", """
+<h1>Knee pain</h1>
+<p>Worn cartilage, torn menisci and old ligament injuries are the usual reasons a knee aches on stairs.</p>
+<p>Platelet-rich plasma is drawn from the arm, concentrated in a centrifuge and injected into the joint under
+ultrasound. The visit lasts under an hour.</p>
+<p>Most patients return to walking the same afternoon. Larkspur Spine Clinic sees new patients within a week.</p>""",
+        "")),
+    "brand-first-en-dash-shoulder": (True, _framed(
+        "Meridale Orthopaedics – Shoulder Injections", "", """
+<h1>Shoulder injections</h1>
+<p>Rotator cuff wear is common after forty. When rest and exercises have not helped, an injection of bone marrow
+concentrate into the tendon is one option.</p>
+<p>The marrow is taken from the hip under local anaesthetic and prepared while the patient rests.</p>
+<p>A sling is worn for two days. Follow-up at Meridale is six weeks later.</p>""",
+        "")),
+    "title-only-name": (True, _framed(
+        "Corvale Regenerative Medicine", "", """
+<h1>Exosome therapy for hair thinning</h1>
+<p>Exosomes are tiny packets released by cells. In the scalp they are applied after microneedling, in a session of
+about forty minutes.</p>
+<p>Three sessions a month apart make up a course. The course is $2,400.</p>
+<p>Corvale Regenerative Medicine is open Monday to Saturday.</p>""",
+        "")),
+    "logo-line-only": (True, _framed(
+        "Stem Cell Therapy for Arthritis", "<header><div class='logo'>Ostara Health &amp; Wellness</div></header>", """
+<h1>Stem cell therapy for arthritis</h1>
+<p>Arthritis wears away the smooth lining of a joint. Cells taken from the patient's own fat can be concentrated
+and placed into the joint in a single visit.</p>
+<p>A small amount of fat is removed from the belly under local anaesthetic, processed on site, and injected.</p>
+<p>The procedure costs $5,900 and includes two follow-up visits.</p>""",
+        "")),
+    "footer-copyright-only": (True, _framed(
+        "PRP for Tendon Injuries", "", """
+<h1>PRP for tendon injuries</h1>
+<p>Tendons heal slowly because they have a poor blood supply. Platelet-rich plasma brings concentrated growth
+factors to the injured spot.</p>
+<p>A single injection is given under ultrasound guidance; a second may follow after six weeks.</p>
+<p>Each injection is $750. Appointments are available on weekdays.</p>""",
+        "<footer>© 2025 Halberd Sports Medicine Institute. All rights reserved.</footer>")),
+    "footer-address-only": (True, _framed(
+        "Hip Arthritis Treatment Options", "", """
+<h1>Hip arthritis treatment options</h1>
+<p>Hip arthritis causes groin pain, stiffness in the morning and trouble putting on socks.</p>
+<p>Bone marrow aspirate concentrate is injected into the hip joint with X-ray guidance. The marrow is drawn from the
+pelvis in the same visit.</p>
+<p>Patients use a cane for a few days and start gentle exercise after a week.</p>""",
+        "<footer>Pellworth Spine &amp; Joint, 88 Harbor Road, Mobile, AL · (251) 555-0177</footer>")),
+    "brand-first-middot-exosomes": (True, _framed(
+        "Velmora Med Spa · Exosome Facial", "", """
+<h1>Exosome facial</h1>
+<p>The exosome facial pairs microneedling with a serum of exosomes derived from stem cells. Redness fades in a day.</p>
+<p>A session takes fifty minutes and costs $650. A course of three is $1,650.</p>
+<p>Velmora is open late on Thursdays.</p>""",
+        "")),
+    "breadcrumb-guillemet": (True, _framed(
+        "Cellwright Institute » Conditions » COPD", "", """
+<h1>COPD</h1>
+<p>Chronic obstructive pulmonary disease narrows the airways and makes every breath an effort.</p>
+<p>Umbilical cord mesenchymal cells are given by intravenous infusion over two hours, followed by a nebulised
+dose the next morning.</p>
+<p>A three-day protocol at Cellwright is priced at $14,000, accommodation not included.</p>""",
+        "")),
+    "brand-first-md": (True, _framed(
+        "Dr. Annika Solberg MD — Regenerative Joint Care", "", """
+<h1>Regenerative joint care</h1>
+<p>Dr. Solberg is a board-certified physiatrist who treats knee, hip and shoulder pain without surgery.</p>
+<p>Treatments include platelet-rich plasma and bone marrow concentrate injections, each given under ultrasound.</p>
+<p>Consultations are $200 and are credited toward the first procedure.</p>""",
+        "")),
+    "logo-and-footer-blog": (True, _framed(
+        "Five Questions Before a Back Injection",
+        "<header><a class='brand' href='/'>Tallis Spine Center</a></header>", """
+<h1>Five questions before a back injection</h1>
+<p>Which disc or joint is the pain coming from? An MRI and an examination usually answer that.</p>
+<p>Is PRP right for the problem? Platelet-rich plasma injected around the facet joints suits some kinds of back
+pain better than others.</p>
+<p>How long is recovery? Most people drive themselves home and rest for a day.</p>""",
+        "<footer>Tallis Spine Center · 2100 Ridge Ave, Tulsa, OK</footer>")),
+    "brand-first-colon-practice": (True, _framed(
+        "Fernhill Family Practice: Stem Cell Injections", "", """
+<h1>Stem cell injections</h1>
+<p>Amniotic tissue injections are offered for knee and hip arthritis and for lingering sports injuries.</p>
+<p>Each injection is given in the exam room and takes about fifteen minutes.</p>
+<p>The fee is $2,200 per joint. Fernhill Family Practice does not bill insurance for this service.</p>""",
+        "")),
+    "brand-dash-topic-medical-group": (True, _framed(
+        "Ashgrove Medical Group - Back Pain Relief", "", """
+<h1>Back pain relief</h1>
+<p>Degenerated discs lose water and height, and the nerves beside them can become irritated.</p>
+<p>Stem cells from the patient's bone marrow are injected into the disc under fluoroscopy.</p>
+<p>Ashgrove Medical Group schedules the procedure within two weeks of the consultation.</p>""",
+        "")),
+    # ---------------------------------------------------------------- non-sellers in the same frames
+    "news-brand-first": (False, _framed(
+        "Harbor City Ledger | Clinic fined over stem cell claims", "", """
+<h1>Clinic fined over stem cell claims</h1>
+<p>A regenerative clinic in the east of the city was fined $80,000 for advertising stem cell injections as a cure for
+arthritis.</p>
+<p>The state attorney said the clinic charged patients $6,000 per knee.</p>
+<p>The clinic did not respond to a request for comment.</p>""",
+        "<footer>© 2025 Harbor City Ledger</footer>")),
+    "regulator-footer": (False, _framed(
+        "Warning about unapproved stem cell products", "", """
+<h1>Warning about unapproved stem cell products</h1>
+<p>Some clinics market exosome and stem cell products for arthritis, autism and lung disease. None of these products
+is approved for those uses.</p>
+<p>Patients have reported infections and blindness after such injections.</p>
+<p>Report problems with a product to the safety reporting line.</p>""",
+        "<footer>© 2025 State Medical Products Authority · Department of Health</footer>")),
+    "hospital-research-brand-first": (False, _framed(
+        "Northfield University Hospital – Cell Therapy Research Unit", "", """
+<h1>Cell therapy research unit</h1>
+<p>The unit studies mesenchymal stromal cells in early-phase trials for heart failure and graft-versus-host disease.</p>
+<p>Trial participants are recruited through their specialists; no treatment is offered outside a trial.</p>
+<p>Results are published in peer-reviewed journals.</p>""",
+        "")),
+    "directory-logo": (False, _framed(
+        "Stem Cell Clinics in Phoenix",
+        "<header><div class='logo'>ClinicFinder Directory</div></header>", """
+<h1>Stem cell clinics in Phoenix</h1>
+<p>Desert Regenerative Center: PRP and bone marrow injections, from $1,500.</p>
+<p>Camelback Spine Clinic: stem cell injections for back pain, from $4,000.</p>
+<p>Listings are supplied by the clinics and are not endorsements.</p>""",
+        "<footer>© 2025 ClinicFinder Directory</footer>")),
+    "university-news-title-only": (False, _framed(
+        "Westmarch University School of Medicine", "", """
+<h1>Researchers track patients harmed by stem cell clinics</h1>
+<p>A team at the school has reviewed 120 cases of complications after stem cell injections sold at private clinics.</p>
+<p>The most common problems were infections and tumours at the injection site.</p>
+<p>The study appears in this month's issue of a neurology journal.</p>""",
+        "")),
+    "journal-middot": (False, _framed(
+        "Journal of Orthopaedic Research · Bone marrow concentrate for knee osteoarthritis: a trial", "", """
+<h1>Bone marrow concentrate for knee osteoarthritis: a randomised trial</h1>
+<p>Background: Bone marrow aspirate concentrate is used for knee osteoarthritis with little evidence.</p>
+<p>Methods: 90 patients were randomised to BMAC or saline. Results: Pain scores did not differ at twelve months.</p>
+<p>Conclusion: BMAC was not better than placebo.</p>""",
+        "")),
+    "law-firm-footer": (False, _framed(
+        "Injured by a Stem Cell Clinic?", "", """
+<h1>Injured by a stem cell clinic?</h1>
+<p>Patients who paid for stem cell injections and suffered infections or blindness may be entitled to compensation.</p>
+<p>Clinics that promised cures for arthritis or lung disease may have misled their patients.</p>
+<p>A free case review takes ten minutes.</p>""",
+        "<footer>Dunmore &amp; Pike LLP, Attorneys at Law · 400 Main St, Dallas, TX</footer>")),
+    "insurer-brand-first": (False, _framed(
+        "Bluewater Health Plan — Coverage policy: PRP and stem cell injections", "", """
+<h1>Coverage policy: PRP and stem cell injections</h1>
+<p>Platelet-rich plasma and stem cell injections for joint pain are considered investigational.</p>
+<p>Claims for these services are denied. Members may appeal a denial in writing within 60 days.</p>
+<p>This policy is reviewed every year.</p>""",
+        "")),
+    "cord-bank-logo": (False, _framed(
+        "Why Store Your Baby's Cord Blood",
+        "<header><div class='logo'>Evergreen Cord Blood Bank</div></header>", """
+<h1>Why store your baby's cord blood</h1>
+<p>Cord blood holds blood-forming stem cells that are used in transplants for some cancers and blood disorders.</p>
+<p>Collection is painless and happens after the baby is born. Processing is $1,400 and storage $150 a year.</p>
+<p>Kits are shipped to the parents before the due date.</p>""",
+        "<footer>© 2025 Evergreen Cord Blood Bank</footer>")),
+    "health-news-footer-clinic-word": (False, _framed(
+        "What to ask before paying for stem cell shots", "", """
+<h1>What to ask before paying for stem cell shots</h1>
+<p>Clinics across the country sell stem cell injections for knee pain, often for several thousand dollars.</p>
+<p>Experts suggest asking where the cells come from, whether the product is approved, and what the evidence shows.</p>
+<p>Few clinics can point to a published trial of their own treatment.</p>""",
+        "<footer>© 2025 Wellness Today Magazine</footer>")),
+    "forum-brand-first": (False, _framed(
+        "SpineTalk Community » Treatments » Anyone tried disc stem cells?", "", """
+<h1>Anyone tried disc stem cells?</h1>
+<p>Post by rk_runner: A clinic near me charges $8,000 for stem cells into the disc. Has it worked for anyone?</p>
+<p>Reply by lumbar_lou: Had it last year. No change at all, sorry.</p>
+<p>Reply by ann_b: My surgeon said the evidence is thin.</p>""",
+        "")),
 }
