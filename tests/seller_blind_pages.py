@@ -1650,6 +1650,7 @@ patient's own blood and places them where the tendon is worn.</p>
 <p><strong>Did it hurt?</strong> The fat harvest was sore for days.</p>
 <p><strong>How long was your recovery?</strong> About a month before I felt normal.</p>
 <p><strong>Would you go again?</strong> I am not sure yet; my knee is about the same.</p>""")),
+}
 
 
 def _framed(title: str, header: str, body: str, footer: str) -> str:

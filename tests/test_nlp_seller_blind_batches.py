@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from clinicscan.nlp.analyse import analyse_page
-from seller_blind_pages import (BATCH_EIGHT, BATCH_FIVE, BATCH_FOUR, BATCH_ONE, BATCH_SEVEN, BATCH_SIX, BATCH_THREE,
-                                BATCH_TWO)
+from seller_blind_pages import (BATCH_EIGHT, BATCH_FIVE, BATCH_FOUR, BATCH_NINE, BATCH_ONE, BATCH_SEVEN, BATCH_SIX,
+                                BATCH_THREE, BATCH_TWO)
 
 #: (least accuracy, most false sellers) per batch: the figure after session sellerpage, minus a page or two.
 #: Batch one: 0.875 (5 false sellers) on main before, 0.975 (1) after it was studied. Batch two, scored once
@@ -34,8 +34,11 @@ from seller_blind_pages import (BATCH_EIGHT, BATCH_FIVE, BATCH_FOUR, BATCH_ONE, 
 #: Batch eight (session 21, faqvoice: FAQs presuming the reader is treated here), scored once before any change: 0.857
 #: (2 false sellers: a trial's FAQ, a patient's diary; 1 missed: a FAQ naming no product) on main 73cfe8d, and the
 #: same after the treated-here signal, which fires on 10 of its 11 sellers (already sellers) and on none of the rest
+#: Batch nine (session 21, titleparts: the site's name first in the title, alone, in a logo or footer line), scored
+#: once before any change: 0.913 (2 false: a directory, a university's news page; its sellers all found already);
+#: the same after the site's name was read from any part of the title and from the frame's lines
 FLOORS = {"one": (0.95, 2), "two": (0.85, 2), "three": (0.88, 3), "four": (0.85, 4), "five": (0.80, 3),
-          "six": (0.95, 1), "seven": (0.80, 2), "eight": (0.85, 2)}
+          "six": (0.95, 1), "seven": (0.80, 2), "eight": (0.85, 2), "nine": (0.86, 2)}
 
 
 def _score(batch: dict[str, tuple[bool, str]]) -> tuple[float, int, list[str]]:
@@ -51,7 +54,8 @@ def _score(batch: dict[str, tuple[bool, str]]) -> tuple[float, int, list[str]]:
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_a_blind_batch_stays_above_its_floor(name):
     batch = {"one": BATCH_ONE, "two": BATCH_TWO, "three": BATCH_THREE, "four": BATCH_FOUR, "five": BATCH_FIVE,
-             "six": BATCH_SIX, "seven": BATCH_SEVEN, "eight": BATCH_EIGHT}[name]
+             "six": BATCH_SIX, "seven": BATCH_SEVEN, "eight": BATCH_EIGHT,
+             "nine": BATCH_NINE}[name]
     if not batch:
         pytest.skip("batch not written yet")
     accuracy, false_sellers, wrong = _score(batch)
@@ -60,7 +64,8 @@ def test_a_blind_batch_stays_above_its_floor(name):
 
 
 def test_the_batches_keep_both_kinds_of_page():
-    for batch in (BATCH_ONE, BATCH_TWO, BATCH_THREE, BATCH_FOUR, BATCH_FIVE, BATCH_SIX, BATCH_SEVEN, BATCH_EIGHT):
+    for batch in (BATCH_ONE, BATCH_TWO, BATCH_THREE, BATCH_FOUR, BATCH_FIVE, BATCH_SIX, BATCH_SEVEN, BATCH_EIGHT,
+                  BATCH_NINE):
         if batch:
             sellers = sum(gold for gold, _html in batch.values())
             assert 0.3 < sellers / len(batch) < 0.7

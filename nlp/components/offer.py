@@ -217,7 +217,8 @@ class OfferComponent:
         if not names_itself:
             cut = text.find("\n")
             if cut > 0:
-                site_named = (self.site or load_site_name()).names_itself(text[:min(cut, 400)], text[cut:])
+                site_named = (self.site or load_site_name()).names_itself(text[:min(cut, 400)], text[cut:],
+                                                                             text[max(cut, nav_start):])
         claims = doc._.clinicscan_claims or []
         products = [c for c in claims if c.kind == "product_type" and c.start < nav_start]
         plants = [c for c in products if voice.of_a_plant(c.sentence[:c.start - c.sent_start], c.matched_text)]
