@@ -18,8 +18,9 @@ from pathlib import Path
 
 from clinicscan.errors import LexiconError
 from clinicscan.nlp.jsonl import read_json
+from clinicscan.paths import lexicon_dir
 
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicon" / "treated_here.json"
+FILE = "treated_here.json"
 _WORD = re.compile(r"[a-z’']+")
 
 
@@ -67,10 +68,12 @@ class TreatedHere:
 
 @lru_cache(maxsize=4)
 def load_treated_here(path: Path | None = None) -> TreatedHere:
-    data = read_json(Path(path or DEFAULT_PATH), LexiconError)
+    """The word lists in ``path`` (default: the shipped lexicon's)."""
+    where = Path(path) if path else lexicon_dir() / FILE
+    data = read_json(where, LexiconError)
     try:
         return TreatedHere(int(data["longest_question"]), int(data["least"]), frozenset(data["reader"]),
                            frozenset(data["past"]), frozenset(data["others"]), _starts(data["logistics"]),
                            _starts(data["excluding"]))
     except (KeyError, TypeError, ValueError) as exc:
-        raise LexiconError(f"{path or DEFAULT_PATH}: {exc}") from exc
+        raise LexiconError(f"{where}: {exc}") from exc

@@ -79,3 +79,19 @@ def test_questions_count_only_in_the_present_about_the_readers_own_procedure():
     assert reader.presumes(clinic + "Is it approved?\n") == 0
     assert reader.presumes(clinic + "Will I be paid?\n") == 0
     assert reader.presumes(clinic + "How long is the cord blood stored?\n") == 0
+
+
+def test_the_word_lists_come_from_the_pipelines_lexicon_folder(tmp_path):
+    """A lexicon folder of one's own (``--lexicon``) carries its own treated_here.json, as its other files."""
+    import json
+    import shutil
+
+    from clinicscan.paths import lexicon_dir
+
+    folder = tmp_path / "lexicon"
+    shutil.copytree(lexicon_dir(), folder)
+    lists = json.loads((folder / "treated_here.json").read_text(encoding="utf-8"))
+    lists["least"] = 99
+    (folder / "treated_here.json").write_text(json.dumps(lists), encoding="utf-8")
+    page = analyse_page(SELLERS["faq-citing-a-study"], lexicon_dir=str(folder))
+    assert not any(c.startswith("+treated-here FAQ") for c in page.offer_cues), page.offer_cues

@@ -28,7 +28,7 @@ from clinicscan.nlp.seller_features import FeatureReader, SellerEvidence
 from clinicscan.nlp.seller_model import SellerModel, load_seller_model
 from clinicscan.nlp.site_name import SiteName, load_site_name
 from clinicscan.nlp.transplant_programme import TransplantReader, load_transplant_reader
-from clinicscan.nlp.treated_here import load_treated_here
+from clinicscan.nlp.treated_here import TreatedHere, load_treated_here
 from clinicscan.vocabulary import COUNTED_CONTEXTS
 
 if not Doc.has_extension("clinicscan_offer"):
@@ -153,6 +153,7 @@ class OfferComponent:
         self.names: NameReader | None = None
         self.transplant: TransplantReader | None = None
         self.site: SiteName | None = None
+        self.treated_here: TreatedHere | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, cues_path: str | None = None) -> None:
         self._set(load_offer_cues(cues_path or self.cues_path or None))
@@ -174,6 +175,8 @@ class OfferComponent:
         self.site = load_site_name(str(site) if site and site.exists() else None)
         own = folder / "transplant_programme.json" if folder else None
         self.transplant = load_transplant_reader(own if own and own.exists() else None)
+        faq = folder / "treated_here.json" if folder else None
+        self.treated_here = load_treated_here(faq if faq and faq.exists() else None)
 
     def _set(self, cues: list[OfferCue]) -> None:
         self.cues = cues
@@ -280,7 +283,7 @@ class OfferComponent:
         if acting is not None:
             score += THERAPY_ACTS_BONUS
         faq = 0 if not counted or declined or elsewhere is not None or received \
-            else load_treated_here().presumes(text[:nav_start])
+            else (self.treated_here or load_treated_here()).presumes(text[:nav_start])
         if faq:
             score += TREATED_HERE_BONUS
         offers = score >= self.threshold
