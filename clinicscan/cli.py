@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -336,9 +337,12 @@ def demo(ctx, out_dir, keep_serving):
 @click.option("--resamples", type=click.IntRange(10, 100_000), default=1000, show_default=True,
               help="Bootstrap resamples (over pages) for the 95% intervals.")
 @click.option("--seed", type=int, default=8, show_default=True, help="Seed of the bootstrap resampling.")
+@click.option("--seller-mode", type=click.Choice(["evidence", "burden"]), default=None,
+              help="Make this seller decision instead of data/lexicon/seller_decision.json's mode (sets "
+              "CLINICSCAN_SELLER_MODE for this run; docs/seller-model.md, 'Burden of proof').")
 @click.pass_context
 @_handle_errors
-def evaluate(ctx, gold, pages, as_json, split, flagged, flagged_out, summary, resamples, seed):
+def evaluate(ctx, gold, pages, as_json, split, flagged, flagged_out, summary, resamples, seed, seller_mode):
     """Score extraction against hand-coded pages.
 
     GOLD is a JSONL file, one line a page: {"file", "offers_treatment", "conditions",
@@ -357,7 +361,23 @@ def evaluate(ctx, gold, pages, as_json, split, flagged, flagged_out, summary, re
       clinicscan evaluate data/devset/gold.jsonl data/devset/pages --split holdout
       clinicscan evaluate ../shared/realworld/gold.jsonl ../shared/realworld/pages --split tune --flagged
       clinicscan evaluate GOLD PAGES --split check --flagged --summary
+      clinicscan evaluate GOLD PAGES --split tune --seller-mode burden
     """
+    before = os.environ.get("CLINICSCAN_SELLER_MODE")
+    if seller_mode:
+        # read when a pipeline is built (shared pipelines are kept per mode); the regulator view's workers inherit it
+        os.environ["CLINICSCAN_SELLER_MODE"] = seller_mode
+    try:
+        _evaluate(gold, pages, as_json, split, flagged, flagged_out, summary, resamples, seed)
+    finally:
+        if seller_mode:
+            if before is None:
+                os.environ.pop("CLINICSCAN_SELLER_MODE", None)
+            else:
+                os.environ["CLINICSCAN_SELLER_MODE"] = before
+
+
+def _evaluate(gold, pages, as_json, split, flagged, flagged_out, summary, resamples, seed):
     from clinicscan.nlp.evaluate import evaluate as run_evaluation
 
     if flagged_out is not None and not flagged:

@@ -55,11 +55,17 @@ class Lexicon:
 
 
 def lexicon_version(directory: Path) -> str:
-    """A short hash of every data file of the lexicon folder (names and contents)."""
+    """A short hash of every data file of the lexicon folder (names and contents), and of the seller mode the
+    environment sets over seller_decision.json's (nlp/publisher_kind.py), which changes the readings too."""
+    from clinicscan.nlp.publisher_kind import mode_override
+
     digest = hashlib.sha256()
     for path in sorted(p for p in directory.iterdir() if p.suffix in {".jsonl", ".json"}):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    override = mode_override()
+    if override:
+        digest.update(f"seller mode {override}".encode())
     return digest.hexdigest()[:16]
 
 

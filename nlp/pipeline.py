@@ -41,10 +41,13 @@ def build_pipeline(lexicon_dir: str | None = None, initialize: bool = True) -> L
 
 
 def shared_pipeline(lexicon_dir: str | os.PathLike | None = None) -> Language:
-    """One pipeline per process and lexicon folder (workers build it once)."""
-    return _shared_pipeline(str(lexicon_dir or ""))
+    """One pipeline per process, lexicon folder and seller mode set in the environment (workers build it once;
+    nlp/publisher_kind.py)."""
+    from clinicscan.nlp.publisher_kind import mode_override
+
+    return _shared_pipeline(str(lexicon_dir or ""), mode_override())
 
 
 @lru_cache(maxsize=4)
-def _shared_pipeline(folder: str) -> Language:
+def _shared_pipeline(folder: str, seller_mode: str = "") -> Language:
     return build_pipeline(folder or None)

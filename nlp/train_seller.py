@@ -53,6 +53,9 @@ class TrainingPage:
     #: the rules' score and each offer cue's signed contribution to it (for grouped cross-validation)
     rule_score: float = 0.0
     cue_weights: dict[str, float] = field(default_factory=dict)
+    #: the inputs of the burden-of-proof decision (seller_decision.json mode "burden"; offer.py ``burden_sells``):
+    #: presents, own_wording, structural (weight per kind), cue_kinds (report cue -> kind), least
+    burden: dict = field(default_factory=dict)
 
     @property
     def group(self) -> str:
@@ -93,7 +96,8 @@ def read_pages(gold: Path, pages: Path, splits: tuple[str, ...], source: str, nl
         decision = doc._.clinicscan_offer
         rows.append(TrainingPage(source, row["file"], bool(row["offers_treatment"]), decision.offers_treatment,
                                  list(doc.user_data["clinicscan_seller_features"]), digest, decision.score,
-                                 dict(doc.user_data.get("clinicscan_offer_cue_weights", {}))))
+                                 dict(doc.user_data.get("clinicscan_offer_cue_weights", {})),
+                                 dict(doc.user_data.get("clinicscan_burden_inputs", {}))))
     return rows
 
 
@@ -187,6 +191,31 @@ def _tally(tally: dict, page: TrainingPage, guess: bool) -> None:
 
 
 GROUPED_VARIANTS = ("rules as shipped", "rules", "model", "model+score", "rules+override", "rules+veto")
+#: the burden-of-proof decision (seller_decision.json mode "burden"), scored the same way when pages carry its inputs
+BURDEN_VARIANTS = ("burden as shipped", "burden", "burden+veto")
+
+
+def burden_offers(page: TrainingPage, seen: set[str] | None = None) -> bool:
+    """The page's burden-of-proof decision (offer.py ``burden_sells``) from its stored inputs; with ``seen``, without
+    the cues that fire on no page of the training side (report cues leave their kind's weight, offer cues the
+    page's own wording), as ``unseen_cue_score`` does for the rules. The structural signals always count: they
+    were not written from any real-world page."""
+    from clinicscan.nlp.components.offer import burden_sells
+
+    inputs = page.burden
+    if not inputs.get("presents"):
+        return False
+    kinds = dict(inputs.get("structural", {}))
+    own = float(inputs.get("own_wording", 0.0))
+    cue_kinds = inputs.get("cue_kinds", {})
+    for cue, weight in page.cue_weights.items():
+        unseen = seen is not None and cue not in seen
+        if cue in cue_kinds:
+            if not unseen:
+                kinds[cue_kinds[cue]] = kinds.get(cue_kinds[cue], 0.0) + abs(weight)
+        elif unseen and weight > 0:
+            own -= weight
+    return burden_sells(kinds, own, float(inputs.get("least", 4.0)))
 
 
 def grouped_cross_validate(pages: list[TrainingPage], names: list[str], c: float = DEFAULT_C,
@@ -203,7 +232,8 @@ def grouped_cross_validate(pages: list[TrainingPage], names: list[str], c: float
     """
     score_column = names.index("rule_score")
     low, high = override
-    tally: dict[str, dict] = {v: {} for v in GROUPED_VARIANTS}
+    burden = all(p.burden for p in pages)
+    tally: dict[str, dict] = {v: {} for v in GROUPED_VARIANTS + (BURDEN_VARIANTS if burden else ())}
     held_out = sorted({p.group for p in pages if p.source != "devset"})
     for group in held_out:
         train_pages = [p for p in pages if p.group != group]
@@ -224,6 +254,11 @@ def grouped_cross_validate(pages: list[TrainingPage], names: list[str], c: float
             "rules+override": [combine(r, p, 0.2, 0.7) for r, p in zip(rules, with_score)],
             "rules+veto": [combine(r, p, low, high) for r, p in zip(rules, with_score)],
         }
+        if burden:
+            held = [burden_offers(p, seen) for p in test_pages]
+            predicted["burden as shipped"] = [burden_offers(p) for p in test_pages]
+            predicted["burden"] = held
+            predicted["burden+veto"] = [combine(b, p, low, high) for b, p in zip(held, with_score)]
         for variant, guesses in predicted.items():
             for page, guess in zip(test_pages, guesses):
                 _tally(tally[variant], page, guess)

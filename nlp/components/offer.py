@@ -23,6 +23,8 @@ from spacy.tokens import Doc
 from clinicscan.errors import LexiconError
 from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher
 from clinicscan.nlp.own_voice import NameReader, OwnVoice, load_own_voice
+from clinicscan.nlp.publisher_kind import FILE as DECISION_FILE
+from clinicscan.nlp.publisher_kind import SellerDecision, load_seller_decision
 from clinicscan.nlp.rules import OfferCue, load_offer_cues
 from clinicscan.nlp.seller_features import FeatureReader, SellerEvidence
 from clinicscan.nlp.seller_model import SellerModel, load_seller_model
@@ -154,6 +156,8 @@ class OfferComponent:
         self.transplant: TransplantReader | None = None
         self.site: SiteName | None = None
         self.treated_here: TreatedHere | None = None
+        #: which decision to make (data/lexicon/seller_decision.json: "evidence", the default, or "burden")
+        self.decision: SellerDecision | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, cues_path: str | None = None) -> None:
         self._set(load_offer_cues(cues_path or self.cues_path or None))
@@ -177,6 +181,8 @@ class OfferComponent:
         self.transplant = load_transplant_reader(own if own and own.exists() else None)
         faq = folder / "treated_here.json" if folder else None
         self.treated_here = load_treated_here(faq if faq and faq.exists() else None)
+        settings = folder / DECISION_FILE if folder else None
+        self.decision = load_seller_decision(settings if settings and settings.exists() else None)
 
     def _set(self, cues: list[OfferCue]) -> None:
         self.cues = cues
@@ -287,6 +293,23 @@ class OfferComponent:
         if faq:
             score += TREATED_HERE_BONUS
         offers = score >= self.threshold
+        decision = self.decision or load_seller_decision()
+        burden_cues: list[str] = []
+        if decision.burden or self.collect_features:
+            presents = _presents(bool(own_products), bool(declined), elsewhere is not None or received, bool(counted),
+                                 menu_product is not None)
+            kinds, own_wording, burden_cues = _publisher_evidence(decision, by_kind, text[:nav_start],
+                                                                  bool(own_products), presents)
+            if self.collect_features:
+                # the burden decision's inputs, for training's grouped cross-validation (``burden`` variants)
+                cue_kinds = {c.id: c.page_kind for c, _f in found.values() if c.signal == "report"}
+                doc.user_data["clinicscan_burden_inputs"] = {
+                    "presents": presents, "own_wording": own_wording, "structural": _beyond_cues(kinds, weights, cue_kinds),
+                    "cue_kinds": cue_kinds, "least": decision.publisher_least,
+                    "counted_share": len(counted) / len(products) if products else 0.0,
+                    "clinic_site": names_itself or bool(site_named), "own": bool(own_products)}
+            if decision.burden:
+                offers = presents and burden_sells(kinds, own_wording, decision.publisher_least)
         probability = None
         if self.features is not None and (self.model is not None or self.collect_features):
             reported = sum(c.context == "reported" for c in products)
@@ -300,7 +323,9 @@ class OfferComponent:
                 # fire only in the held-out source, which may have been written while reading it)
                 doc.user_data["clinicscan_offer_cue_weights"] = weights
             if self.model is not None:
-                offers, probability = self.model.offers(offers, values)
+                vetoed, probability = self.model.offers(offers, values)
+                if not decision.burden or decision.veto:
+                    offers = vetoed
         report_kinds = {k: v for k, v in by_kind.items() if k not in ("clinic", "transplant")}
         if offers:
             kind = "transplant" if self._programme(doc, by_kind, claims, nav_start) else "clinic"
@@ -336,6 +361,7 @@ class OfferComponent:
             cues.append(f"+treated-here FAQ x{faq}")
         if criticism < 1.0:
             cues.append(f"criticism of others x{criticism:.2f}")
+        cues.extend(burden_cues)
         if probability is not None:
             cues.append(f"model p={probability:.2f}")
         return OfferDecision(offers, round(score, 2), kind, cues,
@@ -383,6 +409,53 @@ class OfferComponent:
         self._load_model()
         self._load_voice()
         return self
+
+
+def _presents(own: bool, declined: bool, not_its_own: bool, counted: bool, menu_product: bool) -> bool:
+    """Mode "burden": the page presents a product of its own: one in its own voice; else a counted product with none
+    declined and none received or given elsewhere; else, on a site naming itself as a clinic, a product in its menu."""
+    return own or not (declined or not_its_own or not (counted or menu_product))
+
+
+def _publisher_evidence(decision: SellerDecision, by_kind: dict[str, float], main_text: str, own: bool,
+                        presents: bool) -> tuple[dict[str, float], float, list[str]]:
+    """(weight per non-selling page kind: its report cues, criticism of others already capped, plus its structural
+    signals (nlp/publisher_kind.py); the page's own seller wording: clinic and transplant offer cues, "At <Name>,
+    we", the site naming itself, ``own_product_weight`` for an own product; the decision's cues)."""
+    structural, notes = decision.publisher_weights(main_text)
+    kinds = {k: w for k, w in by_kind.items() if k not in ("clinic", "transplant")}
+    for kind, weight in structural.items():
+        kinds[kind] = kinds.get(kind, 0.0) + weight
+    own_wording = by_kind.get("clinic", 0.0) + by_kind.get("transplant", 0.0) \
+        + (decision.own_product_weight if own else 0.0)
+    if not presents:
+        return kinds, own_wording, ["burden: presents no product of its own"] if decision.burden else []
+    if not decision.burden:
+        return kinds, own_wording, []
+    cues = [f"burden: presents{' own' if own else ''}"] + [f"-publisher {note}" for note in notes[:4]]
+    if kinds:
+        kind = max(kinds, key=kinds.get)
+        cues.append(f"burden: {kind} {kinds[kind]:.1f} - own {own_wording:.1f}")
+    return kinds, own_wording, cues
+
+
+def _beyond_cues(kinds: dict[str, float], weights: dict[str, float], cue_kinds: dict[str, str]) -> dict[str, float]:
+    """The part of each kind's weight that is not its report cues' (structural signals, a plant's stem cells), for
+    training: the cues' part is in the cue weights, where grouped cross-validation can drop unseen cues."""
+    beyond = dict(kinds)
+    for cue, kind in cue_kinds.items():
+        beyond[kind] = beyond.get(kind, 0.0) - abs(weights.get(cue, 0.0))
+    return {k: round(w, 4) for k, w in beyond.items() if w > 1e-9}
+
+
+def burden_sells(kinds: dict[str, float], own_wording: float, least: float) -> bool:
+    """Mode "burden", on a page that presents a product of its own: a seller unless one non-selling publisher kind
+    is established, its weight at least ``least`` beyond the page's own seller wording.
+
+    Kinds are weighed one at a time, not summed: a clinic's blog that cites a study, quotes a warning and explains a
+    disease carries a little of several kinds, a publisher a lot of its own. Nothing here was fitted to the
+    real-world pages (session 22, sellerdefault; data/lexicon/seller_decision.json)."""
+    return not kinds or max(kinds.values()) - own_wording < least
 
 
 def _holds_report_cue(claim, report_at: list[int]) -> bool:
