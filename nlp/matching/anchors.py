@@ -10,7 +10,7 @@ from __future__ import annotations
 from clinicscan.nlp.matching.predicates import WORD_ATTRS
 
 __all__ = ["COMMON", "REQUIRED", "STAR_LIMIT", "folded_words_only", "nearby_words", "pattern_anchors",
-           "token_words", "words_nearby"]
+           "sentence_words", "token_words", "words_nearby"]
 
 STAR_LIMIT = 8  # "*" and "+" never take more tokens than this (the default of TokenPatternMatcher)
 #: the OPs of a token every match contains
@@ -90,6 +90,38 @@ def nearby_words(pattern: list[dict], anchor: int, strings, star_limit: int = ST
             found.append((hi - lo, lo, hi, frozenset(strings.add(w) for w in words)))
     found.sort(key=lambda f: f[0])
     return [(lo, hi, ids) for _w, lo, hi, ids in found[:most]]
+
+
+def sentence_words(pattern: list[dict], anchor: int, strings) -> tuple[tuple[frozenset[int], ...], tuple[frozenset[int], ...]]:
+    """The word sets a sentence must hold for the pattern to match in it: (lower-cased ids, exact ids).
+
+    Each required token (other than the anchor) that is tested against words (LOWER / NORM,
+    or ORTH / TEXT, as a string or an IN list) must stand in the sentence, since a match never
+    leaves its sentence; a sentence without one of them needs no match attempt. The ids are
+    those the token tests compare with (``predicates``), so the test is exact, not a guess.
+    """
+    folded, exact = [], []
+    for j, spec in enumerate(pattern):
+        if j == anchor or spec.get("OP") not in REQUIRED:
+            continue
+        for attr in WORD_ATTRS:
+            if attr not in spec:
+                continue
+            value = spec[attr]
+            if isinstance(value, dict):
+                value = value.get("IN")
+                if not isinstance(value, list):
+                    continue
+            elif isinstance(value, str):
+                value = [value]
+            else:
+                continue
+            if attr in ("LOWER", "NORM"):
+                folded.append(frozenset(strings.add(str(w).lower()) for w in value))
+            else:
+                exact.append(frozenset(strings.add(str(w)) for w in value))
+    # the sets of fewest words first: they are the likeliest to be missing
+    return tuple(sorted(folded, key=len)), tuple(sorted(exact, key=len))
 
 
 def words_nearby(lower: list[int], nearby, hit: int, s0: int, s1: int) -> bool:

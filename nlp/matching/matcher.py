@@ -8,7 +8,8 @@ import numpy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from clinicscan.nlp.matching.anchors import STAR_LIMIT, folded_words_only, nearby_words, pattern_anchors, words_nearby
+from clinicscan.nlp.matching.anchors import (STAR_LIMIT, folded_words_only, nearby_words, pattern_anchors,
+                                             sentence_words, words_nearby)
 from clinicscan.nlp.matching.arrays import TokenArrays
 from clinicscan.nlp.matching.pattern import CompiledPattern
 from clinicscan.nlp.matching.predicates import compile_token
@@ -52,6 +53,7 @@ class TokenPatternMatcher:
         index, words = anchored
         compiled = CompiledPattern(key_id, tokens, index, folded_words_only(pattern[index]), self.star_limit)
         compiled.nearby = nearby_words(pattern, index, strings, self.star_limit)
+        compiled.in_sentence, compiled.in_sentence_exact = sentence_words(pattern, index, strings)
         for word in words:
             self._by_anchor.setdefault(strings.add(word), []).append(compiled)
         self._anchor_table = None  # rebuilt for the new anchor words on the next call
@@ -82,15 +84,33 @@ class TokenPatternMatcher:
 
     def _match_anchored(self, a: TokenArrays, hits: list[int], bounds: list[int], found: set) -> None:
         """The matches of the anchored patterns, each tried only where its anchor word is."""
-        sentence_of, lower, by_anchor = a.sentence_of, a.lower, self._by_anchor
+        sentence_of, lower, orth, by_anchor = a.sentence_of, a.lower, a.orth, self._by_anchor
+        # each sentence's words, read once: a pattern whose required words are not all in the
+        # hit's sentence cannot match there (most anchor hits), and needs no match attempt
+        folded_words: dict[int, set[int]] = {}
+        exact_words: dict[int, set[int]] = {}
         for hit in hits:
             si = sentence_of[hit]
             s0, s1 = bounds[si], bounds[si + 1]
             for pattern in by_anchor[lower[hit]]:
                 if pattern.single:
                     found.add((pattern.key, hit, hit + 1))
-                elif not pattern.nearby or words_nearby(lower, pattern.nearby, hit, s0, s1):
-                    pattern.matches_around(a, hit, s0, s1, found)
+                    continue
+                if pattern.nearby and not words_nearby(lower, pattern.nearby, hit, s0, s1):
+                    continue
+                if pattern.in_sentence:
+                    words = folded_words.get(si)
+                    if words is None:
+                        words = folded_words[si] = set(lower[s0:s1])
+                    if not _all_present(pattern.in_sentence, words):
+                        continue
+                if pattern.in_sentence_exact:
+                    words = exact_words.get(si)
+                    if words is None:
+                        words = exact_words[si] = set(orth[s0:s1])
+                    if not _all_present(pattern.in_sentence_exact, words):
+                        continue
+                pattern.matches_around(a, hit, s0, s1, found)
 
     @staticmethod
     def _match_free(a: TokenArrays, pattern: CompiledPattern, spans, bounds: list[int], found: set) -> None:
@@ -116,6 +136,14 @@ class TokenPatternMatcher:
             end = pattern.match_at(a, start, limit if limit < hi else hi)
             if end is not None:
                 found.add((pattern.key, start, end))
+
+
+def _all_present(word_sets, words: set[int]) -> bool:
+    """Every set of ``word_sets`` has a word in ``words``."""
+    for ids in word_sets:
+        if ids.isdisjoint(words):
+            return False
+    return True
 
 
 def _starts_in_spans(allowed, spans) -> tuple[list[int], list[int]]:

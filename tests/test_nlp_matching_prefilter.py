@@ -1,0 +1,48 @@
+"""The token matcher's cheap rejections (issue 8 item 6: the extract stage's speed) never change a match."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from clinicscan.nlp.matching import TokenPatternMatcher
+from clinicscan.nlp.matching.anchors import sentence_words
+from clinicscan.nlp.matching.pattern import CompiledPattern
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    return pipeline
+
+
+RATE = [{"LIKE_NUM": True}, {"ORTH": "%"}, {"LOWER": "of"}, {"OP": "?"}, {"LOWER": {"IN": ["patients", "people"]}},
+        {"OP": "*", "LOWER": {"NOT_IN": ["not"]}}, {"LOWER": {"IN": ["improve", "improved"]}, "OP": "+"}]
+
+
+def test_sentence_words_are_the_required_word_tests_but_the_anchor(nlp):
+    strings = nlp.vocab.strings
+    folded, exact = sentence_words(RATE, 1, strings)
+    assert {frozenset(strings[i] for i in ids) for ids in folded} == {
+        frozenset({"of"}), frozenset({"patients", "people"}), frozenset({"improve", "improved"})}
+    assert exact == ()  # the anchor ("%") is not asked again; optional and NOT_IN tokens are never required
+    folded, exact = sentence_words([{"LOWER": "no"}, {"ORTH": "FDA"}, {"TEXT": {"IN": ["Approved", "approved"]}}], 0, strings)
+    assert [len(ids) for ids in exact] == [1, 2] and folded == ()
+
+
+def test_a_sentence_without_a_required_word_gets_no_match_attempt(nlp, monkeypatch):
+    matcher = TokenPatternMatcher(nlp.vocab)
+    matcher.add("rate", RATE)
+    attempts = []
+    around = CompiledPattern.matches_around
+
+    def counted(self, a, hit, s0, s1, found):
+        attempts.append(hit)
+        around(self, a, hit, s0, s1, found)
+
+    monkeypatch.setattr(CompiledPattern, "matches_around", counted)
+    doc = nlp("About 85% of people we see are over fifty. In one trial 85% of patients improved.")
+    found = [doc[s:e].text for _k, s, e in matcher(doc)]
+    assert found == ["85% of patients improved"]
+    assert len(attempts) == 1  # the first sentence's "%" lacks "improve(d)": rejected before any attempt
