@@ -76,6 +76,18 @@ class TransplantReading:
         return self.blood_only or (len(self.groups) >= min_groups and self.indication is not None)
 
 
+def _memo_search(pattern: re.Pattern):
+    """``pattern.search(sentence) is not None``, searched once per distinct sentence of one call."""
+    seen: dict[str, bool] = {}
+
+    def found(sentence: str) -> bool:
+        hit = seen.get(sentence)
+        if hit is None:
+            hit = seen[sentence] = pattern.search(sentence) is not None
+        return hit
+    return found
+
+
 @dataclass(frozen=True)
 class TransplantReader:
     groups: dict[str, re.Pattern]
@@ -105,16 +117,18 @@ class TransplantReader:
                                  self.public_pathway(text, claims))
 
     def _own(self, claims: list) -> list:
+        research = _memo_search(self.research)  # a sentence holds ~2 claims: one search per sentence
         return [c for c in claims if c.kind in ("condition", "product_type") and c.context in COUNTED_CONTEXTS
-                and not self.research.search(c.sentence)]
+                and not research(c.sentence)]
 
     def vetoes(self, claims: list) -> tuple[str, ...]:
         """The page's own condition claims that say it is no transplant programme."""
         own = self._own(claims)
         with_product = {c.sentence for c in own if c.kind == "product_type"}
-        conditions = [c for c in own if c.kind == "condition" and not self.side_effect.search(c.sentence)]
+        side_effect, offer = _memo_search(self.side_effect), _memo_search(self.offer)
+        conditions = [c for c in own if c.kind == "condition" and not side_effect(c.sentence)]
         offered = {c.vocab_id for c in conditions if c.vocab_id not in self.indication_ids
-                   and (c.sentence in with_product or self.offer.search(c.sentence))}
+                   and (c.sentence in with_product or offer(c.sentence))}
         unproven = {c.vocab_id for c in conditions if c.vocab_id in self.unproven}
         return tuple(sorted(offered | (unproven if len(unproven) >= 2 else set())))
 
@@ -124,16 +138,15 @@ class TransplantReader:
         disorders (and blood cancers, GVHD) only, is a transplant service, however short."""
         if self.transplant_word is None or not self.transplant_word.search(text):
             return False
-        own = self._own(claims)
-        products = {c.vocab_id for c in own if c.kind == "product_type"}
-        conditions = {c.vocab_id for c in own if c.kind == "condition" and not self.side_effect.search(c.sentence)}
+        products, conditions = self._own_ids(claims)
         return (bool(products) and products <= self.blood_forming_types
                 and "blood_disorders" in conditions and conditions <= self.blood_ids)
 
     def _own_ids(self, claims: list) -> tuple[set[str], set[str]]:
         own = self._own(claims)
+        side_effect = _memo_search(self.side_effect)
         return ({c.vocab_id for c in own if c.kind == "product_type"},
-                {c.vocab_id for c in own if c.kind == "condition" and not self.side_effect.search(c.sentence)})
+                {c.vocab_id for c in own if c.kind == "condition" and not side_effect(c.sentence)})
 
     def autoimmune_only(self, claims: list) -> bool:
         """Its own conditions include an autoimmune one and no blood disorder, cancer or GVHD: the
