@@ -34,3 +34,24 @@ def test_each_sentence_is_searched_once_per_call_with_the_same_vetoes():
     assert counting.vetoes(claims) == reader.vetoes(claims) == ("autism", "knee_osteoarthritis")
     assert sorted(research.searched) == sorted([offer, trial])
     assert side_effect.searched == [offer]
+
+
+def test_a_selling_page_without_transplant_cues_reads_its_own_claims_twice_not_four_times(monkeypatch):
+    from clinicscan.nlp.analyse import analyse_page
+    from clinicscan.nlp.transplant_programme import TransplantReader
+
+    calls = []
+    own = TransplantReader._own
+
+    def counted(self, claims):
+        calls.append(len(claims))
+        return own(self, claims)
+
+    html = ("<html><head><title>Desert Knee Clinic</title></head><body><h1>Stem cell injections</h1>"
+            "<p>At Desert Knee Clinic we offer bone marrow stem cell injections.</p>"
+            "<p>Book your consultation today. Treatment costs $4,500.</p></body></html>")
+    before = analyse_page(html)
+    monkeypatch.setattr(TransplantReader, "_own", counted)
+    after = analyse_page(html)
+    assert after.offers_treatment and after.page_kind == "clinic" and after.to_dict() == before.to_dict()
+    assert len(calls) == 2  # the vetoes and the autoimmune test, once each

@@ -381,12 +381,14 @@ class OfferComponent:
         reader = self.transplant or load_transplant_reader()
         text = (doc.user_data.get("clinicscan_text") or doc.text)[:nav_start]
         own = [c for c in claims if c.start < nav_start]
-        if reader.vetoes(own):
+        if by_kind.get("transplant", 0.0) < TRANSPLANT_KIND_WEIGHT:
+            programme = reader.is_programme(text, own)  # the vetoes and the autoimmune test come first there
+        elif reader.vetoes(own):
             return False
-        if reader.autoimmune_only(own):  # no established practice to lean on: only a public care pathway
+        elif reader.autoimmune_only(own):  # no established practice to lean on: only a public care pathway
             programme = reader.public_pathway(text, own)
         else:
-            programme = by_kind.get("transplant", 0.0) >= TRANSPLANT_KIND_WEIGHT or reader.is_programme(text, own)
+            programme = True
         if programme:
             reader.report_research(claims)
         return programme
