@@ -17,7 +17,7 @@ def nlp():
     return pipeline
 
 
-RATE = [{"LIKE_NUM": True}, {"ORTH": "%"}, {"LOWER": "of"}, {"OP": "?"}, {"LOWER": {"IN": ["patients", "people"]}},
+RATE = [{"LIKE_NUM": True}, {"ORTH": "%"}, {"LOWER": "of"}, {"OP": "?"}, {"OP": "?"}, {"LOWER": {"IN": ["patients", "people"]}},
         {"OP": "*", "LOWER": {"NOT_IN": ["not"]}}, {"LOWER": {"IN": ["improve", "improved"]}, "OP": "+"}]
 
 
@@ -46,3 +46,13 @@ def test_a_sentence_without_a_required_word_gets_no_match_attempt(nlp, monkeypat
     found = [doc[s:e].text for _k, s, e in matcher(doc)]
     assert found == ["85% of patients improved"]
     assert len(attempts) == 1  # the first sentence's "%" lacks "improve(d)": rejected before any attempt
+
+
+def test_only_patterns_with_a_run_or_two_optional_tokens_get_the_sentence_test(nlp):
+    matcher = TokenPatternMatcher(nlp.vocab)
+    matcher.add("short", [{"LOWER": "no"}, {"LOWER": "known"}, {"LOWER": "risk"}])
+    matcher.add("run", [{"LOWER": "no"}, {"OP": "*"}, {"LOWER": "risk"}])
+    needs = {nlp.vocab.strings[p.key]: p.needs for ps in matcher._by_anchor.values() for p in ps}
+    assert needs["short"] == 0 and needs["run"] != 0
+    doc = nlp("No known risk. No serious known risk.")
+    assert [doc[s:e].text for _k, s, e in matcher(doc)] == ["No known risk", "No known risk", "No serious known risk"]

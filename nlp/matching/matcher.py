@@ -34,6 +34,11 @@ class TokenPatternMatcher:
         self._free: list[CompiledPattern] = []  # patterns without an anchor word
         self._anchor_table: WordTable | None = None
         self._size = 0
+        #: one bit per distinct word set some pattern needs in its sentence (``sentence_words``):
+        #: word id -> the bits of the sets holding it, for lower-cased and for exact words
+        self._set_bit: dict[tuple[bool, frozenset[int]], int] = {}
+        self._folded_bits: dict[int, int] = {}
+        self._exact_bits: dict[int, int] = {}
 
     def __len__(self) -> int:
         return self._size
@@ -53,10 +58,24 @@ class TokenPatternMatcher:
         index, words = anchored
         compiled = CompiledPattern(key_id, tokens, index, folded_words_only(pattern[index]), self.star_limit)
         compiled.nearby = nearby_words(pattern, index, strings, self.star_limit)
-        compiled.in_sentence, compiled.in_sentence_exact = sentence_words(pattern, index, strings)
+        if _costly_attempt(pattern):
+            folded, exact = sentence_words(pattern, index, strings)
+            compiled.needs = self._bits_of(folded, False) | self._bits_of(exact, True)
         for word in words:
             self._by_anchor.setdefault(strings.add(word), []).append(compiled)
         self._anchor_table = None  # rebuilt for the new anchor words on the next call
+
+    def _bits_of(self, word_sets, exact: bool) -> int:
+        """The bits of ``word_sets`` (new sets get a new bit, and their words that bit)."""
+        bits, words_bits = 0, self._exact_bits if exact else self._folded_bits
+        for ids in word_sets:
+            bit = self._set_bit.get((exact, ids))
+            if bit is None:
+                bit = self._set_bit[exact, ids] = 1 << len(self._set_bit)
+                for word in ids:
+                    words_bits[word] = words_bits.get(word, 0) | bit
+            bits |= bit
+        return bits
 
     def __call__(self, doc: Doc, ranges: list[tuple[int, int]] | None = None) -> list[Match]:
         a = TokenArrays.of(doc)
@@ -85,30 +104,28 @@ class TokenPatternMatcher:
     def _match_anchored(self, a: TokenArrays, hits: list[int], bounds: list[int], found: set) -> None:
         """The matches of the anchored patterns, each tried only where its anchor word is."""
         sentence_of, lower, orth, by_anchor = a.sentence_of, a.lower, a.orth, self._by_anchor
-        # each sentence's words, read once: a pattern whose required words are not all in the
-        # hit's sentence cannot match there (most anchor hits), and needs no match attempt
-        folded_words: dict[int, set[int]] = {}
-        exact_words: dict[int, set[int]] = {}
+        folded_bits, exact_bits = self._folded_bits, self._exact_bits
+        # which of the patterns' required word sets each sentence holds, as bits, read once per sentence:
+        # a pattern whose required words are not all in the hit's sentence cannot match there (a match
+        # never leaves its sentence); asked after the cheaper test of the words next to the anchor
+        present: dict[int, int] = {}
         for hit in hits:
             si = sentence_of[hit]
             s0, s1 = bounds[si], bounds[si + 1]
+            have = None
             for pattern in by_anchor[lower[hit]]:
                 if pattern.single:
                     found.add((pattern.key, hit, hit + 1))
                     continue
                 if pattern.nearby and not words_nearby(lower, pattern.nearby, hit, s0, s1):
                     continue
-                if pattern.in_sentence:
-                    words = folded_words.get(si)
-                    if words is None:
-                        words = folded_words[si] = set(lower[s0:s1])
-                    if not _all_present(pattern.in_sentence, words):
-                        continue
-                if pattern.in_sentence_exact:
-                    words = exact_words.get(si)
-                    if words is None:
-                        words = exact_words[si] = set(orth[s0:s1])
-                    if not _all_present(pattern.in_sentence_exact, words):
+                needs = pattern.needs
+                if needs:
+                    if have is None:
+                        have = present.get(si)
+                        if have is None:
+                            have = present[si] = _sentence_bits(lower, orth, s0, s1, folded_bits, exact_bits)
+                    if needs & have != needs:
                         continue
                 pattern.matches_around(a, hit, s0, s1, found)
 
@@ -138,12 +155,28 @@ class TokenPatternMatcher:
                 found.add((pattern.key, start, end))
 
 
-def _all_present(word_sets, words: set[int]) -> bool:
-    """Every set of ``word_sets`` has a word in ``words``."""
-    for ids in word_sets:
-        if ids.isdisjoint(words):
-            return False
-    return True
+def _costly_attempt(pattern: list[dict]) -> bool:
+    """A match attempt that may try many starts and ends (a ``*`` / ``+`` run, or two optional tokens):
+    worth the sentence's word test first. Short fixed patterns fail their first tokens faster than
+    the test (measured on the bench pages: the context cues' matcher was 15% slower with it for all)."""
+    ops = [token.get("OP") for token in pattern]
+    return any(op in ("*", "+") for op in ops) or ops.count("?") >= 2
+
+
+def _sentence_bits(lower: list[int], orth: list[int], s0: int, s1: int, folded_bits: dict[int, int],
+                   exact_bits: dict[int, int]) -> int:
+    """The bits of the required word sets the tokens [s0, s1) hold."""
+    have = 0
+    for word in lower[s0:s1]:
+        bits = folded_bits.get(word)
+        if bits is not None:
+            have |= bits
+    if exact_bits:
+        for word in orth[s0:s1]:
+            bits = exact_bits.get(word)
+            if bits is not None:
+                have |= bits
+    return have
 
 
 def _starts_in_spans(allowed, spans) -> tuple[list[int], list[int]]:

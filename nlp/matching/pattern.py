@@ -32,9 +32,8 @@ class CompiledPattern:
         self.max_before = sum(star_limit if op in ("*", "+") else 1 for op, _ in before)
         #: (first, last offset from the anchor, lower-cased ids): a required word near the anchor
         self.nearby: list[tuple[int, int, frozenset[int]]] = []
-        #: word sets (lower-cased ids; exact ids) each of which the hit's sentence must hold (``sentence_words``)
-        self.in_sentence: tuple[frozenset[int], ...] = ()
-        self.in_sentence_exact: tuple[frozenset[int], ...] = ()
+        #: the bits (``TokenPatternMatcher``) of the word sets the hit's sentence must hold (``sentence_words``)
+        self.needs = 0
         #: whether the first token's test passes, per word (the tests read nothing but the word)
         self._first_table: WordTable | None = None
         self._first_table_vocab = None
