@@ -107,7 +107,7 @@ class TokenPatternMatcher:
         folded_bits, exact_bits = self._folded_bits, self._exact_bits
         # which of the patterns' required word sets each sentence holds, as bits, read once per sentence:
         # a pattern whose required words are not all in the hit's sentence cannot match there (a match
-        # never leaves its sentence); asked after the cheaper test of the words next to the anchor
+        # never leaves its sentence); only patterns whose attempts cost more than the test have one
         present: dict[int, int] = {}
         for hit in hits:
             si = sentence_of[hit]
@@ -117,8 +117,6 @@ class TokenPatternMatcher:
                 if pattern.single:
                     found.add((pattern.key, hit, hit + 1))
                     continue
-                if pattern.nearby and not words_nearby(lower, pattern.nearby, hit, s0, s1):
-                    continue
                 needs = pattern.needs
                 if needs:
                     if have is None:
@@ -127,6 +125,8 @@ class TokenPatternMatcher:
                             have = present[si] = _sentence_bits(lower, orth, s0, s1, folded_bits, exact_bits)
                     if needs & have != needs:
                         continue
+                if pattern.nearby and not words_nearby(lower, pattern.nearby, hit, s0, s1):
+                    continue
                 pattern.matches_around(a, hit, s0, s1, found)
 
     @staticmethod
