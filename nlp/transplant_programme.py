@@ -132,6 +132,30 @@ class TransplantReader:
         unproven = {c.vocab_id for c in conditions if c.vocab_id in self.unproven}
         return tuple(sorted(offered | (unproven if len(unproven) >= 2 else set())))
 
+    def has_veto(self, claims: list) -> bool:
+        """``bool(vetoes(claims))``, stopping at the first veto: a clinic offers a condition in its
+        first sentences, so most selling pages need a search of a few sentences, not of all."""
+        research, side_effect, offer = (_memo_search(self.research), _memo_search(self.side_effect),
+                                        _memo_search(self.offer))
+        # a product claim's sentence is its own (not research) exactly when a condition's same sentence is
+        with_product = {c.sentence for c in claims if c.kind == "product_type" and c.context in COUNTED_CONTEXTS}
+        unproven: set[str] = set()
+        for c in claims:
+            if c.kind != "condition" or c.context not in COUNTED_CONTEXTS:
+                continue
+            outside = c.vocab_id not in self.indication_ids
+            if not outside and c.vocab_id not in self.unproven:
+                continue
+            if research(c.sentence) or side_effect(c.sentence):
+                continue
+            if outside and (c.sentence in with_product or offer(c.sentence)):
+                return True
+            if c.vocab_id in self.unproven:
+                unproven.add(c.vocab_id)
+                if len(unproven) >= 2:
+                    return True
+        return False
+
     def blood_only(self, text: str, claims: list) -> bool:
         """The regulator's own reading of a programme (clinicscan/regulator_view.py): a page that
         speaks of a transplant and whose own claims are blood-forming cell types only, for blood
@@ -174,7 +198,7 @@ class TransplantReader:
         in, then one search for an indication; the voice groups (a whole-text search each, ~1 ms on
         a 25 KB page) only when an indication is named, and only until enough are found."""
         claims = list(claims)
-        if self.vetoes(claims):
+        if self.has_veto(claims):
             return False
         if self.autoimmune_only(claims):
             return self.public_pathway(text, claims)

@@ -36,7 +36,7 @@ def test_each_sentence_is_searched_once_per_call_with_the_same_vetoes():
     assert side_effect.searched == [offer]
 
 
-def test_a_selling_page_without_transplant_cues_reads_its_own_claims_twice_not_four_times(monkeypatch):
+def test_a_selling_page_without_transplant_cues_reads_its_own_claims_once_not_four_times(monkeypatch):
     from clinicscan.nlp.analyse import analyse_page
     from clinicscan.nlp.transplant_programme import TransplantReader
 
@@ -54,4 +54,38 @@ def test_a_selling_page_without_transplant_cues_reads_its_own_claims_twice_not_f
     monkeypatch.setattr(TransplantReader, "_own", counted)
     after = analyse_page(html)
     assert after.offers_treatment and after.page_kind == "clinic" and after.to_dict() == before.to_dict()
-    assert len(calls) == 2  # the vetoes and the autoimmune test, once each
+    assert len(calls) == 1  # the autoimmune test; the vetoes (has_veto) stop at the first one
+
+
+def _probe_claims():
+    from clinicscan.nlp.analyse import analyse_page
+    from transplant_probe_pages import LAWFUL, PROGRAMMES, UNPROVEN
+
+    pages = {**PROGRAMMES, **UNPROVEN, **LAWFUL}
+    for name, text in pages.items():
+        title, _, body = text.partition("\n")
+        html = f"<html><head><title>{title}</title></head><body>" + "".join(
+            f"<p>{line}</p>" for line in body.splitlines()) + "</body></html>"
+        yield name, analyse_page(html).claims
+
+
+def test_has_veto_is_whether_there_are_vetoes_on_every_probe_page():
+    reader = load_transplant_reader()
+    seen = {True: 0, False: 0}
+    for name, claims in _probe_claims():
+        for cut in (len(claims), len(claims) // 2, 3):  # the whole page and shorter ones
+            expected = bool(reader.vetoes(claims[:cut]))
+            assert reader.has_veto(claims[:cut]) == expected, (name, cut)
+            seen[expected] += 1
+    assert seen[True] > 5 and seen[False] > 5
+
+
+def test_has_veto_stops_at_the_first_offered_condition():
+    reader = load_transplant_reader()
+    first = "We treat autism with stem cell injections."
+    claims = [_claim("condition", "autism", first), _claim("product_type", "unspecified_stem_cell", first)] + [
+        _claim("condition", "knee_osteoarthritis", f"Sentence {i} about knee arthritis.") for i in range(20)]
+    research = _Counting(reader.research)
+    counting = replace(reader, research=research)
+    assert counting.has_veto(claims) and reader.vetoes(claims)
+    assert research.searched == [first]

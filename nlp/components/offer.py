@@ -383,7 +383,7 @@ class OfferComponent:
         own = [c for c in claims if c.start < nav_start]
         if by_kind.get("transplant", 0.0) < TRANSPLANT_KIND_WEIGHT:
             programme = reader.is_programme(text, own)  # the vetoes and the autoimmune test come first there
-        elif reader.vetoes(own):
+        elif reader.has_veto(own):
             return False
         elif reader.autoimmune_only(own):  # no established practice to lean on: only a public care pathway
             programme = reader.public_pathway(text, own)
