@@ -56,3 +56,21 @@ def test_only_patterns_with_a_run_or_two_optional_tokens_get_the_sentence_test(n
     assert needs["short"] == 0 and needs["run"] != 0
     doc = nlp("No known risk. No serious known risk.")
     assert [doc[s:e].text for _k, s, e in matcher(doc)] == ["No known risk", "No known risk", "No serious known risk"]
+
+
+def test_the_whole_doc_word_bits_and_the_sentence_by_sentence_ones_find_the_same_matches(nlp, monkeypatch):
+    from clinicscan.nlp.lexicon import load_lexicon
+
+    calls = []
+    doc_bits = TokenPatternMatcher._doc_sentence_bits
+    monkeypatch.setattr(TokenPatternMatcher, "_doc_sentence_bits", lambda self, a: calls.append(1) or doc_bits(self, a))
+
+    matcher = TokenPatternMatcher(nlp.vocab)
+    for i, pattern in enumerate(p for p in load_lexicon().patterns if not p.is_phrase):
+        matcher.add(f"{pattern.detail_id}|{i}", pattern.pattern)
+    doc = nlp("85% of our patients improve. Most patients report less pain. 9 out of 10 patients improved. "
+              "Patients avoid surgery. Our patients love it. 80 percent of people feel better. " * 3)
+    whole = matcher(doc)  # more anchor hits than sentences: the Doc's word bits at once
+    by_sentence = matcher(doc, [(0, len(doc))])  # a range: sentence by sentence
+    assert whole == by_sentence and len(whole) >= 12
+    assert calls == [1]  # the whole-Doc reading ran once, for the first call only

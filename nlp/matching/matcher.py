@@ -39,6 +39,9 @@ class TokenPatternMatcher:
         self._set_bit: dict[tuple[bool, frozenset[int]], int] = {}
         self._folded_bits: dict[int, int] = {}
         self._exact_bits: dict[int, int] = {}
+        #: per word, the number of its bits' value in ``_bit_values`` (0: none), for a whole Doc at once
+        self._bits_table: WordTable | None = None
+        self._bit_values: list[int] = [0]
 
     def __len__(self) -> int:
         return self._size
@@ -63,7 +66,7 @@ class TokenPatternMatcher:
             compiled.needs = self._bits_of(folded, False) | self._bits_of(exact, True)
         for word in words:
             self._by_anchor.setdefault(strings.add(word), []).append(compiled)
-        self._anchor_table = None  # rebuilt for the new anchor words on the next call
+        self._anchor_table = self._bits_table = None  # rebuilt for the new words on the next call
 
     def _bits_of(self, word_sets, exact: bool) -> int:
         """The bits of ``word_sets`` (new sets get a new bit, and their words that bit)."""
@@ -84,7 +87,10 @@ class TokenPatternMatcher:
         bounds = a.starts + [a.n]
         found: set[Match] = set()
         if self._by_anchor:
-            self._match_anchored(a, self._anchor_hits(a, ranges), bounds, found)
+            hits = self._anchor_hits(a, ranges)
+            # more hits than sentences over the whole Doc: its sentences' word bits at once cost less
+            # (one numpy gather) than sentence by sentence; few hits: sentence by sentence
+            self._match_anchored(a, hits, bounds, found, whole=ranges is None and len(hits) > len(a.starts))
         if self._free:
             spans = ranges if ranges is not None else [(0, a.n)]
             for pattern in self._free:
@@ -101,14 +107,41 @@ class TokenPatternMatcher:
             is_hit &= a.range_mask(ranges)
         return numpy.flatnonzero(is_hit).tolist()
 
-    def _match_anchored(self, a: TokenArrays, hits: list[int], bounds: list[int], found: set) -> None:
-        """The matches of the anchored patterns, each tried only where its anchor word is."""
+    def _doc_sentence_bits(self, a: TokenArrays) -> dict[int, int]:
+        """Sentence index -> the bits of the required word sets it holds, for every sentence of the Doc at
+        once: one numpy gather, then a Python step only for the tokens that are some set's word."""
+        if self._bits_table is None:
+            vocab, folded, exact = self.vocab, self._folded_bits, self._exact_bits
+            values, number = [0], {0: 0}
+            self._bit_values = values
+
+            def value_number(word: int) -> int:
+                bits = folded.get(vocab[word].lower, 0) | exact.get(word, 0)
+                found = number.get(bits)
+                if found is None:
+                    found = number[bits] = len(values)
+                    values.append(bits)
+                return found
+
+            self._bits_table = WordTable(value_number, dtype="uint32")
+        numbers = self._bits_table.lookup(a.word_ids)
+        where = numpy.flatnonzero(numbers)
+        values, sentence_of, present = self._bit_values, a.sentence_of, {}
+        for token, value in zip(where.tolist(), numbers[where].tolist()):
+            si = sentence_of[token]
+            present[si] = present.get(si, 0) | values[value]
+        return present
+
+    def _match_anchored(self, a: TokenArrays, hits: list[int], bounds: list[int], found: set,
+                        whole: bool = False) -> None:
+        """The matches of the anchored patterns, each tried only where its anchor word is (``whole``: the
+        search covers the whole Doc, so the sentences' word bits are read for all sentences at once)."""
         sentence_of, lower, orth, by_anchor = a.sentence_of, a.lower, a.orth, self._by_anchor
         folded_bits, exact_bits = self._folded_bits, self._exact_bits
         # which of the patterns' required word sets each sentence holds, as bits, read once per sentence:
         # a pattern whose required words are not all in the hit's sentence cannot match there (a match
         # never leaves its sentence); only patterns whose attempts cost more than the test have one
-        present: dict[int, int] = {}
+        present: dict[int, int] | None = None
         for hit in hits:
             si = sentence_of[hit]
             s0, s1 = bounds[si], bounds[si + 1]
@@ -120,9 +153,16 @@ class TokenPatternMatcher:
                 needs = pattern.needs
                 if needs:
                     if have is None:
-                        have = present.get(si)
-                        if have is None:
-                            have = present[si] = _sentence_bits(lower, orth, s0, s1, folded_bits, exact_bits)
+                        if whole:
+                            if present is None:
+                                present = self._doc_sentence_bits(a)
+                            have = present.get(si, 0)
+                        else:
+                            if present is None:
+                                present = {}
+                            have = present.get(si)
+                            if have is None:
+                                have = present[si] = _sentence_bits(lower, orth, s0, s1, folded_bits, exact_bits)
                     if needs & have != needs:
                         continue
                 if pattern.nearby and not words_nearby(lower, pattern.nearby, hit, s0, s1):
