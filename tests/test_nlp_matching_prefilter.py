@@ -74,3 +74,16 @@ def test_the_whole_doc_word_bits_and_the_sentence_by_sentence_ones_find_the_same
     by_sentence = matcher(doc, [(0, len(doc))])  # a range: sentence by sentence
     assert whole == by_sentence and len(whole) >= 12
     assert calls == [1]  # the whole-Doc reading ran once, for the first call only
+
+
+def test_a_sentence_without_a_number_gets_no_attempt_of_a_pattern_that_needs_one(nlp, monkeypatch):
+    matcher = TokenPatternMatcher(nlp.vocab)
+    matcher.add("rate", [{"LIKE_NUM": True}, {"LOWER": "of"}, {"OP": "?"}, {"OP": "?"}, {"LOWER": "patients"},
+                         {"OP": "*"}, {"LOWER": "improved"}])
+    attempts = []
+    around = CompiledPattern.matches_around
+    monkeypatch.setattr(CompiledPattern, "matches_around",
+                        lambda self, a, hit, s0, s1, found: attempts.append(hit) or around(self, a, hit, s0, s1, found))
+    doc = nlp("Most of our patients improved. Nine of our patients improved.")
+    assert [doc[s:e].text for _k, s, e in matcher(doc)] == ["Nine of our patients improved"]
+    assert len(attempts) == 1  # the first sentence has every word but no number

@@ -10,7 +10,7 @@ from __future__ import annotations
 from clinicscan.nlp.matching.predicates import WORD_ATTRS
 
 __all__ = ["COMMON", "REQUIRED", "STAR_LIMIT", "folded_words_only", "nearby_words", "pattern_anchors",
-           "sentence_words", "token_words", "words_nearby"]
+           "needs_a_number", "sentence_words", "token_words", "words_nearby"]
 
 STAR_LIMIT = 8  # "*" and "+" never take more tokens than this (the default of TokenPatternMatcher)
 #: the OPs of a token every match contains
@@ -122,6 +122,12 @@ def sentence_words(pattern: list[dict], anchor: int, strings) -> tuple[tuple[fro
                 exact.append(frozenset(strings.add(str(w)) for w in value))
     # the sets of fewest words first: they are the likeliest to be missing
     return tuple(sorted(folded, key=len)), tuple(sorted(exact, key=len))
+
+
+def needs_a_number(pattern: list[dict], anchor: int) -> bool:
+    """A required token (other than the anchor) is ``{"LIKE_NUM": true}``: the sentence must hold a number."""
+    return any(j != anchor and spec.get("OP") in REQUIRED and spec.get("LIKE_NUM") is True
+               for j, spec in enumerate(pattern))
 
 
 def words_nearby(lower: list[int], nearby, hit: int, s0: int, s1: int) -> bool:

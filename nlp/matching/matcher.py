@@ -8,8 +8,8 @@ import numpy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from clinicscan.nlp.matching.anchors import (STAR_LIMIT, folded_words_only, nearby_words, pattern_anchors,
-                                             sentence_words, words_nearby)
+from clinicscan.nlp.matching.anchors import (STAR_LIMIT, folded_words_only, nearby_words, needs_a_number,
+                                             pattern_anchors, sentence_words, words_nearby)
 from clinicscan.nlp.matching.arrays import TokenArrays
 from clinicscan.nlp.matching.pattern import CompiledPattern
 from clinicscan.nlp.matching.predicates import compile_token
@@ -64,6 +64,7 @@ class TokenPatternMatcher:
         if _costly_attempt(pattern):
             folded, exact = sentence_words(pattern, index, strings)
             compiled.needs = self._bits_of(folded, False) | self._bits_of(exact, True)
+            compiled.needs_number = needs_a_number(pattern, index)
         for word in words:
             self._by_anchor.setdefault(strings.add(word), []).append(compiled)
         self._anchor_table = self._bits_table = None  # rebuilt for the new words on the next call
@@ -142,6 +143,7 @@ class TokenPatternMatcher:
         # a pattern whose required words are not all in the hit's sentence cannot match there (a match
         # never leaves its sentence); only patterns whose attempts cost more than the test have one
         present: dict[int, int] | None = None
+        numbers: dict[int, bool] = {}  # whether each sentence holds a number-like token
         for hit in hits:
             si = sentence_of[hit]
             s0, s1 = bounds[si], bounds[si + 1]
@@ -165,6 +167,12 @@ class TokenPatternMatcher:
                                 have = present[si] = _sentence_bits(lower, orth, s0, s1, folded_bits, exact_bits)
                     if needs & have != needs:
                         continue
+                    if pattern.needs_number:
+                        number = numbers.get(si)
+                        if number is None:
+                            number = numbers[si] = _holds_a_number(a.like_num, s0, s1)
+                        if not number:
+                            continue
                 if pattern.nearby and not words_nearby(lower, pattern.nearby, hit, s0, s1):
                     continue
                 pattern.matches_around(a, hit, s0, s1, found)
@@ -201,6 +209,13 @@ def _costly_attempt(pattern: list[dict]) -> bool:
     the test (measured on the bench pages: the context cues' matcher was 15% slower with it for all)."""
     ops = [token.get("OP") for token in pattern]
     return any(op in ("*", "+") for op in ops) or ops.count("?") >= 2
+
+
+def _holds_a_number(like_num, s0: int, s1: int) -> bool:
+    for i in range(s0, s1):
+        if like_num[i]:
+            return True
+    return False
 
 
 def _sentence_bits(lower: list[int], orth: list[int], s0: int, s1: int, folded_bits: dict[int, int],
