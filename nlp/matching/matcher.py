@@ -87,25 +87,29 @@ class TokenPatternMatcher:
             return []
         bounds = a.starts + [a.n]
         found: set[Match] = set()
+        inside = a.range_mask(ranges) if ranges is not None else None  # one mask for all the patterns
         if self._by_anchor:
-            hits = self._anchor_hits(a, ranges)
+            hits = self._anchor_hits(a, ranges, inside)
             # more hits than sentences over the whole Doc: its sentences' word bits at once cost less
             # (one numpy gather) than sentence by sentence; few hits: sentence by sentence
             self._match_anchored(a, hits, bounds, found, whole=ranges is None and len(hits) > len(a.starts))
         if self._free:
             spans = ranges if ranges is not None else [(0, a.n)]
+            sorted_spans = all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
+            span_starts = [lo for lo, _hi in spans]
             for pattern in self._free:
-                self._match_free(a, pattern, spans, bounds, found)
+                self._match_free(a, pattern, spans, bounds, found, sorted_spans, inside, span_starts)
         return sorted(found, key=lambda m: (m[1], m[2]))
 
-    def _anchor_hits(self, a: TokenArrays, ranges) -> list[int]:
-        """The tokens (inside ``ranges``) whose lower-cased form is some pattern's anchor word."""
+    def _anchor_hits(self, a: TokenArrays, ranges, inside=None) -> list[int]:
+        """The tokens (inside ``ranges``; ``inside``: their mask, if read already) whose lower-cased form
+        is some pattern's anchor word."""
         if self._anchor_table is None:
             anchor_words, vocab = frozenset(self._by_anchor), self.vocab
             self._anchor_table = WordTable(lambda word: vocab[word].lower in anchor_words, dtype="bool")
         is_hit = self._anchor_table.lookup(a.word_ids)
         if ranges is not None:
-            is_hit &= a.range_mask(ranges)
+            is_hit &= a.range_mask(ranges) if inside is None else inside
         return numpy.flatnonzero(is_hit).tolist()
 
     def _doc_sentence_bits(self, a: TokenArrays) -> dict[int, int]:
@@ -178,19 +182,19 @@ class TokenPatternMatcher:
                 pattern.matches_around(a, hit, s0, s1, found)
 
     @staticmethod
-    def _match_free(a: TokenArrays, pattern: CompiledPattern, spans, bounds: list[int], found: set) -> None:
+    def _match_free(a: TokenArrays, pattern: CompiledPattern, spans, bounds: list[int], found: set,
+                    sorted_spans: bool, inside, span_starts: list[int]) -> None:
         """A pattern without an anchor word, tried at every token of ``spans`` its first token allows.
 
         Token tests depend on the word only, so the first token's test runs once per word
-        (remembered across pages in a WordTable), not once per token.
+        (remembered across pages in a WordTable), not once per token. ``sorted_spans``, ``inside``
+        (the spans' mask, None for the whole Doc) and ``span_starts`` are read once per call.
         """
         allowed = pattern.first_allowed(a) if pattern.first is not None else None
-        sorted_spans = all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
         if allowed is not None and sorted_spans:
             # the usual case: one mask over the spans instead of a search per span
             if spans != [(0, a.n)]:
-                allowed &= a.range_mask(spans)
-            span_starts = [lo for lo, _hi in spans]
+                allowed &= a.range_mask(spans) if inside is None else inside
             starts = numpy.flatnonzero(allowed).tolist()
             span_ends = [spans[bisect_right(span_starts, start) - 1][1] for start in starts]
         else:
