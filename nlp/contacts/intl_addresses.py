@@ -122,7 +122,12 @@ def _anchor_regex() -> tuple[re.Pattern[str], re.Pattern[str]]:
             spellings.add(key.lower())
     words = _trie_pattern(sorted(spellings))
     codes = "|".join(re.escape(u) for u in upper)
-    name = (rf"[ \t]*(?P<country>(?i:{words}){'|' + codes if codes else ''})\.?"
+    # the first letter of some name or code, looked at once before the trie's branches are tried one by
+    # one (any case: a superset of what the branches take, so the same matches; ~25 branches at a comma)
+    first = "".join(sorted({re.escape(w[0]) for w in spellings | set(upper) if w}))
+    if " " in first or "\\ " in first:
+        first += "\\t"
+    name = (rf"[ \t]*(?=(?i:[{first}]))(?P<country>(?i:{words}){'|' + codes if codes else ''})\.?"
             rf"(?![\w])(?=[ \t]*(?:$|[^\w\s]))")
     # the separator is matched, not looked behind at: a leading character class lets the regex
     # engine skip to the next separator (half the time of a lookbehind tried at every character)
