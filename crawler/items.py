@@ -38,6 +38,9 @@ class PageItem:
     body: bytes = field(repr=False)
     html: str = field(repr=False)
     content_hash: str
+    # the codec ``html`` was decoded with (Scrapy's response.encoding: the page's charset or
+    # the encoding middleware's fallback); the store reads the body back from the WARC with it
+    encoding: str | None = None
     # for the WARC record
     http_version: str = "HTTP/1.1"
     response_headers: list[tuple[str, str]] = field(default_factory=list, repr=False)

@@ -21,12 +21,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.exc import DBAPIError
 
 from clinicscan import __version__
 from clinicscan.errors import ClinicscanError, InputError, StoreUnavailable
 from clinicscan.heap import long_lived_heap
+from clinicscan.store.bodies import ArchivedBodyError, page_html
 from clinicscan.store.inserts import bulk_insert, bulk_update_by_id
 from clinicscan.store.models import Claim, ContactFact, CrawlRun, Page, Site, SiteRole
 from clinicscan.nlp.analyse import PageAnalysis, analyse_page
@@ -93,11 +94,17 @@ def _clip_sentence(sentence: str, start: int, end: int) -> str:
     return ("…" if lo else "") + sentence[lo:lo + MAX_SENTENCE_CHARS] + ("…" if lo + MAX_SENTENCE_CHARS < len(sentence) else "")
 
 
-def _analyse_job(job: tuple[int, str | None, str | None, str | None, int, str | None]
-                 ) -> tuple[int, dict, list[dict], list[dict], dict | None]:
+def _analyse_job(job: tuple) -> tuple[int, dict, list[dict], list[dict], dict | None]:
     """Worker side: analyse one page, return plain values (cheap to send between processes):
-    the page's columns, its claims, its contact facts and its site role row (or None)."""
-    page_id, html, content_type, url, site_id, country = job
+    the page's columns, its claims, its contact facts and its site role row (or None).
+
+    ``job`` is the page's row as ``_extract_batches`` selects it; a crawled page's html is
+    read back from its WARC record here, in the worker (``clinicscan.store.bodies``)."""
+    page_id, html, content_type, url, site_id, country, *archived = job
+    try:
+        html = page_html(html, *archived)
+    except ArchivedBodyError as exc:
+        return page_id, {"extract_error": f"cannot read the archived body: {exc}"}, [], [], None
     if html is None:
         return page_id, {"extract_error": "no stored body to extract from"}, [], [], None
     result: PageAnalysis = analyse_page(html, is_html=_is_html(content_type, url), url=url, site_country=country)
@@ -156,7 +163,7 @@ def _init_worker(parent: int) -> None:
 
 
 def _page_filter(run_id: int | None, force: bool):
-    conditions = [Page.html.is_not(None)]
+    conditions = [or_(Page.html.is_not(None), Page.html_encoding.is_not(None))]
     if run_id is not None:
         conditions.append(Page.run_id == run_id)
     if not force:
@@ -247,7 +254,8 @@ def _extract_batches(store, run_id: int | None, conditions, total: int, stats: E
     try:
         while True:
             with store.session() as session:
-                query = (select(Page.id, Page.html, Page.content_type, Page.url, Page.site_id, Site.country)
+                query = (select(Page.id, Page.html, Page.content_type, Page.url, Page.site_id, Site.country,
+                                Page.warc_file, Page.warc_offset, Page.html_encoding, Page.content_hash)
                          .join(Site, Site.id == Page.site_id)
                          .where(*conditions, Page.id > last_id).order_by(Page.id).limit(BATCH_SIZE))
                 if session.get_bind().dialect.name == "postgresql":

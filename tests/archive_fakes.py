@@ -23,7 +23,7 @@ def page(n: int, size: int = 4000) -> PageItem:
             f"{os.urandom(size // 2).hex()}</p></body></html>").encode()
     return PageItem(url=f"http://{SITE}/p/{n}", site=SITE, final_url=f"http://{SITE}/p/{n}",
                     status=200, fetched_at=datetime.now(timezone.utc), content_type="text/html",
-                    depth=1, body=body, html=body.decode(),
+                    depth=1, body=body, html=body.decode(), encoding="utf-8",
                     content_hash=hashlib.sha256(body).hexdigest())
 
 

@@ -106,7 +106,9 @@ def test_crawl_stores_pages_within_the_rules(db_url, tmp_path):
             body = served[path_of(page.url)].body
             assert page.status == 200
             assert page.content_hash == hashlib.sha256(body).hexdigest()
-            assert page.html == body.decode().replace("\x00", "\ufffd")
+            assert page.html is None  # stored once: in its WARC record
+            assert page.html_encoding == "utf-8"
+            assert page.read_html() == body.decode().replace("\x00", "\ufffd")
             assert page.content_type.startswith("text/html")
         depths = {path_of(page.url): page.depth for page in pages}
         assert depths["/"] == 0 and depths["/about"] == 1 and depths["/treatments/knee"] == 2

@@ -16,6 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from clinicscan.crawler.pipelines.archive import complete_members_end
 from clinicscan.store import Page, open_store
+from clinicscan.store.bodies import page_html
 
 
 def assert_segments_whole(folder: Path) -> int:
@@ -45,7 +46,8 @@ def assert_pages_point_at_whole_records(db_url: str, run_id: int) -> list[str]:
     try:
         with store.session() as session:
             rows = session.execute(select(Page.url, Page.warc_file, Page.warc_offset,
-                                          Page.warc_record_id, Page.content_hash)
+                                          Page.warc_record_id, Page.content_hash, Page.html,
+                                          Page.html_encoding)
                                    .where(Page.run_id == run_id)).all()
     finally:
         store.dispose()
@@ -58,4 +60,7 @@ def assert_pages_point_at_whole_records(db_url: str, run_id: int) -> list[str]:
             assert record.rec_headers.get_header("WARC-Record-ID") == row.warc_record_id
             body = record.content_stream().read()
             assert hashlib.sha256(body).hexdigest() == row.content_hash, row.url
+        # the page's text reads back (from the row, or from this record)
+        assert page_html(row.html, row.warc_file, row.warc_offset, row.html_encoding,
+                         row.content_hash) is not None, row.url
     return urls

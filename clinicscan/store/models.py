@@ -92,7 +92,11 @@ class Page(Base):
     content_type: Mapped[str | None] = mapped_column(String(200))
     content_hash: Mapped[str | None] = mapped_column(String(64))
     depth: Mapped[int] = mapped_column(Integer, default=0)
-    html: Mapped[str | None] = mapped_column(Text)  # decoded body, for re-extraction
+    # the decoded body, for re-extraction; NULL on a crawled page whose body is read back
+    # from its WARC record (warc_file, warc_offset), decoded with ``html_encoding``:
+    # clinicscan.store.bodies.page_html reads both
+    html: Mapped[str | None] = mapped_column(Text)
+    html_encoding: Mapped[str | None] = mapped_column(String(40))
     # filled by the extract stage
     title: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str | None] = mapped_column(Text)
@@ -117,6 +121,14 @@ class Page(Base):
     claims: Mapped[list[Claim]] = relationship(
         back_populates="page", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    def read_html(self) -> str | None:
+        """The page's html: the ``html`` column, or (a crawled page) the body of its WARC
+        record decoded as the spider decoded it (``clinicscan.store.bodies.page_html``)."""
+        from clinicscan.store.bodies import page_html
+
+        return page_html(self.html, self.warc_file, self.warc_offset, self.html_encoding,
+                         self.content_hash)
 
 
 class Claim(Base):

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import create_engine, event, inspect, select, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -99,6 +99,31 @@ class Store:
         return f"<Store {self.url}>"
 
 
+#: columns added to tables after stores were first made (``create_all`` adds only tables):
+#: (table, column, SQL type), added to an older store when it is opened
+ADDED_COLUMNS = (("pages", "html_encoding", "VARCHAR(40)"),)
+
+
+def add_missing_columns(engine: Engine) -> list[str]:
+    """Add the columns a store made by an older version lacks (``ADDED_COLUMNS``), so every
+    stage reads it; returns the columns added, as ``table.column``."""
+    added = []
+    found = inspect(engine)
+    for table, column, sql_type in ADDED_COLUMNS:
+        if not found.has_table(table) or column in {col["name"] for col in found.get_columns(table)}:
+            continue
+        try:
+            with engine.begin() as conn:
+                conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}"))
+        except SQLAlchemyError:
+            # another process opening the same old store added it first
+            if column not in {col["name"] for col in inspect(engine).get_columns(table)}:
+                raise
+            continue
+        added.append(f"{table}.{column}")
+    return added
+
+
 def open_store(url: str, create: bool = True) -> Store:
     """Connect to ``url``, create the schema if needed, and fail early with a clear message."""
     url = _normalise_url(url)
@@ -128,6 +153,7 @@ def open_store(url: str, create: bool = True) -> Store:
             pass
         if create:
             Base.metadata.create_all(engine)
+            add_missing_columns(engine)
     except (OperationalError, SQLAlchemyError) as exc:
         engine.dispose()
         first_line = str(exc.orig if getattr(exc, "orig", None) else exc).strip().splitlines()[0]

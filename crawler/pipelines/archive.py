@@ -49,12 +49,12 @@ from warcio.warcwriter import WARCWriter
 
 from clinicscan import __version__
 from clinicscan.crawler.items import PageItem
+from clinicscan.store.bodies import OPEN_SUFFIX
 from clinicscan.crawler.warc_records import (gzip_member, http_request_head, http_response_head,
                                              new_record_id, warc_record)
 
 logger = logging.getLogger(__name__)
 
-OPEN_SUFFIX = ".open"
 _REWRITTEN_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 
 

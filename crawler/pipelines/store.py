@@ -19,6 +19,15 @@ archive stops writing) and the archive pipeline stops the crawl. (That placement
 deflate and SHA-1 off the reactor thread but costs more in GIL hand-offs than it saves on a
 2-core machine: docs/crawl-cost.md.)
 
+A page's html is not stored twice: its WARC record holds the body, so the row keeps
+``html`` NULL and records the codec the spider decoded it with (``html_encoding``);
+``clinicscan.store.bodies.page_html`` reads the text back from the record. Only when the body
+does not decode back to the spider's very text (checked here, ~2 us a page) does the row keep
+the html; ``CLINICSCAN_STORE_HTML = True`` keeps it in every row (the form before session 22).
+Because the text now lives in the archive only, the writer makes the WARC segments a batch
+points into durable (``fdatasync``) before the transaction that commits the batch's rows: a
+row never points at a record that a power cut could still take away.
+
 The queue to the writer is bounded: at most ``MAX_BATCHES_IN_FLIGHT`` batches and
 ``CLINICSCAN_STORE_MAX_BYTES_IN_FLIGHT`` bytes of pages (bodies and html) waiting or being
 written; past either, the reactor thread waits for the oldest batch (backpressure: the
@@ -28,6 +37,7 @@ crawl slows to the writer's pace instead of holding a flood of pages in memory).
 from __future__ import annotations
 
 import logging
+import os
 import time
 import traceback
 from collections import defaultdict, deque
@@ -40,6 +50,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from twisted.internet import task
 
 from clinicscan.store import insert_ignoring_duplicates, open_store
+from clinicscan.store.bodies import OPEN_SUFFIX, decode_body
 from clinicscan.store.models import Page, Site
 from clinicscan.crawler import frontier
 from clinicscan.crawler.items import PageItem, UrlOutcome
@@ -50,6 +61,21 @@ MAX_BATCHES_IN_FLIGHT = 4
 CONTENT_TYPE_MAX = Page.__table__.c.content_type.type.length
 
 
+def sync_segments(warc_files) -> None:
+    """Make the WARC segments durable (``fdatasync``) before rows that read their text from
+    them are committed. A segment no longer ``.open`` was closed, which syncs it first
+    (``archive._Segment.close``): nothing to do."""
+    for path in warc_files:
+        try:
+            fd = os.open(path + OPEN_SUFFIX, os.O_RDONLY)
+        except FileNotFoundError:
+            continue
+        try:
+            os.fdatasync(fd)
+        finally:
+            os.close(fd)
+
+
 class WriterError(Exception):
     """An unexpected error in the writer thread (not the database's): the crawl stops."""
 
@@ -57,8 +83,10 @@ class WriterError(Exception):
 class StorePipeline:
     def __init__(self, db_url: str, run_id: int, batch_size: int = 50,
                  interval: float = 2.0, stats=None, crawler=None, threaded: bool = False,
-                 batch_bytes: int = 8_000_000, max_bytes_in_flight: int = 64_000_000):
+                 batch_bytes: int = 8_000_000, max_bytes_in_flight: int = 64_000_000,
+                 store_html: bool = False):
         self.db_url = db_url
+        self.store_html = store_html  # html in every row too, not only in the WARC record
         self.run_id = run_id
         self.batch_size = batch_size
         self.batch_bytes = batch_bytes
@@ -94,7 +122,8 @@ class StorePipeline:
                    crawler=crawler, threaded=settings.getbool("CLINICSCAN_STORE_THREAD", True),
                    batch_bytes=settings.getint("CLINICSCAN_STORE_BATCH_BYTES", 8_000_000),
                    max_bytes_in_flight=settings.getint("CLINICSCAN_STORE_MAX_BYTES_IN_FLIGHT",
-                                                       64_000_000))
+                                                       64_000_000),
+                   store_html=settings.getbool("CLINICSCAN_STORE_HTML", False))
 
     def open_spider(self) -> None:
         self.store = open_store(self.db_url, create=False)
@@ -142,17 +171,24 @@ class StorePipeline:
         self._links.setdefault(item.url, self._frontier_row(item.url, item.site, item.depth, 0))
         html = item.html
         if "\x00" in html:  # PostgreSQL text cannot hold NUL; the WARC keeps the raw bytes
-            html = html.replace("\x00", "\ufffd")
+            html = html.replace("\x00", "\ufffd")  # (bodies.store_text, for html read back)
             self._inc("store/nul_replaced")
+        if not self.store_html:
+            if item.encoding and decode_body(item.body, item.encoding) == item.html:
+                html = None  # read back from the WARC record: bodies.page_html
+            else:  # the record would not give back the spider's text: keep it in the row
+                self._inc("store/html_kept")
         self._pages.append(({
             "run_id": self.run_id, "site_id": site_id, "url": item.url,
             "final_url": item.final_url, "status": item.status, "fetched_at": item.fetched_at,
             "content_type": (item.content_type or "")[:CONTENT_TYPE_MAX] or None,
             "content_hash": item.content_hash,
-            "depth": item.depth, "html": html, "warc_file": item.warc_file,
+            "depth": item.depth, "html": html, "html_encoding": item.encoding,
+            "warc_file": item.warc_file,
             "warc_record_id": item.warc_record_id, "warc_offset": item.warc_offset,
         }, item if item.archive is not None else None))
-        self._pending_bytes += len(item.body) + len(html)
+        # what the batch holds in memory: the item too while its records are to be written
+        self._pending_bytes += len(item.body) + len(item.html if item.archive is not None else html or "")
         if item.archive is not None:
             self._archive = item.archive
 
@@ -203,6 +239,7 @@ class StorePipeline:
                 row["warc_record_id"] = item.warc_record_id
                 row["warc_offset"] = item.warc_offset
             rows.append(row)
+        sync_segments({row["warc_file"] for row in rows if row["html"] is None})
         try:
             with self.store.engine.begin() as conn:
                 frontier.add_urls(conn, self.run_id, links)

@@ -176,6 +176,7 @@ class ClinicSpider(scrapy.Spider):
             url=url, site=site, final_url=response.url, status=response.status,
             fetched_at=datetime.now(timezone.utc), content_type=content_type, depth=depth,
             body=body, html=response.text, content_hash=hashlib.sha256(body).hexdigest(),
+            encoding=response.encoding,
             http_version=(response.protocol or "HTTP/1.1").upper(),
             response_headers=_header_pairs(response.headers),
             request_headers=_header_pairs(response.request.headers),
