@@ -3,7 +3,9 @@
 Each fetched page becomes a ``response`` record (and a ``request`` record concurrent to it)
 in ``CLINICSCAN_ARCHIVE_DIR/run-{id}/``. Each record is its own gzip member, written with
 one unbuffered ``write`` before the page's database row is written, so a row never points
-at bytes that are not on disk yet.
+at bytes that are not on disk yet; the store's writer also syncs the segment before it
+commits the rows (the record holds the only stored copy of the page's body:
+``clinicscan.store.bodies``).
 
 By default ``process_item`` writes the records itself, in the reactor thread, before the
 item reaches the store. ``CLINICSCAN_ARCHIVE_IN_WRITER = True`` (with the store pipeline
