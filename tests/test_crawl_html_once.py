@@ -280,3 +280,17 @@ def test_store_text_is_the_columns_form():
     assert store_text("a\x00b") == "a\ufffdb" and store_text("ab") == "ab"
     assert page_html("<p>x</p>", None, None, "utf-8", hashlib.sha256(b"").hexdigest()) == "<p>x</p>"
     assert page_html(None) is None
+
+
+def test_a_column_that_cannot_be_added_is_one_clear_error(sqlite_url, monkeypatch):
+    from clinicscan.errors import StoreUnavailable
+    from clinicscan.store import session as session_module
+
+    store = open_store(sqlite_url)
+    with store.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE pages DROP COLUMN html_encoding"))
+    store.dispose()
+    monkeypatch.setattr(session_module, "text", lambda sql: text("ALTER TABLE no_such_table ADD COLUMN x INTEGER"))
+    with pytest.raises(StoreUnavailable, match=r"older clinicscan and needs the column pages\.html_encoding.*"
+                                               r"ALTER TABLE pages ADD COLUMN html_encoding VARCHAR\(40\)"):
+        open_store(sqlite_url)

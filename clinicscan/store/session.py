@@ -115,10 +115,15 @@ def add_missing_columns(engine: Engine) -> list[str]:
         try:
             with engine.begin() as conn:
                 conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}"))
-        except SQLAlchemyError:
+        except SQLAlchemyError as exc:
             # another process opening the same old store added it first
             if column not in {col["name"] for col in inspect(engine).get_columns(table)}:
-                raise
+                reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+                raise StoreUnavailable(
+                    f"the database was made by an older clinicscan and needs the column "
+                    f"{table}.{column}, which could not be added ({reason[0] if reason else exc}); "
+                    f"add it as the database's owner: ALTER TABLE {table} ADD COLUMN {column} "
+                    f"{sql_type}") from exc
             continue
         added.append(f"{table}.{column}")
     return added
