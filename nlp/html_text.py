@@ -28,7 +28,7 @@ BULLET = "• "
 #: blocks are separated by a blank line. Not a single newline: spaCy's tokenizer stops using
 #: its cache for a text with single-newline tokens (measured 70k vs 800k words/s).
 BLOCK_SEPARATOR = "\n\n"
-_BLOCK_MARK, _ITEM_MARK = "\x01", "\x02"
+_BLOCK_MARK, _ITEM_MARK, _BREAK_MARK = "\x01", "\x02", "\x03"
 _INLINE_TAGS = ["a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
                 "kbd", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt",
                 "u", "var", "wbr"]
@@ -108,6 +108,60 @@ class PageText:
         return self.blocks[i].section if i >= 0 else "main"
 
 
+#: a line that ends a sentence (or a lead-in: "We treat:") before a ``<br>``, closing quotes and brackets aside
+_LINE_END = re.compile(r"[.!?:;\u2026][\"')\]]*$")
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"')\]]*\s")
+#: the last word of a line that cannot end one: the sentence goes on after the ``<br>``
+_GOES_ON = frozenset("a an the and or nor but with without for of to in on at by from into onto over under after before "
+                     "than as so that which who whom whose including such like our your their its his her my is are was "
+                     "were be been being has have had can may will would could should not no very most more & + -".split())
+
+
+def _goes_on(line: str) -> bool:
+    """The line ends on a comma or a word that cannot end a sentence."""
+    return line[-1] in ",&+-" or line[line.rfind(" ") + 1:].lower() in _GOES_ON
+
+
+def _wraps(line: str, after: str) -> bool:
+    """Does a ``<br>`` (or an inline picture) between ``line`` and ``after`` only wrap a sentence? (``after``
+    is the line after it, to the next break.)
+
+    It does when the line ends no sentence and what follows goes on with it: the next word is
+    lower case or opens a parenthesis, the line ends on a comma or a word that cannot end one
+    ("for", "the", "and"), or the line's last sentence is prose (four words or more, mostly lower
+    case) and the next line ends one or goes on. A break after a short line or a Title Case one ("Knee
+    Pain", "Suite 210") still separates list-like and heading-like lines, and so does one before
+    a bulleted line or between lines that end no sentence ("Same-day procedure<br>No stitches").
+    """
+    if _LINE_END.search(line):
+        return False
+    first = after[0]
+    if first.islower() or first == "(":
+        return True
+    if not (first.isalpha() or first.isdigit() or first in "\"'$"):
+        return False  # a glyph or bullet starts a line of its own
+    if _goes_on(line):
+        return True
+    if not (_LINE_END.search(after) or _goes_on(after)):
+        return False
+    words = _SENTENCE_END.split(line)[-1].split()
+    return len(words) >= 4 and 2 * sum(w[0].isupper() for w in words) <= len(words)
+
+
+def _unwrap_lines(piece: str) -> list[str]:
+    """The lines of a text block cut by ``<br>``s, a sentence wrapped over lines joined again."""
+    out: list[str] = []
+    for line in piece.split(_BREAK_MARK):
+        line = line.strip()
+        if not line:
+            continue
+        if out and _wraps(out[-1], line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def _blocks_of(raw: str, section: str) -> list[tuple[str, str]]:
     """Split marked-up text into (section, text) blocks; list items become section 'list'."""
     out: list[tuple[str, str]] = []
@@ -116,7 +170,10 @@ def _blocks_of(raw: str, section: str) -> list[tuple[str, str]]:
     # only the ends differ, and every piece is stripped
     # typography again: entities (&rsquo; &ndash; &nbsp;) are decoded only by the parser, after
     # the page's own normalisation, and "don&rsquo;t" must read as "don't"
-    for piece in " ".join(normalise_text(raw).split()).split(_BLOCK_MARK):
+    pieces = " ".join(normalise_text(raw).split()).split(_BLOCK_MARK)
+    if _BREAK_MARK in raw:
+        pieces = [line for piece in pieces for line in _unwrap_lines(piece)]
+    for piece in pieces:
         if _ITEM_MARK in piece:
             is_item = True
             piece = piece.replace(_ITEM_MARK, "")
@@ -213,9 +270,19 @@ def html_to_text(html: str) -> PageText:
         node.decompose()
     if "<table" in html or "<TABLE" in html:
         _label_outcome_cells(parser)
-    # unwrap_tags(_INLINE_TAGS) walks the tree once per tag; one selector walks it once
+    # a line break or an inline picture between two words: a mark of its own, so that a sentence
+    # wrapped over lines is read whole (_unwrap_lines)
+    if "<br" in html or "<img" in html or "<BR" in html or "<IMG" in html:
+        for node in parser.css("br, img"):
+            node.replace_with(_BREAK_MARK)
+    # unwrap_tags(_INLINE_TAGS) walks the tree once per tag; one selector walks it once. An empty
+    # inline element (an icon font's <i class="fa fa-check"></i>) is removed: unwrap leaves it,
+    # and it would cut the text around it in two blocks
     for node in parser.root.css(_INLINE_SELECTOR) if parser.root is not None else ():
-        node.unwrap()
+        if node.first_child is None:
+            node.decompose()
+        else:
+            node.unwrap()
     for item in parser.css("li"):
         first = item.first_child
         if first is not None:

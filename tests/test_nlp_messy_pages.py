@@ -1,0 +1,106 @@
+"""Real clinic HTML is messy: the same text wrapped in line breaks, icons, pictures, page-builder
+shortcodes, emoji, capitals and marketing punctuation must read as the clean page does.
+
+Every page here is our own wording. Each category checks the text the pipeline reads and the
+page's reading (seller, conditions, product types, red flags), clean against messy.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from clinicscan.nlp.analyse import analyse_page
+from clinicscan.nlp.html_text import html_to_text
+
+
+def _page(body: str, title: str = "Harbourline Regenerative Clinic") -> str:
+    return f"<html><head><title>{title}</title></head><body><main>{body}</main></body></html>"
+
+
+def _reading(html: str) -> tuple:
+    a = analyse_page(html)
+    return a.offers_treatment, sorted(a.conditions), sorted(a.product_types), sorted(a.red_flags)
+
+
+def _lines(html: str) -> list[str]:
+    return html_to_text(html).text.split("\n\n")
+
+
+CLEAN = _page(
+    "<h1>Cell therapy for worn knees</h1>"
+    "<p>At Harbourline our physicians treat knee osteoarthritis with injections of umbilical cord "
+    "mesenchymal stem cells, prepared in our own laboratory the same morning.</p>"
+    "<p>Most of our patients avoid knee replacement surgery altogether. Book your consultation today.</p>"
+    "<p>We do not offer exosome injections or any treatment for multiple sclerosis.</p>"
+    "<ul><li>Knee osteoarthritis</li><li>Meniscus tears</li><li>Patellar tendon injuries</li></ul>")
+
+
+# -- a <br> that wraps a sentence over lines does not end it -------------------------------------
+
+BR_WRAPPED = _page(
+    "<h1>Cell therapy for worn knees</h1>"
+    "<p>At Harbourline our physicians treat<br>\nknee osteoarthritis with injections of umbilical<br/>cord "
+    "mesenchymal stem cells, prepared in our own<br />\nlaboratory the same morning.</p>"
+    "<p>Most of our patients avoid knee replacement<br>surgery altogether.<br>Book your consultation today.</p>"
+    "<p>We do not offer<br>exosome injections or any treatment for<br>multiple sclerosis.</p>"
+    "<ul><li>Knee osteoarthritis</li><li>Meniscus tears</li><li>Patellar tendon injuries</li></ul>")
+
+
+def test_a_br_inside_a_sentence_does_not_cut_it():
+    lines = _lines(BR_WRAPPED)
+    assert ("At Harbourline our physicians treat knee osteoarthritis with injections of umbilical cord mesenchymal "
+            "stem cells, prepared in our own laboratory the same morning.") in lines
+    assert "Most of our patients avoid knee replacement surgery altogether." in lines
+
+
+def test_a_sentence_wrapped_before_a_capital_is_read_whole():
+    lines = _lines(_page("<p>Our clinic holds a licence from the Harbourline Islands<br>Medical Practice Board.</p>"
+                         "<p>Our sports doctors treat<br>ACL sprains with cord tissue injections.</p>"))
+    assert lines[1:] == ["Our clinic holds a licence from the Harbourline Islands Medical Practice Board.",
+                         "Our sports doctors treat ACL sprains with cord tissue injections."]
+
+
+def test_a_br_between_list_like_and_heading_like_lines_still_separates_them():
+    lines = _lines(_page("<p>Knee Pain<br>Hip Pain<br>Back Pain</p>"
+                         "<p>14 Quay Street, Suite 3<br>Harbourline Bay<br>Open Monday to Friday</p>"
+                         "<p>Same-day procedure with no hospital stay<br>No general anaesthetic<br>Home by lunchtime</p>"
+                         "<p>Your own cells.<br>Our own laboratory.</p>"))
+    assert lines[1:] == ["Knee Pain", "Hip Pain", "Back Pain", "14 Quay Street, Suite 3", "Harbourline Bay",
+                         "Open Monday to Friday", "Same-day procedure with no hospital stay", "No general anaesthetic",
+                         "Home by lunchtime", "Your own cells.", "Our own laboratory."]
+
+
+def test_a_br_before_a_bullet_glyph_or_after_a_lead_in_separates():
+    lines = _lines(_page("<p>Conditions we see:<br>- Knee pain<br>- Hip pain</p>"))
+    assert lines[1:] == ["Conditions we see:", "- Knee pain", "- Hip pain"]
+
+
+def test_wrapped_sentences_read_as_the_clean_page():
+    assert _reading(BR_WRAPPED) == _reading(CLEAN)
+
+
+# -- an <img> or an icon font between words is not a break ----------------------------------------
+
+def test_an_inline_picture_between_words_is_not_a_break():
+    html = _page('<p>At Harbourline our physicians treat <img src="/img/knee.png" alt=""> knee osteoarthritis with '
+                 'injections of umbilical cord <img src="spacer.gif" width="1"> mesenchymal stem cells.</p>')
+    assert _lines(html)[1] == ("At Harbourline our physicians treat knee osteoarthritis with injections of "
+                               "umbilical cord mesenchymal stem cells.")
+
+
+def test_an_icon_font_element_between_words_or_before_an_item_is_dropped():
+    html = _page('<p>At Harbourline our physicians <i class="fa fa-star"></i> treat knee osteoarthritis with '
+                 'injections of <span class="icon icon-check"></span> umbilical cord mesenchymal stem cells, prepared '
+                 'in our own laboratory the same morning.</p>'
+                 '<ul><li><i class="fa fa-check"></i> Knee osteoarthritis</li><li><span class="dashicons"></span>'
+                 ' Meniscus tears</li></ul>')
+    assert _lines(html)[1:] == ["At Harbourline our physicians treat knee osteoarthritis with injections of umbilical "
+                                "cord mesenchymal stem cells, prepared in our own laboratory the same morning.",
+                                "• Knee osteoarthritis", "• Meniscus tears"]
+
+
+def test_pictures_and_icons_read_as_the_clean_page():
+    messy = CLEAN.replace("treat knee", 'treat <img src="/i/k.png" alt=""> knee').replace(
+        "<li>", '<li><i class="fas fa-check-circle"></i> ').replace("Most of our", 'Most <span class="icon"></span> of our').replace(
+        "not offer exosome", 'not offer <img src="/i/x.png"> exosome')
+    assert _reading(messy) == _reading(CLEAN)
