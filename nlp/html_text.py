@@ -162,6 +162,23 @@ def _unwrap_lines(piece: str) -> list[str]:
     return out
 
 
+#: page-builder shortcodes left in the text: a closing one ("[/vc_column]"), one with attributes
+#: ('[et_pb_text admin_label="Text"]', '[gallery /]') or a name with an underscore ("[vc_row]");
+#: not a citation ("[1]"), "[sic]" or "[emphasis added]"
+_SHORTCODE = re.compile(r"\[/[A-Za-z][\w-]*\]|\[[A-Za-z][\w-]*(?:\s[^\[\]]*=[^\[\]]*|\s*/)\]|\[[A-Za-z]+_[\w-]*\]")
+_PLAIN_CODE = re.compile(r"\[/([A-Za-z][\w-]*)\]")
+
+
+def _strip_shortcodes(text: str) -> str:
+    """The text without page-builder shortcodes ("[vc_row][vc_column_text]We treat ...[/vc_column_text]");
+    a plain "[name]" goes only when its "[/name]" is there too ("[button]Book now[/button]")."""
+    closed = set(_PLAIN_CODE.findall(text))
+    text = _SHORTCODE.sub(" ", text)
+    for name in closed:
+        text = text.replace(f"[{name}]", " ")
+    return text
+
+
 def _blocks_of(raw: str, section: str) -> list[tuple[str, str]]:
     """Split marked-up text into (section, text) blocks; list items become section 'list'."""
     out: list[tuple[str, str]] = []
@@ -170,6 +187,8 @@ def _blocks_of(raw: str, section: str) -> list[tuple[str, str]]:
     # only the ends differ, and every piece is stripped
     # typography again: entities (&rsquo; &ndash; &nbsp;) are decoded only by the parser, after
     # the page's own normalisation, and "don&rsquo;t" must read as "don't"
+    if "[" in raw:
+        raw = _strip_shortcodes(raw)
     pieces = " ".join(normalise_text(raw).split()).split(_BLOCK_MARK)
     if _BREAK_MARK in raw:
         pieces = [line for piece in pieces for line in _unwrap_lines(piece)]

@@ -104,3 +104,36 @@ def test_pictures_and_icons_read_as_the_clean_page():
         "<li>", '<li><i class="fas fa-check-circle"></i> ').replace("Most of our", 'Most <span class="icon"></span> of our').replace(
         "not offer exosome", 'not offer <img src="/i/x.png"> exosome')
     assert _reading(messy) == _reading(CLEAN)
+
+
+# -- page-builder shortcodes are not text ----------------------------------------------------------
+
+SHORTCODED = _page(
+    "<h1>Cell therapy for worn knees</h1>"
+    '<p>[vc_row][vc_column width="1/2"][vc_column_text]At Harbourline our physicians treat knee osteoarthritis '
+    "with injections of umbilical cord mesenchymal stem cells, prepared in our own laboratory the same "
+    "morning.[/vc_column_text]</p>"
+    "<p>Most of our patients avoid knee replacement surgery altogether.[/vc_column][et_pb_text admin_label=\"Text\" "
+    '_builder_version="4.9"]Book your consultation today.[/et_pb_text]</p>'
+    "<p>[fusion_text]We do not offer exosome injections or any treatment for multiple sclerosis.[/fusion_text][/vc_row]</p>"
+    "<ul><li>[vc_icon]Knee osteoarthritis[/vc_icon]</li><li>[vc_icon]Meniscus tears[/vc_icon]</li>"
+    "<li>[vc_icon]Patellar tendon injuries[/vc_icon]</li></ul>")
+
+
+def test_shortcodes_are_removed_from_the_text():
+    lines = _lines(SHORTCODED)
+    assert ("At Harbourline our physicians treat knee osteoarthritis with injections of umbilical cord mesenchymal "
+            "stem cells, prepared in our own laboratory the same morning.") in lines
+    assert "Most of our patients avoid knee replacement surgery altogether. Book your consultation today." in lines
+    assert "We do not offer exosome injections or any treatment for multiple sclerosis." in lines
+
+
+def test_bracketed_text_that_is_not_a_shortcode_stays():
+    lines = _lines(_page("<p>Cord cells were tried in a small trial [3] and the authors [sic] call it a cure "
+                         "[emphasis added].</p><p>[button]Book now[/button] [gallery ids=\"4,5\"]</p>"))
+    assert lines[1:] == ["Cord cells were tried in a small trial [3] and the authors [sic] call it a cure "
+                         "[emphasis added].", "Book now"]
+
+
+def test_shortcoded_page_reads_as_the_clean_page():
+    assert _reading(SHORTCODED) == _reading(CLEAN)
