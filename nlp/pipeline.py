@@ -19,14 +19,31 @@ import clinicscan.nlp.components.context  # noqa: F401
 import clinicscan.nlp.components.mentions  # noqa: F401
 import clinicscan.nlp.components.offer  # noqa: F401
 
-__all__ = ["build_pipeline", "shared_pipeline", "PIPE_NAMES"]
+__all__ = ["build_pipeline", "capital_contractions", "shared_pipeline", "PIPE_NAMES"]
 
 PIPE_NAMES = ("clinicscan_blocks", "clinicscan_mentions", "clinicscan_context", "clinicscan_offer")
+
+
+def capital_contractions(nlp: Language) -> None:
+    """Split "DON'T", "WE'RE" and "I'M" as spaCy splits "don't" and "Don't" ("DO" + "N'T", whose
+    lower case is "n't"): its English exceptions have only the lower and capitalised forms, and a
+    contraction in capitals stayed one word that no negation or voice rule knew."""
+    from spacy.symbols import ORTH
+
+    rules = dict(nlp.tokenizer.rules or {})
+    added = {}
+    for key, pieces in rules.items():
+        upper = key.upper()
+        if "'" in key and upper != key and upper not in rules and any(c.isalpha() for c in key):
+            added[upper] = [{**piece, ORTH: piece[ORTH].upper()} for piece in pieces]
+    if added:
+        nlp.tokenizer.rules = {**rules, **added}
 
 
 def build_pipeline(lexicon_dir: str | None = None, initialize: bool = True) -> Language:
     """A fresh pipeline with patterns loaded from ``lexicon_dir`` (default: the shipped lexicon)."""
     nlp = spacy.blank("en")
+    capital_contractions(nlp)
     nlp.max_length = 20_000_000
     nlp.add_pipe("clinicscan_blocks")
     folder = str(lexicon_dir or "")

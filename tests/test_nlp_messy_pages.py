@@ -137,3 +137,21 @@ def test_bracketed_text_that_is_not_a_shortcode_stays():
 
 def test_shortcoded_page_reads_as_the_clean_page():
     assert _reading(SHORTCODED) == _reading(CLEAN)
+
+
+# -- contractions in capitals are split as lower-case ones -----------------------------------------
+
+def test_a_contraction_in_capitals_is_split_like_a_lower_case_one():
+    from clinicscan.nlp.pipeline import shared_pipeline
+
+    doc = shared_pipeline().make_doc("WE DON'T SELL CELLS. WE'RE A CLINIC THAT CAN'T WAIT.")
+    assert [t.lower_ for t in doc][:4] == ["we", "do", "n't", "sell"]
+    assert [t.text for t in doc][6:8] == ["WE", "'RE"]
+    assert [t.norm_ for t in doc][11:13] == ["can", "not"]
+
+
+def test_a_denial_in_capitals_reads_as_in_lower_case():
+    clean = CLEAN.replace("</ul>", "</ul><p>We don't treat autism, and we won't inject cells into the spine.</p>")
+    shouting = CLEAN.replace("</ul>", "</ul><p>WE DON'T TREAT AUTISM, AND WE WON'T INJECT CELLS INTO THE SPINE.</p>")
+    assert "autism" not in _reading(clean)[1]
+    assert _reading(shouting) == _reading(clean)
