@@ -179,6 +179,27 @@ def _strip_shortcodes(text: str) -> str:
     return text
 
 
+#: emoji, dingbats and symbol glyphs: marks before list items ("✓ Knee pain") and decoration inside
+#: sentences ("our ⭐ exosomes"), never words; arrows, geometric shapes (▶ ■ ●), miscellaneous
+#: symbols and dingbats (★ ✓ ✔ ➤ ✅), the emoji planes and the emoji variation selector
+_GLYPH = re.compile("[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]+")
+#: marketing punctuation: "?!", "!!!", "??" as the one mark a sentence ends with
+_PUNCT_RUN = re.compile(r"[?!]{2,}")
+
+
+def _calm(match: re.Match) -> str:
+    return "?" if "?" in match.group(0) else "!"
+
+
+def _plain_marks(text: str) -> str:
+    """The text without emoji and symbol glyphs, and with one mark for a run of "?" and "!"."""
+    if not text.isascii():
+        text = _GLYPH.sub(" ", text)
+    if "!!" in text or "?!" in text or "!?" in text or "??" in text:
+        text = _PUNCT_RUN.sub(_calm, text)
+    return text
+
+
 def _blocks_of(raw: str, section: str) -> list[tuple[str, str]]:
     """Split marked-up text into (section, text) blocks; list items become section 'list'."""
     out: list[tuple[str, str]] = []
@@ -189,7 +210,7 @@ def _blocks_of(raw: str, section: str) -> list[tuple[str, str]]:
     # the page's own normalisation, and "don&rsquo;t" must read as "don't"
     if "[" in raw:
         raw = _strip_shortcodes(raw)
-    pieces = " ".join(normalise_text(raw).split()).split(_BLOCK_MARK)
+    pieces = " ".join(_plain_marks(normalise_text(raw)).split()).split(_BLOCK_MARK)
     if _BREAK_MARK in raw:
         pieces = [line for piece in pieces for line in _unwrap_lines(piece)]
     for piece in pieces:
@@ -338,7 +359,8 @@ def html_to_text(html: str) -> PageText:
     return _assemble(title, main, nav, markup)
 
 
-_BULLET_LINE = re.compile(r"^\s*(?:[-*•·▪◦‣●○]|\d{1,2}[.)])\s+")
+#: a bullet, a number, or a glyph ("✓", "➤", "👉") before a line's text
+_BULLET_LINE = re.compile(r"^\s*(?:(?:[-*•·▪◦‣●○]|\d{1,2}[.)])\s+|" + _GLYPH.pattern + r"\s*)")
 
 
 def plain_to_text(text: str) -> PageText:
@@ -347,11 +369,11 @@ def plain_to_text(text: str) -> PageText:
     main: list[tuple[str, str]] = []
     for line in text.splitlines():
         if _BULLET_LINE.match(line):
-            cleaned = _SPACE.sub(" ", _BULLET_LINE.sub("", line, count=1)).strip()
+            cleaned = _SPACE.sub(" ", _plain_marks(_BULLET_LINE.sub("", line, count=1))).strip()
             if cleaned:
                 main.append(("list", BULLET + cleaned))
             continue
-        cleaned = _SPACE.sub(" ", line).strip()
+        cleaned = _SPACE.sub(" ", _plain_marks(line)).strip()
         if cleaned:
             main.append(("main", cleaned))
     return _assemble("", main, [])

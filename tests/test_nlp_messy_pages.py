@@ -155,3 +155,69 @@ def test_a_denial_in_capitals_reads_as_in_lower_case():
     shouting = CLEAN.replace("</ul>", "</ul><p>WE DON'T TREAT AUTISM, AND WE WON'T INJECT CELLS INTO THE SPINE.</p>")
     assert "autism" not in _reading(clean)[1]
     assert _reading(shouting) == _reading(clean)
+
+
+# -- emoji and symbol glyphs are decoration, not words ---------------------------------------------
+
+GLYPHED = _page(
+    "<h1>Cell therapy for worn knees ⭐</h1>"
+    "<p>At Harbourline our physicians ✔ treat knee osteoarthritis with injections of umbilical cord 👉 "
+    "mesenchymal stem cells, prepared in our own laboratory the same morning. ✅</p>"
+    "<p>Most of our patients avoid knee replacement surgery altogether. Book your consultation today! 💪</p>"
+    "<p>We do not offer ★ exosome injections or any treatment for multiple sclerosis.</p>"
+    "<ul><li>✓ Knee osteoarthritis</li><li>➤ Meniscus tears</li><li>▶️ Patellar tendon injuries</li></ul>")
+
+
+def test_glyphs_before_items_and_inside_sentences_are_dropped():
+    lines = _lines(GLYPHED)
+    assert ("At Harbourline our physicians treat knee osteoarthritis with injections of umbilical cord mesenchymal "
+            "stem cells, prepared in our own laboratory the same morning.") in lines
+    assert "We do not offer exosome injections or any treatment for multiple sclerosis." in lines
+    assert lines[-3:] == ["• Knee osteoarthritis", "• Meniscus tears", "• Patellar tendon injuries"]
+
+
+def test_a_glyph_before_a_line_of_plain_text_is_a_bullet():
+    from clinicscan.nlp.html_text import plain_to_text
+
+    assert plain_to_text("Conditions we treat\n✓ Knee pain\n👉 Hip pain\n1.5 ml of cells\n").text.split("\n\n") == [
+        "Conditions we treat", "• Knee pain", "• Hip pain", "1.5 ml of cells"]
+
+
+def test_a_glyph_inside_a_claim_does_not_hide_it():
+    clean = CLEAN.replace("</ul>", "</ul><p>We also treat hair loss with the same cells.</p>")
+    decorated = CLEAN.replace("</ul>", "</ul><p>We also treat hair \u2728 loss with the same cells.</p>")
+    assert "hair_loss" in _reading(clean)[1]
+    assert _reading(decorated) == _reading(clean)
+
+
+def test_glyphed_page_reads_as_the_clean_page():
+    assert _reading(GLYPHED) == _reading(CLEAN)
+
+
+# -- marketing punctuation ends sentences as plain punctuation does --------------------------------
+
+def test_marketing_punctuation_is_one_mark():
+    lines = _lines(_page("<p>Tired of knee pain?! Our cord cells work!!! Really?? Ask us!?</p>"))
+    assert lines[1] == "Tired of knee pain? Our cord cells work! Really? Ask us?"
+
+
+def test_an_ellipsis_before_a_capital_ends_a_sentence():
+    from clinicscan.nlp.pipeline import shared_pipeline
+
+    doc = shared_pipeline()("Results in weeks... Our team calls you back\u2026 We treat knees ... and hips.")
+    assert [s.text for s in doc.sents] == ["Results in weeks...", "Our team calls you back\u2026",
+                                           "We treat knees ... and hips."]
+
+
+def test_a_question_with_marketing_punctuation_reads_as_a_question():
+    clean = CLEAN.replace("</ul>", "</ul><h3>Can cord cells help my multiple sclerosis?</h3>"
+                          "<p>No. We do not treat it.</p>")
+    loud = CLEAN.replace("</ul>", "</ul><h3>Can cord cells help my multiple sclerosis?!</h3>"
+                         "<p>No. We do not treat it.</p>")
+    assert _reading(loud) == _reading(clean)
+
+
+def test_an_ellipsis_does_not_carry_a_denial_into_the_next_sentence():
+    clean = CLEAN.replace("</ul>", "</ul><p>We never promise a cure. Your knee pain can be gone for good.</p>")
+    trailing = CLEAN.replace("</ul>", "</ul><p>We never promise a cure\u2026 Your knee pain can be gone for good.</p>")
+    assert _reading(trailing) == _reading(clean)

@@ -9,6 +9,9 @@ boundaries, computed with numpy over the ORTH column instead of a Python loop ov
 objects (the sentencizer cost about 1.8x the tokenizer). The token columns read here are
 kept as the Doc's ``TokenArrays`` for the components after it.
 
+An ellipsis ("...", "…") before a word with a capital ends a sentence as a full stop does
+("Results in weeks... We treat knees"): the sentencizer knows only single characters.
+
 One exception to the rule: the full stop of "et al." ends no sentence (a citation goes on with
 its year, title and journal: "Lee J, et al. Adipose cells in knee arthritis. J Orthop Res."),
 unless the next word opens a sentence of the page's own (``_OPENERS``: "... by Lee et al. We
@@ -26,7 +29,7 @@ from spacy.tokens import Doc
 import clinicscan.nlp.matching as matching
 from clinicscan.nlp.matching import TokenArrays, WordTable
 
-_NEWLINE, _FINAL, _PUNCT = 1, 2, 4
+_NEWLINE, _FINAL, _PUNCT, _ELLIPSIS, _CAPITAL = 1, 2, 4, 8, 16
 #: words that open a new sentence after "et al." ("... as Lee et al. showed. We treat ...")
 _OPENERS = ("we", "our", "i", "my", "you", "your", "this", "these", "they", "it", "at", "here", "however", "but",
             "so", "there", "that", "if", "call", "contact", "book", "ask")
@@ -48,7 +51,9 @@ class BlocksComponent:
         lexeme = vocab[orth]
         text = lexeme.orth_
         return (_NEWLINE if "\n" in text else 0) | (_FINAL if text in self.punct_chars else 0) \
-            | (_PUNCT if lexeme.is_punct else 0)
+            | (_PUNCT if lexeme.is_punct else 0) | (_ELLIPSIS if text.strip(".\u2026") == "" and len(text) > 1
+                                                    or text == "\u2026" else 0) \
+            | (_CAPITAL if text[:1].isupper() else 0)
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -77,6 +82,10 @@ class BlocksComponent:
         # punctuation nor sentence-final starts a sentence when a sentence-final character
         # stands between it and the previous such token
         final = (bits & _FINAL).astype(bool)
+        # an ellipsis before a capital ends a sentence ("Results in weeks... Our team calls you")
+        ellipses = numpy.flatnonzero(bits[:-1] & _ELLIPSIS)
+        if len(ellipses):
+            final[ellipses[(bits[ellipses + 1] & _CAPITAL) != 0]] = True
         self._et_al(orth, arrays.lower_np, final, n)
         plain = numpy.flatnonzero((bits & (_FINAL | _PUNCT)) == 0)
         finals_before = numpy.concatenate(([0], numpy.cumsum(final)))
