@@ -122,16 +122,19 @@ def _goes_on(line: str) -> bool:
     return line[-1] in ",&+-" or line[line.rfind(" ") + 1:].lower() in _GOES_ON
 
 
-def _wraps(line: str, after: str) -> bool:
+def _wraps(line: str, after: str, ends_soon: bool = False) -> bool:
     """Does a ``<br>`` (or an inline picture) between ``line`` and ``after`` only wrap a sentence? (``after``
-    is the line after it, to the next break.)
+    is the line after it, to the next break; ``ends_soon``: a sentence ends within the next three lines,
+    each before it of four words or more.)
 
     It does when the line ends no sentence and what follows goes on with it: the next word is
     lower case or opens a parenthesis, the line ends on a comma or a word that cannot end one
     ("for", "the", "and"), or the line's last sentence is prose (four words or more, mostly lower
-    case) and the next line ends one or goes on. A break after a short line or a Title Case one ("Knee
-    Pain", "Suite 210") still separates list-like and heading-like lines, and so does one before
-    a bulleted line or between lines that end no sentence ("Same-day procedure<br>No stitches").
+    case) and the sentence goes on to its end within the next three lines ("we use a local<br>Cell
+    Transplant with an Intrathecal<br>Injection, which ..."). A break after a short line or a
+    Title Case one ("Knee Pain", "Suite 210") still separates list-like and heading-like lines,
+    and so does one before a bulleted line or between lines that end no sentence ("Same-day
+    procedure with no hospital stay<br>No stitches").
     """
     if _LINE_END.search(line):
         return False
@@ -142,20 +145,27 @@ def _wraps(line: str, after: str) -> bool:
         return False  # a glyph or bullet starts a line of its own
     if _goes_on(line):
         return True
-    if not (_LINE_END.search(after) or _goes_on(after)):
+    if not (ends_soon or _goes_on(after)):
         return False
     words = _SENTENCE_END.split(line)[-1].split()
     return len(words) >= 4 and 2 * sum(w[0].isupper() for w in words) <= len(words)
 
 
+def _ends_soon(lines: list[str], i: int) -> bool:
+    for line in lines[i:i + 3]:
+        if _LINE_END.search(line):
+            return True
+        if len(line.split()) < 4:
+            return False
+    return False
+
+
 def _unwrap_lines(piece: str) -> list[str]:
     """The lines of a text block cut by ``<br>``s, a sentence wrapped over lines joined again."""
+    lines = [line for line in (part.strip() for part in piece.split(_BREAK_MARK)) if line]
     out: list[str] = []
-    for line in piece.split(_BREAK_MARK):
-        line = line.strip()
-        if not line:
-            continue
-        if out and _wraps(out[-1], line):
+    for i, line in enumerate(lines):
+        if out and _wraps(out[-1], line, _ends_soon(lines, i)):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
@@ -296,6 +306,18 @@ def _label_outcome_cells(parser) -> None:
                     cell.first_child.insert_before(f"{columns[i]}: ")
 
 
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_INLINE = set(_INLINE_TAGS)
+
+
+def _in_heading(node) -> bool:
+    """Is the node inside a heading, through inline elements only ("<h2><span>A<br>B</span></h2>")?"""
+    parent = node.parent
+    while parent is not None and parent.tag in _INLINE:
+        parent = parent.parent
+    return parent is not None and parent.tag in _HEADINGS
+
+
 def html_to_text(html: str) -> PageText:
     """Title, main text and navigation text of an HTML page, one block per line."""
     if not html or not html.strip():
@@ -310,11 +332,12 @@ def html_to_text(html: str) -> PageText:
         node.decompose()
     if "<table" in html or "<TABLE" in html:
         _label_outcome_cells(parser)
-    # a line break or an inline picture between two words: a mark of its own, so that a sentence
-    # wrapped over lines is read whole (_unwrap_lines)
+    # a line break: a mark of its own, so that a sentence wrapped over lines is read whole
+    # (_unwrap_lines), and a space inside a heading (one heading, however it is wrapped); an
+    # inline picture between two words is a space, as a reader sees it
     if "<br" in html or "<img" in html or "<BR" in html or "<IMG" in html:
         for node in parser.css("br, img"):
-            node.replace_with(_BREAK_MARK)
+            node.replace_with(_BREAK_MARK if node.tag == "br" and not _in_heading(node) else " ")
     # unwrap_tags(_INLINE_TAGS) walks the tree once per tag; one selector walks it once. An empty
     # inline element (an icon font's <i class="fa fa-check"></i>) is removed: unwrap leaves it,
     # and it would cut the text around it in two blocks

@@ -60,6 +60,19 @@ def test_a_sentence_wrapped_before_a_capital_is_read_whole():
                          "Our sports doctors treat ACL sprains with cord tissue injections."]
 
 
+def test_a_sentence_wrapped_over_several_lines_is_read_whole():
+    lines = _lines(_page("<p>For a torn rotator cuff we use a guided<br>Cord Tissue Injection with an Ultrasound<br>"
+                         "Probe, a method that has been shown to repair<br>the tendon.<br>Two visits are needed.</p>"))
+    assert lines[1:] == ["For a torn rotator cuff we use a guided Cord Tissue Injection with an Ultrasound Probe, a "
+                         "method that has been shown to repair the tendon.", "Two visits are needed."]
+
+
+def test_a_br_inside_a_heading_wraps_it():
+    lines = _lines(_page("<h2>Regenerative Treatment<br>With Your Own Cells</h2><h3><span>Knee Pain<br>"
+                         "And Hip Pain</span></h3><p>Text.</p>"))
+    assert lines[1:3] == ["Regenerative Treatment With Your Own Cells", "Knee Pain And Hip Pain"]
+
+
 def test_a_br_between_list_like_and_heading_like_lines_still_separates_them():
     lines = _lines(_page("<p>Knee Pain<br>Hip Pain<br>Back Pain</p>"
                          "<p>14 Quay Street, Suite 3<br>Harbourline Bay<br>Open Monday to Friday</p>"
@@ -83,9 +96,11 @@ def test_wrapped_sentences_read_as_the_clean_page():
 
 def test_an_inline_picture_between_words_is_not_a_break():
     html = _page('<p>At Harbourline our physicians treat <img src="/img/knee.png" alt=""> knee osteoarthritis with '
-                 'injections of umbilical cord <img src="spacer.gif" width="1"> mesenchymal stem cells.</p>')
-    assert _lines(html)[1] == ("At Harbourline our physicians treat knee osteoarthritis with injections of "
-                               "umbilical cord mesenchymal stem cells.")
+                 'injections of umbilical cord <img src="spacer.gif" width="1"> mesenchymal stem cells.</p>'
+                 '<p>At Harbour <img src="/i/logo.png"> Line Clinic we see you the same week.</p>')
+    assert _lines(html)[1:] == ["At Harbourline our physicians treat knee osteoarthritis with injections of "
+                                "umbilical cord mesenchymal stem cells.",
+                                "At Harbour Line Clinic we see you the same week."]
 
 
 def test_an_icon_font_element_between_words_or_before_an_item_is_dropped():
