@@ -31,7 +31,7 @@ _SKIP = {"head", "title", "script", "style", "noscript", "textarea", "option", "
 _VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "col", "area", "base", "embed", "param",
          "track"}
 _WORD_GAP = re.compile(r"(?<=[A-Za-z0-9'%)]) (?=[A-Za-z0-9(])")
-_SENTENCE_GAP = re.compile(r"(?<=[a-z0-9%)][.!?]) (?=[A-Z])")
+_SENTENCE_GAP = re.compile(r"(?<=[a-z0-9%)]{2}[.!?]) (?=[A-Z])")  # not after a list number ("2. Does")
 _FULL_STOP = re.compile(r"(?<=[a-z]{3})\.(?=\s+[A-Z]|\s*$)")
 _CONTRACTION = re.compile(r"\b(?:[A-Za-z]+n't|[Ww]e're|[Yy]ou're|[Tt]hey're|[Ww]e've|[Yy]ou've|[Ii]t's|"
                           r"[Tt]hat's|[Ww]e'll|[Yy]ou'll|I'm|[Ll]et's)\b")
@@ -154,8 +154,8 @@ def _inside(segments: list[list], rng: random.Random, make: Callable[[], str], s
 def mess_emoji(html: str, rng: random.Random) -> str:
     """Emoji and symbol glyphs before list items, inside sentences and after a paragraph."""
     segments = _segments(html)
-    _before_items(segments, rng, lambda: rng.choice(_GLYPHS))
     _inside(segments, rng, lambda: rng.choice(_GLYPHS), 0.3)
+    _before_items(segments, rng, lambda: rng.choice(_GLYPHS))
     for seg in _pick(rng, _prose(segments, words=6), 0.2):
         seg[0] = seg[0].rstrip() + " " + rng.choice(_GLYPHS)
     return _join(segments)
@@ -164,8 +164,8 @@ def mess_emoji(html: str, rng: random.Random) -> str:
 def mess_icon(html: str, rng: random.Random) -> str:
     """Icon-font elements (``<i class="fa fa-check"></i>``) before list items and inside sentences."""
     segments = _segments(html)
+    _inside(segments, rng, lambda: rng.choice(_ICONS), 0.3)  # first: its gaps are between words, not in a tag
     _before_items(segments, rng, lambda: rng.choice(_ICONS))
-    _inside(segments, rng, lambda: rng.choice(_ICONS), 0.3)
     return _join(segments)
 
 
