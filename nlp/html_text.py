@@ -119,7 +119,7 @@ _GOES_ON = frozenset("a an the and or nor but with without for of to in on at by
 
 def _goes_on(line: str) -> bool:
     """The line ends on a comma or a word that cannot end a sentence."""
-    return line[-1] in ",&+-" or line[line.rfind(" ") + 1:].lower() in _GOES_ON
+    return line[-1] in ",&+-" or line[line.rfind(" ") + 1:].lstrip("(\"'").lower() in _GOES_ON
 
 
 def _wraps(line: str, after: str, ends_soon: bool = False) -> bool:
@@ -148,7 +148,9 @@ def _wraps(line: str, after: str, ends_soon: bool = False) -> bool:
     if not (ends_soon or _goes_on(after)):
         return False
     words = _SENTENCE_END.split(line)[-1].split()
-    return len(words) >= 4 and 2 * sum(w[0].isupper() for w in words) <= len(words)
+    # prose: mostly lower case, or a name run inside a sentence ("we use both Fat and Bone<br>Marrow Cells")
+    return len(words) >= 4 and (2 * sum(w[0].isupper() for w in words) <= len(words)
+                                or any(w in _GOES_ON for w in words[1:]))
 
 
 def _ends_soon(lines: list[str], i: int) -> bool:

@@ -67,6 +67,15 @@ def test_a_sentence_wrapped_over_several_lines_is_read_whole():
                          "method that has been shown to repair the tendon.", "Two visits are needed."]
 
 
+def test_a_name_or_a_parenthesis_wrapped_inside_a_sentence_is_read_whole():
+    lines = _lines(_page("<p>Use Both Fat and Bone<br>Marrow Cells with plasma.</p>"
+                         "<p>Dr. Ilse Varro, Surgeon and Sports Physician at Harbourline<br>Bay Clinic, treats runners.</p>"
+                         "<p>Donor tissue (under<br>3 days old).</p>"))
+    assert lines[1:] == ["Use Both Fat and Bone Marrow Cells with plasma.",
+                         "Dr. Ilse Varro, Surgeon and Sports Physician at Harbourline Bay Clinic, treats runners.",
+                         "Donor tissue (under 3 days old)."]
+
+
 def test_a_br_inside_a_heading_wraps_it():
     lines = _lines(_page("<h2>Regenerative Treatment<br>With Your Own Cells</h2><h3><span>Knee Pain<br>"
                          "And Hip Pain</span></h3><p>Text.</p>"))
