@@ -7,7 +7,6 @@ page's reading (seller, conditions, product types, red flags), clean against mes
 
 from __future__ import annotations
 
-import pytest
 
 from clinicscan.nlp.analyse import analyse_page
 from clinicscan.nlp.html_text import html_to_text
