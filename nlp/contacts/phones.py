@@ -8,6 +8,8 @@ written without a country code is read in the site's country (the seed's, else U
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 
@@ -23,12 +25,21 @@ _MAX_RAW = 40
 MAX_TEXT_ATTEMPTS = 300
 
 
-def _fact(number, display: str, source: str, evidence: str) -> ContactFactRow | None:
+@lru_cache(maxsize=4096)
+def _read_number(raw: str, region: str) -> tuple[str, str | None] | None:
+    """(E.164, the number's country) of a number written as ``raw`` and read in ``region``, or None
+    when it is no valid phone number.
+
+    Kept per process: a site writes its numbers in the header or footer of every page, and
+    parsing and checking one costs 30-60 us; the answer depends on phonenumbers' metadata only
+    (no lexicon file), so it cannot go stale while the process runs."""
+    try:
+        number = phonenumbers.parse(raw, region)
+    except NumberParseException:
+        return None
     if not phonenumbers.is_valid_number(number):
         return None
-    return ContactFactRow(kind="phone", value=phonenumbers.format_number(number, PhoneNumberFormat.E164),
-                          display=display, source=source, evidence=evidence,
-                          country=phonenumbers.region_code_for_number(number))
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164), phonenumbers.region_code_for_number(number)
 
 
 def phone_fact(raw: str, region: str, source: str, evidence: str,
@@ -37,11 +48,9 @@ def phone_fact(raw: str, region: str, source: str, evidence: str,
     raw = raw.strip()
     if not raw or len(raw) > _MAX_RAW:
         return None
-    try:
-        number = phonenumbers.parse(raw, region)
-    except NumberParseException:
-        number = None
-    fact = _fact(number, display or raw, source, evidence) if number is not None else None
+    read = _read_number(raw, region)
+    fact = None if read is None else ContactFactRow(kind="phone", value=read[0], display=display or raw, source=source,
+                                                    evidence=evidence, country=read[1])
     if fact is None and raw.startswith("00"):
         # "00" is how most of the world dials abroad ("0044 20 ..."); the US's 011 is what
         # phonenumbers expects when the site's country is unknown
