@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy
 
 from clinicscan.errors import LexiconError
+from clinicscan.nlp.first_letters import led_by_first_letters
 from clinicscan.nlp.matching import WordTable
 from clinicscan.paths import lexicon_dir
 
@@ -106,6 +107,12 @@ class OwnVoice:
                     rf"|\b(?:{_alternatives(row['receiver_phrases'])})\b")
         generic = (rf"\b(?:we|we['’]ll|we['’]re|we['’]ve)\s+(?:[\w'’-]+\s+)?(?:{_alternatives(row['generic_we_verbs'])})\b"
                    rf"|\b(?:{_alternatives(row['generic_phrases'])})\b|{receiver}")
+        # both searches run over whole sentences or the whole main text: led by the first letters of the words
+        # a match can begin with (a subject's apostrophe is matched in either form)
+        receiver_starts = [*row["receiver_subjects"], *(w.replace("'", "’") for w in row["receiver_subjects"]),
+                           *row["receiver_phrases"]]
+        receiver = led_by_first_letters(receiver_starts, receiver)
+        generic = led_by_first_letters(["we", *row["generic_phrases"], *receiver_starts], generic)
         nouns = _alternatives(row["therapy_nouns"])
         acting = rf"^[\s,;:)\]-]{{0,3}}(?:({nouns})\s+)?(?:(?:{_alternatives(row['adverbs'])})\s+)?" \
                  rf"(?:{_alternatives(row['acting_phrases'] + row['acting_verbs'])})\b"
