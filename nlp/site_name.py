@@ -74,10 +74,7 @@ class SiteName:
             line = line.strip()
             if not line or len(line) > _MAX_FRAME_LINE:
                 continue
-            copyright = _COPYRIGHT.match(line)
-            head = line[copyright.end():] if copyright else line
-            head = _LINE_CUT.split(head, maxsplit=1)[0]
-            words = _name_words(head, self.clinic_words, self.other_words)
+            copyright, words = _frame_line(line, self.clinic_words, self.other_words)
             if not words:
                 continue
             if copyright:
@@ -86,6 +83,18 @@ class SiteName:
             if found:
                 return found
         return ""
+
+
+@lru_cache(maxsize=8192)
+def _frame_line(line: str, clinic: frozenset[str], other: frozenset[str]) -> tuple[bool, tuple[str, ...]]:
+    """(whether the frame line is a copyright line, the distinctive words of the clinic name it opens with).
+
+    Kept per process: a site's header, menus and footer come again on every page it has; the answer
+    depends on the line and the word lists alone (the lists are part of the key)."""
+    copyright = _COPYRIGHT.match(line)
+    head = line[copyright.end():] if copyright else line
+    head = _LINE_CUT.split(head, maxsplit=1)[0]
+    return copyright is not None, _name_words(head, clinic, other)
 
 
 def _said(text: str, words: tuple[str, ...]) -> str:
