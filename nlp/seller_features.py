@@ -150,7 +150,10 @@ class FeatureReader:
         table = self._word_table(arrays.vocab)
         bits = table.lookup(arrays.word_ids[:main_end])
         hits = bits[bits != 0]
-        return numpy.asarray([int(numpy.count_nonzero(hits & (1 << bit))) for bit in range(len(self.text_groups))])
+        # each group's count at once: the hits' bits as a (hits x groups) table of 0/1, summed by column
+        # (one count_nonzero call per group cost ~1 us each on every page)
+        shifts = numpy.arange(len(self.text_groups), dtype=hits.dtype)
+        return ((hits[:, None] >> shifts) & 1).sum(axis=0, dtype="int64")
 
 
 @lru_cache(maxsize=4096)
