@@ -42,6 +42,10 @@ class TokenPatternMatcher:
         #: per word, the number of its bits' value in ``_bit_values`` (0: none), for a whole Doc at once
         self._bits_table: WordTable | None = None
         self._bit_values: list[int] = [0]
+        #: anchor words some of whose patterns need words in the hit's sentence, and for (anchor word, the
+        #: sentence's bits) the patterns whose needs those bits meet: one lookup a hit instead of one test a pattern
+        self._needy: frozenset[int] = frozenset()
+        self._passing: dict[tuple[int, int], tuple[CompiledPattern, ...]] = {}
 
     def __len__(self) -> int:
         return self._size
@@ -67,7 +71,10 @@ class TokenPatternMatcher:
             compiled.needs_number = needs_a_number(pattern, index)
         for word in words:
             self._by_anchor.setdefault(strings.add(word), []).append(compiled)
+            if compiled.needs:
+                self._needy |= {strings.add(word)}
         self._anchor_table = self._bits_table = None  # rebuilt for the new words on the next call
+        self._passing = {}
 
     def _bits_of(self, word_sets, exact: bool) -> int:
         """The bits of ``word_sets`` (new sets get a new bit, and their words that bit)."""
@@ -148,35 +155,39 @@ class TokenPatternMatcher:
         # never leaves its sentence); only patterns whose attempts cost more than the test have one
         present: dict[int, int] | None = None
         numbers: dict[int, bool] = {}  # whether each sentence holds a number-like token
+        needy, passing = self._needy, self._passing
+        if len(passing) > _MOST_PASSING:  # a long crawl meets ever new sentences: start again
+            passing.clear()
         for hit in hits:
             si = sentence_of[hit]
             s0, s1 = bounds[si], bounds[si + 1]
-            have = None
-            for pattern in by_anchor[lower[hit]]:
+            word = lower[hit]
+            patterns = by_anchor[word]
+            if word in needy:
+                if whole:
+                    if present is None:
+                        present = self._doc_sentence_bits(a)
+                    have = present.get(si, 0)
+                else:
+                    if present is None:
+                        present = {}
+                    have = present.get(si)
+                    if have is None:
+                        have = present[si] = _sentence_bits(lower, orth, s0, s1, folded_bits, exact_bits)
+                chosen = passing.get((word, have))
+                if chosen is None:
+                    chosen = passing[word, have] = tuple(p for p in patterns if p.needs & have == p.needs)
+                patterns = chosen
+            for pattern in patterns:
                 if pattern.single:
                     found.add((pattern.key, hit, hit + 1))
                     continue
-                needs = pattern.needs
-                if needs:
-                    if have is None:
-                        if whole:
-                            if present is None:
-                                present = self._doc_sentence_bits(a)
-                            have = present.get(si, 0)
-                        else:
-                            if present is None:
-                                present = {}
-                            have = present.get(si)
-                            if have is None:
-                                have = present[si] = _sentence_bits(lower, orth, s0, s1, folded_bits, exact_bits)
-                    if needs & have != needs:
+                if pattern.needs_number and pattern.needs:
+                    number = numbers.get(si)
+                    if number is None:
+                        number = numbers[si] = _holds_a_number(a.like_num, s0, s1)
+                    if not number:
                         continue
-                    if pattern.needs_number:
-                        number = numbers.get(si)
-                        if number is None:
-                            number = numbers[si] = _holds_a_number(a.like_num, s0, s1)
-                        if not number:
-                            continue
                 if pattern.nearby and not words_nearby(lower, pattern.nearby, hit, s0, s1):
                     continue
                 pattern.matches_around(a, hit, s0, s1, found)
@@ -205,6 +216,10 @@ class TokenPatternMatcher:
             end = pattern.match_at(a, start, limit if limit < hi else hi)
             if end is not None:
                 found.add((pattern.key, start, end))
+
+
+#: (anchor word, sentence bits) pairs kept by one matcher before it starts again
+_MOST_PASSING = 100_000
 
 
 def _costly_attempt(pattern: list[dict]) -> bool:
