@@ -87,3 +87,38 @@ def test_a_sentence_without_a_number_gets_no_attempt_of_a_pattern_that_needs_one
     doc = nlp("Most of our patients improved. Nine of our patients improved.")
     assert [doc[s:e].text for _k, s, e in matcher(doc)] == ["Nine of our patients improved"]
     assert len(attempts) == 1  # the first sentence has every word but no number
+
+
+def test_the_patterns_a_sentence_allows_are_chosen_again_after_a_new_pattern(nlp):
+    """The (anchor word, sentence bits) -> allowed patterns table (session 23) is emptied by ``add``: a
+    pattern added after a call is tried at the next one."""
+    matcher = TokenPatternMatcher(nlp.vocab)
+    matcher.add("rate", RATE)
+    doc = nlp("In one trial 85% of patients improved. Then 85% of patients felt better.")
+    assert [doc[s:e].text for _k, s, e in matcher(doc)] == ["85% of patients improved"]
+    assert matcher._passing  # the table was filled for the "%" hits
+    matcher.add("better", [{"LIKE_NUM": True}, {"ORTH": "%"}, {"OP": "*"}, {"LOWER": "felt"}, {"LOWER": "better"}])
+    found = [(nlp.vocab.strings[k], doc[s:e].text) for k, s, e in matcher(doc)]
+    assert ("better", "85% of patients felt better") in found and ("rate", "85% of patients improved") in found
+
+
+def test_the_whole_doc_sentence_bits_are_the_sentence_by_sentence_bits(nlp):
+    """Over a whole Doc the sentences' word bits come from one OR per sentence of 64-bit words (more than 64
+    word sets here); they equal the bits read sentence by sentence."""
+    from clinicscan.nlp.matching import TokenArrays
+    from clinicscan.nlp.matching.matcher import _sentence_bits
+
+    matcher = TokenPatternMatcher(nlp.vocab)
+    words = [f"word{i}" for i in range(90)]
+    for i, word in enumerate(words):
+        matcher.add(f"p{i}", [{"LOWER": "start"}, {"OP": "*"}, {"LOWER": word}])
+    assert len(matcher._set_bit) > 64
+    doc = nlp(" ".join(["Start"] + words[::3]) + ". Nothing here. " + " ".join(["start", "WORD89", "word64"]) + ".")
+    a = TokenArrays.of(doc)
+    matcher(doc)
+    bits = matcher._doc_sentence_bits(a)
+    bounds = a.starts + [a.n]
+    expected = {si: _sentence_bits(a.lower, a.orth, bounds[si], bounds[si + 1], matcher._folded_bits, matcher._exact_bits)
+                for si in range(len(a.starts))}
+    assert bits == {si: b for si, b in expected.items() if b}
+    assert bits[len(a.starts) - 1] >> 64  # a bit past the first 64-bit word survives
