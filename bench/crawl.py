@@ -125,6 +125,11 @@ BARE_OFF = {
 }
 
 
+# what ``scrapy crawl clinic -O pages.jsonl`` would keep of each page (no archive, no guard)
+FEED_FIELDS = ["url", "final_url", "status", "fetched_at", "content_type", "depth", "html",
+               "content_hash", "encoding"]
+
+
 def crawl(mode: str, ports: list[int], work: Path, concurrency: int, max_pages: int,
           profile: Path | None = None) -> dict:
     from clinicscan.config import load_config
@@ -148,6 +153,9 @@ def crawl(mode: str, ports: list[int], work: Path, concurrency: int, max_pages: 
         overrides["ITEM_PIPELINES"] = {}
     elif mode == "full-writer":  # the full crawl, WARC records written in the store's writer thread
         overrides["CLINICSCAN_ARCHIVE_IN_WRITER"] = True
+    elif mode == "bare-feed":  # the bare spider keeping its pages the way a bare Scrapy crawl does
+        overrides.update(BARE_OFF)
+        overrides["FEEDS"] = {str(work / "pages.jsonl"): {"format": "jsonlines", "fields": FEED_FIELDS}}
     settings = crawl_settings(config, config.db_url, run_id, max_depth=20, max_pages=max_pages,
                               delay=0, max_size=5_000_000, allow_loopback=True, progress=False,
                               overrides=overrides)
@@ -208,7 +216,7 @@ def summarise(rounds: list[dict[str, dict]]) -> None:
         print(f"  {mode:11s}: CPU a page least {min(cpus)} ms, median {statistics.median(cpus):.2f} ms; "
               f"best {speed} pages/s")
     for full, bare in (("before", "before-bare"), ("before", "bare"), ("full-writer", "bare"),
-                       ("full", "bare")):
+                       ("full", "bare"), ("full", "bare-feed")):
         if bare not in best or full not in best:
             continue
         paired = [(r[full]["pages_per_s"] / r[bare]["pages_per_s"],
@@ -235,7 +243,10 @@ def main() -> None:
     parser.add_argument("--modes", default="bare,full",
                         help="crawls to run, in order: bare, full, and (to see where the cost "
                         "goes) pipelines, middlewares, full-writer (WARC records written in "
-                        "the store's writer thread, not the reactor); 'before' and 'before-bare' (the full "
+                        "the store's writer thread, not the reactor), bare-feed (the bare spider "
+                        "writing its pages to a JSON lines feed, as `scrapy crawl -O` does: a "
+                        "crawl that keeps what it fetched, compared as well, not the target's "
+                        "baseline); 'before' and 'before-bare' (the full "
                         "and bare crawls of the --before checkout)")
     parser.add_argument("--profile", metavar="DIR",
                         help="write a cProfile of each crawl's reactor thread to DIR/MODE-ROUND.pstats "
@@ -244,7 +255,8 @@ def main() -> None:
                         help="an older checkout (a git worktree with its own .venv, from "
                         "scripts/setup.sh) whose crawls run as modes 'before' (full) and "
                         "'before-bare', in the same rounds: before/after figures from one run")
-    parser.add_argument("--worker", choices=["bare", "full", "pipelines", "middlewares", "full-writer"],
+    parser.add_argument("--worker", choices=["bare", "full", "pipelines", "middlewares", "full-writer",
+                                             "bare-feed"],
                         help=argparse.SUPPRESS)
     parser.add_argument("--ports", help=argparse.SUPPRESS)
     parser.add_argument("--work", help=argparse.SUPPRESS)

@@ -28,7 +28,7 @@ try:  # ISA-L's deflate: same gzip format, ~0.05 instead of ~0.13 ms for a 25 KB
 except ImportError:  # pragma: no cover - isal is a dependency; zlib is the fallback
     _deflate = zlib  # type: ignore[assignment]
 
-__all__ = ["GZIP_LIBRARY", "gzip_member", "http_response_head", "http_request_head",
+__all__ = ["GZIP_LIBRARY", "gzip_member", "small_record_level", "http_response_head", "http_request_head",
            "new_record_id", "warc_record"]
 
 GZIP_LIBRARY = _deflate.__name__
@@ -77,11 +77,11 @@ def _http_head(first_line: str, headers: list[tuple[str, str]]) -> bytes:
         return StatusAndHeaders(first_line, list(headers)).to_ascii_bytes()
 
 
+_REASONS = {status.value: status.phrase for status in HTTPStatus}  # (an Enum call a page: ~1 us)
+
+
 def http_response_head(status: int, protocol: str, headers: list[tuple[str, str]]) -> bytes:
-    try:
-        reason = HTTPStatus(status).phrase
-    except ValueError:
-        reason = ""
+    reason = _REASONS.get(status, "")
     return _http_head(" ".join(part for part in (protocol, str(status), reason) if part), headers)
 
 
@@ -107,6 +107,14 @@ def warc_record(record_type: str, uri: str, date: str, record_id: str, http_head
         f"Content-Type: {_WARC_CONTENT_TYPES[record_type]}\r\n"
         f"Content-Length: {len(http_head) + len(payload)}\r\n\r\n")
     return "".join(lines).encode("utf-8"), http_head, payload, b"\r\n\r\n"
+
+
+def small_record_level(level: int) -> int:
+    """The level for a record of a few hundred bytes (a page's ``request`` record): ISA-L's
+    level 0. Its level 1 sets up hash tables first, 6.9 instead of 1.7 us for a 670-byte
+    record, which then takes 438 instead of 593 bytes (~3% of a 25 KB page's record pair).
+    zlib (the fallback) keeps the level: its 0 stores without compressing."""
+    return min(level, 0) if _deflate is not zlib else level
 
 
 def gzip_member(pieces: tuple[bytes, ...] | list[bytes], level: int) -> bytes:

@@ -12,6 +12,7 @@ the same way. Counts ``encoding/fallback_cp1252`` and ``encoding/invalid_utf8``.
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from scrapy.exceptions import NotConfigured
@@ -33,12 +34,24 @@ logger = logging.getLogger(__name__)
 FALLBACK_ENCODING = "cp1252"
 
 
+@lru_cache(maxsize=256)
+def _header_encoding(content_type: str) -> tuple[bool, str | None]:
+    """Does the Content-Type value name a charset, and that charset resolved. A site sends
+    the same value with every page: parsed once, not once a page."""
+    declared = http_content_type_encoding(content_type)
+    return bool(declared), resolve_encoding(declared) if declared else None
+
+
 def declared_encoding(content_type: str | None, body: bytes) -> str | None:
     """The encoding a page declares (BOM, then HTTP header, then <meta>), resolved; or None."""
     bom, _ = read_bom(body)
     if bom:
         return resolve_encoding(bom)
-    declared = http_content_type_encoding(content_type) or html_body_declared_encoding(body)
+    if content_type:
+        in_header, resolved = _header_encoding(content_type)
+        if in_header:
+            return resolved
+    declared = html_body_declared_encoding(body)
     return resolve_encoding(declared) if declared else None
 
 

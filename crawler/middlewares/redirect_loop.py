@@ -49,8 +49,10 @@ class RedirectLoopMiddleware:
         return None
 
     def process_response(self, request: Request, response: Response) -> Response:
+        if response.status not in REDIRECT_STATUSES:  # before the header lookup: every page
+            return response
         location = response.headers.get("Location")
-        if response.status not in REDIRECT_STATUSES or not location or request.meta.get("dont_redirect"):
+        if not location or request.meta.get("dont_redirect"):
             return response
         target = urljoin(request.url, safe_url_string(location.decode("latin-1").strip()))
         chain = [*(request.meta.get("redirect_urls") or []), request.url]

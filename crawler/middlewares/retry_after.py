@@ -75,12 +75,17 @@ class RetryAfterMiddleware:
 
     async def process_request(self, request: Request) -> None:
         """Hold a request to a site that asked us (Retry-After) to come back later."""
-        until = self._paused.get(_site(request.url))
+        if not self._paused:  # no site asked: skip parsing the URL (every request)
+            return None
+        site = _site(request.url)
+        until = self._paused.get(site)
         if until is not None:
             remaining = until - time.monotonic()
             if remaining > 0:
                 self.crawler.stats.inc_value("retry/site_paused_requests")
                 await sleep(remaining)
+            else:  # the pause is over: forget it, so the check above skips again
+                del self._paused[site]
         return None
 
     async def process_response(self, request: Request, response: Response) -> Request | Response:

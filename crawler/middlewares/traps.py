@@ -15,7 +15,7 @@ import logging
 import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 from scrapy.exceptions import NotConfigured
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
@@ -51,17 +51,28 @@ def is_date_like(value: str) -> bool:
 
 
 def session_id_in(url: str) -> bool:
-    parts = urlsplit(url)
-    path = parts.path.lower()
-    if any(f";{name}=" in path for name in SESSION_PATH_PARAMS):
-        return True
+    return _session_id_in(urlsplit(url))
+
+
+def _session_id_in(parts: SplitResult) -> bool:
+    if ";" in parts.path:
+        path = parts.path.lower()
+        if any(f";{name}=" in path for name in SESSION_PATH_PARAMS):
+            return True
+    if not parts.query:
+        return False
     return any(key.lower() in SESSION_PARAMS for key, _ in parse_qsl(parts.query, keep_blank_values=True))
 
 
 def repeated_segments(path: str) -> bool:
     """True for ``/a/b/a/b``-style paths: a block of segments repeated back to back, or
     one (non-numeric) segment three times or more."""
-    segments = [s for s in path.split("/") if s]
+    return _repeated([s for s in path.split("/") if s])
+
+
+def _repeated(segments: list[str]) -> bool:
+    if len(set(segments)) == len(segments):  # nothing repeats at all (most links)
+        return False
     words = [s for s in segments if not s.isdigit()]  # /2031/01/01 is a date, not a loop
     if any(count >= 3 for count in Counter(words).values()):
         return True
@@ -77,17 +88,23 @@ def date_template(url: str) -> tuple[str, str] | None:
     """``(template, dates)`` when the URL carries a date in its path or calendar query
     parameters, e.g. ``('/events/{d}/{d}?month={d}', '2024|05|...')``; else None."""
     parts = urlsplit(url)
+    return _date_template(parts, parse_qsl(parts.query, keep_blank_values=True))
+
+
+def _date_template(parts: SplitResult, params: list[tuple[str, str]]) -> tuple[str, str] | None:
     dates: list[str] = []
     template_path = []
     for segment in parts.path.split("/"):
+        # every date or month/day form starts with a digit: most segments stop here
         previous_was_date = bool(template_path) and template_path[-1] == "{d}"
-        if is_date_like(segment) or (previous_was_date and _MONTH_OR_DAY.match(segment)):
+        if segment[:1].isdigit() and (is_date_like(segment)
+                                      or (previous_was_date and _MONTH_OR_DAY.match(segment))):
             dates.append(segment)
             template_path.append("{d}")
         else:
             template_path.append(segment)
     template_query = []
-    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+    for key, value in params:
         if key.lower() in CALENDAR_PARAMS and (is_date_like(value) or _MONTH_OR_DAY.match(value)):
             dates.append(f"{key}={value}")
             template_query.append(f"{key}={{d}}")
@@ -132,11 +149,13 @@ class TrapFilterMiddleware(BaseSpiderMiddleware):
         so (a :class:`UrlOutcome` item, for the clinic spider's requests) or nothing."""
         if response is None:  # a seed: the user chose it
             return request
-        if session_id_in(request.url):
+        parts = urlsplit(request.url)
+        if _session_id_in(parts):
             cleaned = canonicalize(request.url)
             self._count("session_id", request.url, "session id removed")
             request = request.replace(url=cleaned)
-        kind = self.trap_kind(request.url)
+            parts = urlsplit(request.url)
+        kind = self._trap_kind(request.url, parts)
         if kind is None:
             return request
         self._count(kind, request.url, "dropped")
@@ -148,16 +167,19 @@ class TrapFilterMiddleware(BaseSpiderMiddleware):
 
     def trap_kind(self, url: str) -> str | None:
         """The kind of trap ``url`` falls into, remembering what it has seen; None if none."""
+        return self._trap_kind(url, urlsplit(url))
+
+    def _trap_kind(self, url: str, parts: SplitResult) -> str | None:
+        """``trap_kind`` with the URL split once for all the checks."""
         if len(url) > self.max_url_length:
             return "long_url"
-        parts = urlsplit(url)
         segments = [s for s in parts.path.split("/") if s]
-        if len(segments) > self.max_path_segments or repeated_segments(parts.path):
+        if len(segments) > self.max_path_segments or _repeated(segments):
             return "repeated_path"
-        params = parse_qsl(parts.query, keep_blank_values=True)
+        params = parse_qsl(parts.query, keep_blank_values=True) if parts.query else []
         if len(params) > self.max_query_params:
             return "query_params"
-        dated = date_template(url)
+        dated = _date_template(parts, params)
         if dated is not None:
             template, dates = dated
             seen = self._dates[template]

@@ -81,7 +81,7 @@ class WriterError(Exception):
 
 
 class StorePipeline:
-    def __init__(self, db_url: str, run_id: int, batch_size: int = 50,
+    def __init__(self, db_url: str, run_id: int, batch_size: int = 200,
                  interval: float = 2.0, stats=None, crawler=None, threaded: bool = False,
                  batch_bytes: int = 8_000_000, max_bytes_in_flight: int = 64_000_000,
                  store_html: bool = False):
@@ -117,7 +117,7 @@ class StorePipeline:
         db_url, run_id = settings.get("CLINICSCAN_DB_URL"), settings.getint("CLINICSCAN_RUN_ID")
         if not db_url or not run_id:
             raise NotConfigured("CLINICSCAN_DB_URL and CLINICSCAN_RUN_ID are needed to store pages")
-        return cls(db_url, run_id, batch_size=settings.getint("CLINICSCAN_STORE_BATCH", 50),
+        return cls(db_url, run_id, batch_size=settings.getint("CLINICSCAN_STORE_BATCH", 200),
                    interval=settings.getfloat("CLINICSCAN_STORE_INTERVAL", 2.0), stats=crawler.stats,
                    crawler=crawler, threaded=settings.getbool("CLINICSCAN_STORE_THREAD", True),
                    batch_bytes=settings.getint("CLINICSCAN_STORE_BATCH_BYTES", 8_000_000),
