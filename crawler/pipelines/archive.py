@@ -58,6 +58,9 @@ from clinicscan.crawler.warc_records import (gzip_member, http_request_head, htt
 logger = logging.getLogger(__name__)
 
 _REWRITTEN_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+# pages between updates of the archive/records stat (Scrapy's stats collector costs a few
+# microseconds a call; the stat is read at the end of the crawl)
+_STATS_EVERY = 100
 
 
 def complete_members_end(path: Path, chunk_size: int = 1 << 16) -> int:
@@ -265,7 +268,8 @@ class WarcArchivePipeline:
             item.archive = self
             return item
         written = self.write_records(item)
-        self.report()
+        if not written or self.failure is not None or self.pages_written % _STATS_EVERY == 0:
+            self.report()  # a failure at once; the record count every 100 pages and at close
         if not written:
             exc = self.failure[0] if self.failure else None
             raise DropItem(f"{item.url}: not stored, its WARC record could not be written "
@@ -358,7 +362,9 @@ class WarcArchivePipeline:
 
     def _warc_date(self, item: PageItem) -> str:
         """``%Y-%m-%dT%H:%M:%S.%fZ`` in UTC (isoformat is a quarter of strftime's cost)."""
-        when = item.fetched_at.astimezone(timezone.utc)
+        when = item.fetched_at
+        if when.tzinfo is not timezone.utc:  # the spider's clock is UTC already
+            when = when.astimezone(timezone.utc)
         return when.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
     def _response_member(self, item: PageItem, record_id: str, date: str | None = None) -> bytes:
