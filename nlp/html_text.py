@@ -153,6 +153,64 @@ def _wraps(line: str, after: str, ends_soon: bool = False) -> bool:
                                 or any(w in _GOES_ON for w in words[1:]))
 
 
+#: the pattern files whose multiword terms may be wrapped over a ``<br>`` ("Mesenchymal Stem<br>Cells")
+_TERM_FILES = ("product_types.jsonl", "conditions.jsonl")
+#: what may stick to a word of a line and is not part of a term: brackets, quotes, punctuation, a list item's mark
+_WORD_EDGE = "()[]{}\"'“”‘’.,;:!?|*" + _ITEM_MARK
+_term_breaks: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] | None = None
+#: more words than the longest term has (seven), enough to compare on either side of a break
+_TERM_WORDS = 12
+
+
+def _load_term_breaks() -> dict[tuple[str, str], list[tuple[tuple[str, ...], int]]]:
+    """Each place a multiword phrase pattern of the lexicon can be cut in two, under the pair of words
+    on either side of the cut: ("stem", "cells") -> [(("mesenchymal", "stem", "cells"), 2), ...].
+
+    A cut whose two parts are both terms of their own ("Bone Marrow" + "Stem Cells", "Knee" + ...)
+    is left out: two such lines read as a list of two items as well as one wrapped term."""
+    import json
+
+    from clinicscan.paths import lexicon_dir
+
+    terms: set[tuple[str, ...]] = set()
+    for name in _TERM_FILES:
+        path = lexicon_dir() / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            pattern = json.loads(line).get("pattern") if line.strip() else None
+            if isinstance(pattern, str):
+                terms.add(tuple(pattern.lower().split()))
+    breaks: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] = {}
+    for words in terms:
+        for cut in range(1, len(words)):
+            if words[:cut] in terms and words[cut:] in terms:
+                continue
+            breaks.setdefault((words[cut - 1], words[cut]), []).append((words, cut))
+    return breaks
+
+
+def _wraps_term(line: str, after: str) -> bool:
+    """Does a ``<br>`` cut a term of the lexicon in two ("Mesenchymal Stem<br>Cells (MSCs)", "Bone
+    Marrow<br>Concentrate")? Title Case lines otherwise stay apart, as a list does ("Knee Pain<br>Hip
+    Pain"): no term runs over that break, and one made of two terms ("Bone Marrow<br>Stem Cells") is
+    not counted (_load_term_breaks)."""
+    global _term_breaks
+    if not line[-1].isalnum() or _LINE_END.search(line):
+        return False
+    if _term_breaks is None:
+        _term_breaks = _load_term_breaks()
+    last = line[line.rfind(" ") + 1:].strip(_WORD_EDGE).lower()
+    space = after.find(" ")
+    found = _term_breaks.get((last, (after if space < 0 else after[:space]).strip(_WORD_EDGE).lower()))
+    if not found:
+        return False
+    before = [w.strip(_WORD_EDGE).lower() for w in line.rsplit(None, _TERM_WORDS)[-_TERM_WORDS:]]
+    next_words = [w.strip(_WORD_EDGE).lower() for w in after.split(None, _TERM_WORDS)[:_TERM_WORDS]]
+    return any(tuple(before[-cut:]) == words[:cut] and tuple(next_words[:len(words) - cut]) == words[cut:]
+               for words, cut in found)
+
+
 def _ends_soon(lines: list[str], i: int) -> bool:
     for line in lines[i:i + 3]:
         if _LINE_END.search(line):
@@ -167,7 +225,7 @@ def _unwrap_lines(piece: str) -> list[str]:
     lines = [line for line in (part.strip() for part in piece.split(_BREAK_MARK)) if line]
     out: list[str] = []
     for i, line in enumerate(lines):
-        if out and _wraps(out[-1], line, _ends_soon(lines, i)):
+        if out and (_wraps(out[-1], line, _ends_soon(lines, i)) or _wraps_term(out[-1], line)):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

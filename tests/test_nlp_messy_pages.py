@@ -96,6 +96,39 @@ def test_a_br_before_a_bullet_glyph_or_after_a_lead_in_separates():
     assert lines[1:] == ["Conditions we see:", "- Knee pain", "- Hip pain"]
 
 
+# -- a <br> inside a term of the lexicon wraps it ---------------------------------------------------
+
+def test_a_br_inside_a_lexicon_term_joins_its_two_halves():
+    lines = _lines(_page("<p>Mesenchymal Stromal<br>Cells (MSCs) from your own fat</p>"
+                         "<p>Bone Marrow Aspirate<br>Concentrate, prepared at the bedside</p>"
+                         "<p>Multiple<br>Sclerosis Programme</p>"
+                         "<table><tr><td>Spinal<br>Cord Injury<br>Clinic</td></tr></table>"))
+    assert lines[1:] == ["Mesenchymal Stromal Cells (MSCs) from your own fat",
+                         "Bone Marrow Aspirate Concentrate, prepared at the bedside",
+                         "Multiple Sclerosis Programme", "Spinal Cord Injury", "Clinic"]
+
+
+def test_a_br_between_whole_terms_or_after_a_sentence_still_separates():
+    lines = _lines(_page("<p>Knee Osteoarthritis<br>Rotator Cuff Tears<br>Multiple Sclerosis</p>"
+                         "<p>Bone Marrow<br>Stem Cells<br>Exosomes</p>"
+                         "<p>Ask about our trial in multiple.<br>Sclerosis nurses answer the phone.</p>"
+                         "<p>Injections into the spinal:<br>Cord Injury</p>"))
+    assert lines[1:] == ["Knee Osteoarthritis", "Rotator Cuff Tears", "Multiple Sclerosis",
+                         "Bone Marrow", "Stem Cells", "Exosomes",
+                         "Ask about our trial in multiple.", "Sclerosis nurses answer the phone.",
+                         "Injections into the spinal:", "Cord Injury"]
+
+
+def test_a_term_wrapped_over_a_br_reads_as_the_clean_page():
+    def page(br: str) -> str:
+        return _page("<h1>Cell therapy at Harbourline</h1>"
+                     "<p>Our physicians treat the following conditions with injections of your own cells.</p>"
+                     f"<ul><li>Multiple{br}Sclerosis</li><li>Spinal{br}Cord Injury</li></ul>"
+                     f"<h2>Bone Marrow{br}Concentrate (BMC)</h2><p>Drawn from your hip and given the same day.</p>")
+
+    assert _reading(page("<br>")) == _reading(page(" "))
+
+
 def test_wrapped_sentences_read_as_the_clean_page():
     assert _reading(BR_WRAPPED) == _reading(CLEAN)
 
