@@ -221,7 +221,8 @@ def _ends_soon(lines: list[str], i: int) -> bool:
 
 
 def _unwrap_lines(piece: str) -> list[str]:
-    """The lines of a text block cut by ``<br>``s, a sentence wrapped over lines joined again."""
+    """The lines of a text block cut by ``<br>``s, a sentence (_wraps) or a term of the lexicon (_wraps_term)
+    wrapped over lines joined again."""
     lines = [line for line in (part.strip() for part in piece.split(_BREAK_MARK)) if line]
     out: list[str] = []
     for i, line in enumerate(lines):
