@@ -14,6 +14,7 @@ elements and cookie banners are dropped.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -153,34 +154,27 @@ def _wraps(line: str, after: str, ends_soon: bool = False) -> bool:
                                 or any(w in _GOES_ON for w in words[1:]))
 
 
-#: the pattern files whose multiword terms may be wrapped over a ``<br>`` ("Mesenchymal Stem<br>Cells")
-_TERM_FILES = ("product_types.jsonl", "conditions.jsonl")
+#: the lexicon kinds whose multiword terms may be wrapped over a ``<br>`` ("Mesenchymal Stem<br>Cells")
+_TERM_KINDS = ("product_type", "condition")
 #: what may stick to a word of a line and is not part of a term: brackets, quotes, punctuation, a list item's mark
 _WORD_EDGE = "()[]{}\"'“”‘’.,;:!?|*" + _ITEM_MARK
-_term_breaks: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] | None = None
 #: more words than the longest term has (seven), enough to compare on either side of a break
 _TERM_WORDS = 12
 
 
+@lru_cache(maxsize=1)
 def _load_term_breaks() -> dict[tuple[str, str], list[tuple[tuple[str, ...], int]]]:
     """Each place a multiword phrase pattern of the lexicon can be cut in two, under the pair of words
     on either side of the cut: ("stem", "cells") -> [(("mesenchymal", "stem", "cells"), 2), ...].
 
     A cut whose two parts are both terms of their own ("Bone Marrow" + "Stem Cells", "Knee" + ...)
-    is left out: two such lines read as a list of two items as well as one wrapped term."""
-    import json
+    is left out: two such lines read as a list of two items as well as one wrapped term. Read once a
+    process, through the lexicon's own loader (the shipped lexicon: the page's text comes before any
+    pipeline, and so before a run's choice of lexicon folder)."""
+    from clinicscan.nlp.lexicon import load_lexicon
 
-    from clinicscan.paths import lexicon_dir
-
-    terms: set[tuple[str, ...]] = set()
-    for name in _TERM_FILES:
-        path = lexicon_dir() / name
-        if not path.exists():
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            pattern = json.loads(line).get("pattern") if line.strip() else None
-            if isinstance(pattern, str):
-                terms.add(tuple(pattern.lower().split()))
+    terms = {tuple(p.pattern.lower().split()) for p in load_lexicon().patterns
+             if p.kind in _TERM_KINDS and p.is_phrase}
     breaks: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] = {}
     for words in terms:
         for cut in range(1, len(words)):
@@ -195,14 +189,11 @@ def _wraps_term(line: str, after: str) -> bool:
     Marrow<br>Concentrate")? Title Case lines otherwise stay apart, as a list does ("Knee Pain<br>Hip
     Pain"): no term runs over that break, and one made of two terms ("Bone Marrow<br>Stem Cells") is
     not counted (_load_term_breaks)."""
-    global _term_breaks
     if not line[-1].isalnum() or _LINE_END.search(line):
         return False
-    if _term_breaks is None:
-        _term_breaks = _load_term_breaks()
     last = line[line.rfind(" ") + 1:].strip(_WORD_EDGE).lower()
     space = after.find(" ")
-    found = _term_breaks.get((last, (after if space < 0 else after[:space]).strip(_WORD_EDGE).lower()))
+    found = _load_term_breaks().get((last, (after if space < 0 else after[:space]).strip(_WORD_EDGE).lower()))
     if not found:
         return False
     before = [w.strip(_WORD_EDGE).lower() for w in line.rsplit(None, _TERM_WORDS)[-_TERM_WORDS:]]
