@@ -4,8 +4,8 @@ CPython's ``re`` tries a pattern that opens with ``\\b`` and an alternation of w
 position of the text: each try walks the alternation's branches. A lookahead of one character
 class in front (the first letters of every word the pattern can begin with) rejects a position
 with one test, and the matches stay the same: every match begins with one of those words, so
-its first character is in the class (a superset check, case-blind like the pattern when the
-pattern is compiled with ``re.I``). On a page's main text the own-voice receiver search went from
+its first character is in the class (a superset check; the class is case-blind, ``(?i:...)``,
+whatever the pattern's flags, so it also serves a pattern that is case-blind only in parts). On a page's main text the own-voice receiver search went from
 about 0.5 to 0.1 ms.
 """
 
@@ -28,5 +28,5 @@ def led_by_first_letters(first_words: Iterable[str], pattern: str) -> str:
     words = list(first_words)
     if not words or any(not w or w[0].isspace() for w in words):
         return pattern
-    letters = sorted({w[0].lower() for w in words} | {w[0].upper() for w in words} | {w[0] for w in words})
-    return "(?=[" + "".join(re.escape(c) for c in letters) + "])(?:" + pattern + ")"
+    letters = sorted({w[0] for w in words})
+    return "(?=(?i:[" + "".join(re.escape(c) for c in letters) + "]))(?:" + pattern + ")"

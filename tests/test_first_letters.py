@@ -22,8 +22,8 @@ TEXTS = [
 
 
 def _without_lead(pattern: re.Pattern) -> re.Pattern:
-    assert pattern.pattern.startswith("(?=["), "the search is led by its first letters"
-    inner = re.sub(r"^\(\?=\[[^\]]*\]\)\(\?:", "", pattern.pattern, count=1)[:-1]
+    assert pattern.pattern.startswith("(?=(?i:["), "the search is led by its first letters"
+    inner = re.sub(r"^\(\?=\(\?i:\[[^\]]*\]\)\)\(\?:", "", pattern.pattern, count=1)[:-1]
     return re.compile(inner, pattern.flags)
 
 

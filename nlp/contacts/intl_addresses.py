@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from clinicscan.nlp.contacts.address_key import address_key, intl_words, plain
 from clinicscan.nlp.contacts.facts import ContactFactRow, FactCollector, clip_around
+from clinicscan.nlp.first_letters import led_by_first_letters
 from clinicscan.paths import data_dir
 
 __all__ = ["intl_addresses_in_text", "intl_words", "plain"]
@@ -122,13 +123,10 @@ def _anchor_regex() -> tuple[re.Pattern[str], re.Pattern[str]]:
             spellings.add(key.lower())
     words = _trie_pattern(sorted(spellings))
     codes = "|".join(re.escape(u) for u in upper)
-    # the first letter of some name or code, looked at once before the trie's branches are tried one by
-    # one (any case: a superset of what the branches take, so the same matches; ~25 branches at a comma)
-    first = "".join(sorted({re.escape(w[0]) for w in spellings | set(upper) if w}))
-    if " " in first or "\\ " in first:
-        first += "\\t"
-    name = (rf"[ \t]*(?=(?i:[{first}]))(?P<country>(?i:{words}){'|' + codes if codes else ''})\.?"
-            rf"(?![\w])(?=[ \t]*(?:$|[^\w\s]))")
+    # the first letter of some name or code is looked at once before the trie's branches are tried one
+    # by one (~25 branches at a comma); the same matches
+    country = led_by_first_letters(spellings | set(upper), rf"(?P<country>(?i:{words}){'|' + codes if codes else ''})")
+    name = rf"[ \t]*{country}\.?(?![\w])(?=[ \t]*(?:$|[^\w\s]))"
     # the separator is matched, not looked behind at: a leading character class lets the regex
     # engine skip to the next separator (half the time of a lookbehind tried at every character)
     return re.compile(rf"[{_SEPARATORS}]{name}", re.M), re.compile(name, re.M)
