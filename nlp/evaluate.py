@@ -66,8 +66,8 @@ class Disagreement:
 
     ``expected``: the gold file's evidence sentence for each missing id (when it has one);
     ``found``: for each extra id, the sentence our extractor counted; for a missing id that
-    the extractor saw but did not count, its sentence, with why in ``found_as`` ("negated",
-    "nav", "page read as not selling", ...).
+    the extractor saw, its sentence, with why it is not a label in ``found_as`` ("negated",
+    "nav", "page read as not selling", "not kept as a page id", ...).
     """
 
     file: str
@@ -179,6 +179,35 @@ class EvaluationResult:
         return {"false_sellers": [p for p in self.page_scores if p.pred_offers and not p.gold_offers],
                 "missed_sellers": [p for p in self.page_scores if p.gold_offers and not p.pred_offers]}
 
+    def error_reasons(self) -> dict[str, dict[str, dict[str, int]]]:
+        """Why each label was missed or added, counted per field (no page named): the aggregate
+        a held-out split may show, to say which stage loses labels on pages never read.
+
+        A missed id was counted on a page read as not selling ("page read as not selling"),
+        counted but left out by the page-level decision (the claim model: "not kept as a page
+        id"), seen but not counted (its context: "negated", "reported", "nav", ...), or never
+        found;
+        an extra id sits on a page gold says sells nothing ("page does not sell") or on a seller.
+        """
+        reasons = {name: {"missing": {}, "extra": {}} for name in FIELDS}
+        for d in self.disagreements:
+            if d.field not in reasons:
+                continue
+            missing, extra = reasons[d.field]["missing"], reasons[d.field]["extra"]
+            for vocab_id in d.missing:
+                why = d.found_as.get(vocab_id, "never found")
+                missing[why] = missing.get(why, 0) + 1
+            on_non_seller = not self._gold_offers.get(d.file, True)
+            for _ in d.extra:
+                why = "page does not sell" if on_non_seller else "on a selling page"
+                extra[why] = extra.get(why, 0) + 1
+        return {name: {side: dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+                       for side, counts in sides.items()} for name, sides in reasons.items()}
+
+    @property
+    def _gold_offers(self) -> dict[str, bool]:
+        return {p.file: p.gold_offers for p in self.page_scores}
+
     def to_dict(self) -> dict:
         intervals = self.intervals
         return {
@@ -194,6 +223,7 @@ class EvaluationResult:
             "bootstrap": {"resamples": self.resamples, "seed": self.seed, "level": LEVEL},
             **{f"by_{by}": {k: g.as_dict() for k, g in self.groups(by).items()} for by in GROUPINGS},
             "per_id": {name: {i: s.as_dict() for i, s in sorted(ids.items())} for name, ids in self.per_id.items()},
+            "error_reasons": self.error_reasons(),
             "disagreements": [asdict(d) for d in self.disagreements],
         }
 
@@ -203,7 +233,8 @@ class EvaluationResult:
         full = self.to_dict()
         seller = {k: v for k, v in full["offers_treatment"].items() if k not in ("false_sellers", "missed_sellers")}
         return {"pages": self.pages, "split": self.split, "offers_treatment": seller, "fields": full["fields"],
-                "bootstrap": full["bootstrap"], "by_kind": full["by_kind"], "by_family": full["by_family"]}
+                "bootstrap": full["bootstrap"], "by_kind": full["by_kind"], "by_family": full["by_family"],
+                "error_reasons": full["error_reasons"]}
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), indent=2)
@@ -328,6 +359,8 @@ def score_pages(gold: list[GoldPage], predicted: list[dict]) -> EvaluationResult
                 for i in missing:
                     if i in counted and not p:
                         found[i], found_as[i] = counted[i], "page read as not selling"
+                    elif i in counted:
+                        found[i], found_as[i] = counted[i], "not kept as a page id"
                     elif i in uncounted:
                         found_as[i], found[i] = uncounted[i]
                 expected = {i: page.evidence[i] for i in missing if i in page.evidence}

@@ -34,6 +34,17 @@ def _f1_cell(score) -> str:
     return f"{'-':>9}" if score.tp + score.fp + score.fn == 0 else f"{score.f1:>9.2f}"
 
 
+def _reason_table(reasons) -> list[str]:
+    """Counts of why labels were missed or added, per field: which stage to look at."""
+    lines = ["", "why labels were missed or added (counts of labels)"]
+    for name, sides in reasons.items():
+        for side in ("missing", "extra"):
+            counts = sides[side]
+            text = ", ".join(f"{why} {n}" for why, n in counts.items()) or "none"
+            lines.append(f"  {SHORT[name] + ' ' + side:<14}{text}")
+    return lines
+
+
 def _pages(pages) -> list[str]:
     return textwrap.wrap(", ".join(f"{p.file} ({p.genre or p.kind or '?'})" for p in pages),
                          width=96, initial_indent="    ", subsequent_indent="    ") or ["    none"]
@@ -69,6 +80,7 @@ def render(result, summary: bool = False) -> str:
         lines += _group_table("by genre family (data/evaluation/genre_families.json)", result.groups("family"))
         if not summary:
             lines += _group_table("by genre", result.groups("genre"))
+    lines += _reason_table(result.error_reasons())
     if summary:
         return "\n".join(lines)
     for name, ids in result.per_id.items():

@@ -4,6 +4,7 @@ summary mode, gold key checks and the regulator's view, on small pages written h
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -11,7 +12,7 @@ from click.testing import CliRunner
 from clinicscan.cli import cli
 from clinicscan.errors import InputError
 from clinicscan.nlp.bootstrap import bootstrap_intervals
-from clinicscan.nlp.evaluate import GoldPage, evaluate
+from clinicscan.nlp.evaluate import GoldPage, evaluate, score_pages
 from clinicscan.nlp.genre_families import family_of
 from clinicscan.regulator_view import expected_on_list, is_transplant_program, regulator_view
 
@@ -193,3 +194,42 @@ def test_cli_evaluate_json_and_flagged_summary(tmp_path):
     assert "regulator view" in out.output and "precision 1.000" in out.output and ".html" not in out.output
     out = runner.invoke(cli, ["evaluate", str(gold), "--flagged-out", str(tmp_path / "x")])
     assert out.exit_code == 2 and "--flagged-out goes with --flagged" in out.output
+
+
+def _claim(kind, vocab_id, context="asserted", sentence="a sentence", section="body"):
+    return SimpleNamespace(kind=kind, vocab_id=vocab_id, context=context, sentence=sentence, section=section)
+
+
+def test_error_reasons_say_which_stage_lost_or_added_each_label():
+    gold = [GoldPage("seller.html", 1, True, {"conditions": {"back_pain", "autism", "copd"},
+                                              "product_types": set(), "red_flags": {"cure_claim"}}),
+            GoldPage("missed.html", 2, True, {"conditions": {"osteoarthritis"}, "product_types": set(),
+                                              "red_flags": set()}),
+            GoldPage("news.html", 3, False, {"conditions": set(), "product_types": set(), "red_flags": set()})]
+    predicted = [
+        # back pain seen only as negated, autism counted but not kept, copd never seen; an extra ms
+        {"offers_treatment": True, "conditions": ["multiple_sclerosis"], "product_types": [], "red_flags": [],
+         "claims": [_claim("condition", "back_pain", "negated"), _claim("condition", "autism"),
+                    _claim("condition", "multiple_sclerosis"), _claim("red_flag", "cure_claim", "hedged")]},
+        # a seller read as not selling: its counted claim is lost with the page
+        {"offers_treatment": False, "conditions": [], "product_types": [], "red_flags": [],
+         "claims": [_claim("condition", "osteoarthritis")]},
+        # a news page read as selling: its label is an extra on a page that sells nothing
+        {"offers_treatment": True, "conditions": ["autism"], "product_types": [], "red_flags": [],
+         "claims": [_claim("condition", "autism")]},
+    ]
+    reasons = score_pages(gold, predicted).error_reasons()
+    assert reasons["conditions"]["missing"] == {"negated": 1, "not kept as a page id": 1, "never found": 1,
+                                                "page read as not selling": 1}
+    assert reasons["conditions"]["extra"] == {"on a selling page": 1, "page does not sell": 1}
+    assert reasons["red_flags"]["missing"] == {"hedged": 1}
+    assert reasons["product_types"] == {"missing": {}, "extra": {}}
+
+
+def test_summary_shows_the_error_reasons_without_naming_a_page(tmp_path):
+    gold, pages = write_gold(tmp_path, GOLD)
+    result = evaluate(gold, [pages], resamples=100)
+    text = result.summary_text()
+    assert "why labels were missed or added" in text
+    assert "cond missing" in text and "never found" in text
+    assert result.summary_dict()["error_reasons"] == result.error_reasons()
