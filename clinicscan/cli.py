@@ -352,8 +352,10 @@ def evaluate(ctx, gold, pages, as_json, split, flagged, flagged_out, summary, re
 
     Prints precision, recall and F1 per field (with 95% bootstrap intervals over pages), the
     seller confusion with the false and missed sellers by file, the figures per kind, genre
-    family and genre, per id, and every disagreement with the gold evidence sentence beside
-    each miss and our sentence beside each extra label. --flagged adds the regulator's view
+    family and genre, per id, why labels were missed or added (page read as not selling, a
+    context, not kept as a page id, never found; extras on non-sellers or sellers), and every
+    disagreement with the gold evidence sentence beside each miss and our sentence beside each
+    extra label. --summary keeps the counts and drops anything naming a page. --flagged adds the regulator's view
     (clinicscan/regulator_view.py defines which pages should be flagged).
 
     \b
