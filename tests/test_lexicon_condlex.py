@@ -201,8 +201,29 @@ TOKEN_WORDINGS = {
     "alzheimers_dementia": ["early-stage dementia", "early stage Alzheimer's"],
 }
 
+#: a second batch of 184 wordings, written after the first commit and read once on both lexicons before any
+#: entry came from it (page-level recall 156 -> 159 of 184: the blind figure); its misses then became entries
+SECOND_BATCH = {
+    "back_pain": ["chronic lumbar discomfort", "sciatic leg pain", "facet-mediated pain", "sacroiliac joint instability"],
+    "neck_pain": ["chronic neck discomfort"],
+    "joint_pain": ["knees that give out", "joint soreness"],
+    "sports_injury": ["gym-related injuries"],
+    "heart_disease": ["heart valve problems"],
+    "autoimmune_other": ["autoimmune skin diseases", "autoimmune thyroid conditions", "psoriatic skin disease",
+        "immune system diseases"],
+    "kidney_disease": ["renal decline", "kidney scarring"],
+    "erectile_dysfunction": ["problems with erections"],
+    "wound_healing": ["chronic leg wounds", "slow-to-heal wounds"],
+}
+SECOND_BATCH_PRODUCTS = {
+    "adipose": ["fat-sourced stem cells"],
+    "exosome": ["vesicles derived from stem cells", "EV therapy"],
+    "peripheral_blood": ["stem cells mobilised from your blood", "circulating blood stem cells"],
+}
 
-@pytest.mark.parametrize(("vocab_id", "wording"), [(k, w) for k, v in CONDITIONS.items() for w in v])
+
+@pytest.mark.parametrize(("vocab_id", "wording"), [(k, w) for table in (CONDITIONS, SECOND_BATCH)
+                                                      for k, v in table.items() for w in v])
 def test_condition_wording_is_claimed_on_a_selling_page(vocab_id, wording):
     assert vocab_id in _conditions(wording)
 
@@ -212,7 +233,8 @@ def test_condition_token_wording_is_claimed_on_a_selling_page(vocab_id, wording)
     assert vocab_id in _conditions(wording)
 
 
-@pytest.mark.parametrize(("vocab_id", "wording"), [(k, w) for k, v in PRODUCTS.items() for w in v])
+@pytest.mark.parametrize(("vocab_id", "wording"), [(k, w) for table in (PRODUCTS, SECOND_BATCH_PRODUCTS)
+                                                      for k, v in table.items() for w in v])
 def test_product_wording_is_claimed_on_a_selling_page(vocab_id, wording):
     assert vocab_id in _products(wording)
 
