@@ -283,6 +283,8 @@ _MS_OFFER = "At Larkspur Cell Clinic we treat multiple sclerosis with infusions 
     ((_OFFER, "PRP is also used in plastic surgery and dentistry."), "conditions", "cosmetic"),
     ((_OFFER, "Knee osteoarthritis can follow an old injury."), "conditions", "sports_injury"),
     ((_OFFER, "Arthritis comes in many forms."), "conditions", "autoimmune_other"),
+    # "ED" after a department's name is the emergency department, not erectile dysfunction
+    ((_OFFER, "The emergency department ED is next door to our clinic."), "conditions", "erectile_dysfunction"),
     # research at an early stage is still research (the stage pseudo cue needs a disease after it)
     ((_OFFER, "Early-stage research suggests stem cells may one day help dementia."), "conditions",
      "alzheimers_dementia"),
