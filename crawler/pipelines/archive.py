@@ -53,7 +53,8 @@ from clinicscan import __version__
 from clinicscan.crawler.items import PageItem
 from clinicscan.store.bodies import OPEN_SUFFIX
 from clinicscan.crawler.warc_records import (gzip_member, http_request_head, http_response_head,
-                                             new_record_id, small_record_level, warc_record)
+                                             new_record_id, new_record_ids, record_member,
+                                             small_record_level)
 
 logger = logging.getLogger(__name__)
 
@@ -161,16 +162,17 @@ class _Segment:
         self.records = 0
         self.size = 0
 
-    def append(self, *members: bytes) -> int:
-        """Write the members (gzip members, one record each) with one write: a page's record
-        pair is one system call, not two. Returns the offset of the first."""
+    def append(self, data: bytes, records: int = 1) -> int:
+        """Write ``data`` (``records`` whole gzip members, one record each) with one write: a
+        page's record pair is one system call, not two. Returns the offset of the first."""
         offset = self.size
-        data = members[0] if len(members) == 1 else b"".join(members)
-        view = memoryview(data)
-        while view:
-            view = view[self.handle.write(view):]
+        written = self.handle.write(data)
+        if written < len(data):  # a short write (a signal, a nearly full disk): the rest
+            view = memoryview(data)[written:]
+            while view:
+                view = view[self.handle.write(view):]
         self.size += len(data)
-        self.records += len(members)
+        self.records += records
         return offset
 
     def cut_back(self, size: int, records: int) -> None:
@@ -203,6 +205,7 @@ class WarcArchivePipeline:
         self.max_records = max_records
         self.max_bytes = max_bytes
         self.compress_level = compress_level
+        self.request_level = small_record_level(compress_level)
         self.user_agent = user_agent
         self.stats = stats
         self.crawler = crawler
@@ -282,25 +285,27 @@ class WarcArchivePipeline:
         a crawl: it touches no stats and never stops the crawl itself, ``report()`` does."""
         if self.failed:
             return False
-        record_id, date = new_record_id(), self._warc_date(item)
-        members = (self._response_member(item, record_id, date),
-                   self._request_member(item, record_id, date))
+        record_id, request_id = new_record_ids()
+        date = self._warc_date(item)
+        # the pair as one bytes object: one write, nothing to join in append
+        data = (self._response_member(item, record_id, date)
+                + self._request_member(item, record_id, date, request_id))
         try:
             if self.segment is None:
                 self._open_segment()
             size, records = self.segment.size, self.segment.records
             try:
-                item.warc_offset = self.segment.append(*members)
+                item.warc_offset = self.segment.append(data, 2)
             except OSError:
                 self.segment.cut_back(size, records)
                 raise
         except OSError as exc:
-            self._failed(exc, sum(map(len, members)))
+            self._failed(exc, len(data))
             return False
         item.warc_record_id = record_id
         item.warc_file = str(self.segment.final_path)
         self.records_written += 2
-        self.bytes_written += sum(map(len, members))
+        self.bytes_written += len(data)
         self.pages_written += 1
         if self.segment.records >= self.max_records or self.segment.size >= self.max_bytes:
             try:
@@ -368,26 +373,25 @@ class WarcArchivePipeline:
         return when.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
     def _response_member(self, item: PageItem, record_id: str, date: str | None = None) -> bytes:
-        headers = []
-        for name, value in item.response_headers:
-            if name.lower() in _REWRITTEN_HEADERS:
-                name = f"X-Archive-Orig-{name}"
-            headers.append((name, value))
-        headers.append(("Content-Length", str(len(item.body))))
+        body = item.body
+        headers = [(f"X-Archive-Orig-{name}" if name.lower() in _REWRITTEN_HEADERS else name, value)
+                   for name, value in item.response_headers]
+        headers.append(("Content-Length", str(len(body))))
         head = http_response_head(item.status, item.http_version, headers)
-        return gzip_member(warc_record("response", item.final_url, date or self._warc_date(item),
-                                       record_id, head, item.body), self.compress_level)
+        return record_member("response", item.final_url, date or self._warc_date(item), record_id,
+                             head, body, self.compress_level)
 
-    def _request_member(self, item: PageItem, response_id: str, date: str | None = None) -> bytes:
+    def _request_member(self, item: PageItem, response_id: str, date: str | None = None,
+                        record_id: str | None = None) -> bytes:
         parts = urlsplit(item.final_url)
         target = parts.path or "/"
         if parts.query:
             target += "?" + parts.query
         head = http_request_head(item.request_method, target,
                                  [("Host", parts.netloc), *item.request_headers])
-        return gzip_member(warc_record("request", item.final_url, date or self._warc_date(item),
-                                       new_record_id(), head, b"", concurrent_to=response_id),
-                           small_record_level(self.compress_level))
+        return record_member("request", item.final_url, date or self._warc_date(item),
+                             record_id or new_record_id(), head, b"", self.request_level,
+                             concurrent_to=response_id)
 
     # -- segments -------------------------------------------------------------------------
 
