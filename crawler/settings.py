@@ -76,8 +76,12 @@ DOWNLOADER_MIDDLEWARES = {
     "clinicscan.crawler.middlewares.limits.ResponseLimitsMiddleware": 580,
     # undeclared / falsely-UTF-8 bodies decode as windows-1252, not charset guessing
     "clinicscan.crawler.middlewares.encoding.EncodingFallbackMiddleware": 570,
-    # a redirect back into its own chain is refused with the chain as the reason
-    "clinicscan.crawler.middlewares.redirect_loop.RedirectLoopMiddleware": 610,
+    # Scrapy's redirect middlewares, refusing a redirect back into its own chain (the chain
+    # is the reason), at Scrapy's priorities
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "clinicscan.crawler.middlewares.redirect_loop.RedirectLoopMiddleware": 600,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "clinicscan.crawler.middlewares.redirect_loop.MetaRefreshLoopMiddleware": 580,
 }
 SPIDER_MIDDLEWARES = {
     # calendars, endless query strings, session ids in URLs
