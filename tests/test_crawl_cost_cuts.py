@@ -1,6 +1,7 @@
 """What session 24 took off a full crawl's per-page cost keeps what the crawl archives and
 decides (issue 9, item 6; docs/crawl-cost.md): the record pair built in fewer calls is the
-pair the record builders write (and those are warcio's bytes: test_crawl_archive)."""
+pair the record builders write (and those are warcio's bytes: test_crawl_archive); the
+store's check that a body gives back the spider's text answers as w3lib's decode does."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import gzip
 import re
 import uuid
 
+import pytest
 from archive_fakes import page
 
 from clinicscan.crawler import warc_records
+from clinicscan.store import bodies
 from clinicscan.crawler.pipelines.archive import WarcArchivePipeline
 
 
@@ -51,3 +54,31 @@ def test_the_pair_on_disk_is_the_response_and_request_members(tmp_path):
     request = pipeline._request_member(item, item.warc_record_id, pipeline._warc_date(item), request_id)
     assert data == response + request
     assert b"WARC-Concurrent-To: " + item.warc_record_id.encode() in request_text
+
+
+BODIES = [b"", b"<p>plain ascii</p>", "<p>Z\u00fcrich \u2013 caf\u00e9 \u201cq\u201d</p>".encode(),
+          b"\xef\xbb\xbf<p>BOM</p>", "\ufeff<p>BOM twice</p>".encode("utf-8-sig"), b"<p>bad \xff\xfe bytes</p>",
+          "<p>cut \u00e9".encode()[:-1], b"<p>NUL \x00 inside</p>", b"\xff\xfe<\x00p\x00>\x00",
+          "<p>\U0001F600 astral</p>".encode(), b"<p>caf\xe9 latin</p>"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252", "utf-16", "gb18030", "iso8859-1"])
+def test_decodes_to_answers_as_decoding_does(encoding):
+    for body in BODIES:
+        text = bodies.decode_body(body, encoding)
+        assert bodies.decodes_to(body, encoding, text)
+        for other in (text + " ", text[:-1], text.replace("<", "\ufffd"), "\ud800" + text):
+            assert bodies.decodes_to(body, encoding, other) == (bodies.decode_body(body, encoding) == other)
+
+
+def test_a_utf8_page_is_checked_without_w3lib(monkeypatch):
+    """The store's check for an ordinary UTF-8 page compares bytes; w3lib decodes only the
+    pages that need it (here: a BOM)."""
+    calls = []
+    real = bodies.decode_body
+    monkeypatch.setattr(bodies, "decode_body", lambda body, encoding: calls.append(body) or real(body, encoding))
+    body = "<p>Z\u00fcrich</p>".encode() * 1000
+    assert bodies.decodes_to(body, "utf-8", body.decode())
+    assert calls == []
+    assert bodies.decodes_to(b"\xef\xbb\xbf<p>x</p>", "utf-8", "<p>x</p>")
+    assert len(calls) == 1

@@ -22,7 +22,7 @@ deflate and SHA-1 off the reactor thread but costs more in GIL hand-offs than it
 A page's html is not stored twice: its WARC record holds the body, so the row keeps
 ``html`` NULL and records the codec the spider decoded it with (``html_encoding``);
 ``clinicscan.store.bodies.page_html`` reads the text back from the record. Only when the body
-does not decode back to the spider's very text (checked here, ~2 us a page) does the row keep
+does not decode back to the spider's very text (checked here, ``bodies.decodes_to``) does the row keep
 the html; ``CLINICSCAN_STORE_HTML = True`` keeps it in every row (the form before session 22).
 Because the text now lives in the archive only, the writer makes the WARC segments a batch
 points into durable (``fdatasync``) before the transaction that commits the batch's rows: a
@@ -50,7 +50,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from twisted.internet import task
 
 from clinicscan.store import insert_ignoring_duplicates, open_store
-from clinicscan.store.bodies import OPEN_SUFFIX, decode_body
+from clinicscan.store.bodies import OPEN_SUFFIX, decodes_to
 from clinicscan.store.models import Page, Site
 from clinicscan.crawler import frontier
 from clinicscan.crawler.items import PageItem, UrlOutcome
@@ -174,7 +174,7 @@ class StorePipeline:
             html = html.replace("\x00", "\ufffd")  # (bodies.store_text, for html read back)
             self._inc("store/nul_replaced")
         if not self.store_html:
-            if item.encoding and decode_body(item.body, item.encoding) == item.html:
+            if item.encoding and decodes_to(item.body, item.encoding, item.html):
                 html = None  # read back from the WARC record: bodies.page_html
             else:  # the record would not give back the spider's text: keep it in the row
                 self._inc("store/html_kept")
