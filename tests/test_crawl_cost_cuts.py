@@ -82,3 +82,36 @@ def test_a_utf8_page_is_checked_without_w3lib(monkeypatch):
     assert calls == []
     assert bodies.decodes_to(b"\xef\xbb\xbf<p>x</p>", "utf-8", "<p>x</p>")
     assert len(calls) == 1
+
+
+HOSTILE_URLS = ["http://10.0.0.1;x/", "http://[::1]:80/a;b?c#d", "http://user:pw@10.0.0.1/", "http://10.0.0.1:80/;p/x",
+                "http://clinic.example\\@10.0.0.1/", "HTTP://Clinic.Example./a", "http://0x7f000001/", "ftp://10.0.0.1/",
+                "http://169.254.169.254/latest;meta-data", "http:///nohost", "http://[::ffff:10.0.0.1]/"]
+
+
+@pytest.mark.parametrize("url", HOSTILE_URLS)
+def test_the_guard_reads_the_host_scrapys_cache_parses(url):
+    """The guard takes scheme and host from Scrapy's per-request parse (urlparse_cached,
+    which the robots.txt middleware fills anyway): urlsplit's scheme and host, so the same
+    verdicts, and the request is parsed once."""
+    import asyncio
+    from urllib.parse import urlparse, urlsplit
+
+    from scrapy import Request, Spider
+    from scrapy.exceptions import IgnoreRequest
+    from scrapy.utils.httpobj import _urlparse_cache
+    from scrapy.utils.misc import build_from_crawler
+    from scrapy.utils.test import get_crawler
+
+    from clinicscan.crawler.middlewares.address_guard import AddressGuardMiddleware
+
+    assert (urlparse(url).scheme, urlparse(url).hostname) == (urlsplit(url).scheme, urlsplit(url).hostname)
+    crawler = get_crawler(Spider)
+    crawler.stats.open_spider()
+    guard = build_from_crawler(AddressGuardMiddleware, crawler)
+    request = Request("http://127.0.0.1/") if url.startswith("http:///") else Request(url)
+    try:
+        asyncio.run(guard.process_request(request))
+    except IgnoreRequest:
+        pass
+    assert request in _urlparse_cache

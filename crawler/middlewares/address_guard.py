@@ -17,10 +17,10 @@ import logging
 import socket
 import time
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.asyncio import run_in_thread
+from scrapy.utils.httpobj import urlparse_cached
 
 from clinicscan.crawler.addresses import describe, parse_ip, refusal_reason
 
@@ -75,7 +75,10 @@ class AddressGuardMiddleware:
         return addresses
 
     async def process_request(self, request: Request) -> None:
-        parts = urlsplit(request.url)
+        # Scrapy's robots.txt and proxy middlewares parse each request's URL through the
+        # same per-request cache: parsed once, not once here and once there (the host and
+        # scheme are urlsplit's: urlparse only also splits ;params off the path)
+        parts = urlparse_cached(request)
         scheme = parts.scheme.lower()
         if scheme not in ALLOWED_SCHEMES:
             self._refuse(request, "scheme", f"scheme {scheme or '(none)'!r} is not http or https")
