@@ -115,3 +115,49 @@ def test_the_guard_reads_the_host_scrapys_cache_parses(url):
     except IgnoreRequest:
         pass
     assert request in _urlparse_cache
+
+
+def test_the_trap_filter_passes_a_pages_output_through_one_generator():
+    """The async output path (the one a crawl takes) answers as the sync one for items,
+    ordinary links, traps, session ids and frontier outcomes, without Scrapy's
+    spider-argument wrapper around it."""
+    import asyncio
+    import inspect
+
+    from scrapy import Request, Spider
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.misc import build_from_crawler
+    from scrapy.utils.test import get_crawler
+
+    from clinicscan.crawler.middlewares.traps import TrapFilterMiddleware
+
+    method = TrapFilterMiddleware.process_spider_output_async
+    assert inspect.isasyncgenfunction(method) and not hasattr(method, "__wrapped__")
+
+    def output():
+        meta = {"frontier_url": "x", "site": "clinic.example", "frontier_depth": 1}
+        return [page(1), Request("http://clinic.example/a"), Request("http://clinic.example/b?PHPSESSID=1"),
+                Request("http://clinic.example/" + "x" * 600), Request("http://clinic.example/" + "y" * 600, meta=meta),
+                *(Request(f"http://clinic.example/events/2024-{m:02d}") for m in range(1, 9)), page(2)]
+
+    def described(results):
+        return [(type(r).__name__, getattr(r, "url", None), getattr(r, "reason", None)) for r in results]
+
+    response = HtmlResponse("http://clinic.example/", body=b"<html></html>")
+    crawler = get_crawler(Spider)
+    crawler.stats.open_spider()
+    sync = build_from_crawler(TrapFilterMiddleware, crawler)
+    crawler = get_crawler(Spider)
+    crawler.stats.open_spider()
+    asynchronous = build_from_crawler(TrapFilterMiddleware, crawler)
+
+    async def source():
+        for o in output():
+            yield o
+
+    async def collect():
+        return [o async for o in asynchronous.process_spider_output_async(response, source())]
+
+    expected = described(sync.process_spider_output(response, output()))
+    assert described(asyncio.run(collect())) == expected
+    assert len(expected) < len(output())  # something was filtered

@@ -14,9 +14,10 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import SplitResult, parse_qsl, urlsplit
 
+from scrapy import Request
 from scrapy.exceptions import NotConfigured
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
@@ -24,8 +25,10 @@ from clinicscan.crawler.items import UrlOutcome
 from clinicscan.crawler.urls import SESSION_PARAMS, SESSION_PATH_PARAMS, canonicalize
 
 if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
     from scrapy.crawler import Crawler
-    from scrapy.http import Request, Response
+    from scrapy.http import Response
 
 logger = logging.getLogger(__name__)
 
@@ -143,6 +146,19 @@ class TrapFilterMiddleware(BaseSpiderMiddleware):
             max_dates=settings.getint("CLINICSCAN_TRAP_MAX_DATES", 3),
             max_path_segments=settings.getint("CLINICSCAN_TRAP_MAX_PATH_SEGMENTS", 12),
         )
+
+    async def process_spider_output_async(self, response: Response | None,
+                                          result: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        """Each request the page yields, through ``get_processed_request``; items as they
+        are. BaseSpiderMiddleware's own version does the same behind a decorator that wraps
+        it in a second async generator (its spider-argument check): one more generator
+        step for every item and link of every page, ~2 us a page (docs/crawl-cost.md)."""
+        async for o in result:
+            if isinstance(o, Request):
+                o = self.get_processed_request(o, response)
+                if o is None:
+                    continue
+            yield o
 
     def get_processed_request(self, request: Request, response: Response | None) -> Request | UrlOutcome | None:
         """The request, cleaned of a session id; or, for a trap, the frontier outcome saying
