@@ -54,6 +54,9 @@ class PageItem:
     # ... or, with CLINICSCAN_ARCHIVE_IN_WRITER, the archive pipeline that will fill them: the
     # store's writer thread has it write the page's records just before the page's row
     archive: Any = field(default=None, repr=False, compare=False)
+    # ... or the archive pipeline whose buffer holds the page's records: the store has it
+    # flush them (one write for the batch's pages) before it commits the page's row
+    archive_buffer: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass

@@ -161,3 +161,114 @@ def test_the_trap_filter_passes_a_pages_output_through_one_generator():
     expected = described(sync.process_spider_output(response, output()))
     assert described(asyncio.run(collect())) == expected
     assert len(expected) < len(output())  # something was filtered
+
+
+# -- the record pairs of a store batch in one write ------------------------------------------
+
+@pytest.fixture
+def buffered(tmp_path):
+    from archive_fakes import RecordingStats
+
+    from clinicscan.crawler import run as crawl_run
+    from clinicscan.crawler.pipelines.store import StorePipeline
+    from clinicscan.crawler.seeds import load_seeds
+    from clinicscan.store import open_store
+
+    db_url = f"sqlite:///{tmp_path / 'crawl.db'}"
+    store = open_store(db_url)
+    run_id = crawl_run.prepare_run(store, load_seeds(["http://127.0.0.1:9/"]), {"max_depth": 1}, new_run=True)
+    store.dispose()
+    archive = WarcArchivePipeline(tmp_path / "warc", run_id, stats=RecordingStats(), buffered=True)
+    writer = StorePipeline(db_url, run_id, stats=archive.stats, threaded=True, interval=0, batch_size=4)
+    archive.open_spider()
+    writer.open_spider()
+    return archive, writer, db_url, run_id
+
+
+class _Writes:
+    """The segment's file, counting writes; with ``limit``, a disk that holds that many
+    bytes of it (a write past it puts part of its bytes down, the next one fails; cutting
+    the file back frees the room again)."""
+
+    def __init__(self, raw, events, limit=None):
+        self.raw, self.events, self.limit = raw, events, limit
+
+    def write(self, data) -> int:
+        import errno
+        import os
+
+        if self.limit is not None:
+            room = self.limit - os.fstat(self.raw.fileno()).st_size
+            if room <= 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            data = bytes(data[:room])
+        self.events.append(("write", len(data)))
+        return self.raw.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+
+def _stored(db_url, run_id):
+    from sqlalchemy import select
+
+    from clinicscan.store import Page, open_store
+
+    store = open_store(db_url)
+    try:
+        with store.session() as session:
+            return list(session.scalars(select(Page.url).where(Page.run_id == run_id).order_by(Page.id)))
+    finally:
+        store.dispose()
+
+
+def test_a_batchs_record_pairs_are_one_write_before_its_rows(buffered, monkeypatch):
+    """With the store in the crawl, the archive keeps the pages' record pairs in memory and
+    the store has them written, in one write, before it hands the batch's rows on."""
+    from warccheck import assert_pages_point_at_whole_records, assert_segments_whole
+
+    from clinicscan.crawler.pipelines import store as store_module
+
+    archive, writer, db_url, run_id = buffered
+    events = []
+    insert = store_module.insert_ignoring_duplicates
+    monkeypatch.setattr(store_module, "insert_ignoring_duplicates",
+                        lambda conn, table, rows: (events.append(("rows", len(rows))), insert(conn, table, rows)))
+    first = archive.process_item(page(0))  # opens the segment (its warcinfo: a write of its own)
+    archive.segment.handle = _Writes(archive.segment.handle, events)
+    items = [first] + [archive.process_item(page(n)) for n in range(1, 4)]
+    assert events == [] and all(item.archive_buffer is archive for item in items)
+    for item in items:
+        writer.process_item(item)  # the fourth closes the batch
+    writer._collect(wait=True)
+    assert [kind for kind, _ in events] == ["write", "rows"]
+    writer.close_spider()
+    archive.close_spider()
+    assert assert_pages_point_at_whole_records(db_url, run_id) == [f"http://127.0.0.1:9/p/{n}" for n in range(4)]
+    assert assert_segments_whole(archive.run_dir) == 4
+    assert archive.stats.values["archive/records"] == 8
+
+
+def test_a_failed_batch_write_keeps_what_fits_and_leaves_the_rest_pending(buffered):
+    """A full disk during the batch's write: the pairs are written one by one as before,
+    the pages whose records fit are stored, the others get no row (their URLs stay
+    pending) and the archive stops, with the error in the stats."""
+    from scrapy.exceptions import DropItem
+    from warccheck import assert_segments_whole
+
+    archive, writer, db_url, run_id = buffered
+    items = [archive.process_item(page(0))]
+    whole = len(archive._pending[0])
+    archive.segment.handle = _Writes(archive.segment.handle, [], limit=archive.segment.size + whole + whole // 2)
+    items += [archive.process_item(page(n)) for n in range(1, 4)]
+    for item in items:
+        writer.process_item(item)
+    writer._collect(wait=True)
+    assert archive.failed and archive.stats.values["archive/errors"] == 1
+    assert archive.stats.values["archive/error"].startswith("No space left on device")
+    with pytest.raises(DropItem):
+        archive.process_item(page(9))
+    writer.close_spider()
+    archive.close_spider()
+    assert _stored(db_url, run_id) == ["http://127.0.0.1:9/p/0"]
+    assert assert_segments_whole(archive.run_dir) == 1

@@ -7,8 +7,11 @@ at bytes that are not on disk yet; the store's writer also syncs the segment bef
 commits the rows (the record holds the only stored copy of the page's body:
 ``clinicscan.store.bodies``).
 
-By default ``process_item`` writes the records itself, in the reactor thread, before the
-item reaches the store. ``CLINICSCAN_ARCHIVE_IN_WRITER = True`` (with the store pipeline
+By default ``process_item`` builds the records itself, in the reactor thread, before the
+item reaches the store. With the store pipeline in the crawl (``buffered``), a page's record
+pair waits in memory and the store has the archive ``flush`` every pair of a batch in one
+write before it hands the batch's rows to its writer (a write a page cost ~3x its share of
+one write a batch: docs/crawl-cost.md); without it, each pair is one write of its own. ``CLINICSCAN_ARCHIVE_IN_WRITER = True`` (with the store pipeline
 enabled) builds and writes them in the store's writer thread instead, page by page just
 before the page's row. That takes ~0.1-0.4 ms a page off the reactor, but on an idle 2-core
 machine the crawl ran slower with it (GIL hand-offs between the threads cost more than the
@@ -22,7 +25,9 @@ segments get a quick check of their last member too (older versions could close 
 
 A write that fails (disk full, quota, I/O error) is undone at once: the segment is cut back
 to the end of the last whole record pair, the page is dropped (its URL stays pending, and
-so does every page after it), and the crawl stops with reason ``archive_error``;
+so does every page after it), and the crawl stops with reason ``archive_error``. (A batch's
+write that fails is cut back and its pairs written one by one, so the same pages are kept;
+the store drops the rows of the pages in ``lost``.)
 ``clinicscan crawl`` turns the ``archive/error*`` stats into one line naming the folder and
 the room needed. A failure in the writer thread is recorded there and reported (stats, log
 line, stop) from the reactor thread, by ``report()``. Page bodies never reach the log.
@@ -59,6 +64,9 @@ from clinicscan.crawler.warc_records import (gzip_member, http_request_head, htt
 logger = logging.getLogger(__name__)
 
 _REWRITTEN_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+# buffered record pairs are written once they reach this many bytes (the store flushes them
+# before every batch it commits anyway: at most 200 pages, ~1.3 MB at 25 KB pages)
+_FLUSH_BYTES = 4_000_000
 # pages between updates of the archive/records stat (Scrapy's stats collector costs a few
 # microseconds a call; the stat is read at the end of the crawl)
 _STATS_EVERY = 100
@@ -199,7 +207,8 @@ def _store_enabled(settings) -> bool:
 class WarcArchivePipeline:
     def __init__(self, archive_dir: Path, run_id: int, max_records: int = 1000,
                  max_bytes: int = 100_000_000, compress_level: int = 1,
-                 user_agent: str = "", stats=None, crawler=None, in_writer: bool = False):
+                 user_agent: str = "", stats=None, crawler=None, in_writer: bool = False,
+                 buffered: bool = False):
         self.run_dir = Path(archive_dir).resolve() / f"run-{run_id}"
         self.run_id = run_id
         self.max_records = max_records
@@ -210,6 +219,13 @@ class WarcArchivePipeline:
         self.stats = stats
         self.crawler = crawler
         self.in_writer = in_writer  # the store's writer thread calls write_records()
+        # buffered: record pairs wait in memory and go to disk in one write when the store
+        # is about to commit the rows that point at them (flush()), not one write a page
+        self.buffered = buffered and not in_writer
+        self._pending: list[bytes] = []
+        self._pending_ids: list[str] = []
+        self._pending_bytes = 0
+        self.lost: set[str] = set()  # record ids of buffered pages a failed flush lost
         # Written by the thread that writes records, read by report() in the reactor thread:
         self.failed = False  # a write failed: store nothing more, the crawl is stopping
         self.failure: tuple[OSError, int] | None = None  # the first error, record bytes
@@ -231,13 +247,14 @@ class WarcArchivePipeline:
         archive_dir = settings.get("CLINICSCAN_ARCHIVE_DIR")
         if not archive_dir:
             raise NotConfigured("CLINICSCAN_ARCHIVE_DIR is not set")
+        store = _store_enabled(settings)
         return cls(Path(archive_dir), settings.getint("CLINICSCAN_RUN_ID"),
                    max_records=settings.getint("CLINICSCAN_WARC_MAX_RECORDS", 1000),
                    max_bytes=settings.getint("CLINICSCAN_WARC_MAX_BYTES", 100_000_000),
                    compress_level=settings.getint("CLINICSCAN_WARC_COMPRESS_LEVEL", 1),
                    user_agent=settings.get("USER_AGENT", ""), stats=crawler.stats,
-                   crawler=crawler, in_writer=(settings.getbool("CLINICSCAN_ARCHIVE_IN_WRITER", False)
-                                               and _store_enabled(settings)))
+                   crawler=crawler, in_writer=settings.getbool("CLINICSCAN_ARCHIVE_IN_WRITER", False) and store,
+                   buffered=store)
 
     def open_spider(self) -> None:
         try:
@@ -270,6 +287,8 @@ class WarcArchivePipeline:
         if self.in_writer:  # the store's writer thread writes the records, then the row
             item.archive = self
             return item
+        if self.buffered:  # the store flushes us before it commits the page's row
+            item.archive_buffer = self
         written = self.write_records(item)
         if not written or self.failure is not None or self.pages_written % _STATS_EVERY == 0:
             self.report()  # a failure at once; the record count every 100 pages and at close
@@ -280,9 +299,10 @@ class WarcArchivePipeline:
         return item
 
     def write_records(self, item: PageItem) -> bool:
-        """Write the page's record pair and fill its ``warc_*`` fields; False if it is not on
-        disk (this write failed, or an earlier one did). Runs in the store's writer thread in
-        a crawl: it touches no stats and never stops the crawl itself, ``report()`` does."""
+        """Write the page's record pair (buffered: queue it for ``flush``) and fill its
+        ``warc_*`` fields; False if it is not on disk (this write failed, or an earlier one
+        did). Runs in the store's writer thread with ``in_writer``: it touches no stats and
+        never stops the crawl itself, ``report()`` does."""
         if self.failed:
             return False
         record_id, request_id = new_record_ids()
@@ -293,25 +313,74 @@ class WarcArchivePipeline:
         try:
             if self.segment is None:
                 self._open_segment()
-            size, records = self.segment.size, self.segment.records
-            try:
-                item.warc_offset = self.segment.append(data, 2)
-            except OSError:
-                self.segment.cut_back(size, records)
-                raise
+            if self.buffered:
+                item.warc_offset = self.segment.size + self._pending_bytes
+                self._pending.append(data)
+                self._pending_ids.append(record_id)
+                self._pending_bytes += len(data)
+            else:
+                size, records = self.segment.size, self.segment.records
+                try:
+                    item.warc_offset = self.segment.append(data, 2)
+                except OSError:
+                    self.segment.cut_back(size, records)
+                    raise
+                self.records_written += 2
+                self.bytes_written += len(data)
         except OSError as exc:
             self._failed(exc, len(data))
             return False
         item.warc_record_id = record_id
         item.warc_file = str(self.segment.final_path)
-        self.records_written += 2
-        self.bytes_written += len(data)
         self.pages_written += 1
+        if self._pending and (self._pending_bytes >= _FLUSH_BYTES
+                              or self.segment.records + 2 * len(self._pending) >= self.max_records
+                              or self.segment.size + self._pending_bytes >= self.max_bytes):
+            if not self.flush():
+                return False  # this page's record was in the failed write too
         if self.segment.records >= self.max_records or self.segment.size >= self.max_bytes:
             try:
                 self._rotate()
             except OSError as exc:  # the page's record is whole on disk: keep the page
                 self._failed(exc, 0)
+        return True
+
+    def flush(self) -> bool:
+        """Write the buffered record pairs with one write (reactor thread; the store calls
+        it before it hands a batch to its writer). If that write fails it is cut back and
+        the pairs are written one by one, as without the buffer: the pages whose records
+        fit are kept, and from the first that does not, their record ids go to ``lost``
+        (the store drops those rows, their URLs stay pending) and the archive stops
+        writing. False if any page was lost."""
+        if not self._pending:
+            return True
+        pending, ids = self._pending, self._pending_ids
+        self._pending, self._pending_ids, self._pending_bytes = [], [], 0
+        data = pending[0] if len(pending) == 1 else b"".join(pending)
+        state = self.failed, self.failure, self.errors
+        if self._append(data, 2 * len(pending)):
+            return True
+        self.failed, self.failure, self.errors = state  # not an error yet: pair by pair
+        for index, pair in enumerate(pending):
+            if not self._append(pair, 2):
+                self.lost.update(ids[index:])
+                return False
+        return True
+
+    def _append(self, data: bytes, records: int) -> bool:
+        """One write to the segment, cut back if it fails (the failure is recorded)."""
+        size, count = self.segment.size, self.segment.records
+        try:
+            try:
+                self.segment.append(data, records)
+            except OSError:
+                self.segment.cut_back(size, count)
+                raise
+        except OSError as exc:
+            self._failed(exc, len(data))
+            return False
+        self.records_written += records
+        self.bytes_written += len(data)
         return True
 
     def _failed(self, exc: OSError, record_bytes: int) -> None:
@@ -416,6 +485,7 @@ class WarcArchivePipeline:
 
     def _rotate(self) -> None:
         if self.segment is not None:
+            self.flush()  # a failure is recorded; the segment closes with its whole records
             path = self.segment.close()
             self.segment = None
             self._inc("archive/segments")

@@ -9,8 +9,10 @@ nor duplicates a page. Commits are batched (every ``CLINICSCAN_STORE_BATCH`` ite
 because a commit per item costs more than the page, and run in one writer thread (in order)
 so the crawl does not wait on disk or network.
 
-By default the archive pipeline has written each page's WARC records before the item gets
-here. With ``CLINICSCAN_ARCHIVE_IN_WRITER = True`` this thread writes them first instead: for
+By default the archive pipeline has built each page's WARC records before the item gets
+here, and holds them until ``commit`` has it write a batch's records (one write) before the
+batch goes to the writer thread; the rows of pages whose records could not be written are
+left out of the batch. With ``CLINICSCAN_ARCHIVE_IN_WRITER = True`` this thread writes them first instead: for
 a batch, every page's record pair (through the archive pipeline the item carries,
 ``PageItem.archive``), then the one transaction with the rows of the pages whose records are
 on disk. Either way a page is never marked stored before its records are written; a page
@@ -99,6 +101,7 @@ class StorePipeline:
         self._inflight: deque[tuple[Future, int]] = deque()  # each batch, its page bytes
         self._inflight_bytes = 0
         self._archive = None  # the archive pipeline whose records our writer writes
+        self._archive_buffer = None  # ... or whose buffered records we flush before a commit
         self._closing = False
         self.store = None
         self.site_ids: dict[str, int] = {}
@@ -191,6 +194,8 @@ class StorePipeline:
         self._pending_bytes += len(item.body) + len(item.html if item.archive is not None else html or "")
         if item.archive is not None:
             self._archive = item.archive
+        elif item.archive_buffer is not None:
+            self._archive_buffer = item.archive_buffer
 
     def _frontier_row(self, url: str, site: str, depth: int, priority: int) -> dict:
         return {"site_id": self._site_id(site), "url": url, "depth": depth, "priority": priority}
@@ -210,6 +215,12 @@ class StorePipeline:
         """Write the batch: in the writer thread when there is one, else right here."""
         if not self._pending_items:
             return
+        buffer = self._archive_buffer
+        if buffer is not None:  # the batch's records on disk before its rows go anywhere
+            buffer.flush()
+            if buffer.lost:  # a failed write: those pages get no row, their URLs stay pending
+                self._pages = [page for page in self._pages if page[0]["warc_record_id"] not in buffer.lost]
+                buffer.report()  # the stats and the stop, as for any archive write error
         batch = (self._pages, list(self._links.values()), dict(self._outcomes))
         size = self._pending_bytes
         self._pages, self._links, self._outcomes = [], {}, defaultdict(list)
