@@ -260,7 +260,34 @@ PARAPHRASE_SETTINGS = {
     "heading": "<h2>{s}</h2><p>Our physicians walk you through each step at your first visit.</p>",
     "badge": "<div class=\"badges\"><div class=\"badge\">{s}</div><div class=\"badge\">Same-day visits</div></div>",
     "cell": "<table><tr><td>Session length</td><td>About two hours</td></tr><tr><td>{s}</td></tr></table>",
+    # how service and FAQ pages carry a claim in their markup (held17): a collapsed accordion answer
+    # (the ``hidden`` attribute, or an inline display:none set by a FAQ plugin) under its question,
+    # an icon list, benefits as spans in one line, dot-separated and <br>-separated lines, a call-out
+    # box (<aside>), a hero banner in a <header> without the page's h1, a row of figures in a
+    # "social proof" strip, a definition list and a table row under a label; text "Q || A" puts Q in
+    # the question or label
+    "accordion": "<h2>Frequently asked questions</h2><div class=\"faq-list\"><div class=\"faq-item\">"
+                 "<button class=\"faq-question\" aria-expanded=\"false\">{q}</button>"
+                 "<div class=\"faq-answer\" hidden><p>{s}</p></div></div></div>",
+    "toggle": "<h2>Questions patients ask</h2><div class=\"toggle\"><h4 class=\"toggle-title\">{q}</h4>"
+              "<div class=\"toggle-content\" style=\"display: none;\">{s}</div></div>",
+    "iconlist": "<div class=\"icon-list\"><div class=\"icon-item\"><i class=\"fa fa-check\"></i>"
+                "<span>Same-day procedure</span></div><div class=\"icon-item\"><i class=\"fa fa-check\"></i>"
+                "<span>{s}</span></div></div>",
+    "spans": "<div class=\"benefits\"><span class=\"benefit\">Same-day procedure</span> "
+             "<span class=\"benefit\">{s}</span> <span class=\"benefit\">Experienced, friendly team</span></div>",
+    "dots": "<p class=\"strip\">Same-day procedure \u00b7 {s} \u00b7 Experienced, friendly team</p>",
+    "brlist": "<p>Same-day procedure<br>{s}<br>Experienced, friendly team</p>",
+    "callout": "<p>Every treatment plan starts with an exam and imaging.</p><aside class=\"callout\"><p>{s}</p></aside>"
+               "<p>Call our team to learn whether you are a good candidate.</p>",
+    "hero": "<header class=\"hero\"><h2>{s}</h2><a class=\"button\" href=\"/book\">Book a consultation</a></header>",
+    "stats": "<section class=\"social-proof\"><div class=\"stat\"><strong>2,400+</strong> knee and hip patients"
+             "</div><div class=\"stat\">{s}</div></section>",
+    "dl": "<dl><dt>Session length</dt><dd>About two hours</dd><dt>{q}</dt><dd>{s}</dd></dl>",
+    "row": "<table><tr><th>Session length</th><td>About two hours</td></tr><tr><th>{q}</th><td>{s}</td></tr></table>",
 }
+#: the question or label a setting with {q} shows when the text gives none
+PARAPHRASE_QUESTION = "What should I expect?"
 PARAPHRASES = data_dir() / "devset" / "red_flag_paraphrases.jsonl"
 
 
@@ -270,8 +297,9 @@ def paraphrase_results(path: Path = PARAPHRASES, lexicon: str | None = None) -> 
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            page = analyse_page(PARAPHRASE_OPENING + PARAPHRASE_SETTINGS[row["setting"]].format(s=row["text"]),
-                                lexicon_dir=lexicon)
+            question, _, text = row["text"].rpartition(" || ")
+            setting = PARAPHRASE_SETTINGS[row["setting"]].format(s=text, q=question or PARAPHRASE_QUESTION)
+            page = analyse_page(PARAPHRASE_OPENING + setting, lexicon_dir=lexicon)
             out.append({**row, "hit": row["id"] in page.red_flags, "seller": page.offers_treatment})
     return out
 
