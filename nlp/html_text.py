@@ -54,10 +54,18 @@ def _drop_controls(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 _JUNK_TAGS = ["script", "style", "noscript", "svg", "iframe", "template", "object", "embed", "canvas", "head"]
-_HIDDEN = ('[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], '
-           '[style*="visibility:hidden"], [style*="visibility: hidden"], [id*="cookie"], [class*="cookie"], '
-           '[id*="gdpr"], [class*="gdpr"], [id*="onetrust"], [class*="cc-window"], [class*="consent-banner"], '
-           '[id*="consent-banner"], [class*="cookie-consent"]')
+_HIDDEN_STATE = ('[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], '
+                 '[style*="visibility:hidden"], [style*="visibility: hidden"]')
+_HIDDEN = (_HIDDEN_STATE + ', [id*="cookie"], [class*="cookie"], [id*="gdpr"], [class*="gdpr"], [id*="onetrust"], '
+           '[class*="cc-window"], [class*="consent-banner"], [id*="consent-banner"], [class*="cookie-consent"]')
+#: class/id words of a panel a reader opens with one click: an FAQ accordion's answer, a toggle, a
+#: collapsed section, a tab's pane. Its text is on the page for a reader (and for a human coder) even
+#: though the markup hides it until the click
+_PANEL_WORDS = re.compile(r"(?:^|[-_\s])(?:accordion|accordions|accordion-\w+|collapse|collapsible|collapsed|"
+                          r"toggle|toggle-\w+|faq|faqs|faq-\w+|answer|answers|tab-panel|tab-pane|tabpanel|"
+                          r"tab-content|tabs-content|expandable|expand|expander|read-more|more-text|spoiler|"
+                          r"\w+_toggle_content|\w+-tab-content)(?:$|[-_\s])", re.I)
+_PANEL_ROLES = {"tabpanel", "region"}
 _NAV_CANDIDATES = ('nav, aside, header, footer, [role="navigation"], [role="banner"], [role="contentinfo"], '
                    '[role="complementary"], [class*="menu"], [id*="menu"], [class*="nav"], [id*="nav"], '
                    '[class*="sidebar"], [id*="sidebar"], [class*="footer"], [id*="footer"], [class*="breadcrumb"], '
@@ -307,6 +315,44 @@ def _assemble(title: str, main: list[tuple[str, str]], nav: list[tuple[str, str]
                     markup=markup)
 
 
+def _is_panel(node, controlled: set[str]) -> bool:
+    """A disclosure panel: hidden until its question, title or tab is clicked (class or id words, an ARIA
+    panel role, or the target of a control's ``aria-controls``)."""
+    attrs = node.attributes
+    if (attrs.get("role") or "").lower() in _PANEL_ROLES or (attrs.get("id") or "") in controlled:
+        return True
+    return bool(_PANEL_WORDS.search(attrs.get("class") or "") or _PANEL_WORDS.search(attrs.get("id") or ""))
+
+
+def _drop_hidden(parser) -> None:
+    """Remove hidden elements and cookie banners, but not the text of a collapsed panel.
+
+    A FAQ accordion ships its answers hidden ("Is it safe?" over a hidden "Yes, completely safe."),
+    and so do toggles and tabs; a reader opens them with one click, so they are part of what the page
+    says. Other hidden text (a modal, a screen-reader copy, an inactive slide, hidden keyword lists)
+    stays out, and a kept panel still goes through the navigation test like any element.
+    """
+    hidden = parser.css(_HIDDEN)
+    if not hidden:
+        return
+    controlled: set[str] | None = None
+    for node in hidden:
+        attrs = node.attributes
+        if not any(key in attrs for key in ("hidden", "aria-hidden", "style")):
+            node.decompose()  # a cookie banner
+            continue
+        if controlled is None:
+            controlled = {name for control in parser.css("[aria-controls]")
+                          for name in (control.attributes.get("aria-controls") or "").split()}
+        if _is_panel(node, controlled) and not _COOKIE_ATTRS.search(" ".join(
+                str(attrs.get(key) or "") for key in ("class", "id"))):
+            continue
+        node.decompose()
+
+
+_COOKIE_ATTRS = re.compile(r"cookie|gdpr|onetrust|cc-window|consent-banner", re.I)
+
+
 def _is_nav(node) -> bool:
     if node.tag in _NAV_TAGS:
         return True
@@ -380,8 +426,7 @@ def html_to_text(html: str) -> PageText:
     title = _SPACE.sub(" ", normalise_text(title_node.text(deep=True))).strip() if title_node is not None else ""
     markup = read_markup(parser, html)  # before <head> and <script> go
     parser.strip_tags(_JUNK_TAGS)
-    for node in parser.css(_HIDDEN):
-        node.decompose()
+    _drop_hidden(parser)
     if "<table" in html or "<TABLE" in html:
         _label_outcome_cells(parser)
     # a line break: a mark of its own, so that a sentence wrapped over lines is read whole
