@@ -353,6 +353,54 @@ def _drop_hidden(parser) -> None:
 _COOKIE_ATTRS = re.compile(r"cookie|gdpr|onetrust|cc-window|consent-banner", re.I)
 
 
+#: the class/id words of site chrome: a box so named is navigation whatever it holds
+_CHROME_WORDS = re.compile(r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|menus|mainmenu|menubar|mega-menu|sidebar|"
+                           r"footer|site-footer|breadcrumbs?|site-header|topbar|top-bar|masthead|offcanvas|site-info|"
+                           r"copyright|bottom-bar|post-navigation|widget-area|header|ad|ads|advert|advertisement|"
+                           r"sponsor|sponsored|job|jobs|careers)(?:$|[-_\s])", re.I)
+_LANDMARK_TAGS = {"nav", "header", "footer"}
+_CONTENT_SCOPE = {"main", "article"}
+_SECTION_SCOPE = {"main", "article", "section"}
+_PROSE_WORDS = 5
+
+
+def _in_chrome(node) -> bool:
+    """Is the node, or a box around it, named as site chrome (a sidebar, a widget area, a footer)?"""
+    while node is not None and node.tag not in ("body", "html"):
+        attrs = node.attributes
+        if _CHROME_WORDS.search(attrs.get("class") or "") or _CHROME_WORDS.search(attrs.get("id") or ""):
+            return True
+        node = node.parent
+    return False
+
+
+def _prose_boxes(body) -> set[int]:
+    """The boxes that look like navigation by name but hold the page's own running text.
+
+    An ``<aside>`` in the flow of a page is a call-out or a pull quote as often as a sidebar, and a
+    "social-proof" or "share" strip can hold statistics rather than share buttons. Such a box (not a
+    header, footer or nav element, nor a landmark role, nor named as site chrome or someone else's
+    box: a sidebar, menu, footer, an advert, a job ad, or inside one) is the page's text when it has no list, at most a quarter of its text inside links, and
+    a sentence of five words or more. Read before links are unwrapped; keyed by node."""
+    out: set[int] = set()
+    for node in body.css('aside, [class*="social"], [class*="share"], [class*="related"], [class*="aside"], '
+                         '[class*="newsletter"], [class*="subscribe"]'):
+        if node.tag in _LANDMARK_TAGS or (node.attributes.get("role") or "").lower() in _NAV_ROLES:
+            continue
+        if _in_chrome(node):
+            continue
+        if node.css_first("li, nav, form, input, button, select") is not None:
+            continue
+        text = " ".join((node.text(deep=True) or "").split())
+        if len(text.split()) < _PROSE_WORDS:
+            continue
+        linked = sum(len(" ".join((a.text(deep=True) or "").split())) for a in node.css("a"))
+        if 4 * linked <= len(text) and any(len(part.split()) >= _PROSE_WORDS
+                                           for part in re.split(r"[.!?]\s", text)):
+            out.add(node.mem_id)
+    return out
+
+
 def _is_nav(node) -> bool:
     if node.tag in _NAV_TAGS:
         return True
@@ -404,6 +452,36 @@ def _label_outcome_cells(parser) -> None:
                     cell.first_child.insert_before(f"{columns[i]}: ")
 
 
+def _join_labels(parser) -> None:
+    """A label and its value in one block: a table row that is a header cell and one data cell
+    ("Side effects | None"), and a term with its description ("<dt>Surgery needed</dt><dd>No</dd>").
+
+    Service pages state claims as such pairs; apart, the value ("None", "No", "8 of 10") says nothing
+    and the label names no claim. Read as "Side effects: None" they are the fragment a reader sees.
+    A label that is a question ("Is it safe?") stays a block of its own: the answer after it is read
+    as an answer (nlp/answers.py)."""
+    for row in parser.css("tr"):
+        cells = [c for c in row.iter() if c.tag in ("th", "td")]
+        if len(cells) == 2 and cells[0].tag == "th" and cells[1].tag == "td":
+            _put_label(cells[0], [cells[1]])
+    for term in parser.css("dt"):
+        values, node = [], term.next
+        while node is not None and node.tag in ("dd", "-text"):
+            if node.tag == "dd":
+                values.append(node)
+            node = node.next
+        _put_label(term, values)
+
+
+def _put_label(label, values) -> None:
+    text = " ".join((label.text(deep=True) or "").split())
+    if not text or not values or text[-1] in "?.!:" or any(v.first_child is None for v in values):
+        return
+    for value in values:
+        value.first_child.insert_before(f"{text}: ")
+    label.decompose()
+
+
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _INLINE = set(_INLINE_TAGS)
 
@@ -429,6 +507,8 @@ def html_to_text(html: str) -> PageText:
     _drop_hidden(parser)
     if "<table" in html or "<TABLE" in html:
         _label_outcome_cells(parser)
+    if "<th" in html or "<dt" in html or "<TH" in html or "<DT" in html:
+        _join_labels(parser)
     # a line break: a mark of its own, so that a sentence wrapped over lines is read whole
     # (_unwrap_lines), and a space inside a heading (one heading, however it is wrapped); an
     # inline picture between two words is a space, as a reader sees it
@@ -438,6 +518,7 @@ def html_to_text(html: str) -> PageText:
     # unwrap_tags(_INLINE_TAGS) walks the tree once per tag; one selector walks it once. An empty
     # inline element (an icon font's <i class="fa fa-check"></i>) is removed: unwrap leaves it,
     # and it would cut the text around it in two blocks
+    prose = _prose_boxes(parser.body) if parser.body is not None and ("<aside" in html or "class=" in html) else set()
     for node in parser.root.css(_INLINE_SELECTOR) if parser.root is not None else ():
         if node.first_child is None:
             node.decompose()
@@ -454,9 +535,11 @@ def html_to_text(html: str) -> PageText:
 
     candidates = {}
     for node in body.css(_NAV_CANDIDATES):
-        if not _is_nav(node):
+        if not _is_nav(node) or node.mem_id in prose:
             continue
-        if node.tag != "nav" and (_inside(node, {"main", "article"}) or node.css_first("h1") is not None
+        # a header or footer inside a section is that section's own (HTML-AAM: no banner or contentinfo)
+        scope = _SECTION_SCOPE if node.tag in ("header", "footer") else _CONTENT_SCOPE
+        if node.tag != "nav" and (_inside(node, scope) or node.css_first("h1") is not None
                                   or node.css_first("main, article") is not None):
             continue
         candidates[node.mem_id] = node

@@ -88,3 +88,101 @@ def test_a_collapsed_menu_is_still_navigation():
     page = html_to_text("<body><h1>Knee care</h1><p>We treat knee pain.</p>"
                         "<div class='navbar-collapse collapse' hidden><a href='/'>Avoid surgery</a></div></body>")
     assert page.section_at(page.text.index("Avoid surgery")) == "nav"
+
+
+# -- boxes named like navigation that hold the page's own text (nlp/html_text.py ``_prose_boxes``) --
+
+BOX_CLAIMS = [
+    # a call-out in the running text
+    ('<p>Each plan starts with an exam.</p><aside class="callout"><p>We are licensed by the Panamanian Ministry of '
+     'Health.</p></aside><p>Call us today.</p>', "fda_claim"),
+    ('<aside class="pull-quote"><p>Our injections let you put off hip replacement for years.</p></aside>',
+     "avoid_surgery_claim"),
+    # a statistics strip named "social proof"
+    ('<section class="social-proof"><div class="stat">2,400+ patients</div><div class="stat">94% of patients report '
+     'less pain after one visit</div></section>', "success_rate_claim"),
+    # a section's own header is no site banner (HTML-AAM)
+    ('<section class="benefits"><header><h2>Zero side effects, zero downtime</h2></header><p>Most visits take under '
+     'two hours.</p></section>', "safety_claim"),
+]
+
+
+@pytest.mark.parametrize("html,flag", BOX_CLAIMS)
+def test_a_box_of_the_pages_own_text_is_read(html, flag):
+    assert flag in flags(html)
+
+
+BOX_NOT_CLAIMS = [
+    # named as site chrome: a sidebar, a widget area, a footer
+    ('<aside class="sidebar"><p>Our injections regrow cartilage in every patient we see.</p></aside>', "cure_claim"),
+    ('<div class="widget-area"><aside><p>Our FDA-approved cells are the best you can buy.</p></aside></div>',
+     "fda_claim"),
+    # a list of other pages' titles, linked or not
+    ('<aside><h3>Related reading</h3><ul><li>How one runner avoided knee surgery with our help</li></ul></aside>',
+     "avoid_surgery_claim"),
+    ('<div class="related-posts"><p><a href="/a">Stem cells that regrow cartilage: the full story of our '
+     'patients</a></p></div>', "cure_claim"),
+    # someone else's box: an advert
+    ('<aside class="ad-slot"><p>Skip knee replacement surgery with the new Fluxa gel pads.</p></aside>',
+     "avoid_surgery_claim"),
+    # share buttons
+    ('<div class="social-share"><a href="#">Share: no side effects, no surgery, no downtime</a></div>',
+     "safety_claim"),
+]
+
+
+@pytest.mark.parametrize("html,flag", BOX_NOT_CLAIMS)
+def test_sidebars_lists_adverts_and_share_strips_stay_navigation(html, flag):
+    assert flag not in flags(html)
+
+
+def test_a_site_header_stays_navigation():
+    page = html_to_text("<body><header class='site'><a href='/'>Home</a> Regrow cartilage today</header>"
+                        "<h1>Knee care</h1><p>We treat knee pain with our own protocol.</p></body>")
+    assert page.section_at(page.text.index("Regrow cartilage")) == "nav"
+
+
+# -- a label and its value read as one fragment (nlp/html_text.py ``_join_labels``) --
+
+def row(label: str, value: str) -> str:
+    return f"<table><tr><th>Session length</th><td>About two hours</td></tr><tr><th>{label}</th><td>{value}</td></tr></table>"
+
+
+def term(label: str, value: str) -> str:
+    return f"<dl><dt>Session length</dt><dd>About two hours</dd><dt>{label}</dt><dd>{value}</dd></dl>"
+
+
+LABEL_CLAIMS = [
+    (row("Side effects", "None whatsoever"), "safety_claim"),
+    (term("Risks", "None"), "safety_claim"),
+    (row("Surgery needed", "No"), "avoid_surgery_claim"),
+    (term("Need for knee replacement", "Eliminated"), "avoid_surgery_claim"),
+    (row("Patients improved", "8 of 10"), "success_rate_claim"),
+    (term("Improvement", "9 out of 10"), "success_rate_claim"),
+]
+
+
+@pytest.mark.parametrize("html,flag", LABEL_CLAIMS)
+def test_a_label_and_its_value_are_one_fragment(html, flag):
+    assert flag in flags(html)
+
+
+LABEL_NOT_CLAIMS = [
+    (row("Surgery", "No"), "avoid_surgery_claim"),  # a descriptor: non-surgical
+    (row("FDA status", "Not approved"), "fda_claim"),
+    (term("Side effects", "Mild soreness for a day or two"), "safety_claim"),
+    (term("Is it guaranteed?", "No."), "success_rate_claim"),
+    (row("Patients treated", "8 of 10 from out of state"), "success_rate_claim"),
+]
+
+
+@pytest.mark.parametrize("html,flag", LABEL_NOT_CLAIMS)
+def test_labels_that_deny_describe_or_ask_are_not_flags(html, flag):
+    assert flag not in flags(html)
+
+
+def test_a_row_of_more_cells_and_a_question_label_stay_apart():
+    page = html_to_text("<body><h1>x</h1><table><tr><th>A</th><td>b</td><td>c</td></tr></table>"
+                        "<dl><dt>Is it safe?</dt><dd>Yes.</dd></dl></body>")
+    assert page.text.split("\n\n")[1:] == ["A", "b", "c", "Is it safe?", "Yes."]
+
