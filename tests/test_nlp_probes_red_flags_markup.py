@@ -186,3 +186,32 @@ def test_a_row_of_more_cells_and_a_question_label_stay_apart():
                         "<dl><dt>Is it safe?</dt><dd>Yes.</dd></dl></body>")
     assert page.text.split("\n\n")[1:] == ["A", "b", "c", "Is it safe?", "Yes."]
 
+
+# -- wording families the blind batch missed (data/lexicon/red_flags.jsonl) --
+
+WORDING_CLAIMS = [
+    ("<ul><li>Your cartilage, rebuilt</li></ul>", "cure_claim"),
+    ("<h2>Their knees, renewed</h2>", "cure_claim"),
+    ("<p>The infusion restores lung tissue scarred by years of COPD.</p>", "cure_claim"),
+    ("<p>Our cells repair nerves damaged by diabetes.</p>", "cure_claim"),
+    ("<p>Say goodbye to the operating table.</p>", "avoid_surgery_claim"),
+    ("<p>Bid farewell to spinal fusion.</p>", "avoid_surgery_claim"),
+]
+
+
+@pytest.mark.parametrize("html,flag", WORDING_CLAIMS)
+def test_wording_families(html, flag):
+    assert flag in flags(html)
+
+
+WORDING_NOT_CLAIMS = [
+    ("<p>The cartilage, repaired by a surgeon, may wear again.</p>", "cure_claim"),
+    ("<p>No injection can restore tissue destroyed by decades of arthritis.</p>", "cure_claim"),
+    ("<p>Nerves damaged by diabetes heal slowly, if at all.</p>", "cure_claim"),
+    ("<p>Some patients may one day say goodbye to surgery, but we cannot promise it.</p>", "avoid_surgery_claim"),
+]
+
+
+@pytest.mark.parametrize("html,flag", WORDING_NOT_CLAIMS)
+def test_wording_near_misses(html, flag):
+    assert flag not in flags(html)
