@@ -105,6 +105,40 @@ def is_patients_we_saw(arrays: TokenArrays, start: int, end: int) -> bool:
     return end - start >= 3 and strings[lower[end - 1]] in _SEEING and strings[lower[end - 2]] in _SEERS
 
 
+#: a share whose group is professionals, not patients ("nine out of ten doctors recommend ..."): an
+#: endorsement, not a rate of patients improving
+_PROFESSIONALS = frozenset("doctors physicians surgeons dentists experts specialists clinicians providers practitioners "
+                           "clinics hospitals orthopedists orthopaedists chiropractors therapists physiotherapists "
+                           "dermatologists nurses".split())
+_GROUP_WORDS = frozenset("patients patient clients people users customers children kids participants men women athletes "
+                         "recipients cases knees joints treated".split())
+
+
+def is_share_of_professionals(arrays: TokenArrays, start: int, end: int) -> bool:
+    """The first group word of the share (within its first eight tokens) names professionals."""
+    strings, lower = arrays.strings, arrays.lower
+    for i in range(start, min(end, start + 8)):
+        w = strings[lower[i]]
+        if w in _GROUP_WORDS:
+            return False
+        if w in _PROFESSIONALS:
+            return True
+    return False
+
+
+#: "no serious side effects", "zero major complications": the denial of a degree of harm, not of harm
+#: (manual section 3: only absolute safety wording counts)
+_DENIALS = frozenset("no zero without never nor".split())
+_DEGREES = frozenset("serious major significant severe dangerous lasting".split())
+
+
+def is_relative_denial(arrays: TokenArrays, start: int, end: int) -> bool:
+    """A safety mention whose denial is followed by a degree word ("no serious side effects")."""
+    strings, lower = arrays.strings, arrays.lower
+    words = [strings[lower[i]] for i in range(start, end)]
+    return any(w in _DENIALS and nxt in _DEGREES for w, nxt in zip(words, words[1:]))
+
+
 class MentionFinder:
     """Callable: Doc -> sorted list of non-overlapping Mentions (per kind)."""
 
@@ -153,7 +187,10 @@ class MentionFinder:
             if guarded and end - start == 1 and (is_business_name(arrays, start, end) or is_credential(arrays, start, end)
                                                  or is_modified_generic_injury(arrays, start, end)):
                 continue
-            if vocab_id == "success_rate_claim" and kind == "red_flag" and is_patients_we_saw(arrays, start, end):
+            if vocab_id == "success_rate_claim" and kind == "red_flag" and (
+                    is_patients_we_saw(arrays, start, end) or is_share_of_professionals(arrays, start, end)):
+                continue
+            if vocab_id == "safety_claim" and kind == "red_flag" and is_relative_denial(arrays, start, end):
                 continue
             occupied = taken.get(group)
             if occupied is None:
