@@ -70,3 +70,38 @@ STILL_CLAIMS = [
 @pytest.mark.parametrize("sentence,flag", STILL_CLAIMS)
 def test_the_pages_own_claim_still_counts(sentence, flag):
     assert flag in flags(sentence)
+
+
+# -- wording families held18 missed (data/lexicon/red_flags.jsonl), with their near-misses --
+
+FAMILIES = [
+    ("Our cells restore the tissue that arthritis has destroyed.", "cure_claim"),
+    ("The infusion replaces the nerve cells the stroke had killed.", "cure_claim"),
+    ("There is no chance of catching a virus from the donor tissue.", "safety_claim"),
+    ("You run no risk of developing a tumour from the cells.", "safety_claim"),
+    ("The injection works for the vast majority of our patients.", "success_rate_claim"),
+    ("If you feel no improvement within three months, your next injection is at no cost.", "success_rate_claim"),
+    ("Seven in ten were back at work within a month.", "success_rate_claim"),
+    ("Lawful in all fifty states, our allograft ships nationwide.", "fda_claim"),
+]
+
+
+@pytest.mark.parametrize("sentence,flag", FAMILIES)
+def test_wording_families_of_held18(sentence, flag):
+    assert flag in flags(sentence)
+
+
+FAMILY_NEAR_MISSES = [
+    ("No injection can rebuild the cartilage your knee has lost.", "cure_claim"),
+    ("Every injection carries a small risk of developing an infection.", "safety_claim"),
+    ("The injection may work for the majority of patients, but we cannot say in advance.", "success_rate_claim"),
+    ("If you feel no improvement, we will refer you to a surgeon; the consultation is at no cost.", "success_rate_claim"),
+    ("Stem cell clinics are not legal in all states.", "fda_claim"),
+    # said of other treatments: "works for" takes "the majority", not a bare "most"
+    ("Only a few drugs on the market work for most people with this condition.", "success_rate_claim"),
+]
+
+
+@pytest.mark.parametrize("sentence,flag", FAMILY_NEAR_MISSES)
+def test_near_misses_of_the_held18_families(sentence, flag):
+    assert flag not in flags(sentence)
