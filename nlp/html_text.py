@@ -356,7 +356,9 @@ _COOKIE_ATTRS = re.compile(r"cookie|gdpr|onetrust|cc-window|consent-banner", re.
 #: the class/id words of site chrome: a box so named is navigation whatever it holds
 _CHROME_WORDS = re.compile(r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|menus|mainmenu|menubar|mega-menu|sidebar|"
                            r"footer|site-footer|breadcrumbs?|site-header|topbar|top-bar|masthead|offcanvas|site-info|"
-                           r"copyright|bottom-bar|post-navigation|widget-area|header|ad|ads|advert|advertisement|"
+                           r"copyright|bottom-bar|post-navigation|widget-area|header|related|related-posts|recent-posts|"
+                           r"popular-posts|share|sharing|social-share|social-icons|social-links|tags|tag-cloud|tagcloud|"
+                           r"categories|ad|ads|advert|advertisement|"
                            r"sponsor|sponsored|job|jobs|careers)(?:$|[-_\s])", re.I)
 _LANDMARK_TAGS = {"nav", "header", "footer"}
 _CONTENT_SCOPE = {"main", "article"}
@@ -374,31 +376,24 @@ def _in_chrome(node) -> bool:
     return False
 
 
-def _prose_boxes(body) -> set[int]:
-    """The boxes that look like navigation by name but hold the page's own running text.
+def _is_prose_box(node) -> bool:
+    """A box named like navigation that holds the page's own running text.
 
     An ``<aside>`` in the flow of a page is a call-out or a pull quote as often as a sidebar, and a
-    "social-proof" or "share" strip can hold statistics rather than share buttons. Such a box (not a
-    header, footer or nav element, nor a landmark role, nor named as site chrome or someone else's
-    box: a sidebar, menu, footer, an advert, a job ad, or inside one) is the page's text when it has no list, at most a quarter of its text inside links, and
-    a sentence of five words or more. Read before links are unwrapped; keyed by node."""
-    out: set[int] = set()
-    for node in body.css('aside, [class*="social"], [class*="share"], [class*="related"], [class*="aside"], '
-                         '[class*="newsletter"], [class*="subscribe"]'):
-        if node.tag in _LANDMARK_TAGS or (node.attributes.get("role") or "").lower() in _NAV_ROLES:
-            continue
-        if _in_chrome(node):
-            continue
-        if node.css_first("li, nav, form, input, button, select") is not None:
-            continue
-        text = " ".join((node.text(deep=True) or "").split())
-        if len(text.split()) < _PROSE_WORDS:
-            continue
-        linked = sum(len(" ".join((a.text(deep=True) or "").split())) for a in node.css("a"))
-        if 4 * linked <= len(text) and any(len(part.split()) >= _PROSE_WORDS
-                                           for part in re.split(r"[.!?]\s", text)):
-            out.add(node.mem_id)
-    return out
+    "social-proof" strip holds statistics, not share buttons. Such a box (not a header, footer or nav
+    element, nor a landmark role, nor named as or inside site chrome, a link list or someone else's
+    box: a sidebar, menu, footer, related posts, share buttons, an advert, a job ad) is the page's
+    text when it holds no list, form or button and a sentence of five words or more. Asked only of
+    the navigation candidates, after inline tags are unwrapped: no extra walk of the page."""
+    if node.tag in _LANDMARK_TAGS or (node.attributes.get("role") or "").lower() in _NAV_ROLES:
+        return False
+    if _in_chrome(node) or node.css_first("li, nav, form, input, button, select") is not None:
+        return False
+    text = node.text(deep=True) or ""
+    return any(len(part.split()) >= _PROSE_WORDS for part in _SENTENCE_SPLIT.split(text))
+
+
+_SENTENCE_SPLIT = re.compile(r"[.!?]\s|\n")
 
 
 def _is_nav(node) -> bool:
@@ -518,7 +513,6 @@ def html_to_text(html: str) -> PageText:
     # unwrap_tags(_INLINE_TAGS) walks the tree once per tag; one selector walks it once. An empty
     # inline element (an icon font's <i class="fa fa-check"></i>) is removed: unwrap leaves it,
     # and it would cut the text around it in two blocks
-    prose = _prose_boxes(parser.body) if parser.body is not None and ("<aside" in html or "class=" in html) else set()
     for node in parser.root.css(_INLINE_SELECTOR) if parser.root is not None else ():
         if node.first_child is None:
             node.decompose()
@@ -535,7 +529,7 @@ def html_to_text(html: str) -> PageText:
 
     candidates = {}
     for node in body.css(_NAV_CANDIDATES):
-        if not _is_nav(node) or node.mem_id in prose:
+        if not _is_nav(node) or (node.tag != "nav" and _is_prose_box(node)):
             continue
         # a header or footer inside a section is that section's own (HTML-AAM: no banner or contentinfo)
         scope = _SECTION_SCOPE if node.tag in ("header", "footer") else _CONTENT_SCOPE
