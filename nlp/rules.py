@@ -80,6 +80,9 @@ class ContextRule:
     one ends the cue or stands right after it and right before this terminator, the terminator
     is inside that clause and does not end the cue's reach ("there is no evidence that our
     injections rebuild discs": "our" ends "we do not use fetal cells, our cells ..." but not this).
+    ``evidence``, for a ``reported`` cue only: the cue cites the field's evidence in general ("studies have
+    shown", "research suggests"); on a page that presents the product elsewhere, such a sentence is the
+    page's own education voice, not someone else's claim (``clinicscan_context``, "own evidence").
     """
 
     category: str
@@ -91,6 +94,7 @@ class ContextRule:
     after_kind: str | None = None
     not_ids: tuple[str, ...] = ()
     complement: tuple[str, ...] = ()
+    evidence: bool = False
     note: str | None = None
 
     @classmethod
@@ -119,6 +123,10 @@ class ContextRule:
             raise LexiconError(f"{where}: complement must be a list of words, got {complement!r}")
         if complement and row.get("category") != "terminate":
             raise LexiconError(f"{where}: complement applies to terminate cues only")
+        if not isinstance(row.get("evidence", False), bool):
+            raise LexiconError(f"{where}: evidence must be true or false, got {row.get('evidence')!r}")
+        if row.get("evidence") and row.get("category") != "reported":
+            raise LexiconError(f"{where}: evidence applies to reported cues only")
         return cls(**{**row, "kinds": kinds, "not_ids": tuple(not_ids), "complement": tuple(w.lower() for w in complement)})
 
     def to_dict(self) -> dict:
@@ -131,6 +139,8 @@ class ContextRule:
             row["not_ids"] = list(self.not_ids)
         if self.complement:
             row["complement"] = list(self.complement)
+        if self.evidence:
+            row["evidence"] = True
         return row
 
 

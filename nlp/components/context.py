@@ -41,6 +41,11 @@ _PRIORITY = {"negated": 3, "reported": 2, "hedged": 1}
 CLAUSE_OPENERS = "clause_opener"
 #: ... and the words of a denial that such a clause must hold for its comma to end a cue's scope
 CLAUSE_DENIALS = "clause_denial"
+#: words that make cited evidence weak, negative or future ("some data", "early studies", "in mice", "not yet"):
+#: such a sentence stays someone else's research, never the page's own evidence
+EVIDENCE_QUALIFIERS = "evidence_qualifier"
+#: the cue a mention gets when the evidence its sentence cites is the page's own education voice
+OWN_EVIDENCE = "own evidence: "
 
 
 @dataclass
@@ -210,6 +215,36 @@ def _answer_listed_questions(rows: list[ClaimRow]) -> None:
                 rows[i] = replace(row, context=found.context, context_cue=found.context_cue)
 
 
+def _own_evidence(rows: list[ClaimRow], candidates: list[int], nav_start: int | None) -> None:
+    """A sentence citing the field's evidence ("Studies have shown that stem cells taken from fat slow the
+    scarring", "A growing body of data suggests that stem cell injections work for joint pain") about a product
+    the page presents elsewhere in its text (counted outside the navigation) is the page's own education voice:
+    its mentions count as hedged (the coding manual: a product the page offers is not made someone else's by a
+    research sentence); a cell source such a sentence names for the page's unnamed "stem cells" is their source.
+    A sentence about a product the page does not otherwise present stays research."""
+    limit = nav_start if nav_start is not None else float("inf")
+    presented = {r.vocab_id for r in rows if r.kind == "product_type" and r.context in ("asserted", "hedged")
+                 and r.start < limit}
+    if not presented:
+        return
+    by_sentence: dict[int, list[int]] = {}
+    for i in candidates:
+        by_sentence.setdefault(rows[i].sent_start, []).append(i)
+    products: dict[int, set[str]] = {}
+    for r in rows:
+        if r.kind == "product_type" and r.context != "negated" and r.sent_start in by_sentence:
+            products.setdefault(r.sent_start, set()).add(r.vocab_id)
+    from clinicscan.nlp.claim_model import CELL_SOURCES  # here: claim_model imports this module
+
+    generic = "unspecified_stem_cell" in presented  # the page's "stem cells": a source the evidence names is theirs
+    for start, members in by_sentence.items():
+        named = products.get(start, set())
+        if not (named & presented or (generic and named & CELL_SOURCES)) or rows[members[0]].start >= limit:
+            continue
+        for i in members:
+            rows[i] = replace(rows[i], context="hedged", context_cue=OWN_EVIDENCE + (rows[i].context_cue or ""))
+
+
 class ContextComponent:
     def __init__(self, nlp: Language, name: str, rules_path: str = ""):
         self.nlp = nlp
@@ -224,6 +259,7 @@ class ContextComponent:
         self._paren = nlp.vocab.strings.add("(")
         self._openers: frozenset[int] = frozenset()
         self._denials: frozenset[int] = frozenset()
+        self._qualifiers: frozenset[int] = frozenset()
         self.answers: QuestionAnswers | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, rules_path: str | None = None) -> None:
@@ -235,6 +271,7 @@ class ContextComponent:
         classes = load_word_classes(folder)
         self._openers = frozenset(strings.add(w) for w in classes.get(CLAUSE_OPENERS, ()))
         self._denials = frozenset(strings.add(w) for w in classes.get(CLAUSE_DENIALS, ()))
+        self._qualifiers = frozenset(strings.add(w) for w in classes.get(EVIDENCE_QUALIFIERS, ()))
 
     def _set(self, rules: list[ContextRule]) -> None:
         self.rules = rules
@@ -363,7 +400,7 @@ class ContextComponent:
                 distance = abs(cs - start) + 50
             rank = (_PRIORITY[rule.category], -distance)
             if best is None or rank > best[0]:
-                best = (rank, rule.category, (cs, ce))
+                best = (rank, rule.category, (cs, ce), rule)
         return best
 
     def __call__(self, doc: Doc) -> Doc:
@@ -393,6 +430,7 @@ class ContextComponent:
         text_length = len(text)
         paren = self._paren
         previous: tuple | None = None  # (kind, vocab_id, end token, row) of the last mention
+        evidence_rows: list[int] = []  # rows reported only because their sentence cites evidence ("studies have")
         for m in mentions:
             start, end, kind = m.start, m.end, m.kind
             if previous is not None and previous[2] + 1 == start and orth[previous[2]] == paren \
@@ -403,6 +441,8 @@ class ContextComponent:
                 c1 = idx[end - 1] + len(strings[orth[end - 1]])
                 rows.append(ClaimRow(m.kind, m.vocab_id, m.detail_id, text[c0:c1], c0, c1, row.sentence, row.sent_start,
                                      row.sent_end, row.context, row.context_cue))
+                if evidence_rows and evidence_rows[-1] == len(rows) - 2:
+                    evidence_rows.append(len(rows) - 1)
                 previous = (kind, m.vocab_id, end, rows[-1])
                 continue
             si = sentence_of[start]
@@ -431,29 +471,46 @@ class ContextComponent:
             if best is None or best[1] == "hedged":
                 # _scare_quoted(text, c0, c1), inline: it runs for nearly every mention
                 if 0 < c0 and c1 < text_length and text[c0 - 1] in _QUOTES and text[c1] in _QUOTES and c1 - c0 < 40:
-                    best = ((2, 0), "reported", None)
+                    best = ((2, 0), "reported", None, None)
                     cue = "scare quotes"
                 elif is_question:
                     answer = self._answer(arrays, si, kind, answer_cache)
                     if answer == "yes":
                         cue = "answered yes"
                     elif answer == "no":
-                        best = ((3, 0), "negated", None)
+                        best = ((3, 0), "negated", None, None)
                         cue = "answered no"
                     else:
-                        best = ((2, 0), "reported", None)
+                        best = ((2, 0), "reported", None, None)
                         cue = "question"
             if best is not None:
                 if best[2] is not None:
                     cs, ce = best[2]
                     cue = text[idx[cs]:idx[ce - 1] + len(strings[orth[ce - 1]])]
                 context = best[1]
+                if context == "reported" and best[3] is not None and best[3].evidence and not is_question \
+                        and s0 <= best[2][0] < s1 \
+                        and self._only_evidence(arrays, sentence_cues, terminators, m, s0, s1, opens):
+                    evidence_rows.append(len(rows))
             rows.append(ClaimRow(m.kind, m.vocab_id, m.detail_id, text[c0:c1], c0, c1, stripped, a, b, context, cue))
             previous = (kind, m.vocab_id, end, rows[-1])
+        if evidence_rows:
+            _own_evidence(rows, evidence_rows, doc.user_data.get("clinicscan_nav_start"))
         if answer_cache and any(v is not None for v in answer_cache.values()):
             _answer_listed_questions(rows)
         doc._.clinicscan_claims = rows
         return doc
+
+    def _only_evidence(self, arrays, sentence_cues, terminators, m, s0: int, s1: int, opens) -> bool:
+        """The mention is reported only because its sentence cites evidence in general: no other reported or
+        negated cue applies to it, and no word makes the evidence weak, negative or future ("some data",
+        "early studies", "not yet", "in mice")."""
+        lower, qualifiers = arrays.lower, self._qualifiers
+        if any(lower[i] in qualifiers for i in range(s0, s1)):
+            return False
+        rest = [c for c in sentence_cues if not c[0].evidence]
+        other = self._decide(rest, terminators, m.kind, m.start, m.end, s0, s1, m.vocab_id, opens) if rest else None
+        return other is None or other[1] == "hedged"
 
     def _answer(self, arrays, si: int, kind: str, cache: dict) -> str | None:
         """"yes" / "no" when the sentence after question ``si`` answers it (``QuestionAnswers``)."""
