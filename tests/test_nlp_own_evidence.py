@@ -104,3 +104,14 @@ def test_the_evidence_flag_is_checked(row, message):
 def test_the_evidence_flag_round_trips():
     rule = ContextRule.from_dict({"category": "reported", "literal": "studies have", "evidence": True})
     assert rule.evidence and ContextRule.from_dict(rule.to_dict()) == rule
+
+
+def test_report_words_of_the_pages_own_evidence_are_not_weighed():
+    """"Published", "a growing number of" in a sentence citing evidence for the page's own product are its education
+    voice, not a journal's or a newspaper's wording; in a sentence that stays research they still weigh."""
+    own = analyse_page(f"<html><body><main><p>{PRESENTS_PRP}Published studies have shown that PRP speeds healing of "
+                       "tennis elbow.</p></main></body></html>")
+    assert "-published" not in own.offer_cues
+    research = analyse_page("<html><body><main><p>Tennis elbow is an overload injury of the forearm tendons. Published "
+                            "studies have shown that PRP speeds healing of tennis elbow.</p></main></body></html>")
+    assert "-published" in research.offer_cues

@@ -21,7 +21,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from clinicscan.errors import LexiconError
+from clinicscan.nlp.components.context import OWN_EVIDENCE
 from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher
+from clinicscan.nlp.own_speaker import FILE as SPEAKER_FILE
+from clinicscan.nlp.own_speaker import OwnSpeaker, load_own_speaker
 from clinicscan.nlp.own_voice import NameReader, OwnVoice, load_own_voice
 from clinicscan.nlp.publisher_kind import FILE as DECISION_FILE
 from clinicscan.nlp.publisher_kind import SellerDecision, load_seller_decision
@@ -101,6 +104,10 @@ RECEIVER_LEAST = 2
 RECEIVER_OFFER_FACTOR = 0.25
 #: nav/footer cues count at this fraction (a "Book now" in the header still says "we sell")
 NAV_WEIGHT = 0.5
+#: report cues of these kinds inside a sentence citing evidence for the page's own product ("Published studies have
+#: shown ...", "a growing number of studies": clinicscan_context's "own evidence" sentences) are the page's
+#: education voice, not a newspaper's or a journal's wording, and are not weighed (session 24 ownvoice, issue 8)
+OWN_EVIDENCE_KINDS = frozenset({"research", "news"})
 #: a seller is a transplant programme (not a clinic) from this much transplant-cue weight: two
 #: distinct transplant cues (weight 2.0 each in offer_cues.jsonl). Set in 99b1ff9, not tuned.
 #: The other way in is the transplant voice (nlp/transplant_programme.py); both give way when the
@@ -156,6 +163,7 @@ class OfferComponent:
         self.transplant: TransplantReader | None = None
         self.site: SiteName | None = None
         self.treated_here: TreatedHere | None = None
+        self.speaker: OwnSpeaker | None = None
         #: which decision to make (data/lexicon/seller_decision.json: "evidence", the default, or "burden")
         self.decision: SellerDecision | None = None
 
@@ -180,6 +188,8 @@ class OfferComponent:
         own = folder / "transplant_programme.json" if folder else None
         self.transplant = load_transplant_reader(own if own and own.exists() else None)
         faq = folder / "treated_here.json" if folder else None
+        speaker = folder / SPEAKER_FILE if folder else None
+        self.speaker = load_own_speaker(speaker if speaker and speaker.exists() else None)
         self.treated_here = load_treated_here(faq if faq and faq.exists() else None)
         settings = folder / DECISION_FILE if folder else None
         self.decision = load_seller_decision(settings if settings and settings.exists() else None)
@@ -208,8 +218,17 @@ class OfferComponent:
         found: dict[str, tuple[OfferCue, float]] = {}
         report_at: list[int] = []  # where report cues start (chars), for the own product's sentence
         stored_at: list[int] = []  # ... and those of banking and storage ("stored at our facility")
+        claims = doc._.clinicscan_claims or []
+        evidence = _own_evidence_spans(claims)
+        speaker = self.speaker or load_own_speaker()
+        spoken: dict[str, list[int]] = {}  # reported-speech cue id -> the tokens it starts at
         for match_id, start, _end in _outermost(list(self._phrases(doc)) + self._tokens(doc), self._cue_of):
             cue = self._cue_of[match_id]
+            if cue.signal == "report" and evidence and cue.page_kind in OWN_EVIDENCE_KINDS \
+                    and _inside(evidence, int(arrays.idx[start])):
+                continue
+            if cue.signal == "report" and cue.id in speaker.cues:
+                spoken.setdefault(cue.id, []).append(start)
             if cue.signal == "report":
                 report_at.append(int(arrays.idx[start]))
                 if cue.page_kind == "banking":
@@ -228,7 +247,10 @@ class OfferComponent:
             if cut > 0:
                 site_named = (self.site or load_site_name()).names_itself(text[:min(cut, 400)], text[cut:],
                                                                              text[max(cut, nav_start):])
-        claims = doc._.clinicscan_claims or []
+        own_speech = _own_speech(spoken, speaker, arrays, text, (self.site or load_site_name()).clinic_name(
+            text[:max(0, text.find("\n"))][:400])) if spoken else []
+        for cue_id in own_speech:
+            found.pop(cue_id, None)
         products = [c for c in claims if c.kind == "product_type" and c.start < nav_start]
         plants = [c for c in products if voice.of_a_plant(c.sentence[:c.start - c.sent_start], c.matched_text)]
         if plants:
@@ -359,6 +381,7 @@ class OfferComponent:
             cues.append(f"+therapy acts:{acting.vocab_id}")
         if faq:
             cues.append(f"+treated-here FAQ x{faq}")
+        cues.extend(f"own staff speaking:{cue_id}" for cue_id in own_speech)
         if criticism < 1.0:
             cues.append(f"criticism of others x{criticism:.2f}")
         cues.extend(burden_cues)
@@ -458,6 +481,35 @@ def burden_sells(kinds: dict[str, float], own_wording: float, least: float) -> b
     disease carries a little of several kinds, a publisher a lot of its own. Nothing here was fitted to the
     real-world pages (session 22, sellerdefault; data/lexicon/seller_decision.json)."""
     return not kinds or max(kinds.values()) - own_wording < least
+
+
+def _own_evidence_spans(claims: list) -> list[tuple[int, int]]:
+    """The sentences (character spans) whose evidence clinicscan_context read as the page's own."""
+    return sorted({(c.sent_start, c.sent_end) for c in claims
+                   if c.context_cue is not None and c.context_cue.startswith(OWN_EVIDENCE)})
+
+
+def _inside(spans: list[tuple[int, int]], char: int) -> bool:
+    i = bisect.bisect_right(spans, (char, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= char < spans[i][1]
+
+
+def _own_speech(spoken: dict[str, list[int]], speaker: OwnSpeaker, arrays: TokenArrays, text: str,
+                clinic_words: tuple[str, ...]) -> list[str]:
+    """The reported-speech cues ("says", "according to") whose every sentence gives the words to the page's own
+    people (nlp/own_speaker.py): not a reporter's wording."""
+    starts, n, sentence_of = arrays.starts, arrays.n, arrays.sentence_of
+    own = []
+    for cue_id, tokens in spoken.items():
+        for token in tokens:
+            si = sentence_of[token]
+            s1 = starts[si + 1] if si + 1 < len(starts) else n
+            sentence = text[arrays.idx[starts[si]]:arrays.char_end(s1 - 1)]
+            if not speaker.speaks_for_page(sentence, clinic_words):
+                break
+        else:
+            own.append(cue_id)
+    return own
 
 
 def _holds_report_cue(claim, report_at: list[int]) -> bool:

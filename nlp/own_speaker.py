@@ -1,0 +1,71 @@
+"""Is reported speech on a page its own staff speaking? ("according to our medical director", "says Dr. Hume,
+medical director of Cedar Ridge Regenerative" on Cedar Ridge Regenerative's own page.)
+
+The offer rules weigh "said", "says", "according to" as a news page's wording. A clinic quotes its own doctor
+in the same words, and the coding manual reads the page by who speaks: the page's own staff speaking is the
+page, not a reporter. Word lists: ``data/lexicon/own_speaker.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from clinicscan.errors import LexiconError
+from clinicscan.paths import lexicon_dir
+
+FILE = "own_speaker.json"
+_KEYS = ("speech_cues", "staff_words")
+
+
+@dataclass(frozen=True)
+class OwnSpeaker:
+    """Which reported-speech cues may be the page's own people, and how to tell."""
+
+    cues: frozenset[str]
+    staff: re.Pattern
+
+    @classmethod
+    def from_dict(cls, row: object, where: str = FILE) -> "OwnSpeaker":
+        if not isinstance(row, dict):
+            raise LexiconError(f"{where}: expected a JSON object of word lists")
+        unknown = [k for k in row if not k.startswith("_") and k not in _KEYS]
+        missing = [k for k in _KEYS if k not in row]
+        if unknown or missing:
+            raise LexiconError(f"{where}: expected keys {', '.join(_KEYS)}; missing {missing or 'none'}, "
+                               f"unknown {unknown or 'none'}")
+        for key in _KEYS:
+            if not isinstance(row[key], list) or not row[key] or not all(isinstance(w, str) and w.strip()
+                                                                         for w in row[key]):
+                raise LexiconError(f"{where}: {key!r} must be a non-empty list of words, got {row[key]!r}")
+        words = "|".join(re.escape(w) for w in sorted(row["staff_words"], key=len, reverse=True))
+        return cls(frozenset(row["speech_cues"]), re.compile(rf"\bour\s+(?:{words})s?\b", re.I))
+
+    def speaks_for_page(self, sentence: str, clinic_words: tuple[str, ...]) -> bool:
+        """The sentence gives its words to the page's own people: "our" + a staff word, or a distinctive word of
+        the clinic the title names, said as a name (capitalised)."""
+        if self.staff.search(sentence):
+            return True
+        lower = sentence.lower()
+        for word in clinic_words:
+            for found in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", lower):
+                if sentence[found.start()].isupper():
+                    return True
+        return False
+
+
+def load_own_speaker(path: Path | str | None = None) -> OwnSpeaker:
+    """The lists from ``path`` (default: the shipped ``data/lexicon/own_speaker.json``)."""
+    return _load(str(path) if path else str(lexicon_dir() / FILE))
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> OwnSpeaker:
+    try:
+        row = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise LexiconError(f"{path}: cannot read the own-speaker word lists ({exc})") from exc
+    return OwnSpeaker.from_dict(row, path)
