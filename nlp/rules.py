@@ -149,7 +149,10 @@ class OfferCue:
     """A wording that shows the page offers treatment (``signal`` offer) or reports on it.
 
     ``page_kind`` says what kind of page the cue points to; ``weight`` how strongly. A cue
-    counts once per page however often it appears.
+    counts once per page however often it appears. ``replaces``: a match of this cue is the only
+    evidence its words give, so cues of either signal matched inside it do not count ("lead candidate"
+    is a drug's, not the clinic's "candidate"; "records are reviewed by" is intake, not a library's
+    "reviewed by" credit). Cues of one signal inside a longer one never count twice anyway.
     """
 
     signal: str
@@ -157,6 +160,7 @@ class OfferCue:
     weight: float = 1.0
     literal: str | None = None
     pattern: list | None = None
+    replaces: bool = False
     note: str | None = None
     id: str = field(default="")
 
@@ -174,12 +178,16 @@ class OfferCue:
         weight = row.get("weight", 1.0)
         if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight <= 0:
             raise LexiconError(f"{where}: weight must be a positive number, got {weight!r}")
+        if not isinstance(row.get("replaces", False), bool):
+            raise LexiconError(f"{where}: replaces must be true or false, got {row.get('replaces')!r}")
         cue_id = row.get("id") or row.get("literal") or json.dumps(row.get("pattern"))
         return cls(**{**row, "weight": float(weight), "id": cue_id})
 
     def to_dict(self) -> dict:
         row = {"signal": self.signal, "page_kind": self.page_kind, "weight": self.weight, "id": self.id}
         row.update({k: v for k, v in (("literal", self.literal), ("pattern", self.pattern), ("note", self.note)) if v})
+        if self.replaces:
+            row["replaces"] = True
         return row
 
 

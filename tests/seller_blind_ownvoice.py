@@ -306,3 +306,165 @@ study injection are free, and travel costs are reimbursed.</p>""",
         "<p><a href='#'>See if you qualify</a></p>",
         "Eastmoor University Hospital · Clinical Trials Office · 555-0177 · IRB #2024-118")),
 }
+
+
+def _excerpt(title: str, body: str, menu: list[str] | None = None) -> str:
+    """A page as the real-world re-creations keep it: the title, sometimes a menu line, the opening text cut off
+    mid-sentence; no footer, no call to action."""
+    nav = "<nav>" + " ".join(f"<a href='#'>{item}</a>" for item in menu) + "</nav>" if menu else ""
+    return f"<html><head><title>{title}</title></head><body>{nav}<main>{body}</main></body></html>"
+
+
+#: Batch ten-b (session 24, helper ownvoice): written after batch ten scored 1.000 and after the own-evidence and
+#: own-speaker changes (commits d85c888, 04b29ce), *before* any change read from it; scored once on the branch and on
+#: main. Shaped like the held-out split's pages: the opening ~1,500 characters only, the site's name at most in the
+#: title, no footer, no call to action. Sellers are a clinic's education posts, disease pages and FAQs; the contrast
+#: pages are an encyclopedia, a patient's blog, a society, a drug developer, a university newsroom and a news explainer.
+BATCH_TEN_B: dict[str, tuple[bool, list[str], list[str], str]] = {
+    # ---------------------------------------------------------------- sellers: clinic excerpts
+    "what-is-prp-blog-excerpt": (True, ["tendon_ligament_injury", "osteoarthritis"], ["prp"], _excerpt(
+        "What Is PRP Therapy? - Blog - Redwood Pain & Spine", """
+<h1>What is PRP therapy?</h1>
+<p>Platelet-rich plasma, or PRP, is a concentrate of the platelets in your own blood. Platelets carry growth factors
+that signal injured tissue to repair itself.</p>
+<p>To make PRP, a small tube of blood is drawn from the arm and spun in a centrifuge for about fifteen minutes. The
+platelet layer is then drawn off and injected into the injured area, usually with ultrasound to guide the needle.</p>
+<p>PRP is used for tendon injuries such as tennis elbow and jumper's knee, for partial ligament tears, and for knee
+arthritis. Because it comes from your own blood, there is little risk of an allergic reaction. Most people need one
+to three injections spaced a few weeks apart, and the soreness after an injection usually lasts""",
+        ["Home", "Pain Conditions", "Treatments", "Blog", "Contact"])),
+    "hip-oa-page-therapy-at-end": (True, ["osteoarthritis"], ["bone_marrow"], _excerpt(
+        "Hip Osteoarthritis", """
+<h1>Hip osteoarthritis</h1>
+<p>Osteoarthritis of the hip develops as the cartilage lining the ball and socket wears thin. Age, an old injury, a
+shallow socket and extra body weight all add to the wear.</p>
+<h2>Symptoms</h2>
+<p>Pain in the groin or the front of the thigh, stiffness after sitting, and a limp on long walks are the usual
+complaints. Putting on socks and shoes becomes hard.</p>
+<h2>Regenerative treatment options</h2>
+<p>For patients who are not ready for a hip replacement, bone marrow concentrate injections can ease pain and
+improve movement. The marrow is taken from the back of the pelvis and the concentrate injected into the hip joint
+under X-ray guidance during the same""")),
+    "faq-stem-cells-no-we": (True, [], ["adipose"], _excerpt(
+        "Stem Cell Therapy FAQs | Meadowbrook Regenerative Health", """
+<h1>Stem cell therapy FAQs</h1>
+<h3>Where do the cells come from?</h3>
+<p>The cells are taken from a small amount of your own abdominal fat, removed through a tiny incision.</p>
+<h3>Is the procedure painful?</h3>
+<p>The harvest site is numbed, and most people describe only pressure. Mild soreness lasts a few days.</p>
+<h3>How long does it take?</h3>
+<p>The harvest, processing and injection are done in one morning, in about three hours.</p>
+<h3>When can I go back to work?</h3>
+<p>Desk work is possible after two days; heavy lifting should wait two weeks.</p>
+<h3>Is it covered by""")),
+    "candidate-signs-blog": (True, ["joint_pain"], ["unspecified_stem_cell"], _excerpt(
+        "5 Signs You May Be a Candidate for Stem Cell Therapy | Apex Joint Institute", """
+<h1>5 signs you may be a candidate for stem cell therapy</h1>
+<p>Joint pain that lingers for months wears people down. Stem cell therapy is not for everyone, but these signs
+suggest it may be worth a closer look.</p>
+<p><b>1. Your knee, hip or shoulder pain has lasted more than three months.</b> Chronic joint pain that has not
+settled with rest and exercise is the most common reason patients ask about stem cell injections.</p>
+<p><b>2. Cortisone shots no longer help.</b> If steroid injections wear off in weeks, a regenerative approach aims
+at the tissue itself.</p>
+<p><b>3. You want to put off surgery.</b> Many patients are told they will need a replacement one day and""")),
+    "exosome-vs-prp-hair": (True, ["hair_loss"], ["exosome", "prp"], _excerpt(
+        "Exosomes vs. PRP for Hair Loss | Solenne Medical Aesthetics", """
+<h1>Exosomes vs. PRP for hair loss</h1>
+<p>Thinning hair has two regenerative options today: platelet-rich plasma drawn from your own blood, and exosomes,
+tiny signalling packets prepared in a laboratory from donated cells.</p>
+<p>PRP needs a blood draw and a centrifuge; exosomes come ready to use. Both are applied to the scalp by
+microneedling or fine injections in a session of about forty-five minutes.</p>
+<p>Research suggests that exosomes may give quicker results in some patients, while PRP has the longer record.
+Many Solenne clients combine the two over a course of four sessions, and results usually show""")),
+    "cp-abroad-course": (True, ["cerebral_palsy"], ["umbilical_cord"], _excerpt(
+        "Stem Cell Treatment for Cerebral Palsy", """
+<h1>Stem cell treatment for cerebral palsy</h1>
+<p>Cerebral palsy is a group of movement disorders caused by injury to the developing brain. Children may have
+stiff muscles, poor balance and delayed speech.</p>
+<p>The treatment course consists of four intrathecal injections of umbilical cord stem cells over ten days,
+combined with daily physiotherapy and speech therapy. Children from more than forty countries have completed the
+course, and parents most often report better muscle tone and sitting balance within three months.</p>
+<p>Before arrival, each child's MRI and medical records are reviewed by the neurologist, who""")),
+    "neuropathy-reversed-blog": (True, ["neuropathy"], ["amniotic"], _excerpt(
+        "Can Neuropathy Be Reversed? | Pinewood Chiropractic Health Center", """
+<h1>Can neuropathy be reversed?</h1>
+<p>Numb, burning feet keep many people up at night. Peripheral neuropathy has many causes, from diabetes to
+chemotherapy, and the longer the nerves go without help, the harder recovery becomes.</p>
+<p>Medications such as gabapentin dull the pain but do nothing for the nerve itself.</p>
+<p>At Pinewood, neuropathy care combines nerve stimulation, balance training and injections of amniotic tissue
+around the damaged nerves. Patients attend twice a week for ten weeks, and most notice""")),
+    "tmj-prp-page": (True, ["joint_pain"], ["prp"], _excerpt(
+        "PRP for TMJ Pain - Harborview Facial Pain Clinic", """
+<h1>PRP for TMJ pain</h1>
+<p>The temporomandibular joint connects the jaw to the skull. When it is inflamed, chewing, yawning and even talking
+hurt, and the jaw may click or lock.</p>
+<p>Platelet-rich plasma is prepared from a small blood sample taken at the start of the visit and injected into the
+jaw joint after a local anaesthetic. The injection takes about ten minutes, and a soft diet is advised for three
+days. Two or three injections a month apart are typical, and improvement in jaw opening is usually""")),
+    "womens-hair-prp": (True, ["hair_loss"], ["prp"], _excerpt(
+        "PRP for Women's Hair Thinning | Clarion Hair Restoration", """
+<h1>PRP for women's hair thinning</h1>
+<p>One woman in three notices thinning hair by fifty, often along the parting. Hormones, stress and genes all play
+a part.</p>
+<p>A PRP session at Clarion takes about forty-five minutes: a blood draw, fifteen minutes in the centrifuge, a
+numbing cream, and a series of fine injections across the thinning areas. There is no downtime, and hair can be
+washed the next morning.</p>
+<p>Three sessions a month apart are followed by a top-up every six months. Clients usually see less shedding by""")),
+    "back-pain-disc-blog": (True, ["back_pain"], ["bone_marrow"], _excerpt(
+        "Is Stem Cell Therapy an Option for a Bulging Disc? – Summit Spine Associates", """
+<h1>Is stem cell therapy an option for a bulging disc?</h1>
+<p>A bulging disc can press on a nerve and send pain down the leg. Most settle within three months with physical
+therapy and time.</p>
+<p>When pain continues, Summit Spine physicians may recommend an injection of concentrated bone marrow cells into
+the disc. The marrow is collected from the hip under local anaesthetic and the concentrate placed into the disc
+under fluoroscopy in a single visit of about two hours. Patients walk out the same day and return""")),
+    # ---------------------------------------------------------------- non-sellers: the same topics, other publishers
+    "encyclopedia-prp": (False, [], [], _excerpt(
+        "Platelet-rich plasma injection - Health Encyclopedia - Willowmere Health Information", """
+<h1>Platelet-rich plasma injection</h1>
+<p>A platelet-rich plasma (PRP) injection uses a concentrate of a person's own platelets to treat injured tendons,
+ligaments and joints.</p>
+<p>During the procedure, a health care provider draws blood from the arm and spins it in a centrifuge. The platelet
+layer is injected into the injured area, sometimes with ultrasound guidance.</p>
+<p>Research suggests PRP may help tennis elbow and knee osteoarthritis, but studies have not shown a clear benefit for
+every condition. Talk with your provider about the risks, which include pain at the injection site and""")),
+    "patient-blog-prp-journey": (False, [], [], _excerpt(
+        "My PRP journey, month three | Running Through It", """
+<h1>My PRP journey, month three</h1>
+<p>Three months ago I had PRP for the hamstring tendon that ended my marathon season. The clinic drew my blood,
+spun it and injected it under ultrasound, and I was told to rest for two weeks.</p>
+<p>Today I ran eight kilometres without pain for the first time. My physio says the tendon looks thicker on the
+scan. I paid $900 and it was not covered, so I wanted to write down honestly how it has gone so far, for anyone
+weighing the same""")),
+    "society-position-prp": (False, [], [], _excerpt(
+        "Position statement: platelet-rich plasma | Academy of Sports Physicians", """
+<h1>Position statement: platelet-rich plasma</h1>
+<p>The Academy recognises that platelet-rich plasma injections are widely offered for tendon and joint problems.</p>
+<p>Studies have found modest benefits for lateral epicondylitis and knee osteoarthritis, while evidence for
+muscle injuries and acute ligament tears is limited. Preparation methods vary widely between devices, which makes
+trials hard to compare.</p>
+<p>The Academy recommends that members discuss the uncertain evidence and the cost with patients before""")),
+    "drug-developer-pipeline": (False, [], [], _excerpt(
+        "Pipeline | Corvane Therapeutics", """
+<h1>Our pipeline</h1>
+<p>Corvane Therapeutics develops allogeneic mesenchymal stem cell products for inflammatory diseases.</p>
+<p>CVN-201, our lead candidate, is in a phase 2 trial in moderate knee osteoarthritis. Studies have shown that our
+cells reduce inflammatory markers in preclinical models.</p>
+<p>CVN-305 is being studied for acute respiratory distress. None of our products is approved for sale, and they
+are available only to participants in""")),
+    "university-newsroom-msc": (False, [], [], _excerpt(
+        "Engineers grow cartilage from stem cells on a printed scaffold | Eastmoor University News", """
+<h1>Engineers grow cartilage from stem cells on a printed scaffold</h1>
+<p>A team in Eastmoor's bioengineering department has grown cartilage in the laboratory from mesenchymal stem cells
+seeded on a 3D-printed scaffold, the university said on Monday.</p>
+<p>"Osteoarthritis affects millions, and damaged cartilage does not heal on its own," said Professor Hana Ibe, who
+led the work. The team hopes to begin animal studies next year. Human treatments are at least a decade""")),
+    "news-explainer-exosomes": (False, [], [], _excerpt(
+        "What are exosomes, and why are med spas selling them? | The Coastline Courier", """
+<h1>What are exosomes, and why are med spas selling them?</h1>
+<p>By Dana Whitlock</p>
+<p>Exosomes are tiny packets that cells release to communicate. In the past two years they have become a
+best-seller at med spas, applied after microneedling for skin and hair.</p>
+<p>Research suggests exosomes carry growth factors, but no exosome product is approved by the FDA, and products
+vary widely in what they contain, dermatologists told the Courier. A course of treatment can cost""")),
+}

@@ -583,7 +583,8 @@ def _first_own_and_acting(voice: OwnVoice, counted: list, stored_at: list[int] |
 
 
 def _outermost(matches: list[tuple[int, int, int]], cue_of: dict) -> list[tuple[int, int, int]]:
-    """Drop a cue match that lies inside a longer match of the same signal: one phrase is one piece of evidence.
+    """Drop a cue match that lies inside a longer match of the same signal, or of a cue that ``replaces`` what it
+    holds (either signal): one phrase is one piece of evidence.
 
     "et al." also matches "et al", "book an appointment" also "appointment"; counted apart,
     one citation or one button weighed two or three times.
@@ -599,6 +600,9 @@ def _outermost(matches: list[tuple[int, int, int]], cue_of: dict) -> list[tuple[
             continue
         kept.append(match)
         reach[signal] = max(reach.get(signal, -1), match[2])
+    spans = [(m[1], m[2], m) for m in kept if cue_of[m[0]].replaces]
+    if spans:  # a cue that replaces what it contains, of either signal ("lead candidate" over "candidate")
+        kept = [m for m in kept if not any(s <= m[1] and m[2] <= e and m is not r for s, e, r in spans)]
     return kept
 
 
