@@ -16,8 +16,8 @@ from pathlib import Path
 from clinicscan.errors import VocabularyError
 from clinicscan.paths import data_dir
 
-__all__ = ["CLAIM_KINDS", "COUNTED_CONTEXTS", "CONTEXTS", "KIND_FIELDS", "RED_FLAG_COUNTED_CONTEXTS", "Vocabulary",
-           "counted_contexts", "label", "load_vocabulary"]
+__all__ = ["CELL_SOURCES", "CLAIM_KINDS", "COUNTED_CONTEXTS", "CONTEXTS", "KIND_FIELDS", "RED_FLAG_COUNTED_CONTEXTS",
+           "Vocabulary", "counted_contexts", "label", "load_vocabulary"]
 
 #: what a Claim row's ``kind`` may be
 CLAIM_KINDS = ("condition", "product_type", "red_flag")
@@ -29,6 +29,9 @@ CONTEXTS = ("asserted", "negated", "hedged", "reported")
 COUNTED_CONTEXTS = ("asserted", "hedged")
 #: but a hedged red flag is none: "may help regenerate", "could delay surgery" (coding manual, section 3)
 RED_FLAG_COUNTED_CONTEXTS = ("asserted",)
+#: product types that name where the cells come from (or what they are); PRP and exosomes do not
+CELL_SOURCES = frozenset({"adipose", "bone_marrow", "umbilical_cord", "cord_blood", "amniotic", "placental",
+                          "embryonic_fetal", "peripheral_blood", "msc"})
 
 
 def counted_contexts(kind: str) -> tuple[str, ...]:

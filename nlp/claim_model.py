@@ -23,14 +23,11 @@ from typing import Iterable
 from clinicscan.nlp.components.context import ClaimRow
 from clinicscan.nlp.linear_model import LinearModel, load_linear_models
 from clinicscan.paths import lexicon_dir
-from clinicscan.vocabulary import COUNTED_CONTEXTS
+from clinicscan.vocabulary import CELL_SOURCES, COUNTED_CONTEXTS
 
 __all__ = ["CELL_SOURCES", "candidate_features", "claimed_ids", "load_claim_models", "rule_ids", "site_name"]
 
 CANDIDATE_KINDS = ("condition", "product_type")
-#: product types that name where the cells come from (or what they are); PRP and exosomes do not
-CELL_SOURCES = frozenset({"adipose", "bone_marrow", "umbilical_cord", "cord_blood", "amniotic", "placental",
-                          "embryonic_fetal", "peripheral_blood", "msc"})
 
 #: word groups looked for in a mention's sentence; each gives "any" and "share" features
 _CUES = {

@@ -32,6 +32,7 @@ from clinicscan.nlp.lexicon import load_word_classes
 from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, sentence_ranges
 from clinicscan.nlp.rules import ContextRule, load_context_rules
 from clinicscan.paths import lexicon_dir
+from clinicscan.vocabulary import CELL_SOURCES
 
 if not Doc.has_extension("clinicscan_claims"):
     Doc.set_extension("clinicscan_claims", default=None)
@@ -234,8 +235,6 @@ def _own_evidence(rows: list[ClaimRow], candidates: list[int], nav_start: int | 
     for r in rows:
         if r.kind == "product_type" and r.context != "negated" and r.sent_start in by_sentence:
             products.setdefault(r.sent_start, set()).add(r.vocab_id)
-    from clinicscan.nlp.claim_model import CELL_SOURCES  # here: claim_model imports this module
-
     generic = "unspecified_stem_cell" in presented  # the page's "stem cells": a source the evidence names is theirs
     for start, members in by_sentence.items():
         named = products.get(start, set())
