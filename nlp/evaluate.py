@@ -186,7 +186,8 @@ class EvaluationResult:
         A missed id was counted on a page read as not selling ("page read as not selling"),
         counted but left out by the page-level decision (the claim model: "not kept as a page
         id"), seen but not counted (its context: "negated", "reported", "nav", ...), or never
-        found;
+        found (", another id added" when the page got an extra id of that field instead, which
+        is how a wording mapped to a different id than the coder's shows);
         an extra id sits on a page gold says sells nothing ("page does not sell") or on a seller.
         """
         reasons = {name: {"missing": {}, "extra": {}} for name in FIELDS}
@@ -195,7 +196,7 @@ class EvaluationResult:
                 continue
             missing, extra = reasons[d.field]["missing"], reasons[d.field]["extra"]
             for vocab_id in d.missing:
-                why = d.found_as.get(vocab_id, "never found")
+                why = d.found_as.get(vocab_id) or ("never found, another id added" if d.extra else "never found")
                 missing[why] = missing.get(why, 0) + 1
             on_non_seller = not self._gold_offers.get(d.file, True)
             for _ in d.extra:

@@ -219,11 +219,14 @@ def test_error_reasons_say_which_stage_lost_or_added_each_label():
          "claims": [_claim("condition", "autism")]},
     ]
     reasons = score_pages(gold, predicted).error_reasons()
-    assert reasons["conditions"]["missing"] == {"negated": 1, "not kept as a page id": 1, "never found": 1,
-                                                "page read as not selling": 1}
+    assert reasons["conditions"]["missing"] == {"negated": 1, "not kept as a page id": 1,
+                                                "never found, another id added": 1, "page read as not selling": 1}
     assert reasons["conditions"]["extra"] == {"on a selling page": 1, "page does not sell": 1}
     assert reasons["red_flags"]["missing"] == {"hedged": 1}
     assert reasons["product_types"] == {"missing": {}, "extra": {}}
+    # without an extra id of its field on the page, a label never seen is only "never found"
+    predicted[0]["conditions"] = []
+    assert score_pages(gold, predicted).error_reasons()["conditions"]["missing"]["never found"] == 1
 
 
 def test_summary_shows_the_error_reasons_without_naming_a_page(tmp_path):
