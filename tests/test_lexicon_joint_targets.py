@@ -41,3 +41,25 @@ def test_a_named_diagnosis_keeps_its_id():
 ])
 def test_a_torn_ligament_of_a_named_joint_is_a_ligament_injury(body):
     assert "tendon_ligament_injury" in conditions("PRP", body)
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    ("Stem Cell Therapy for the Lungs", "Our IV stem cell protocol is for patients who struggle to breathe.",
+     "lung_disease"),
+    ("Pulmonary Stem Cell Therapy", "Our IV stem cell infusions.", "lung_disease"),
+    ("Cardiac Stem Cell Therapy", "Our IV stem cell infusions.", "heart_disease"),
+    ("Kidney Stem Cell Therapy", "Our umbilical cord MSC infusions for the kidneys.", "kidney_disease"),
+    ("Regenerative Care", "Our umbilical cord MSC infusions for the liver.", "liver_disease"),
+    ("Stem Cells for Your Eyes", "Our umbilical cord MSC injections.", "vision_loss"),
+    ("Back Stem Cell Injections", "We inject bone marrow concentrate.", "back_pain"),
+    ("Neck PRP Injections", "We inject platelet-rich plasma.", "neck_pain"),
+    ("Exosomes for Hair", "Exosome scalp injections.", "hair_loss"),
+])
+def test_an_organ_as_the_treatments_target_names_its_condition(title, body, expected):
+    assert expected in conditions(title, body)
+
+
+def test_an_organs_own_stem_cells_are_biology_not_a_target():
+    # "lung stem cells" are a kind of cell, not a treatment for the lungs
+    assert "lung_disease" not in conditions("Knee Care", "Lung stem cells were described in 2011. We treat knee "
+                                                         "arthritis with bone marrow concentrate.")
