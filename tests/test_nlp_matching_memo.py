@@ -157,11 +157,3 @@ def test_sentences_that_differ_in_one_word_are_told_apart(nlp):
     texts = ["It cures your knee pain", "It cures your knee ache", "It cures your hip pain"] * 3
     found = [[(s, e) for _k, s, e in matcher(blocks(nlp.make_doc(text)))] for text in texts]
     assert found == [[(1, 5)], [], [(1, 5)]] * 3
-
-
-def test_forget_all_empties_every_matcher(nlp, docs):
-    for matcher in matchers(nlp).values():
-        matcher(docs[0])
-    assert any(m._memo for m in matchers(nlp).values())
-    TokenPatternMatcher.forget_all()
-    assert not any(m._memo for m in matchers(nlp).values())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from bisect import bisect_left, bisect_right
 
 import numpy
@@ -26,14 +25,10 @@ class TokenPatternMatcher:
 
     ``ranges`` (sorted, disjoint token ranges) limits the search to those tokens: a match
     lies inside one range. ``star_limit`` is the most tokens a ``*`` or ``+`` takes.
-    ``remember``: the anchored matches of a sentence met twice are kept, keyed by its words, and
-    read back when the same sentence comes again (a site's menus, footers and calls to action
-    repeat on every page); ``remember=False`` searches every sentence (the equivalence tests'
-    reference); ``forget_all()`` empties every matcher's (benchmarks: a round that meets its pages
-    as new).
+    ``remember``: the anchored matches of a sentence are kept, keyed by its words, and read back
+    when the same sentence comes again (a site's menus, footers and calls to action repeat on
+    every page); ``remember=False`` searches every sentence (the equivalence tests' reference).
     """
-
-    _instances: "weakref.WeakSet[TokenPatternMatcher]" = weakref.WeakSet()
 
     def __init__(self, vocab: Vocab, star_limit: int = STAR_LIMIT, remember: bool = True):
         self.vocab = vocab
@@ -59,17 +54,6 @@ class TokenPatternMatcher:
         #: (``_ONCE`` for a sentence met once)
         self.remember = remember
         self._memo: dict[bytes, tuple[tuple[int, int, int], ...]] = {}
-        TokenPatternMatcher._instances.add(self)
-
-    def forget(self) -> None:
-        """Empty the remembered sentences."""
-        self._memo = {}
-
-    @classmethod
-    def forget_all(cls) -> None:
-        """Empty every matcher's remembered sentences."""
-        for matcher in list(cls._instances):
-            matcher.forget()
 
     def __len__(self) -> int:
         return self._size
