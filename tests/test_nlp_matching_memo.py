@@ -90,12 +90,9 @@ def test_remembered_matches_equal_the_full_search_on_every_page(nlp, docs, name)
     matcher._memo.clear()
     expected = [searched(matcher, doc) for doc in docs]
     first = [matcher(doc) for doc in docs]  # sentences met for the first time, or again on the same page
-    second = [matcher(doc) for doc in docs]  # every sentence met again: its matches kept
-    third = [matcher(doc) for doc in docs]  # every sentence read back
+    again = [matcher(doc) for doc in docs]  # every sentence read back
     assert first == expected
-    assert second == expected
-    assert third == expected
-    assert any(entry for entry in matcher._memo.values())
+    assert again == expected
     assert sum(map(len, expected)) > 100  # the pages hold matches for every matcher
 
 
@@ -112,7 +109,7 @@ def test_ranges_that_cut_sentences_take_only_their_hits(nlp, docs, name):
         aligned = sentence_ranges(arrays.starts, arrays.n, positions)
         cuts = sorted(rng.sample(range(1, arrays.n), 6))
         cut = [(cuts[i], cuts[i + 1]) for i in range(0, 6, 2) if cuts[i] < cuts[i + 1]]
-        for ranges in (aligned, cut, aligned, aligned):
+        for ranges in (aligned, cut, aligned):
             assert matcher(doc, ranges) == searched(matcher, doc, ranges)
 
 
@@ -133,9 +130,8 @@ def test_a_sentence_seen_before_is_not_searched_again(nlp, monkeypatch):
     for text in texts:
         doc = nlp.get_pipe("clinicscan_blocks")(nlp.make_doc(text))
         found.append(matcher(doc))
-    doc = nlp.get_pipe("clinicscan_blocks")(nlp.make_doc(texts[0]))
-    assert matcher(doc) == found[0]  # the page's sentences met twice (once for its first line): kept now
     tried = len(attempts)
+    doc = nlp.get_pipe("clinicscan_blocks")(nlp.make_doc(texts[0]))
     assert matcher(doc) == found[0]
     assert tried > 0 and len(attempts) == tried  # the same page again: every sentence read back
 
@@ -144,8 +140,7 @@ def test_adding_a_pattern_forgets_the_remembered_sentences(nlp):
     matcher = TokenPatternMatcher(nlp.vocab)
     matcher.add("knee", [{"LOWER": "knee"}, {"LOWER": "pain"}])
     doc = nlp.get_pipe("clinicscan_blocks")(nlp.make_doc("Knee pain and hip pain.\nKnee pain again."))
-    for _time in range(3):
-        assert [(s, e) for _k, s, e in matcher(doc)] == [(0, 2), (7, 9)]
+    assert [(s, e) for _k, s, e in matcher(doc)] == [(0, 2), (7, 9)]
     matcher.add("hip", [{"LOWER": "hip"}, {"LOWER": "pain"}])
     assert [(s, e) for _k, s, e in matcher(doc)] == [(0, 2), (3, 5), (7, 9)]
 
@@ -154,6 +149,6 @@ def test_sentences_that_differ_in_one_word_are_told_apart(nlp):
     matcher = TokenPatternMatcher(nlp.vocab)
     matcher.add("cure", [{"LOWER": "cures"}, {"OP": "*"}, {"LOWER": "pain"}])
     blocks = nlp.get_pipe("clinicscan_blocks")
-    texts = ["It cures your knee pain", "It cures your knee ache", "It cures your hip pain"] * 3
+    texts = ["It cures your knee pain", "It cures your knee ache", "It cures your hip pain", "It cures your knee pain"]
     found = [[(s, e) for _k, s, e in matcher(blocks(nlp.make_doc(text)))] for text in texts]
-    assert found == [[(1, 5)], [], [(1, 5)]] * 3
+    assert found == [[(1, 5)], [], [(1, 5)], [(1, 5)]]

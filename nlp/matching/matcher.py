@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 import numpy
 from spacy.tokens import Doc
@@ -49,11 +49,10 @@ class TokenPatternMatcher:
         #: sentence's bits) the patterns whose needs those bits meet: one lookup a hit instead of one test a pattern
         self._needy: frozenset[int] = frozenset()
         self._passing: dict[tuple[int, int], tuple[CompiledPattern, ...]] = {}
-        #: the anchored matches of sentences seen before (``_match_anchored``): the sentence's words (ORTH
-        #: ids as bytes) -> (key, start, end), start and end from the sentence's start, in the order they were found
-        #: (``_ONCE`` for a sentence met once)
+        #: the anchored matches of sentences seen before (``_match_remembered``): the sentence's words (ORTH
+        #: ids as bytes) -> (hit, key, start, end) offsets from the sentence's start, in the order they were found
         self.remember = remember
-        self._memo: dict[bytes, tuple[tuple[int, int, int], ...]] = {}
+        self._memo: dict[bytes, tuple[tuple[int, int, int, int], ...]] = {}
 
     def __len__(self) -> int:
         return self._size
@@ -105,15 +104,13 @@ class TokenPatternMatcher:
         found: set[Match] = set()
         inside = a.range_mask(ranges) if ranges is not None else None  # one mask for all the patterns
         if self._by_anchor:
-            hits = self._anchor_hits(a, ranges, inside)
-            # sentences seen before are read back, when the search takes whole sentences
-            memo = self._memo if self.remember and (ranges is None or _whole_sentences(ranges, a.starts, a.n)) \
-                else None
-            if memo is not None and len(memo) > _MOST_REMEMBERED:  # a long crawl meets ever new sentences
-                memo.clear()
-            # more hits than sentences over the whole Doc: its sentences' word bits at once cost less
-            # (one numpy gather) than sentence by sentence; few hits: sentence by sentence
-            self._match_anchored(a, hits, bounds, found, whole=ranges is None and len(hits) > len(a.starts), memo=memo)
+            if self.remember:
+                self._match_remembered(a, ranges, inside, bounds, found)
+            else:
+                hits = self._anchor_hits(a, ranges, inside)
+                # more hits than sentences over the whole Doc: its sentences' word bits at once cost less
+                # (one numpy gather) than sentence by sentence; few hits: sentence by sentence
+                self._match_anchored(a, hits, bounds, found, whole=ranges is None and len(hits) > len(a.starts))
         if self._free:
             spans = ranges if ranges is not None else [(0, a.n)]
             sorted_spans = all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
@@ -171,20 +168,70 @@ class TokenPatternMatcher:
         return {si: int.from_bytes(raw[i * width:(i + 1) * width], "little")
                 for i, si in enumerate(sentences[firsts].tolist())}
 
-    def _match_anchored(self, a: TokenArrays, hits: list[int], bounds: list[int], found: set,
-                        whole: bool = False, memo: dict | None = None) -> None:
-        """The matches of the anchored patterns, each tried only where its anchor word is (``whole``: the
-        search covers the whole Doc, so the sentences' word bits are read for all sentences at once).
+    def _match_remembered(self, a: TokenArrays, ranges, inside, bounds: list[int], found: set) -> None:
+        """``_match_anchored`` over the anchor hits (inside ``ranges``), a sentence seen before read back.
 
-        ``memo`` (the hits are those of whole sentences): a sentence met twice before is read back, not
-        searched (one met once is only noted: most sentences of most pages are met once, and keeping
-        their matches would cost more than it saves). What a hit matches depends on nothing but the words of its sentence and its place
-        there: a match never leaves its sentence, and every token test reads only the word (its ORTH
-        id, the lower-cased form and the lexeme's flags, all given by the id). So a sentence's
-        matches, as offsets from its start, are kept under its ORTH ids in the order they were found,
-        and read back the same ``found.add`` calls are made in the same order (the set, and so the
-        order of equal (start, end) matches in the sorted result, is the same as a full search's).
+        What a hit matches depends on nothing but the words of its sentence and its place there: a
+        match never leaves its sentence, and every token test reads only the word (its ORTH id, the
+        lower-cased form and the lexeme's flags, all given by the id). So a sentence's matches, as
+        offsets from its start, are kept under its ORTH ids, for every anchor hit of the sentence in
+        the order they were found, and the same ``found.add`` calls are made again in the same order
+        (the set, and so the order of equal (start, end) matches in the sorted result, is the same).
         """
+        is_hit = self._anchor_mask(a)
+        hits = numpy.flatnonzero(is_hit & inside if inside is not None else is_hit).tolist()
+        if not hits:
+            return
+        memo = self._memo
+        if len(memo) > _MOST_REMEMBERED:  # a long crawl meets ever new sentences: start again
+            memo.clear()
+        sentence_of, words = a.sentence_of, a.orth_bytes
+        plan: list[tuple[int, bytes, list[int] | None]] = []  # (sentence start, its words, its hits if not all count)
+        missing: dict[bytes, tuple[int, list[int]]] = {}  # new sentences: their start and all their anchor hits
+        i, count = 0, len(hits)
+        while i < count:
+            si = sentence_of[hits[i]]
+            s0, s1 = bounds[si], bounds[si + 1]
+            j = i + 1
+            while j < count and hits[j] < s1:
+                j += 1
+            key = words[8 * s0:8 * s1]
+            if key not in memo and key not in missing:
+                # the sentence's hits outside ``ranges`` too: the entry must hold for any later search
+                missing[key] = (s0, hits[i:j] if inside is None else (numpy.flatnonzero(is_hit[s0:s1]) + s0).tolist())
+            plan.append((s0, key, None if inside is None else hits[i:j]))
+            i = j
+        if missing:
+            new_hits = [hit for _s0, sentence_hits in missing.values() for hit in sentence_hits]
+            record, marks = _Record(), []
+            self._match_anchored(a, new_hits, bounds, record, whole=ranges is None and len(new_hits) > len(a.starts),
+                                 marks=marks)
+            marks.append(len(record))
+            k = 0
+            for key, (s0, sentence_hits) in missing.items():
+                entry = []
+                for hit in sentence_hits:
+                    entry.extend((hit - s0, m_key, m_start - s0, m_end - s0) for m_key, m_start, m_end
+                                 in record[marks[k]:marks[k + 1]])
+                    k += 1
+                memo[key] = tuple(entry)
+        add = found.add
+        for s0, key, chosen in plan:
+            entry = memo[key]
+            if chosen is None:
+                for _hit, m_key, m_start, m_end in entry:
+                    add((m_key, s0 + m_start, s0 + m_end))
+            else:
+                offsets = {hit - s0 for hit in chosen}
+                for hit, m_key, m_start, m_end in entry:
+                    if hit in offsets:
+                        add((m_key, s0 + m_start, s0 + m_end))
+
+    def _match_anchored(self, a: TokenArrays, hits: list[int], bounds: list[int], found: set,
+                        whole: bool = False, marks: list[int] | None = None) -> None:
+        """The matches of the anchored patterns, each tried only where its anchor word is (``whole``: the
+        search covers the whole Doc, so the sentences' word bits are read for all sentences at once;
+        ``marks``: gets, for each hit, how many ``found.add`` calls came before it)."""
         sentence_of, lower, orth, by_anchor = a.sentence_of, a.lower, a.orth, self._by_anchor
         folded_bits, exact_bits = self._folded_bits, self._exact_bits
         # which of the patterns' required word sets each sentence holds, as bits, read once per sentence:
@@ -195,40 +242,11 @@ class TokenPatternMatcher:
         needy, passing = self._needy, self._passing
         if len(passing) > _MOST_PASSING:  # a long crawl meets ever new sentences: start again
             passing.clear()
-        words = a.orth_bytes if memo is not None else b""
-        collected = _Record()  # one list for each new sentence in turn
-        add = found.add
-        sink = found  # where the current sentence's matches go: ``found``, or the sentence's own list
-        key = None  # the current sentence's words, while its matches are collected for ``memo``
-        si, s0, s1 = -1, 0, -1
-        count, i = len(hits), 0
-        while i < count:
-            hit = hits[i]
-            i += 1
-            if hit >= s1:  # the first hit of a sentence
-                if key is not None:
-                    if collected:
-                        memo[key] = tuple((m_key, m_start - s0, m_end - s0) for m_key, m_start, m_end in collected)
-                        found.update(collected)  # in the order found
-                        collected.clear()
-                    else:
-                        memo[key] = ()
-                    sink, key = found, None
-                si = sentence_of[hit]
-                s0, s1 = bounds[si], bounds[si + 1]
-                if memo is not None:
-                    sentence = words[8 * s0:8 * s1]
-                    entry = memo.get(sentence)
-                    if entry is None:  # met for the first time: searched, and only its words kept
-                        memo[sentence] = _ONCE
-                    elif entry is _ONCE:  # met again: searched, and its matches kept
-                        sink, key = collected, sentence
-                    else:
-                        for m_key, m_start, m_end in entry:
-                            add((m_key, s0 + m_start, s0 + m_end))
-                        while i < count and hits[i] < s1:  # the sentence's other hits: read back already
-                            i += 1
-                        continue
+        for hit in hits:
+            if marks is not None:
+                marks.append(len(found))
+            si = sentence_of[hit]
+            s0, s1 = bounds[si], bounds[si + 1]
             word = lower[hit]
             patterns = by_anchor[word]
             if word in needy:
@@ -248,7 +266,7 @@ class TokenPatternMatcher:
                 patterns = chosen
             for pattern in patterns:
                 if pattern.single:
-                    sink.add((pattern.key, hit, hit + 1))
+                    found.add((pattern.key, hit, hit + 1))
                     continue
                 if pattern.needs_number and pattern.needs:
                     number = numbers.get(si)
@@ -258,10 +276,7 @@ class TokenPatternMatcher:
                         continue
                 if pattern.nearby and not words_nearby(lower, pattern.nearby, hit, s0, s1):
                     continue
-                pattern.matches_around(a, hit, s0, s1, sink)
-        if key is not None:
-            memo[key] = tuple((m_key, m_start - s0, m_end - s0) for m_key, m_start, m_end in collected)
-            found.update(collected)
+                pattern.matches_around(a, hit, s0, s1, found)
 
     @staticmethod
     def _match_free(a: TokenArrays, pattern: CompiledPattern, spans, bounds: list[int], found: set,
@@ -295,27 +310,8 @@ _MOST_PASSING = 100_000
 _MOST_REMEMBERED = 20_000
 
 
-def _whole_sentences(ranges, starts: list[int], n: int) -> bool:
-    """Every range begins at a sentence start and ends at one (or at the Doc's end), as ``sentence_ranges`` gives."""
-    for lo, hi in ranges:
-        if lo >= hi:
-            return False
-        i = bisect_left(starts, lo)
-        if i == len(starts) or starts[i] != lo:
-            return False
-        if hi != n:
-            i = bisect_left(starts, hi)
-            if i == len(starts) or starts[i] != hi:
-                return False
-    return True
-
-
-#: ``memo``'s value for a sentence met once (its matches are kept the second time)
-_ONCE = False
-
-
 class _Record(list):
-    """One sentence's ``found.add`` calls in ``_match_anchored``, in order (a list standing in for the set)."""
+    """The ``found.add`` calls of ``_match_anchored``, in order (a list standing in for the set)."""
 
     add = list.append
 
