@@ -65,7 +65,7 @@ def test_the_whole_doc_word_bits_and_the_sentence_by_sentence_ones_find_the_same
     doc_bits = TokenPatternMatcher._doc_sentence_bits
     monkeypatch.setattr(TokenPatternMatcher, "_doc_sentence_bits", lambda self, a: calls.append(1) or doc_bits(self, a))
 
-    matcher = TokenPatternMatcher(nlp.vocab, remember=False)  # both searches run (the repeats are not read back)
+    matcher = TokenPatternMatcher(nlp.vocab)
     for i, pattern in enumerate(p for p in load_lexicon().patterns if not p.is_phrase):
         matcher.add(f"{pattern.detail_id}|{i}", pattern.pattern)
     doc = nlp("85% of our patients improve. Most patients report less pain. 9 out of 10 patients improved. "

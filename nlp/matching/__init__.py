@@ -12,9 +12,7 @@ How: every pattern is tried only around its *anchor*, its most selective require
 (``words``); a hit is dropped at once when a required word that must stand a token or two
 from the anchor is absent. Token values come from ``doc.to_array`` columns (``arrays``), so
 no Token objects are made. Patterns without an anchor word (a REGEX-only cue) test their
-first token once per distinct word. What a sentence's anchor hits match depends on its words
-alone, so each matcher keeps a sentence's matches under its words and reads them back when the
-same sentence comes again (a site's menus, footers and calls to action: ``remember``).
+first token once per distinct word.
 
 Same dict syntax as the Matcher, a subset (``predicates``): LOWER / ORTH / TEXT / NORM with a
 string or IN / NOT_IN / REGEX; LIKE_NUM; IS_PUNCT; ``{}``; OP ``?``, ``*``, ``+``. Anything

@@ -59,7 +59,6 @@ class TokenArrays:
         self._bounds_np = None
         self._word_ids = None
         self._word_generation = -1
-        self._orth_bytes: bytes | None = None
 
     @classmethod
     def one_word(cls, vocab) -> "TokenArrays":
@@ -80,13 +79,6 @@ class TokenArrays:
             self._word_ids = words.WORDS.ids(self.orth_np)
             self._word_generation = words.WORDS.generation
         return self._word_ids
-
-    @property
-    def orth_bytes(self) -> bytes:
-        """The ORTH column as bytes, 8 a token: ``orth_bytes[8 * s0:8 * s1]`` names the words of [s0, s1) exactly."""
-        if self._orth_bytes is None:
-            self._orth_bytes = numpy.ascontiguousarray(self.orth_np, dtype="uint64").tobytes()
-        return self._orth_bytes
 
     @property
     def bounds_np(self):

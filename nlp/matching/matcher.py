@@ -25,12 +25,9 @@ class TokenPatternMatcher:
 
     ``ranges`` (sorted, disjoint token ranges) limits the search to those tokens: a match
     lies inside one range. ``star_limit`` is the most tokens a ``*`` or ``+`` takes.
-    ``remember``: the anchored matches of a sentence are kept, keyed by its words, and read back
-    when the same sentence comes again (a site's menus, footers and calls to action repeat on
-    every page); ``remember=False`` searches every sentence (the equivalence tests' reference).
     """
 
-    def __init__(self, vocab: Vocab, star_limit: int = STAR_LIMIT, remember: bool = True):
+    def __init__(self, vocab: Vocab, star_limit: int = STAR_LIMIT):
         self.vocab = vocab
         self.star_limit = star_limit
         self._by_anchor: dict[int, list[CompiledPattern]] = {}  # lower-cased anchor word -> patterns
@@ -49,10 +46,6 @@ class TokenPatternMatcher:
         #: sentence's bits) the patterns whose needs those bits meet: one lookup a hit instead of one test a pattern
         self._needy: frozenset[int] = frozenset()
         self._passing: dict[tuple[int, int], tuple[CompiledPattern, ...]] = {}
-        #: the anchored matches of sentences seen before (``_match_remembered``): the sentence's words (ORTH
-        #: ids as bytes) -> (hit, key, start, end) offsets from the sentence's start, in the order they were found
-        self.remember = remember
-        self._memo: dict[bytes, tuple[tuple[int, int, int, int], ...]] = {}
 
     def __len__(self) -> int:
         return self._size
@@ -82,7 +75,6 @@ class TokenPatternMatcher:
                 self._needy |= {strings.add(word)}
         self._anchor_table = self._bits_table = None  # rebuilt for the new words on the next call
         self._passing = {}
-        self._memo = {}
 
     def _bits_of(self, word_sets, exact: bool) -> int:
         """The bits of ``word_sets`` (new sets get a new bit, and their words that bit)."""
@@ -104,13 +96,10 @@ class TokenPatternMatcher:
         found: set[Match] = set()
         inside = a.range_mask(ranges) if ranges is not None else None  # one mask for all the patterns
         if self._by_anchor:
-            if self.remember:
-                self._match_remembered(a, ranges, inside, bounds, found)
-            else:
-                hits = self._anchor_hits(a, ranges, inside)
-                # more hits than sentences over the whole Doc: its sentences' word bits at once cost less
-                # (one numpy gather) than sentence by sentence; few hits: sentence by sentence
-                self._match_anchored(a, hits, bounds, found, whole=ranges is None and len(hits) > len(a.starts))
+            hits = self._anchor_hits(a, ranges, inside)
+            # more hits than sentences over the whole Doc: its sentences' word bits at once cost less
+            # (one numpy gather) than sentence by sentence; few hits: sentence by sentence
+            self._match_anchored(a, hits, bounds, found, whole=ranges is None and len(hits) > len(a.starts))
         if self._free:
             spans = ranges if ranges is not None else [(0, a.n)]
             sorted_spans = all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
@@ -119,17 +108,13 @@ class TokenPatternMatcher:
                 self._match_free(a, pattern, spans, bounds, found, sorted_spans, inside, span_starts)
         return sorted(found, key=lambda m: (m[1], m[2]))
 
-    def _anchor_mask(self, a: TokenArrays):
-        """Boolean numpy mask of the tokens whose lower-cased form is some pattern's anchor word."""
-        if self._anchor_table is None:
-            anchor_words, vocab = frozenset(self._by_anchor), self.vocab
-            self._anchor_table = WordTable(lambda word: vocab[word].lower in anchor_words, dtype="bool")
-        return self._anchor_table.lookup(a.word_ids)
-
     def _anchor_hits(self, a: TokenArrays, ranges, inside=None) -> list[int]:
         """The tokens (inside ``ranges``; ``inside``: their mask, if read already) whose lower-cased form
         is some pattern's anchor word."""
-        is_hit = self._anchor_mask(a)
+        if self._anchor_table is None:
+            anchor_words, vocab = frozenset(self._by_anchor), self.vocab
+            self._anchor_table = WordTable(lambda word: vocab[word].lower in anchor_words, dtype="bool")
+        is_hit = self._anchor_table.lookup(a.word_ids)
         if ranges is not None:
             is_hit &= a.range_mask(ranges) if inside is None else inside
         return numpy.flatnonzero(is_hit).tolist()
@@ -168,70 +153,10 @@ class TokenPatternMatcher:
         return {si: int.from_bytes(raw[i * width:(i + 1) * width], "little")
                 for i, si in enumerate(sentences[firsts].tolist())}
 
-    def _match_remembered(self, a: TokenArrays, ranges, inside, bounds: list[int], found: set) -> None:
-        """``_match_anchored`` over the anchor hits (inside ``ranges``), a sentence seen before read back.
-
-        What a hit matches depends on nothing but the words of its sentence and its place there: a
-        match never leaves its sentence, and every token test reads only the word (its ORTH id, the
-        lower-cased form and the lexeme's flags, all given by the id). So a sentence's matches, as
-        offsets from its start, are kept under its ORTH ids, for every anchor hit of the sentence in
-        the order they were found, and the same ``found.add`` calls are made again in the same order
-        (the set, and so the order of equal (start, end) matches in the sorted result, is the same).
-        """
-        is_hit = self._anchor_mask(a)
-        hits = numpy.flatnonzero(is_hit & inside if inside is not None else is_hit).tolist()
-        if not hits:
-            return
-        memo = self._memo
-        if len(memo) > _MOST_REMEMBERED:  # a long crawl meets ever new sentences: start again
-            memo.clear()
-        sentence_of, words = a.sentence_of, a.orth_bytes
-        plan: list[tuple[int, bytes, list[int] | None]] = []  # (sentence start, its words, its hits if not all count)
-        missing: dict[bytes, tuple[int, list[int]]] = {}  # new sentences: their start and all their anchor hits
-        i, count = 0, len(hits)
-        while i < count:
-            si = sentence_of[hits[i]]
-            s0, s1 = bounds[si], bounds[si + 1]
-            j = i + 1
-            while j < count and hits[j] < s1:
-                j += 1
-            key = words[8 * s0:8 * s1]
-            if key not in memo and key not in missing:
-                # the sentence's hits outside ``ranges`` too: the entry must hold for any later search
-                missing[key] = (s0, hits[i:j] if inside is None else (numpy.flatnonzero(is_hit[s0:s1]) + s0).tolist())
-            plan.append((s0, key, None if inside is None else hits[i:j]))
-            i = j
-        if missing:
-            new_hits = [hit for _s0, sentence_hits in missing.values() for hit in sentence_hits]
-            record, marks = _Record(), []
-            self._match_anchored(a, new_hits, bounds, record, whole=ranges is None and len(new_hits) > len(a.starts),
-                                 marks=marks)
-            marks.append(len(record))
-            k = 0
-            for key, (s0, sentence_hits) in missing.items():
-                entry = []
-                for hit in sentence_hits:
-                    entry.extend((hit - s0, m_key, m_start - s0, m_end - s0) for m_key, m_start, m_end
-                                 in record[marks[k]:marks[k + 1]])
-                    k += 1
-                memo[key] = tuple(entry)
-        add = found.add
-        for s0, key, chosen in plan:
-            entry = memo[key]
-            if chosen is None:
-                for _hit, m_key, m_start, m_end in entry:
-                    add((m_key, s0 + m_start, s0 + m_end))
-            else:
-                offsets = {hit - s0 for hit in chosen}
-                for hit, m_key, m_start, m_end in entry:
-                    if hit in offsets:
-                        add((m_key, s0 + m_start, s0 + m_end))
-
     def _match_anchored(self, a: TokenArrays, hits: list[int], bounds: list[int], found: set,
-                        whole: bool = False, marks: list[int] | None = None) -> None:
+                        whole: bool = False) -> None:
         """The matches of the anchored patterns, each tried only where its anchor word is (``whole``: the
-        search covers the whole Doc, so the sentences' word bits are read for all sentences at once;
-        ``marks``: gets, for each hit, how many ``found.add`` calls came before it)."""
+        search covers the whole Doc, so the sentences' word bits are read for all sentences at once)."""
         sentence_of, lower, orth, by_anchor = a.sentence_of, a.lower, a.orth, self._by_anchor
         folded_bits, exact_bits = self._folded_bits, self._exact_bits
         # which of the patterns' required word sets each sentence holds, as bits, read once per sentence:
@@ -243,8 +168,6 @@ class TokenPatternMatcher:
         if len(passing) > _MOST_PASSING:  # a long crawl meets ever new sentences: start again
             passing.clear()
         for hit in hits:
-            if marks is not None:
-                marks.append(len(found))
             si = sentence_of[hit]
             s0, s1 = bounds[si], bounds[si + 1]
             word = lower[hit]
@@ -306,14 +229,6 @@ class TokenPatternMatcher:
 
 #: (anchor word, sentence bits) pairs kept by one matcher before it starts again
 _MOST_PASSING = 100_000
-#: sentences whose matches one matcher keeps before it starts again (~150-300 bytes each)
-_MOST_REMEMBERED = 20_000
-
-
-class _Record(list):
-    """The ``found.add`` calls of ``_match_anchored``, in order (a list standing in for the set)."""
-
-    add = list.append
 
 
 def _costly_attempt(pattern: list[dict]) -> bool:
