@@ -54,8 +54,11 @@ def test_truncated_utf8_keeps_its_text():
     assert UTF8 in _decode(body, "text/html")
 
 
-def test_bytes_undefined_in_cp1252_become_replacement_characters_not_errors():
-    assert "bad \ufffd\ufffd byte" in _decode(b"<p>bad \x81\x8d byte</p>", "text/html")
+def test_bytes_undefined_in_cp1252_become_characters_not_errors():
+    # w3lib < 2.6 decodes them as U+FFFD; w3lib 2.6 follows the WHATWG windows-1252 decoder, as browsers
+    # do, and maps them to the C1 controls U+0081 and U+008D: either way one character a byte, no error
+    text = _decode(b"<p>bad \x81\x8d byte</p>", "text/html")
+    assert "bad \ufffd\ufffd byte" in text or "bad \x81\x8d byte" in text
 
 
 def test_fallback_counts_only_real_fallbacks():
