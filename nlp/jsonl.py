@@ -29,8 +29,12 @@ def iter_jsonl(path: Path, error: type[Exception], name: str | None = None) -> I
 
 
 def read_json(path: Path, error: type[Exception]) -> object:
-    """The JSON document in ``path``; a file that is not JSON raises ``error`` naming it."""
+    """The JSON document in ``path``; a file that cannot be read or is not JSON raises ``error`` naming it."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise error(f"{path}: cannot read it ({exc})") from exc
+    try:
+        return json.loads(text)
     except ValueError as exc:
         raise error(f"{path} is not valid JSON: {exc}") from exc

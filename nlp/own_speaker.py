@@ -8,13 +8,13 @@ page, not a reporter. Word lists: ``data/lexicon/own_speaker.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from clinicscan.errors import LexiconError
+from clinicscan.nlp.jsonl import read_json
 from clinicscan.paths import lexicon_dir
 
 FILE = "own_speaker.json"
@@ -64,8 +64,4 @@ def load_own_speaker(path: Path | str | None = None) -> OwnSpeaker:
 
 @lru_cache(maxsize=8)
 def _load(path: str) -> OwnSpeaker:
-    try:
-        row = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise LexiconError(f"{path}: cannot read the own-speaker word lists ({exc})") from exc
-    return OwnSpeaker.from_dict(row, path)
+    return OwnSpeaker.from_dict(read_json(Path(path), LexiconError), path)

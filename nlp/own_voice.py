@@ -18,7 +18,6 @@ in ``data/lexicon/own_voice.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +27,7 @@ import numpy
 
 from clinicscan.errors import LexiconError
 from clinicscan.nlp.first_letters import led_by_first_letters
+from clinicscan.nlp.jsonl import read_json
 from clinicscan.nlp.matching import WordTable
 from clinicscan.paths import lexicon_dir
 
@@ -280,10 +280,7 @@ def load_own_voice(path: Path | str | None = None) -> OwnVoice:
 
 @lru_cache(maxsize=8)
 def _load(path: str) -> OwnVoice:
-    try:
-        row = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise LexiconError(f"{path}: cannot read the own-voice word lists ({exc})") from exc
+    row = read_json(Path(path), LexiconError)
     if not isinstance(row, dict):
         raise LexiconError(f"{path}: expected a JSON object of word lists")
     return OwnVoice.from_dict(row, path)

@@ -65,3 +65,15 @@ def test_speaks_for_page(sentence, words, own):
 def test_the_word_lists_are_checked(row):
     with pytest.raises(LexiconError):
         OwnSpeaker.from_dict(row)
+
+
+def test_an_unreadable_word_list_file_is_a_lexicon_error_naming_it(tmp_path):
+    # the shared JSON reader names a missing or unreadable file, as it names a file that is not JSON
+    from clinicscan.errors import LexiconError
+
+    missing = tmp_path / "own_speaker.json"
+    with pytest.raises(LexiconError, match="own_speaker.json: cannot read it"):
+        load_own_speaker(missing)
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(LexiconError, match="broken.json is not valid JSON"):
+        load_own_speaker(tmp_path / "broken.json")
