@@ -3,10 +3,20 @@
 warcio's ``RecordBuilder`` is general: it reads the payload back through a stream in 16 KB
 chunks, keeps headers in lists searched case-insensitively (a dozen lookups a record) and
 writes the record to a buffer in pieces, which was about half of the archive pipeline's
-CPU at 25 KB pages (bench/crawl.py, docs/crawl-cost.md). This module writes
-the bytes warcio writes (WARC/1.0, the same headers in the same order, SHA-1 block and
-payload digests in base32, non-ASCII HTTP header values percent-encoded by warcio itself)
-with a few joins; ``tests/test_crawl_archive.py`` compares the two byte for byte.
+CPU at 25 KB pages (bench/crawl.py, docs/crawl-cost.md). This module writes the bytes
+warcio writes with a SHA-256 digester (WARC/1.0, the same headers in the same order,
+non-ASCII HTTP header values percent-encoded by warcio itself), the digest labels in hex
+instead of base32, with a few joins; ``tests/test_crawl_archive.py`` compares the two byte
+for byte and has warcio verify the digests.
+
+The digests are SHA-256, labelled ``sha256:`` and the digest in hex (WARC 1.0 and 1.1 leave
+both the algorithm and its encoding open; warcio's digest check reads base32, hex or
+base64). The payload digest is the SHA-256 the spider already took of the same body for the
+page's ``content_hash`` (the store checks every body it reads back against it), so a page's
+25 KB payload is hashed twice (that hash, then the block digest over head and payload), not
+three times as with the SHA-1 labels written before session 25, and a label is a string
+concatenation, not a base32 encoding. Older records keep their ``sha1:`` labels and read as
+before.
 
 Each record is its own gzip member (WARC annex D), compressed by ISA-L when the ``isal``
 package is installed (a third of zlib's CPU at level 1 for files no larger), else by zlib.
@@ -15,7 +25,6 @@ warcio still writes the ``warcinfo`` record of each segment and reads everything
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import os
 import zlib
@@ -29,7 +38,7 @@ except ImportError:  # pragma: no cover - isal is a dependency; zlib is the fall
     _deflate = zlib  # type: ignore[assignment]
 
 __all__ = ["GZIP_LIBRARY", "gzip_member", "small_record_level", "http_response_head", "http_request_head",
-           "new_record_id", "new_record_ids", "record_member", "warc_record"]
+           "new_record_id", "new_record_ids", "payload_digest", "record_member", "warc_record"]
 
 GZIP_LIBRARY = _deflate.__name__
 _GZIP_WBITS = zlib.MAX_WBITS | 16
@@ -37,7 +46,6 @@ _GZIP_WBITS = zlib.MAX_WBITS | 16
 _MAX_LEVEL = 3 if _deflate is not zlib else 9
 _WARC_CONTENT_TYPES = {"response": "application/http; msgtype=response",
                        "request": "application/http; msgtype=request"}
-_EMPTY_SHA1 = hashlib.sha1(b"").digest()
 
 
 def new_record_id() -> str:
@@ -64,24 +72,16 @@ def new_record_ids() -> tuple[str, str]:
             f"<urn:uuid:{h[32:40]}-{h[40:44]}-{h[44:48]}-{h[48:52]}-{h[52:]}>")
 
 
-_B32_PAIRS = [a + b for a in "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567" for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"]
+_EMPTY_LABEL = "sha256:" + hashlib.sha256(b"").hexdigest()  # every request record's payload digest
 
 
-def _sha1_label(digest: bytes, P: list[str] = _B32_PAIRS) -> str:
-    """``sha1:`` and the 20-byte digest in base32 (160 bits: 32 letters, no padding), as
-    ``base64.b32encode`` writes it; 16 table lookups of 10 bits written out (a third less
-    than the same lookups in a comprehension, which builds a list first; three a page)."""
-    if len(digest) != 20:  # pragma: no cover - SHA-1 digests are 20 bytes
-        return "sha1:" + base64.b32encode(digest).decode("ascii")
-    a = int.from_bytes(digest, "big")
-    return "sha1:" + "".join((
-        P[a >> 150], P[(a >> 140) & 1023], P[(a >> 130) & 1023], P[(a >> 120) & 1023],
-        P[(a >> 110) & 1023], P[(a >> 100) & 1023], P[(a >> 90) & 1023], P[(a >> 80) & 1023],
-        P[(a >> 70) & 1023], P[(a >> 60) & 1023], P[(a >> 50) & 1023], P[(a >> 40) & 1023],
-        P[(a >> 30) & 1023], P[(a >> 20) & 1023], P[(a >> 10) & 1023], P[a & 1023]))
-
-
-_EMPTY_SHA1_LABEL = _sha1_label(_EMPTY_SHA1)  # every request record's payload digest
+def payload_digest(content_hash: str | None, payload: bytes) -> str:
+    """The payload's SHA-256 in hex: the page's ``content_hash`` (the hex SHA-256 the spider
+    took of this very body) when it is one, else hashed here."""
+    if (content_hash is not None and len(content_hash) == 64
+            and not content_hash.strip("0123456789abcdef")):
+        return content_hash
+    return hashlib.sha256(payload).hexdigest()
 
 
 def _http_head(first_line: str, headers: list[tuple[str, str]]) -> bytes:
@@ -107,37 +107,40 @@ def http_request_head(method: str, target: str, headers: list[tuple[str, str]]) 
 
 
 def _warc_head(record_type: str, uri: str, date: str, record_id: str, http_head: bytes,
-               payload: bytes, concurrent_to: str | None) -> bytes:
-    """The WARC header of a record, with its two SHA-1 digests (the evidence)."""
+               payload: bytes, concurrent_to: str | None, digest: str | None = None) -> bytes:
+    """The WARC header of a record, with its two SHA-256 digests (the evidence); ``digest``
+    is the payload's SHA-256 in hex when the caller has it (``payload_digest``)."""
     if payload:
-        payload_label = _sha1_label(hashlib.sha1(payload).digest())
-        block = hashlib.sha1(http_head)
+        payload_label = "sha256:" + (digest or hashlib.sha256(payload).hexdigest())
+        block = hashlib.sha256(http_head)
         block.update(payload)
     else:  # every request record: the block is the HTTP head alone
-        payload_label, block = _EMPTY_SHA1_LABEL, hashlib.sha1(http_head)
+        payload_label, block = _EMPTY_LABEL, hashlib.sha256(http_head)
     concurrent = f"WARC-Concurrent-To: {concurrent_to}\r\n" if concurrent_to else ""
     return (f"WARC/1.0\r\nWARC-Date: {date}\r\n{concurrent}"
             f"WARC-Type: {record_type}\r\nWARC-Record-ID: {record_id}\r\nWARC-Target-URI: {uri}\r\n"
             f"WARC-Payload-Digest: {payload_label}\r\n"
-            f"WARC-Block-Digest: {_sha1_label(block.digest())}\r\n"
+            f"WARC-Block-Digest: sha256:{block.hexdigest()}\r\n"
             f"Content-Type: {_WARC_CONTENT_TYPES[record_type]}\r\n"
             f"Content-Length: {len(http_head) + len(payload)}\r\n\r\n").encode("utf-8")
 
 
 def warc_record(record_type: str, uri: str, date: str, record_id: str, http_head: bytes,
-                payload: bytes, concurrent_to: str | None = None) -> tuple[bytes, ...]:
+                payload: bytes, concurrent_to: str | None = None,
+                digest: str | None = None) -> tuple[bytes, ...]:
     """The record in pieces (WARC header, HTTP head, payload, closing CRLFs): joined, they
     are what warcio's ``WARCWriter.write_record`` writes for the same record (the payload
     is not copied to join them)."""
-    return (_warc_head(record_type, uri, date, record_id, http_head, payload, concurrent_to),
+    return (_warc_head(record_type, uri, date, record_id, http_head, payload, concurrent_to, digest),
             http_head, payload, b"\r\n\r\n")
 
 
 def record_member(record_type: str, uri: str, date: str, record_id: str, http_head: bytes,
-                  payload: bytes, level: int, concurrent_to: str | None = None) -> bytes:
+                  payload: bytes, level: int, concurrent_to: str | None = None,
+                  digest: str | None = None) -> bytes:
     """``gzip_member(warc_record(...), level)`` in one call: the archive makes two a page."""
     return _deflate.compress(
-        b"".join((_warc_head(record_type, uri, date, record_id, http_head, payload, concurrent_to),
+        b"".join((_warc_head(record_type, uri, date, record_id, http_head, payload, concurrent_to, digest),
                   http_head, payload, b"\r\n\r\n")),
         min(level, _MAX_LEVEL), _GZIP_WBITS)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
+import hashlib
 import os
 import re
 import zlib
@@ -12,6 +14,7 @@ from io import BytesIO
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
+from warcio.utils import Digester
 from warcio.warcwriter import WARCWriter
 
 from clinicscan.crawler.items import PageItem
@@ -111,11 +114,21 @@ def test_a_segment_another_crawler_is_writing_is_left_alone(tmp_path):
     assert [kind for _, kind, _, _ in read_all(tmp_path / "run-3")] == ["warcinfo", "response", "request"]
 
 
+class _Sha256Writer(WARCWriter):
+    """warcio's writer with SHA-256 digests (its own default is SHA-1)."""
+
+    @staticmethod
+    def _create_digester():
+        return Digester("sha256")
+
+
 def _warcio_bytes(record) -> bytes:
-    """What warcio's own writer writes for ``record`` (uncompressed)."""
+    """What warcio's own writer writes for ``record`` (uncompressed) with SHA-256 digests,
+    the labels in hex as the archive writes them (warcio writes base32)."""
     out = BytesIO()
-    WARCWriter(out, gzip=False).write_record(record)
-    return out.getvalue()
+    _Sha256Writer(out, gzip=False).write_record(record)
+    return re.sub(rb"(WARC-(?:Payload|Block)-Digest: sha256:)([A-Z2-7=]+)",
+                  lambda m: m.group(1) + base64.b32decode(m.group(2)).hex().encode(), out.getvalue())
 
 
 @pytest.mark.parametrize("status, headers", [
@@ -127,12 +140,13 @@ def test_records_are_the_bytes_warcio_writes(tmp_path, status, headers):
     """The archive serialises records itself (cheaper than warcio's builder); a reader must
     not see a difference: same headers in the same order, same digests, same HTTP block."""
     item = page(1)
+    item.content_hash = hashlib.sha256(item.body).hexdigest()  # as the spider sets it
     item.status, item.response_headers = status, headers
     item.final_url = "http://127.0.0.1:9/p/1?b=2&a=1"
     item.request_headers = [("User-Agent", "clinicscan-test"), ("Accept-Language", "en")]
     pipeline = WarcArchivePipeline(tmp_path, run_id=1)
     date = pipeline._warc_date(item)
-    builder = WARCWriter(None, gzip=False)
+    builder = _Sha256Writer(None, gzip=False)
     http_headers = [(f"X-Archive-Orig-{n}" if n.lower() in ("content-encoding", "content-length") else n, v)
                     for n, v in headers] + [("Content-Length", str(len(item.body)))]
     phrase = {200: "OK", 203: "Non-Authoritative Information"}.get(status, "")
@@ -150,6 +164,7 @@ def test_records_are_the_bytes_warcio_writes(tmp_path, status, headers):
 
     ours = gzip.decompress(pipeline._response_member(item, response_id))
     assert ours == _warcio_bytes(expected_response)
+    assert f"WARC-Payload-Digest: sha256:{item.content_hash}\r\n".encode() in ours
     ours_request = gzip.decompress(pipeline._request_member(item, response_id))
     ours_id = re.search(rb"WARC-Record-ID: (<urn:uuid:[0-9a-f-]+>)", ours_request).group(1)
     assert ours_request.replace(ours_id, request_id.encode()) == _warcio_bytes(expected_request)
@@ -165,12 +180,9 @@ def test_records_are_compressed_by_isal_and_read_by_any_gzip_reader(tmp_path):
     assert len(member) < 1_000
 
 
-def test_record_ids_and_digest_labels_are_what_uuid_and_base64_make():
-    """The archive builds record ids and base32 digest labels itself (cheaper than a UUID
-    object and base64's general loop): random version-4 UUIDs in warcio's form, and the
-    label base64.b32encode gives, for the empty payload too."""
-    import base64
-    import hashlib
+def test_record_ids_are_what_uuid_makes():
+    """The archive builds record ids itself (cheaper than a UUID object): random version-4
+    UUIDs in warcio's form."""
     import uuid
 
     from clinicscan.crawler import warc_records
@@ -182,7 +194,38 @@ def test_record_ids_and_digest_labels_are_what_uuid_and_base64_make():
         value = uuid.UUID(record_id[len("<urn:uuid:"):-1])
         assert value.version == 4 and value.variant == uuid.RFC_4122
         assert record_id == f"<urn:uuid:{value}>"
-    for data in [b"", b"\x00", b"\xff" * 20, *(os.urandom(n) for n in range(1, 300, 7))]:
-        digest = hashlib.sha1(data).digest()
-        assert warc_records._sha1_label(digest) == "sha1:" + base64.b32encode(digest).decode("ascii")
-    assert warc_records._EMPTY_SHA1_LABEL == "sha1:" + base64.b32encode(hashlib.sha1(b"").digest()).decode()
+
+
+def test_digests_are_sha256_and_the_payload_digest_is_the_pages_content_hash(tmp_path):
+    """Both digests of every record are SHA-256, which warcio verifies; the response's
+    payload digest is the spider's content_hash of the body (no second pass over it), and a
+    page without a usable one (a hand-made item) gets the body hashed."""
+    pipeline = WarcArchivePipeline(tmp_path, run_id=4)
+    pipeline.open_spider()
+    items = [page(n) for n in range(3)]
+    items[0].content_hash = hashlib.sha256(items[0].body).hexdigest()
+    items[1].content_hash = "-"
+    items[2].content_hash = "Z" * 64  # 64 characters, not hex
+    for item in items:
+        pipeline.process_item(item)
+    pipeline.close_spider()
+    labels = []
+    for path in sorted((tmp_path / "run-4").glob("*.warc.gz")):
+        with path.open("rb") as handle:
+            for record in ArchiveIterator(handle, check_digests="raise"):
+                content = record.content_stream().read()  # the check runs as it is read
+                if record.rec_type in ("response", "request"):
+                    payload = record.rec_headers.get_header("WARC-Payload-Digest")
+                    block = record.rec_headers.get_header("WARC-Block-Digest")
+                    assert payload == "sha256:" + hashlib.sha256(content).hexdigest()
+                    assert block.startswith("sha256:") and len(block) == 7 + 64
+                    labels.append(payload)
+    assert labels[0::2] == ["sha256:" + hashlib.sha256(item.body).hexdigest() for item in items]
+    assert labels[1] == "sha256:" + hashlib.sha256(b"").hexdigest()  # a request has no payload
+
+    # the spider's hash is taken at its word (the store checks bodies read back against it)
+    from clinicscan.crawler import warc_records
+
+    told = "ab" * 32
+    assert warc_records.payload_digest(told, b"anything") == told
+    assert warc_records.payload_digest(None, b"x") == hashlib.sha256(b"x").hexdigest()

@@ -56,10 +56,12 @@ def assert_pages_point_at_whole_records(db_url: str, run_id: int) -> list[str]:
     for row in rows:
         with open(row.warc_file, "rb") as handle:
             handle.seek(row.warc_offset)
-            record = next(iter(ArchiveIterator(handle)))
+            record = next(iter(ArchiveIterator(handle, check_digests="raise")))
             assert record.rec_headers.get_header("WARC-Record-ID") == row.warc_record_id
-            body = record.content_stream().read()
+            body = record.content_stream().read()  # (warcio checks both digests as it reads)
             assert hashlib.sha256(body).hexdigest() == row.content_hash, row.url
+            # the payload digest is the spider's hash of the body, not a second pass
+            assert record.rec_headers.get_header("WARC-Payload-Digest") == "sha256:" + row.content_hash
         # the page's text reads back (from the row, or from this record)
         assert page_html(row.html, row.warc_file, row.warc_offset, row.html_encoding,
                          row.content_hash) is not None, row.url

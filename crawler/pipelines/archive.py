@@ -58,8 +58,8 @@ from clinicscan import __version__
 from clinicscan.crawler.items import PageItem
 from clinicscan.store.bodies import OPEN_SUFFIX
 from clinicscan.crawler.warc_records import (gzip_member, http_request_head, http_response_head,
-                                             new_record_id, new_record_ids, record_member,
-                                             small_record_level)
+                                             new_record_id, new_record_ids, payload_digest,
+                                             record_member, small_record_level)
 
 logger = logging.getLogger(__name__)
 
@@ -448,7 +448,8 @@ class WarcArchivePipeline:
         headers.append(("Content-Length", str(len(body))))
         head = http_response_head(item.status, item.http_version, headers)
         return record_member("response", item.final_url, date or self._warc_date(item), record_id,
-                             head, body, self.compress_level)
+                             head, body, self.compress_level,
+                             digest=payload_digest(item.content_hash, body))
 
     def _request_member(self, item: PageItem, response_id: str, date: str | None = None,
                         record_id: str | None = None) -> bytes:
