@@ -227,6 +227,11 @@ def summarise(rounds: list[dict[str, dict]]) -> None:
               f"(range {min(cpu_ratios):.2f}-{max(cpu_ratios):.2f}); in pages/s: "
               f"{best[full][0] / best[bare][0]:.2f} best, {statistics.median(a for a, _ in paired):.2f} median")
         print("  round by round (pages/s / CPU): " + ", ".join(f"{a:.2f}/{b:.2f}" for a, b in paired))
+    if "before" in best and "full" in best:
+        # the change itself, round by round: the two crawls ran back to back under similar load
+        diffs = [r["full"]["cpu_ms_per_page"] - r["before"]["cpu_ms_per_page"] for r in rounds]
+        print(f"full - before, CPU a page: median {statistics.median(diffs):+.2f} ms (range "
+              f"{min(diffs):+.2f} to {max(diffs):+.2f}; lower in {sum(d < 0 for d in diffs)} of {len(diffs)} rounds)")
 
 
 def main() -> None:
