@@ -1,10 +1,13 @@
 """Score the claim batch (data/devset/claim_batch.jsonl): conditions and product types of short
 seller passages written for the project, labelled by the coding manual (ANNOTATION.md section 2).
 
-The seller decision is taken as given (every passage is a seller's), so only the claims are
-scored: micro P/R/F1 per kind, per category, and every disagreement.
+The seller decision is taken as given (a row's ``offers_treatment``, true when absent), so only the
+claims are scored: micro P/R/F1 per kind, per category, and every disagreement. ``--pipeline`` takes
+the pipeline's own seller decision instead (end to end: a non-seller read as selling adds its ids).
+``--half fix|held`` scores only the rows of that half (batch five is split in two: rules were
+written from the ``fix`` rows' failures and measured on the ``held`` rows).
 
-    .venv/bin/python bench/claim_batch.py [--lexicon DIR] [--quiet]
+    .venv/bin/python bench/claim_batch.py [--batch FILE] [--lexicon DIR] [--pipeline] [--half H] [--quiet]
 """
 
 from __future__ import annotations
@@ -21,23 +24,26 @@ def read_batch(path: Path = BATCH) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def predict(row: dict, lexicon_dir: str | None = None) -> dict[str, set[str]]:
+def predict(row: dict, lexicon_dir: str | None = None, pipeline: bool = False) -> dict[str, set[str]]:
     from clinicscan.nlp.analyse import analyse_page, page_ids
     from clinicscan.nlp.claim_model import load_claim_models
 
     result = analyse_page(row["html"], lexicon_dir=lexicon_dir)
     if result.error:
         raise RuntimeError(result.error)
-    ids = page_ids(result.claims, True, title_length=len(result.title), text_length=len(result.text),
+    offers = result.offers_treatment if pipeline else row.get("offers_treatment", True)
+    ids = page_ids(result.claims, offers, title_length=len(result.title), text_length=len(result.text),
                    models=load_claim_models(lexicon_dir), title=result.title)
-    return {"conditions": set(ids["conditions"]), "product_types": set(ids["product_types"])}
+    return {"conditions": set(ids["conditions"]), "product_types": set(ids["product_types"]), "offers": offers}
 
 
-def score(rows: list[dict], lexicon_dir: str | None = None) -> dict:
+def score(rows: list[dict], lexicon_dir: str | None = None, pipeline: bool = False) -> dict:
     counts = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn per (kind) and (kind, category)
     misses = []
     for row in rows:
-        got = predict(row, lexicon_dir)
+        got = predict(row, lexicon_dir, pipeline)
+        if got["offers"] != row.get("offers_treatment", True):
+            misses.append((row["id"], row["category"], "offers_treatment", [got["offers"]], []))
         for kind in ("conditions", "product_types"):
             gold = set(row[kind])
             tp, fp, fn = len(gold & got[kind]), len(got[kind] - gold), len(gold - got[kind])
@@ -61,9 +67,12 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lexicon", default=None)
     parser.add_argument("--batch", default=str(BATCH))
+    parser.add_argument("--pipeline", action="store_true", help="the pipeline's own seller decision")
+    parser.add_argument("--half", choices=["fix", "held"], default=None)
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
-    result = score(read_batch(Path(args.batch)), args.lexicon)
+    rows = [row for row in read_batch(Path(args.batch)) if args.half is None or row.get("half") == args.half]
+    result = score(rows, args.lexicon, args.pipeline)
     for kind in ("conditions", "product_types"):
         p, r, f = prf(*result["counts"][kind])
         print(f"{kind:14s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp/fp/fn {result['counts'][kind]})")
