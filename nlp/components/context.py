@@ -70,6 +70,22 @@ class ClaimRow:
 _QUOTES = "\"'"
 
 
+def _line_head(arrays, si: int) -> int:
+    """The first sentence of sentence ``si``'s line: sentences after the first on one line (no line
+    break before them) belong to the line's start, so a list item's later sentences are the item's."""
+    starts, text = arrays.starts, arrays.text
+    head = si
+    while head > 0 and "\n" not in text(starts[head] - 1):
+        head -= 1
+        if si - head > _LINE_SENTENCES:  # a page with no line breaks: no list lines to find
+            return si
+    return head
+
+
+#: the most sentences one list item's line is looked back over
+_LINE_SENTENCES = 12
+
+
 def _trailing_space(doc: Doc) -> int:
     return len(doc[-1].whitespace_) if len(doc) else 0
 
@@ -295,13 +311,25 @@ class ContextComponent:
         positions = []
         for m in mentions:
             si = sentence_of[m.start]
-            if orth[starts[si]] != bullet:
+            if orth[starts[_line_head(arrays, si)]] != bullet:
                 continue
-            while si >= 0 and orth[starts[si]] == bullet:
-                si -= 1
-            if si >= 0:
-                positions.append(starts[si])
+            j = self._intro_line(arrays, si)
+            if j >= 0:
+                positions.append(starts[j])
         return positions
+
+    def _intro_line(self, arrays, si: int) -> int:
+        """The sentence above the list item ``si`` that introduces its list (-1 when none): the nearest
+        sentence that is neither a list item nor a later sentence on a list item's line ("• Lee K. Title.
+        Journal 2020;9:12." is one item of three sentences)."""
+        starts, orth, bullet = arrays.starts, arrays.orth, self._bullet
+        j = si - 1
+        while j >= 0:
+            head = _line_head(arrays, j)
+            if orth[starts[head]] != bullet:
+                return j
+            j = head - 1
+        return -1
 
     def _cues(self, doc: Doc, arrays, positions: list[int], mention_ends: set[tuple[str, int]]):
         """Cues in the sentences that hold mentions or introduce their lists (the only ones that matter)."""
@@ -449,7 +477,7 @@ class ContextComponent:
             s1 = starts[si + 1] if si + 1 < len(starts) else n
             sentence_cues = by_sentence.get(si)
             best = decide(sentence_cues, terminators, kind, start, end, s0, s1, m.vocab_id, opens) if sentence_cues else None
-            if (best is None or best[1] == "hedged") and orth[s0] == bullet:
+            if (best is None or best[1] == "hedged") and orth[starts[_line_head(arrays, si)]] == bullet:
                 inherited = self._lead_in(arrays, si, by_sentence, terminators, kind, lead_in_cache)
                 if inherited is not None:
                     best = inherited
@@ -537,9 +565,7 @@ class ContextComponent:
         "Who is not a candidate?", "Contraindications".
         """
         starts = arrays.starts
-        j = si - 1
-        while j >= 0 and arrays.orth[starts[j]] == self._bullet:
-            j -= 1
+        j = self._intro_line(arrays, si)
         if j < 0:
             return None
         key = (j, kind)
