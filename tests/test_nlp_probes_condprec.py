@@ -1,12 +1,15 @@
 """Conditions and products that are not the page's claim, round three (issue 8 item 3, `condprec`,
 session 25), probed in our own wording.
 
-Categories, from the `fix` half of claim batch five (data/devset/claim_batch5.jsonl; the `held` half
+Round one, from the `fix` half of claim batch five (data/devset/claim_batch5.jsonl; the `held` half
 measured them): conditions named as risk factors before the disease whose risk they raise; a claim
 quoted from someone else's advert or website; a reference list under a "References" heading whose
 items run to several sentences (title, journal, volume); what one named study or trial found;
-"orthopaedic problems" names no condition. Every probe in the first group of each section failed
-before these rules; the guards pass before and after.
+"orthopaedic problems" names no condition. Round two, from the `held` half (batch six measured it): a
+background list after a colon ("has many triggers: ..."), a relative lost to or dead of a disease, a
+"Myth:" set up to be knocked down, the reader's own lower back or knees in a question, lay names
+("kidneys that are failing", "platelets taken from your own blood"). Every probe in the first group of
+each section failed before these rules; the guards pass before and after.
 """
 
 from __future__ import annotations
@@ -133,16 +136,54 @@ def test_orthopaedic_problems_name_no_id():
     assert counted("We see many orthopaedic problems and orthopaedic conditions every week.", "condition") == set()
 
 
+# -- round two (from the held half of batch five): background after a colon, a relative's illness, a myth,
+# -- the reader's own body in a question, lay names ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "vocab_id"), [
+    ("Foot ulcers have several causes: poor circulation, diabetes and kidney failure.", "condition", "diabetes"),
+    ("Foot ulcers have several causes: poor circulation, diabetes and kidney failure.", "condition", "kidney_disease"),
+    ("Our founder, a nurse who lost her younger brother to multiple sclerosis, opened the clinic in 2016.",
+     "condition", "multiple_sclerosis"),
+    ("Dr. Ames started the practice after his mother died of heart failure.", "condition", "heart_disease"),
+    ("Myth: the cells come from aborted fetuses.", "product_type", "embryonic_fetal"),
+    ("Myth #2: PRP only helps athletes with tendinitis.", "condition", "tendon_ligament_injury"),
+])
+def test_background_stories_and_myths_are_not_claims(text, kind, vocab_id):
+    assert vocab_id not in counted(text, kind)
+
+
+@pytest.mark.parametrize(("text", "kind", "vocab_id"), [
+    ("Fact: our cells come from donated umbilical cords.", "product_type", "umbilical_cord"),
+    ("Does your lower back ache when you get out of the car?", "condition", "back_pain"),
+    ("Do your old knees creak on the way upstairs?", "condition", "joint_pain"),
+    ("We help people whose kidneys are failing.", "condition", "kidney_disease"),
+    ("Our injections use platelets taken from your own blood.", "product_type", "prp"),
+])
+def test_the_page_own_wording_counts(text, kind, vocab_id):
+    assert vocab_id in counted(text, kind)
+
+
+def test_the_page_own_condition_after_a_background_colon_still_counts():
+    result = page("<h1>PRP for Thinning Hair</h1><p>Thinning hair has many triggers: stress, lupus and COVID-19."
+                  "</p><p>We treat hair loss with platelet-rich plasma from your own blood; book a consultation.</p>")
+    assert result.offers_treatment
+    assert result.conditions == ["hair_loss"]
+
+
 # -- the batch, with a floor ------------------------------------------------------------------------------------
 
-#: claim batch five (seller decision as given, both halves): blind conditions 0.873 / products 0.947;
-#: the fix half 0.917 / 0.968 -> 0.957 / 1.000, the held half 0.839 / 0.930 -> (see /work/notes/condprec.md)
-FLOORS = {"conditions": 0.88, "product_types": 0.95}
+#: claim batches five and six (seller decision as given). Five, blind: conditions 0.873 / products 0.947; after
+#: both rounds 0.933 / 0.977 (its fix half made round one, its held half round two). Six was written after round
+#: one and scored before round two: 0.931 / 0.962, unchanged by round two (its misses are left; see
+#: /work/notes/condprec.md)
+FLOORS = {"claim_batch5.jsonl": {"conditions": 0.92, "product_types": 0.96},
+          "claim_batch6.jsonl": {"conditions": 0.92, "product_types": 0.95}}
 
 
-def test_claim_batch_five_floor():
-    rows = claim_batch.read_batch(claim_batch.BATCH.parent / "claim_batch5.jsonl")
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_claim_batch_floor(name):
+    rows = claim_batch.read_batch(claim_batch.BATCH.parent / name)
     result = claim_batch.score(rows)
-    for kind, floor in FLOORS.items():
+    for kind, floor in FLOORS[name].items():
         _p, _r, f1 = claim_batch.prf(*result["counts"][kind])
         assert f1 >= floor, (kind, round(f1, 3), result["misses"])

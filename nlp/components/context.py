@@ -100,8 +100,10 @@ def _scare_quoted(text: str, start: int, end: int) -> bool:
 #: marketing kind ("Suffering from knee pain?", "Do your knees ache on the stairs?": the reader's own body)
 _RHETORICAL = re.compile(r"\b(?:suffering|struggling|living with|dealing with|tired of|sick of|do you have|have you been|"
                          r"are you experiencing|frustrated|bothered by|fed up|why (?:risk|go under|undergo|settle for|"
-                         r"rush into|live with|suffer)|(?:do|does|is|are|has|have) your (?:knees?|hips?|joints?|back|"
-                         r"neck|shoulders?|elbows?|ankles?|wrists?|feet|foot|hands?|skin|hair|heels?)\b)", re.I)
+                         r"rush into|live with|suffer)|(?:do|does|is|are|has|have) your "
+                         r"(?:(?:lower|upper|left|right|bad|sore|stiff|achy|aching|painful|arthritic|old|tired) )?"
+                         r"(?:knees?|hips?|joints?|back|neck|shoulders?|elbows?|ankles?|wrists?|feet|foot|hands?|skin|"
+                         r"hair|heels?)\b)", re.I)
 
 
 # an FAQ or comment label may come first: "Q: Will it help my neuropathy?", "Amy W.: Would this help?"
