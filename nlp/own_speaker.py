@@ -19,6 +19,8 @@ from clinicscan.paths import lexicon_dir
 
 FILE = "own_speaker.json"
 _KEYS = ("speech_cues", "staff_words")
+#: one-word staff words that are titles before a name ("founder Dr. Caleb Voss"); "team", "staff", "doctor" are not
+_TITLE_WORDS = frozenset({"director", "founder", "co-founder"})
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,9 @@ class OwnSpeaker:
 
     cues: frozenset[str]
     staff: re.Pattern
+    #: a person the page introduces by a staff title: "medical director Dr. Esteban Quirós", "Dr. Lena Hart, founder"
+    #: (group "a" or "b" holds the surname)
+    titled: re.Pattern | None = None
 
     @classmethod
     def from_dict(cls, row: object, where: str = FILE) -> "OwnSpeaker":
@@ -42,12 +47,31 @@ class OwnSpeaker:
                                                                          for w in row[key]):
                 raise LexiconError(f"{where}: {key!r} must be a non-empty list of words, got {row[key]!r}")
         words = "|".join(re.escape(w) for w in sorted(row["staff_words"], key=len, reverse=True))
-        return cls(frozenset(row["speech_cues"]), re.compile(rf"\bour\s+(?:{words})s?\b", re.I))
+        titles = "|".join(re.escape(w) for w in sorted(row["staff_words"], key=len, reverse=True) if " " in w
+                          or w in _TITLE_WORDS)
+        first = r"(?:[A-Z]\.\s+|[A-Z][\w'’-]+\s+)"  # a first name or an initial, not a surname ending a sentence
+        name = rf"(?:Dr\.?\s+|Prof\.?\s+|Professor\s+)?{first}{{0,2}}"
+        titled = (rf"\b(?i:{titles})\s+{name}(?P<a>[A-Z][\w'’-]+)"
+                  rf"|\b(?:Dr\.?|Prof\.?|Professor)\s+{first}{{0,2}}(?P<b>[A-Z][\w'’-]+),\s+"
+                  rf"(?:[\w'’-]+\s+){{0,3}}?(?i:{titles})\b")
+        return cls(frozenset(row["speech_cues"]), re.compile(rf"\bour\s+(?:{words})s?\b", re.I), re.compile(titled))
 
-    def speaks_for_page(self, sentence: str, clinic_words: tuple[str, ...]) -> bool:
+    def staff_names(self, text: str) -> frozenset[str]:
+        """The surnames of the people ``text`` introduces by a staff title ("the standard protocol developed by
+        medical director Dr. Esteban Quirós", "Dr. Lena Hart, the clinic's founder"): on a clinic's own page they
+        speak for it wherever they are quoted again ("Dr. Quirós said"). Session 25 sellerdata, issue 8."""
+        if self.titled is None:
+            return frozenset()
+        return frozenset(found.group("a") or found.group("b") for found in self.titled.finditer(text))
+
+    def speaks_for_page(self, sentence: str, clinic_words: tuple[str, ...], staff: frozenset[str] = frozenset()) -> bool:
         """The sentence gives its words to the page's own people: "our" + a staff word, or a distinctive word of
-        the clinic the title names, said as a name (capitalised)."""
+        the clinic the title names, said as a name (capitalised); on a page whose title names a clinic, also a
+        person the page introduces by a staff title (``staff``, from ``staff_names``)."""
         if self.staff.search(sentence):
+            return True
+        if clinic_words and staff and any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence)
+                                          for name in staff):
             return True
         lower = sentence.lower()
         for word in clinic_words:

@@ -39,11 +39,13 @@ _QUOTED = re.compile(r"[\"“”][^\"“”]{0,400}[\"“”]")
 _LONE_QUOTE = re.compile(r"[\"“”]")
 #: the page's own words; the capital-letters "US" is the country, "Us" and "us" are the page
 _OWN_WORD = re.compile(r"\b(?:[Ww]e(?:['’](?:re|ve|ll))?|WE|[Oo]urs?|OURS?|[Uu]s)\b")
+#: a writer speaking as "I" (a patient telling of their own care may be the page's receiver: ``receives``)
+_I_WORD = re.compile(r"\bI\b")
 _KEYS = ("generic_we_verbs", "generic_phrases", "therapy_nouns", "therapy_products", "acting_verbs", "acting_phrases",
          "adverbs", "question_openers", "report_words", "name_openers", "name_joiners", "name_subjects",
          "decline_verbs", "declining_cues", "practitioner_verbs", "practitioner_nouns", "plant_words",
          "elsewhere_owners", "elsewhere_givers", "receiver_we_verbs", "receiver_phrases",
-         "receiver_subjects", "receiver_escort_verbs")
+         "receiver_subjects", "receiver_escort_verbs", "animal_patients", "supported_own")
 #: what a negated offer verb declines: a pronoun for the product ("we do not sell it"), or the product itself
 #: the object of a negated verb ends at a clause break ("we don't use donor tissue; we use your own marrow")
 _CLAUSE_END = re.compile(r"[;:,.!?()]|\s(?:but|we|instead|only)\b", re.I)
@@ -89,6 +91,11 @@ class OwnVoice:
     #: a "we" that receives, buys or judges care (a family, a forum, a patients' group, a reviewer): "we paid",
     #: "we were told", "our son", "our members" (``receiver_we_verbs``, ``receiver_phrases``)
     receiver: re.Pattern | None = None
+    #: the page's patients are animals: "your horse's", "dogs and cats", "our veterinarians" (``animal_patients``)
+    animals: re.Pattern | None = None
+    #: the words before a mention that make its "stem cells" the reader's own, which a product supports or releases
+    #: ("supports the natural release of your own stem cells"; ``supported_own``)
+    supported: re.Pattern | None = None
 
     @classmethod
     def from_dict(cls, row: dict, where: str = "own_voice.json") -> "OwnVoice":
@@ -113,6 +120,8 @@ class OwnVoice:
                            *row["receiver_phrases"]]
         receiver = led_by_first_letters(receiver_starts, receiver)
         generic = led_by_first_letters(["we", *row["generic_phrases"], *receiver_starts], generic)
+        # "your horse's" or "your horse’s"; a phrase ends at a word's end ("your pet" is not "your petition")
+        animals = _alternatives([w.replace("'", "['’]") for w in row["animal_patients"]]).replace(r"\['’\]", "['’]")
         nouns = _alternatives(row["therapy_nouns"])
         acting = rf"^[\s,;:)\]-]{{0,3}}(?:({nouns})\s+)?(?:(?:{_alternatives(row['adverbs'])})\s+)?" \
                  rf"(?:{_alternatives(row['acting_phrases'] + row['acting_verbs'])})\b"
@@ -131,7 +140,10 @@ class OwnVoice:
                    re.compile(rf"\b(?:{_alternatives(row['plant_words'])})[\s-]*$", re.I),
                    re.compile(rf"\b(?:from|by|at)\s+(?:{_alternatives(row['elsewhere_owners'])})\s+(?:[\w'’-]+\s+)?"
                               rf"(?:{_alternatives(row['elsewhere_givers'])})\b|\belsewhere\b", re.I),
-                   re.compile(receiver, re.I))
+                   re.compile(receiver, re.I),
+                   re.compile(rf"\b(?:{animals})(?![\w'’-])", re.I),
+                   re.compile(rf"\b(?:{_alternatives(row['supported_own'])})\s+(?:of\s+)?(?:the\s+|your\s+)?"
+                              r"(?:body['’]s\s+)?(?:own\s+)?(?:natural\s+|adult\s+)?$", re.I))
 
     def speaks_as_page(self, sentence: str) -> bool:
         """The sentence says "we"/"our"/"us" for the page's organisation (not quoted, not people in general)."""
@@ -173,15 +185,30 @@ class OwnVoice:
         judges care: "we flew with our daughter to a clinic", "we paid $16,000", "our members", "we were quoted".
         A family's diary, a forum, a patients' group, a comparison site or a journalists' test calls: their "we"
         is not a provider (session 21 wevoice, issue 8)."""
-        if self.receiver is None or not _OWN_WORD.search(text):
+        if self.receiver is None or not (_OWN_WORD.search(text) or _I_WORD.search(text)):
             return 0
         return sum(1 for _ in self.receiver.finditer(_QUOTED.sub(" ", text)))
+
+    def treats_animals(self, text: str) -> int:
+        """How many times ``text`` (the page's main text, quotations aside) addresses an animal's owner or names an
+        animal practice: "your horse's blood", "dogs and cats", "our veterinarians", "animal hospital". Coding
+        manual, section 1: a veterinary practice treating animals is not a seller (session 25 sellerdata)."""
+        if self.animals is None:
+            return 0
+        return sum(1 for _ in self.animals.finditer(_QUOTED.sub(" ", text)))
 
     def of_a_plant(self, before: str, mention: str = "stem cells") -> bool:
         """The mention's "stem cells" are a plant's: ``before`` (the sentence up to the mention) ends with a plant
         word ("Swiss apple stem cells", "plant-derived stem cells"). Coding manual, section 1: cosmetics made with
         plant stem cells are not a cell treatment."""
         return self.plant is not None and "stem" in mention.lower() and self.plant.search(before[-40:]) is not None
+
+    def supports_own(self, before: str, mention: str = "stem cells") -> bool:
+        """The mention's "stem cells" are the reader's own, which something supports, releases or boosts: ``before``
+        (the sentence up to the mention) ends with "supports the natural release of your own", "boosts your body's".
+        Coding manual, section 1: supplements that "boost your own stem cells" sell no cell product."""
+        return self.supported is not None and "stem" in mention.lower() and \
+            self.supported.search(before[-60:]) is not None
 
     def declines(self, sentence: str, mention: str) -> bool:
         """The sentence declines the product it names: "we use PRP only in research and do not sell it",

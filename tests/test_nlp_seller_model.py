@@ -102,14 +102,17 @@ def test_the_model_overrules_cue_counts_only_when_it_is_confident():
     assert combine(False, 0.99, 0.2, None) is False and combine(True, 0.1, 0.2, None) is False
 
 
-def test_veterinary_page_is_a_seller_by_its_cues_alone():
-    """The model, not a new cue, is what turns the vet page around: the rules alone call it a seller."""
+def test_veterinary_page_is_read_as_animal_patients_by_the_rules_alone():
+    """Until session 25 only the model turned the vet page around (the rules alone called it a seller on its booking
+    cues and its "we collect ... inject"); an equine hospital at P 0.31 then stayed a seller. The rules now read
+    whose patients they are ("your pet", "dogs and cats", "our veterinarians": own_voice.json animal_patients)."""
     nlp = build_pipeline(initialize=False)
     nlp.get_pipe("clinicscan_offer").model_path = "none"
     nlp.initialize()
     doc = run_pipeline(nlp, page_text(VETERINARY))
-    assert doc._.clinicscan_offer.offers_treatment is True
+    assert doc._.clinicscan_offer.offers_treatment is False
     assert doc._.clinicscan_offer.probability is None
+    assert any(cue.startswith("-animal patients x") for cue in doc._.clinicscan_offer.cues)
 
 
 def test_shipped_model_file_describes_itself():

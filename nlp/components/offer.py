@@ -102,6 +102,16 @@ RECEIVER_LEAST = 2
 #: booked or compared: it counts at this fraction (0.5 left a price-comparison probe a seller; 0.25 and 0.5 decide the
 #: same tune pages and give the same grouped CV)
 RECEIVER_OFFER_FACTOR = 0.25
+#: the page addresses an animal's owner or names an animal practice at least this many times ("your horse's blood",
+#: "dogs and cats", "our veterinarians"; own_voice.json ``animal_patients``): its patients are animals, and every
+#: product it names, its own included, is weighed as a received one ("no product named", clinic offer wording at
+#: RECEIVER_OFFER_FACTOR). Coding manual, section 1: veterinary practices are not sellers. Before, only the learned
+#: veto read them (an equine hospital at P 0.31 stayed a seller). Session 25 sellerdata, issue 8
+ANIMAL_LEAST = 2
+#: ... and such a page is weighed as a non-selling publisher, as a plant-cell cosmetic is (PLANT_WEIGHT), and a therapy
+#: it presents as acting ("stem cell therapy can bring back comfort") is the animal's: no THERAPY_ACTS_BONUS. With the
+#: first rule alone a small-animal practice's prices and booking words still summed to 0.12 (a seller)
+ANIMAL_WEIGHT = 2.0
 #: nav/footer cues count at this fraction (a "Book now" in the header still says "we sell")
 NAV_WEIGHT = 0.5
 #: report cues of these kinds inside a sentence citing evidence for the page's own product ("Published studies have
@@ -255,6 +265,9 @@ class OfferComponent:
         plants = [c for c in products if voice.of_a_plant(c.sentence[:c.start - c.sent_start], c.matched_text)]
         if plants:
             products = [c for c in products if c not in plants]
+        # "supports the release of your own stem cells": the reader's own cells, which a supplement boosts; no
+        # product is given (session 25 sellerdata). Not weighed: a PRP clinic may say its PRP supports them
+        products = [c for c in products if not voice.supports_own(c.sentence[:c.start - c.sent_start], c.matched_text)]
         counted = [c for c in products if c.context in COUNTED_CONTEXTS]
         # on a site that names itself as a clinic, its menu naming a product ("PRP", "Bone Marrow Concentrate" as
         # its pages) says the page sits on a site that offers it: "no product named" does not hold, though the
@@ -266,9 +279,13 @@ class OfferComponent:
         # decision uses; one test per sentence (a page names ~60 products, several to a sentence)
         own_products, acting = _first_own_and_acting(voice, counted, sorted(stored_at))
         declined = [c for c in products if c.context == "negated" and c.context_cue and _DECLINE.search(c.context_cue)]
-        elsewhere = None if own_products or declined else _given_elsewhere(voice, counted)
-        receives = 0 if own_products or declined or elsewhere is not None or not counted \
-            else voice.receives(text[:nav_start])
+        animals = voice.treats_animals(text[:nav_start]) if counted else 0
+        if animals >= ANIMAL_LEAST:
+            # an animal's treatment: nothing the page names is a product for human patients, its own "we" included
+            own_products, declined, acting = [], [], None
+        elsewhere = None if own_products or declined or animals >= ANIMAL_LEAST else _given_elsewhere(voice, counted)
+        receives = animals if animals >= ANIMAL_LEAST else 0 if own_products or declined or elsewhere is not None \
+            or not counted else voice.receives(text[:nav_start])
         received = receives >= RECEIVER_LEAST
         criticism = _criticism_factor(found, voice.declining_cues,
                                       bool(own_products) and not _holds_report_cue(own_products[0], report_at),
@@ -294,6 +311,9 @@ class OfferComponent:
         if plants:
             score -= PLANT_WEIGHT
             by_kind["explainer"] = by_kind.get("explainer", 0.0) + PLANT_WEIGHT
+        if animals >= ANIMAL_LEAST:
+            score -= ANIMAL_WEIGHT
+            by_kind["explainer"] = by_kind.get("explainer", 0.0) + ANIMAL_WEIGHT
         if own_products:
             score += OWN_PRODUCT_BONUS
         elif declined:
@@ -370,7 +390,8 @@ class OfferComponent:
         elif elsewhere is not None:
             cues.append(f"-given elsewhere:{elsewhere.vocab_id}")
         elif received:
-            cues.append(f"-we receive x{receives}:{counted[0].vocab_id}")
+            cues.append(f"-{'animal patients' if animals >= ANIMAL_LEAST else 'we receive'} x{receives}:"
+                        f"{counted[0].vocab_id}")
         elif counted:
             cues.append(f"+product:{counted[0].vocab_id}")
         elif menu_product is not None:
@@ -499,13 +520,14 @@ def _own_speech(spoken: dict[str, list[int]], speaker: OwnSpeaker, arrays: Token
     """The reported-speech cues ("says", "according to") whose every sentence gives the words to the page's own
     people (nlp/own_speaker.py): not a reporter's wording."""
     starts, n, sentence_of = arrays.starts, arrays.n, arrays.sentence_of
+    staff = speaker.staff_names(text) if clinic_words else frozenset()
     own = []
     for cue_id, tokens in spoken.items():
         for token in tokens:
             si = sentence_of[token]
             s1 = starts[si + 1] if si + 1 < len(starts) else n
             sentence = text[arrays.idx[starts[si]]:arrays.char_end(s1 - 1)]
-            if not speaker.speaks_for_page(sentence, clinic_words):
+            if not speaker.speaks_for_page(sentence, clinic_words, staff):
                 break
         else:
             own.append(cue_id)
