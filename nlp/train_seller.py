@@ -1,7 +1,7 @@
 """Train the page-level seller model and compare it with the rules (``python -m clinicscan.nlp.train_seller``).
 
-Training pages: the fictional dev set's ``tune`` and ``general`` splits (its ``holdout``
-stays unseen, so the dev-set holdout figures stay honest) plus the ``tune`` split of the
+Training pages: the fictional dev set's ``tune``, ``general`` and ``study`` splits (its ``holdout``
+and the ``unseen`` half of session 25's blind batch stay unseen, so their figures stay honest) plus the ``tune`` split of the
 real-world re-creations, read from ``../shared/realworld`` at training time. Nothing of
 their text is written: the model file holds coefficients over our own feature names, the
 SHA-256 of every training page and gold line, the date and the cross-validated figures.
@@ -32,7 +32,7 @@ from clinicscan.paths import data_dir
 
 __all__ = ["TrainingPage", "read_pages", "cross_validate", "grouped_cross_validate", "unseen_cue_score", "fit", "main"]
 
-DEVSET_SPLITS = ("tune", "general")
+DEVSET_SPLITS = ("tune", "general", "study")
 REALWORLD_SPLITS = ("tune",)
 #: inverse regularisation strength (chosen by the cross-validation printed with --compare)
 DEFAULT_C = 0.1

@@ -122,8 +122,13 @@ def test_shipped_model_file_describes_itself():
     assert len(row["training_data"]["sha256"]) == 64 and row["training_data"]["pages"] >= 300
     assert row["version"] and row["trained"]
     shipped, rules = row["cross_validation"]["rules+veto"]["realworld"], row["cross_validation"]["rules"]["realworld"]
-    assert shipped["accuracy"] > rules["accuracy"]
-    assert shipped["false_sellers_per_pass"] < rules["false_sellers_per_pass"]
+    # the veto never costs a page in stratified folds; since session 25 the rules read the one tune page it used to
+    # turn there (a veterinary page, now "animal patients"), so its gain is measured where sources are held out
+    assert shipped["accuracy"] >= rules["accuracy"]
+    assert shipped["false_sellers_per_pass"] <= rules["false_sellers_per_pass"]
+    grouped = row["cross_validation"]["grouped_by_source"]["variants"]
+    held, held_rules = grouped["rules+veto"]["realworld"], grouped["rules"]["realworld"]
+    assert held["accuracy"] > held_rules["accuracy"] and held["false_sellers"] < held_rules["false_sellers"]
     model = load_seller_model()
     assert 0.0 < model.low < 0.5 and (model.high is None or model.high > 0.5)
 
