@@ -45,7 +45,7 @@ _KEYS = ("generic_we_verbs", "generic_phrases", "therapy_nouns", "therapy_produc
          "adverbs", "question_openers", "report_words", "name_openers", "name_joiners", "name_subjects",
          "decline_verbs", "declining_cues", "practitioner_verbs", "practitioner_nouns", "plant_words",
          "elsewhere_owners", "elsewhere_givers", "receiver_we_verbs", "receiver_phrases",
-         "receiver_subjects", "receiver_escort_verbs", "animal_patients", "supported_own")
+         "receiver_subjects", "receiver_escort_verbs", "animal_patients", "animal_words", "supported_own")
 #: what a negated offer verb declines: a pronoun for the product ("we do not sell it"), or the product itself
 #: the object of a negated verb ends at a clause break ("we don't use donor tissue; we use your own marrow")
 _CLAUSE_END = re.compile(r"[;:,.!?()]|\s(?:but|we|instead|only)\b", re.I)
@@ -96,6 +96,8 @@ class OwnVoice:
     #: the words before a mention that make its "stem cells" the reader's own, which a product supports or releases
     #: ("supports the natural release of your own stem cells"; ``supported_own``)
     supported: re.Pattern | None = None
+    #: one of these words (lower case) is in every ``animal_patients`` phrase: a token test before the search
+    animal_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, row: dict, where: str = "own_voice.json") -> "OwnVoice":
@@ -143,7 +145,8 @@ class OwnVoice:
                    re.compile(receiver, re.I),
                    re.compile(rf"\b(?:{animals})(?![\w'’-])", re.I),
                    re.compile(rf"\b(?:{_alternatives(row['supported_own'])})\s+(?:of\s+)?(?:the\s+|your\s+)?"
-                              r"(?:body['’]s\s+)?(?:own\s+)?(?:natural\s+|adult\s+)?$", re.I))
+                              r"(?:body['’]s\s+)?(?:own\s+)?(?:natural\s+|adult\s+)?$", re.I),
+                   frozenset(w.lower() for w in row["animal_words"]))
 
     def speaks_as_page(self, sentence: str) -> bool:
         """The sentence says "we"/"our"/"us" for the page's organisation (not quoted, not people in general)."""

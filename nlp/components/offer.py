@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -176,6 +177,8 @@ class OfferComponent:
         self.speaker: OwnSpeaker | None = None
         #: which decision to make (data/lexicon/seller_decision.json: "evidence", the default, or "burden")
         self.decision: SellerDecision | None = None
+        #: (the OwnVoice they were read from, the lower-case ids of its animal_words)
+        self._animal_ids: tuple | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, cues_path: str | None = None) -> None:
         self._set(load_offer_cues(cues_path or self.cues_path or None))
@@ -279,7 +282,8 @@ class OfferComponent:
         # decision uses; one test per sentence (a page names ~60 products, several to a sentence)
         own_products, acting = _first_own_and_acting(voice, counted, sorted(stored_at))
         declined = [c for c in products if c.context == "negated" and c.context_cue and _DECLINE.search(c.context_cue)]
-        animals = voice.treats_animals(text[:nav_start]) if counted else 0
+        animals = voice.treats_animals(text[:nav_start]) if counted and self._animal_words_in(arrays, main_end, voice) \
+            else 0
         if animals >= ANIMAL_LEAST:
             # an animal's treatment: nothing the page names is a product for human patients, its own "we" included
             own_products, declined, acting = [], [], None
@@ -416,6 +420,14 @@ class OfferComponent:
                              product=counted[0].vocab_id if counted else "",
                              declined=declined[0].vocab_id if declined else "",
                              counted_products=len(counted), products=len(products))
+
+    def _animal_words_in(self, arrays: TokenArrays, end: int, voice: OwnVoice) -> bool:
+        """One of own_voice.json's ``animal_words`` is a token of the main text (a set test on the tokens' lower-case
+        ids, before the animal phrases are searched in the text)."""
+        if self._animal_ids is None or self._animal_ids[0] is not voice:
+            self._animal_ids = (voice, numpy.asarray([self.nlp.vocab.strings.add(w) for w in voice.animal_words],
+                                                     dtype="uint64"))
+        return bool(end > 0 and numpy.isin(arrays.lower_np[:end], self._animal_ids[1]).any())
 
     def _programme(self, doc: Doc, by_kind: dict[str, float], claims: list, nav_start: int) -> bool:
         """A selling page is a hospital's transplant programme: by its transplant cues or its transplant
