@@ -16,6 +16,10 @@ One exception to the rule: the full stop of "et al." ends no sentence (a citatio
 its year, title and journal: "Lee J, et al. Adipose cells in knee arthritis. J Orthop Res."),
 unless the next word opens a sentence of the page's own (``_OPENERS``: "... by Lee et al. We
 treat ...").
+
+Nor does the full stop of the abbreviation "No." before a number, after a word ("Licence no. 22/041,
+issued by the Ministry of Health", "COFEPRIS permit No. 1733"): the number goes on the same sentence.
+A "No." after punctuation or at a line's start is an answer ("Do I need surgery? No. 9 of 10 ...").
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ class BlocksComponent:
         strings = nlp.vocab.strings
         self._et, self._al, self._dot = strings.add("et"), strings.add("al"), strings.add(".")
         self._openers = frozenset(strings.add(w) for w in _OPENERS)
+        self._no = strings.add("no")
 
     def _flag(self, vocab, orth: int) -> int:
         lexeme = vocab[orth]
@@ -87,6 +92,7 @@ class BlocksComponent:
         if len(ellipses):
             final[ellipses[(bits[ellipses + 1] & _CAPITAL) != 0]] = True
         self._et_al(orth, arrays.lower_np, final, n)
+        self._number_abbreviation(orth, arrays.lower_np, final, n)
         plain = numpy.flatnonzero((bits & (_FINAL | _PUNCT)) == 0)
         finals_before = numpy.concatenate(([0], numpy.cumsum(final)))
         previous = numpy.concatenate(([-1], plain[:-1]))
@@ -113,6 +119,18 @@ class BlocksComponent:
             if after < n and int(lower[after]) in self._openers:
                 continue
             final[at + 1] = False
+
+
+    def _number_abbreviation(self, orth, lower, final, n: int) -> None:
+        """Clear the sentence-final flag of the "." in "no. 22/041" after a word ("Licence no. 22")."""
+        nos = numpy.flatnonzero(lower[1:n - 2] == self._no) + 1
+        if not len(nos):
+            return
+        strings = self._vocab.strings
+        for at in nos[orth[nos + 1] == self._dot].tolist():
+            before, after = strings[int(orth[at - 1])], strings[int(orth[at + 2])]
+            if before.isalpha() and any(c.isdigit() for c in after):
+                final[at + 1] = False
 
 
 @Language.factory("clinicscan_blocks", assigns=["token.is_sent_start"])
