@@ -9,15 +9,23 @@ no Span objects) because it runs on every page.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from clinicscan.errors import LexiconError
 from clinicscan.nlp.coordination import CoordinatedSites, blood_in_source_lists
+from clinicscan.nlp.jsonl import read_json
 from clinicscan.nlp.lexicon import LexiconPattern
 from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher
+from clinicscan.paths import lexicon_dir
+
+#: the red-flag guard word lists of a lexicon folder (``RedFlagGuards``)
+GUARDS_FILE = "red_flag_guards.json"
 
 
 #: words after which a capitalised one-word mention is still a mention ("Stem Cells For Pain")
@@ -93,56 +101,76 @@ class Mention(NamedTuple):
     start: int  # token index
     end: int
 
-#: a rate's outcome word that is only the clinic seeing its patients ("7 of the 10 runners we saw last
-#: season had never had an injection"): a success_rate_claim ending on "<pronoun> saw" names no outcome
-_SEEING = frozenset("saw see sees seen".split())
-_SEERS = frozenset("we i they you doctors".split())
+@dataclass(frozen=True)
+class RedFlagGuards:
+    """Word lists (``data/lexicon/red_flag_guards.json``) that drop red-flag mentions the manual does not count.
+
+    * a success_rate_claim ending on "<seer> <seeing verb>" ("7 of the 10 runners we saw last season had never
+      had an injection") names the people seen, not an outcome;
+    * a success_rate_claim whose first group word (within its first eight tokens) names professionals ("nine
+      out of ten doctors recommend ...") is an endorsement, not a rate of patients improving;
+    * a safety_claim whose denial is followed by a degree word ("no serious side effects") denies a degree of
+      harm, not harm: only absolute safety counts.
+    """
+
+    seeing_verbs: frozenset[str]
+    seers: frozenset[str]
+    professionals: frozenset[str]
+    group_words: frozenset[str]
+    denials: frozenset[str]
+    degrees: frozenset[str]
+
+    KEYS = ("seeing_verbs", "seers", "professionals", "group_words", "denials", "degrees")
+
+    @classmethod
+    def from_dict(cls, raw: object, where: str = GUARDS_FILE) -> "RedFlagGuards":
+        try:
+            unknown = set(raw) - set(cls.KEYS) - {"comment"}
+            if unknown:
+                raise KeyError(sorted(unknown)[0])
+            return cls(**{k: frozenset(str(w).lower() for w in raw[k]) for k in cls.KEYS})
+        except (TypeError, KeyError, AttributeError) as exc:
+            raise LexiconError(f"{where}: expected lists {list(cls.KEYS)}, got a problem with {exc!r}") from exc
+
+    def to_dict(self) -> dict:
+        return {k: sorted(getattr(self, k)) for k in self.KEYS}
+
+    def patients_we_saw(self, arrays: TokenArrays, start: int, end: int) -> bool:
+        """The match ends on "we saw" / "I see": the people seen, not what they saw."""
+        strings, lower = arrays.strings, arrays.lower
+        return end - start >= 3 and strings[lower[end - 1]] in self.seeing_verbs and strings[lower[end - 2]] in self.seers
+
+    def share_of_professionals(self, arrays: TokenArrays, start: int, end: int) -> bool:
+        """The first group word of the share (within its first eight tokens) names professionals."""
+        strings, lower = arrays.strings, arrays.lower
+        for i in range(start, min(end, start + 8)):
+            w = strings[lower[i]]
+            if w in self.group_words:
+                return False
+            if w in self.professionals:
+                return True
+        return False
+
+    def relative_denial(self, arrays: TokenArrays, start: int, end: int) -> bool:
+        """A safety mention whose denial is followed by a degree word ("no serious side effects")."""
+        strings, lower = arrays.strings, arrays.lower
+        words = [strings[lower[i]] for i in range(start, end)]
+        return any(w in self.denials and nxt in self.degrees for w, nxt in zip(words, words[1:]))
 
 
-def is_patients_we_saw(arrays: TokenArrays, start: int, end: int) -> bool:
-    """The match ends on "we saw" / "I see": the people seen, not what they saw."""
-    strings, lower = arrays.strings, arrays.lower
-    return end - start >= 3 and strings[lower[end - 1]] in _SEEING and strings[lower[end - 2]] in _SEERS
-
-
-#: a share whose group is professionals, not patients ("nine out of ten doctors recommend ..."): an
-#: endorsement, not a rate of patients improving
-_PROFESSIONALS = frozenset("doctors physicians surgeons dentists experts specialists clinicians providers practitioners "
-                           "clinics hospitals orthopedists orthopaedists chiropractors therapists physiotherapists "
-                           "dermatologists nurses".split())
-_GROUP_WORDS = frozenset("patients patient clients people users customers children kids participants men women athletes "
-                         "recipients cases knees joints treated".split())
-
-
-def is_share_of_professionals(arrays: TokenArrays, start: int, end: int) -> bool:
-    """The first group word of the share (within its first eight tokens) names professionals."""
-    strings, lower = arrays.strings, arrays.lower
-    for i in range(start, min(end, start + 8)):
-        w = strings[lower[i]]
-        if w in _GROUP_WORDS:
-            return False
-        if w in _PROFESSIONALS:
-            return True
-    return False
-
-
-#: "no serious side effects", "zero major complications": the denial of a degree of harm, not of harm
-#: (manual section 3: only absolute safety wording counts)
-_DENIALS = frozenset("no zero without never nor".split())
-_DEGREES = frozenset("serious major significant severe dangerous lasting".split())
-
-
-def is_relative_denial(arrays: TokenArrays, start: int, end: int) -> bool:
-    """A safety mention whose denial is followed by a degree word ("no serious side effects")."""
-    strings, lower = arrays.strings, arrays.lower
-    words = [strings[lower[i]] for i in range(start, end)]
-    return any(w in _DENIALS and nxt in _DEGREES for w, nxt in zip(words, words[1:]))
+def load_red_flag_guards(directory: Path | str | None = None) -> RedFlagGuards:
+    """The guards of a lexicon folder (or of a saved pipeline); the shipped ones when the folder has none."""
+    path = Path(directory) / GUARDS_FILE if directory else lexicon_dir() / GUARDS_FILE
+    if not path.exists():
+        path = lexicon_dir() / GUARDS_FILE
+    return RedFlagGuards.from_dict(read_json(path, LexiconError), str(path))
 
 
 class MentionFinder:
     """Callable: Doc -> sorted list of non-overlapping Mentions (per kind)."""
 
-    def __init__(self, nlp: Language, patterns: Iterable[LexiconPattern]):
+    def __init__(self, nlp: Language, patterns: Iterable[LexiconPattern], guards: RedFlagGuards | None = None):
+        self.guards = guards if guards is not None else load_red_flag_guards()
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.tokens = TokenPatternMatcher(nlp.vocab)
         self.keys: dict[int, tuple[str, str, str, str, bool]] = {}
@@ -180,7 +208,7 @@ class MentionFinder:
         raw.sort(key=lambda m: (m[1] - m[2], m[1]))
         taken: dict[str, bytearray] = {}
         kept: list[Mention] = []
-        keys, n = self.keys, arrays.n
+        keys, n, guards = self.keys, arrays.n, self.guards
         for match_id, start, end in raw:
             kind, vocab_id, detail_id, group, guarded = keys[match_id]
             # the guards only ever reject one-token mentions
@@ -188,9 +216,9 @@ class MentionFinder:
                                                  or is_modified_generic_injury(arrays, start, end)):
                 continue
             if vocab_id == "success_rate_claim" and kind == "red_flag" and (
-                    is_patients_we_saw(arrays, start, end) or is_share_of_professionals(arrays, start, end)):
+                    guards.patients_we_saw(arrays, start, end) or guards.share_of_professionals(arrays, start, end)):
                 continue
-            if vocab_id == "safety_claim" and kind == "red_flag" and is_relative_denial(arrays, start, end):
+            if vocab_id == "safety_claim" and kind == "red_flag" and guards.relative_denial(arrays, start, end):
                 continue
             occupied = taken.get(group)
             if occupied is None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import spacy
 
 from clinicscan.nlp.lexicon import PATTERN_FILES, load_lexicon
-from clinicscan.nlp.mentions import MentionFinder
+from clinicscan.nlp.mentions import MentionFinder, load_red_flag_guards
 from clinicscan.nlp.normalise import normalise_text
 
 __all__ = ["match_ids"]
@@ -24,7 +24,7 @@ _KIND_ALIASES = {"conditions": "condition", "product_types": "product_type", "re
 @lru_cache(maxsize=4)
 def _short_text_matcher(directory: str):
     nlp = spacy.blank("en")
-    return nlp, MentionFinder(nlp, load_lexicon(directory or None).patterns)
+    return nlp, MentionFinder(nlp, load_lexicon(directory or None).patterns, load_red_flag_guards(directory or None))
 
 
 def match_ids(text: str, kind: str | None = None, *, directory: Path | str | None = None) -> set[str]:

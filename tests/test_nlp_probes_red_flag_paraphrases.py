@@ -37,6 +37,12 @@ exclusions) is service-page fragments: bullets, headings, badges and table cells
 exclusions; written from the manual in session 21 and scored once blind on main e1bf1dd: 0.853, 0
 false (a bare "Safe ..." block twice, "cGMP-compliant" twice, "Most patients walk without a cane");
 after nlp/fragments.py and the cGMP pattern 0.971, 0 (tests/test_nlp_probes_red_flags_fragments.py).
+``held19`` (62 / 31) and ``held20`` (20 / 42, minimal pairs) were written in session 25 from the manual and
+scored once blind on main 936ef53: 0.710 (1 false) and 0.650 (3 false); read for
+tests/test_nlp_probes_red_flags_redwords.py: 0.935 (0) and 0.950 (0). ``held21`` (40 / 30), written
+after that round, scored 0.700 (1) blind both on main and after it (the round did not carry), then was
+read for a second round (0.875, 0). ``held22`` (20 / 15), written after the second round, scored 0.850
+(1 false) blind on main and on the branch, and is kept unread.
 """
 
 from __future__ import annotations
@@ -51,7 +57,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: split -> (least recall, most false flags): what the shipped lexicon reaches, minus a little
 FLOORS = {"dev": (1.0, 0), "held": (0.93, 1), "held2": (0.9, 0), "held3": (0.88, 0), "held4": (0.96, 0), "held5": (0.93, 0), "held6": (0.95, 0), "frames": (1.0, 0), "held7": (0.9, 0), "held8": (0.98, 0), "held10": (0.93, 0), "dev2": (0.97, 0), "dev3": (0.98, 0), "faqs": (0.95, 0), "grid": (1.0, 0), "held9": (0.85, 2), "held11": (0.88, 0),
           "held12": (0.95, 0), "held13": (0.95, 0), "held14": (0.9, 0), "held15": (0.97, 0),
-          "held16": (0.95, 0)}
+          "held16": (0.95, 0), "held19": (0.93, 0), "held20": (0.95, 0), "held21": (0.85, 0), "held22": (0.85, 1)}
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from clinicscan.nlp.answers import ShortAnswers, load_short_answers
 from clinicscan.nlp.fragments import Fragments, load_fragments
 from clinicscan.nlp.lexicon import LexiconPattern, load_lexicon
 from clinicscan.nlp.matching import TokenArrays
-from clinicscan.nlp.mentions import Mention, MentionFinder
+from clinicscan.nlp.mentions import GUARDS_FILE, Mention, MentionFinder, RedFlagGuards, load_red_flag_guards
 
 if not Doc.has_extension("clinicscan_mentions"):
     Doc.set_extension("clinicscan_mentions", default=None)
@@ -36,16 +36,19 @@ class MentionsComponent:
         self.answers: ShortAnswers | None = None
         #: bare "Safe stem cell care" headings and bullets (nlp/fragments.py), from fragments.json
         self.fragments: Fragments | None = None
+        #: red-flag mentions the manual does not count (nlp/mentions.py), from red_flag_guards.json
+        self.guards: RedFlagGuards | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon_dir: str | None = None) -> None:
         lexicon = load_lexicon(lexicon_dir or self.lexicon_dir or None)
         self._set(lexicon.patterns, lexicon.version, load_short_answers(lexicon.directory),
-                  load_fragments(lexicon.directory))
+                  load_fragments(lexicon.directory), load_red_flag_guards(lexicon.directory))
 
     def _set(self, patterns: list[LexiconPattern], version: str, answers: ShortAnswers | None = None,
-             fragments: Fragments | None = None) -> None:
+             fragments: Fragments | None = None, guards: RedFlagGuards | None = None) -> None:
         self.patterns, self.version, self.answers, self.fragments = patterns, version, answers, fragments
-        self._finder = MentionFinder(self.nlp, patterns)
+        self.guards = guards if guards is not None else load_red_flag_guards()
+        self._finder = MentionFinder(self.nlp, patterns, self.guards)
 
     def __call__(self, doc: Doc) -> Doc:
         if self._finder is None:
@@ -76,13 +79,14 @@ class MentionsComponent:
             (path / "short_answers.json").write_text(json.dumps(self.answers.to_dict()), encoding="utf-8")
         if self.fragments is not None:
             (path / "fragments.json").write_text(json.dumps(self.fragments.to_dict()), encoding="utf-8")
+        (path / GUARDS_FILE).write_text(json.dumps(self.guards.to_dict()), encoding="utf-8")
 
     def from_disk(self, path, exclude=()) -> "MentionsComponent":
         path = Path(path)
         rows = [json.loads(line) for line in (path / "patterns.jsonl").read_text(encoding="utf-8").splitlines() if line]
         version = json.loads((path / "meta.json").read_text(encoding="utf-8"))["version"]
         self._set([LexiconPattern(r["kind"], r["detail_id"], r["vocab_id"], r["pattern"], "saved") for r in rows], version,
-                  load_short_answers(path), load_fragments(path))
+                  load_short_answers(path), load_fragments(path), load_red_flag_guards(path))
         return self
 
 
