@@ -36,8 +36,10 @@ rounds, e.g. main's before a change.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -133,6 +135,121 @@ def make_page(rng: random.Random, number: int, target: int = 25_000) -> str:
     return "".join(parts)
 
 
+#: word lists and sentence frames of the varied pages (``--text varied``)
+VARIED_WORDS = Path(__file__).resolve().parents[1] / "data" / "bench" / "varied_pages.json"
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+def _varied_words() -> dict:
+    words = getattr(_varied_words, "cache", None)
+    if words is None:
+        words = _varied_words.cache = json.loads(VARIED_WORDS.read_text(encoding="utf-8"))
+    return words
+
+
+def make_varied_page(rng: random.Random, number: int, target: int = 25_000) -> str:
+    """A page laid out as ``make_page``'s (menu, headings, condition lists, FAQs, quotes, prices,
+    paragraphs, footer), with sentences built slot by slot from the word lists of
+    ``data/bench/varied_pages.json``: a frame has 3-8 slots of 4-45 choices each, so over a few
+    hundred pages few sentences recur (``make_page``'s ~25 templates repeat ~90% of theirs,
+    real pages ~2%; ``sentence_repeats`` measures it)."""
+    words = _varied_words()
+    conditions, products, names, cities = words["conditions"], words["products"], words["names"], words["cities"]
+
+    def value(slot: str) -> str:
+        if slot == "c":
+            return rng.choice(conditions)
+        if slot == "p":
+            return rng.choice(products)
+        if slot in ("n", "n2"):
+            return str(rng.randint(2, 9))
+        if slot == "h":
+            return str(rng.randint(7, 9))
+        if slot == "h2":
+            return str(rng.randint(4, 7))
+        if slot == "year":
+            return str(rng.randint(1990, 2024))
+        if slot in ("name", "name2", "street"):
+            return rng.choice(names)
+        if slot in ("city", "city2"):
+            return rng.choice(cities)
+        return fill(rng.choice(words[slot]))
+
+    def fill(template: str) -> str:
+        return _SLOT.sub(lambda m: value(m.group(1)), template)
+
+    def sentence(frames: str) -> str:
+        text = " ".join(fill(rng.choice(words[frames])).split())
+        if frames in ("frames_claim", "frames_neutral") and text.endswith(".") and rng.random() < 0.5:
+            text = text[:-1] + fill(rng.choice(words["aside"])) + "."
+        return text[:1].upper() + text[1:]
+
+    menu = "".join(f'<li><a href="/{i}">{c.title()}</a></li>' for i, c in enumerate(rng.sample(conditions, 10)))
+    parts = [f"<!doctype html><html><head><title>{fill('{clinic}')} | page {number}</title>"
+             "<meta charset='utf-8'><style>body{font-family:sans-serif}.hero{padding:2em}</style>"
+             "<script>window.dataLayer=[];function gtag(){dataLayer.push(arguments)}</script></head><body>"
+             f"<header class='site-header'><nav class='main-menu'><ul>{menu}</ul></nav></header>"
+             "<div id='cookie-banner'>We use cookies. <button>Accept</button></div><main>"]
+    size = sum(map(len, parts))
+    while size < target - 1500:
+        block = rng.random()
+        if block < 0.15:
+            html = f"<h2>{sentence('frames_heading')}</h2>"
+        elif block < 0.3:
+            html = f"<h3>{sentence('frames_listhead')}</h3><ul>" + "".join(
+                f"<li>{sentence('frames_item')}</li>" for _ in range(6)) + "</ul>"
+        elif block < 0.4:
+            html = f"<div class='faq'><h4>{sentence('frames_faq')}</h4><p>{sentence('frames_claim')}</p></div>"
+        elif block < 0.45:
+            html = f"<blockquote>&ldquo;{sentence('frames_quote')}&rdquo; &mdash; {rng.choice(names)[0]}. from " \
+                   f"{rng.choice(cities)}</blockquote>"
+        elif block < 0.5:
+            html = f"<table><tr><td>{rng.choice(products)}</td><td>${rng.randint(20, 90)}{rng.randint(0, 9)}0</td></tr></table>"
+        elif block < 0.75:
+            html = "<p>" + " ".join(sentence("frames_claim") for _ in range(rng.randint(2, 5))) + "</p>"
+        else:
+            html = "<p>" + " ".join(sentence("frames_neutral") for _ in range(rng.randint(2, 4))) + "</p>"
+        parts.append(html)
+        size += len(html)
+    parts.append(f"<p>{sentence('frames_claim')}"
+                 f" Call 555-01{rng.randint(0, 9)}{rng.randint(0, 9)}.</p></main>"
+                 f"<footer><p>{fill('{clinic}')}, {rng.randint(1, 999)} {fill('{street} {road}')}, {fill('{city}')}. "
+                 "Privacy policy. Terms.</p></footer></body></html>")
+    return "".join(parts)
+
+
+#: the bench's page makers: ``varied`` (the yardstick since session 25) and ``templates`` (sessions 17-24)
+PAGE_MAKERS = {"varied": make_varied_page, "templates": make_page}
+
+
+def sentence_repeats(texts: list[str]) -> tuple[float, float]:
+    """(share of sentences, share of their tokens) met before in ``texts``, read in order, as the
+    pipeline splits them: what a per-sentence cache could skip."""
+    from clinicscan.nlp.matching.arrays import TokenArrays
+    from clinicscan.nlp.pipeline import shared_pipeline
+
+    nlp = shared_pipeline()
+    seen: set[tuple] = set()
+    sentences = repeated = tokens = repeated_tokens = 0
+    for text in texts:
+        doc = nlp.make_doc(text)
+        for name, component in nlp.pipeline:
+            if name == "clinicscan_blocks":
+                doc = component(doc)
+                break
+        a = TokenArrays.of(doc)
+        bounds = a.starts + [a.n]
+        for s0, s1 in zip(bounds, bounds[1:]):
+            key = tuple(a.orth[s0:s1])
+            sentences += 1
+            tokens += s1 - s0
+            if key in seen:
+                repeated += 1
+                repeated_tokens += s1 - s0
+            seen.add(key)
+    return repeated / max(sentences, 1), repeated_tokens / max(tokens, 1)
+
+
 def _words_of_stage(html: str) -> int:
     from clinicscan.nlp.analyse import analyse_page
 
@@ -178,14 +295,14 @@ def _contact_seconds(htmls: list[str], rounds: int) -> float:
     return best
 
 
-def run(pages: int, seed: int, rounds: int = 3) -> dict[str, float]:
+def run(pages: int, seed: int, rounds: int = 3, text: str = "varied") -> dict[str, float]:
     import spacy
 
     from clinicscan.nlp.html_text import html_to_text
     from clinicscan.nlp.pipeline import shared_pipeline
 
     rng = random.Random(seed)
-    htmls = [make_page(rng, i) for i in range(pages)]
+    htmls = [PAGE_MAKERS[text](rng, i) for i in range(pages)]
     texts = [html_to_text(h).text for h in htmls]
     tokenizer = spacy.blank("en").tokenizer
     words = sum(len(tokenizer(t)) for t in texts)  # warm-up, and the word count
@@ -212,7 +329,8 @@ def run(pages: int, seed: int, rounds: int = 3) -> dict[str, float]:
     contact_rich_s = _contact_seconds([with_contact_markup(h) for h in htmls], rounds)
 
     avg_kb = sum(map(len, htmls)) / len(htmls) / 1000
-    figures = {"pages": pages, "avg_kb": avg_kb, "words": words,
+    figures = {"pages": pages, "avg_kb": avg_kb, "words": words, "text": text,
+               "repeats": sentence_repeats(texts),
                "tokenizer_wps": words / tok_s, "stage_1_wps": words / one_s, "stage_2_wps": words / two_s}
     figures["ratio_1_vs_tokenizer"] = figures["stage_1_wps"] / figures["tokenizer_wps"]
     figures["ratio_2_vs_1"] = figures["stage_2_wps"] / figures["stage_1_wps"]
@@ -229,7 +347,7 @@ WHOLE_PAGE_CHARS = 5000
 PAGES_PER_FOLDER = 50
 
 
-def make_sites(root: Path, folders: int, seed: int, first: int = 0) -> list[Path]:
+def make_sites(root: Path, folders: int, seed: int, first: int = 0, text: str = "varied") -> list[Path]:
     """``folders`` site folders of PAGES_PER_FOLDER generated pages each, under ``root``."""
     rng = random.Random(seed * 7919 + first)
     made = []
@@ -237,7 +355,7 @@ def make_sites(root: Path, folders: int, seed: int, first: int = 0) -> list[Path
         folder = root / f"site{f:04d}"
         folder.mkdir(parents=True, exist_ok=True)
         for i in range(PAGES_PER_FOLDER):
-            (folder / f"page{i:03d}.html").write_text(make_page(rng, f * 1000 + i, target=WHOLE_PAGE_CHARS),
+            (folder / f"page{i:03d}.html").write_text(PAGE_MAKERS[text](rng, f * 1000 + i, target=WHOLE_PAGE_CHARS),
                                                       encoding="utf-8")
         made.append(folder)
     return made
@@ -266,7 +384,7 @@ def default_clinicscan() -> str:
     return str(Path(sys.executable).with_name("clinicscan"))
 
 
-def run_whole(folders: int, seed: int, rounds: int, exes: list[str]) -> dict:
+def run_whole(folders: int, seed: int, rounds: int, exes: list[str], text: str = "varied") -> dict:
     """Marginal wall and CPU time of N more folders through each ``exe``, and the bare
     tokenizer's time on the same text, best of ``rounds`` alternating rounds."""
     import spacy
@@ -275,8 +393,8 @@ def run_whole(folders: int, seed: int, rounds: int, exes: list[str]) -> dict:
 
     work = Path(tempfile.mkdtemp(prefix="bench-extract-"))
     try:
-        base = make_sites(work / "sites", folders, seed)
-        extra = make_sites(work / "sites", folders, seed, first=folders)
+        base = make_sites(work / "sites", folders, seed, text=text)
+        extra = make_sites(work / "sites", folders, seed, first=folders, text=text)
         texts = [html_to_text(p.read_text(encoding="utf-8")).text for f in extra for p in sorted(f.iterdir())]
         tokenizer = spacy.blank("en").tokenizer
         words = sum(len(tokenizer(t)) for t in texts)  # warm-up, and the word count
@@ -301,6 +419,7 @@ def run_whole(folders: int, seed: int, rounds: int, exes: list[str]) -> dict:
             b["ratio_wall"] = tok_wall / b["m_wall"] if b["m_wall"] > 0 else float("nan")
             b["ratio_cpu"] = tok_cpu / b["m_cpu"] if b["m_cpu"] > 0 else float("nan")
         return {"folders": folders, "pages": folders * PAGES_PER_FOLDER, "words": words, "tok_wall": tok_wall,
+                "text": text, "repeats": sentence_repeats(texts),
                 "tok_cpu": tok_cpu, "exes": best}
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -309,7 +428,8 @@ def run_whole(folders: int, seed: int, rounds: int, exes: list[str]) -> dict:
 def print_whole(f: dict) -> None:
     pages = f["pages"]
     print(f"whole process: `clinicscan extract FOLDER... --out DIR`, {f['folders']} vs {2 * f['folders']} folders of "
-          f"{PAGES_PER_FOLDER} pages, {f['words'] / pages:.0f} words a page; load average "
+          f"{PAGES_PER_FOLDER} pages ({f['text']} text: {f['repeats'][0]:.1%} of sentences met before), "
+          f"{f['words'] / pages:.0f} words a page; load average "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"bare tokenizer on the {pages} marginal pages: {f['tok_wall']:.3f} s wall, {f['tok_cpu']:.3f} s CPU "
           f"({f['words'] / f['tok_wall']:,.0f} words/s)")
@@ -327,6 +447,9 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--rounds", type=int, default=3, help="alternating timed rounds; the best of each counts")
+    parser.add_argument("--text", choices=sorted(PAGE_MAKERS), default="varied",
+                        help="the generated pages: varied sentences built from data/bench/varied_pages.json "
+                             "(default), or the ~25 templates of sessions 17-24")
     parser.add_argument("--whole", action="store_true",
                         help="time the whole `clinicscan extract FOLDER... --out DIR` process instead of the stage")
     parser.add_argument("--folders", type=int, default=10, help="--whole: N (the runs are N and 2N folders)")
@@ -334,10 +457,13 @@ def main() -> None:
                         help="--whole: a clinicscan executable to time (repeatable; default: this venv's)")
     args = parser.parse_args()
     if args.whole:
-        print_whole(run_whole(args.folders, args.seed, args.rounds, args.clinicscan or [default_clinicscan()]))
+        print_whole(run_whole(args.folders, args.seed, args.rounds, args.clinicscan or [default_clinicscan()],
+                              args.text))
         return
-    f = run(args.pages, args.seed, args.rounds)
-    print(f"{f['pages']} pages, {f['avg_kb']:.1f} KB HTML each, {f['words'] / f['pages']:.0f} words a page")
+    f = run(args.pages, args.seed, args.rounds, args.text)
+    print(f"{f['pages']} pages ({f['text']} text: {f['repeats'][0]:.1%} of sentences, {f['repeats'][1]:.1%} of "
+          f"their tokens met before), {f['avg_kb']:.1f} KB HTML each, {f['words'] / f['pages']:.0f} words a page; "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"bare tokenizer:          {f['tokenizer_wps']:>12,.0f} words/s")
     print(f"extract stage, 1 process:{f['stage_1_wps']:>12,.0f} words/s  "
           f"({f['stage_1_wps'] / f['words'] * f['pages']:.0f} pages/s)")
