@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy
+from spacy.strings import hash_string
 
 from clinicscan.errors import LexiconError
 from clinicscan.nlp.jsonl import read_json
-from clinicscan.nlp.matching import TokenArrays
+from clinicscan.nlp.matching import TokenArrays, WordTable
 
 __all__ = ["Fragments", "load_fragments", "FILE"]
 
@@ -40,6 +41,24 @@ def _is_break(word: str) -> bool:
 
 def _is_word(word: str) -> bool:
     return any(c.isalnum() for c in word)
+
+
+#: opener words -> (the vocab its words are read in, a WordTable: is the word's lower-case form an opener)
+_TABLES: dict[frozenset, list] = {}
+
+
+def _opener_table(openers, arrays: TokenArrays) -> WordTable:
+    """Whether each word's lower-case form (``Lexeme.lower``, the ``lower_np`` column) is an opener,
+    computed once per word and process: a gather a page instead of ``numpy.isin`` over the page's
+    lower-case ids (the same tokens: equal hashes are equal strings)."""
+    key = frozenset(openers)
+    held = _TABLES.get(key)
+    if held is None:
+        wanted = frozenset(hash_string(w) for w in key)
+        held = _TABLES[key] = [arrays.vocab, None]
+        held[1] = WordTable(lambda orth: held[0][orth].lower in wanted, dtype="bool")
+    held[0] = arrays.vocab  # a word new to the table is read in the Doc's own vocab
+    return held[1]
 
 
 @dataclass(frozen=True)
@@ -67,17 +86,20 @@ class Fragments:
             raise LexiconError(f"{where}: expected {{'openers': {{word: flag}}, 'max_words', 'not_words', "
                                f"'section_denies'}}, got a problem with {exc!r}") from exc
 
+    def opener_tokens(self, arrays: TokenArrays) -> list[int]:
+        """The tokens whose lower-case form is an opener, in order."""
+        if not arrays.n or not self.openers:
+            return []
+        return numpy.flatnonzero(_opener_table(self.openers, arrays).lookup(arrays.word_ids)).tolist()
+
     def find(self, arrays: TokenArrays) -> list[tuple[str, int]]:
         """(flag, first word's token) for every block that is a bare fragment opening with an opener.
 
-        Only the tokens that are an opener are looked at (a numpy search over the page's tokens),
-        so a page without one costs one array comparison.
+        Only the tokens that are an opener are looked at (``opener_tokens``: a per-word table
+        gathered over the page), so a page without one costs one gather.
         """
         strings, lower, n = arrays.strings, arrays.lower, arrays.n
-        openers = [strings[w] for w in self.openers if w in strings]
-        if not openers:
-            return []
-        hits = numpy.flatnonzero(numpy.isin(arrays.lower_np, openers)).tolist()
+        hits = self.opener_tokens(arrays)
         if not hits:
             return []
         found: list[tuple[str, int]] = []

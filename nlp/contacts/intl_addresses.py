@@ -335,6 +335,16 @@ def _hint_countries(country_hints) -> list[str]:
     return sorted({cc for cc in country_hints if cc and cc != "US" and cc in shapes})
 
 
+_DECIMAL = re.compile(r"\d")
+
+
+def has_digit(text: str) -> bool:
+    """``any(ch.isdigit() for ch in text)`` without a Python step per character: a decimal digit
+    (``\\d``) is one; ``str.isdigit`` also takes superscripts and circled digits, which only
+    text outside ASCII can hold."""
+    return _DECIMAL.search(text) is not None or (not text.isascii() and any(ch.isdigit() for ch in text))
+
+
 def _anchors(text: str, country_hints) -> list[tuple[int, int, str, bool]]:
     """(start, end, country, the anchor is a postcode) in page order, at most ``MAX_ANCHORS``."""
     found: list[tuple[int, int, str, bool]] = []
@@ -348,7 +358,7 @@ def _anchors(text: str, country_hints) -> list[tuple[int, int, str, bool]]:
             found.append((match.start("country"), match.end(), cc, False))
         if len(found) >= MAX_ANCHORS:
             break
-    if any(ch.isdigit() for ch in text):
+    if has_digit(text):
         for match in _alone_regex().finditer(text):
             found.append((match.start(), match.end(), match.lastgroup, True))
             if len(found) >= 2 * MAX_ANCHORS:
