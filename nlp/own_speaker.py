@@ -18,9 +18,7 @@ from clinicscan.nlp.jsonl import read_json
 from clinicscan.paths import lexicon_dir
 
 FILE = "own_speaker.json"
-_KEYS = ("speech_cues", "staff_words")
-#: one-word staff words that are titles before a name ("founder Dr. Caleb Voss"); "team", "staff", "doctor" are not
-_TITLE_WORDS = frozenset({"director", "founder", "co-founder"})
+_KEYS = ("speech_cues", "staff_words", "title_words")
 
 
 @dataclass(frozen=True)
@@ -47,8 +45,7 @@ class OwnSpeaker:
                                                                          for w in row[key]):
                 raise LexiconError(f"{where}: {key!r} must be a non-empty list of words, got {row[key]!r}")
         words = "|".join(re.escape(w) for w in sorted(row["staff_words"], key=len, reverse=True))
-        titles = "|".join(re.escape(w) for w in sorted(row["staff_words"], key=len, reverse=True) if " " in w
-                          or w in _TITLE_WORDS)
+        titles = "|".join(re.escape(w) for w in sorted(row["title_words"], key=len, reverse=True))
         first = r"(?:[A-Z]\.\s+|[A-Z][\w'’-]+\s+)"  # a first name or an initial, not a surname ending a sentence
         name = rf"(?:Dr\.?\s+|Prof\.?\s+|Professor\s+)?{first}{{0,2}}"
         titled = (rf"\b(?i:{titles})\s+{name}(?P<a>[A-Z][\w'’-]+)"

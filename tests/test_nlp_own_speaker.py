@@ -61,6 +61,8 @@ def test_speaks_for_page(sentence, words, own):
     {"speech_cues": ["says"]},
     {"speech_cues": ["says"], "staff_words": []},
     {"speech_cues": ["says"], "staff_words": ["doctor"], "other": ["x"]},
+    {"speech_cues": ["says"], "staff_words": ["doctor"]},
+    {"speech_cues": ["says"], "staff_words": ["doctor"], "title_words": []},
 ])
 def test_the_word_lists_are_checked(row):
     with pytest.raises(LexiconError):
