@@ -251,23 +251,26 @@ def _extract_batches(store, run_id: int | None, conditions, total: int, stats: E
     if stats.workers > 1:
         pool = ProcessPoolExecutor(max_workers=stats.workers, initializer=_init_worker, initargs=(os.getpid(),))
     last_id, done, last_report = 0, 0, time.monotonic()
+    ahead = None  # the next batch: read and handed to the workers before this one is written
     try:
         while True:
             with store.session() as session:
-                query = (select(Page.id, Page.html, Page.content_type, Page.url, Page.site_id, Site.country,
-                                Page.warc_file, Page.warc_offset, Page.html_encoding, Page.content_hash)
-                         .join(Site, Site.id == Page.site_id)
-                         .where(*conditions, Page.id > last_id).order_by(Page.id).limit(BATCH_SIZE))
-                if session.get_bind().dialect.name == "postgresql":
-                    query = query.with_for_update(skip_locked=True, of=Page)
-                jobs = [tuple(row) for row in session.execute(query)]
+                postgresql = session.get_bind().dialect.name == "postgresql"
+                if ahead is None:
+                    jobs = _read_batch(session, conditions, last_id, postgresql)
+                    results = _analyse(pool, jobs, stats.workers)
+                else:
+                    (jobs, results), ahead = ahead, None
                 if not jobs:
                     break
                 last_id = jobs[-1][0]
-                if pool is not None:
-                    results = list(pool.map(_analyse_job, jobs, chunksize=max(1, len(jobs) // (stats.workers * 4))))
-                else:
-                    results = [_analyse_job(job) for job in jobs]
+                if pool is not None and not postgresql:
+                    # keep the workers busy while this batch is written (SQLite: one writer,
+                    # nothing to lock); on PostgreSQL a batch stays read and written in one
+                    # transaction, which holds its pages' row locks until they are stored
+                    following = _read_batch(session, conditions, last_id, postgresql)
+                    ahead = (following, _analyse(pool, following, stats.workers))
+                results = list(results)
                 _write_batch(session, [result[:4] for result in results], stats)
                 _write_roles(session, results)
             done += len(jobs)
@@ -279,7 +282,29 @@ def _extract_batches(store, run_id: int | None, conditions, total: int, stats: E
         raise _store_stopped(f"extraction{'' if run_id is None else f' of run {run_id}'}", exc, done) from exc
     finally:
         if pool is not None:
-            pool.shutdown()
+            pool.shutdown(cancel_futures=True)  # a batch read ahead is not analysed in vain after an error
+
+
+def _read_batch(session, conditions, last_id: int, postgresql: bool) -> list[tuple]:
+    """The next BATCH_SIZE pages to extract after ``last_id`` (keyset order), as jobs for
+    ``_analyse_job``; on PostgreSQL locked for this session (``FOR UPDATE SKIP LOCKED``)."""
+    query = (select(Page.id, Page.html, Page.content_type, Page.url, Page.site_id, Site.country,
+                    Page.warc_file, Page.warc_offset, Page.html_encoding, Page.content_hash)
+             .join(Site, Site.id == Page.site_id)
+             .where(*conditions, Page.id > last_id).order_by(Page.id).limit(BATCH_SIZE))
+    if postgresql:
+        query = query.with_for_update(skip_locked=True, of=Page)
+    return [tuple(row) for row in session.execute(query)]
+
+
+def _analyse(pool, jobs: list[tuple], workers: int) -> Iterable[tuple]:
+    """The jobs' results, in order: handed to the pool at once (the workers start on them while
+    the caller does other work), or computed one process when they are read (no pool)."""
+    if not jobs:
+        return []
+    if pool is None:
+        return (_analyse_job(job) for job in jobs)
+    return pool.map(_analyse_job, jobs, chunksize=max(1, len(jobs) // (workers * 4)))
 
 
 def _local_files(paths: Sequence[Path | str], skipped: list[str]) -> list[Path]:
