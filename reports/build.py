@@ -327,6 +327,9 @@ def _top_claims(pairs: pd.DataFrame) -> list[tuple[str, int]]:
     counts: Counter = Counter()
     if len(pairs) and pairs["flagged_claim"].any():
         pairs = pairs[pairs["flagged_claim"].astype(bool)]
-    for (cond, prod), group in pairs.groupby(["condition", "product_type"]) if len(pairs) else []:
-        counts[f"{prod} for {cond}"] = group["site_id"].nunique()
+    # one grouped nunique, in the groups' order (a Python step a group cost ~0.7 ms, with
+    # hundreds of condition x product groups); tests/test_report_top_claims.py
+    clinics = pairs.groupby(["condition", "product_type"])["site_id"].nunique() if len(pairs) else {}
+    for (cond, prod), n in clinics.items():
+        counts[f"{prod} for {cond}"] = int(n)
     return counts.most_common(10)
