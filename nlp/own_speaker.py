@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from clinicscan.errors import LexiconError
+from clinicscan.nlp.first_letters import led_by_first_letters
 from clinicscan.nlp.jsonl import read_json
 from clinicscan.paths import lexicon_dir
 
@@ -45,12 +46,9 @@ class OwnSpeaker:
                                                                          for w in row[key]):
                 raise LexiconError(f"{where}: {key!r} must be a non-empty list of words, got {row[key]!r}")
         words = "|".join(re.escape(w) for w in sorted(row["staff_words"], key=len, reverse=True))
-        titles = "|".join(re.escape(w) for w in sorted(row["title_words"], key=len, reverse=True))
-        first = r"(?:[A-Z]\.\s+|[A-Z][\w'’-]+\s+)"  # a first name or an initial, not a surname ending a sentence
-        name = rf"(?:Dr\.?\s+|Prof\.?\s+|Professor\s+)?{first}{{0,2}}"
-        titled = (rf"\b(?i:{titles})\s+{name}(?P<a>[A-Z][\w'’-]+)"
-                  rf"|\b(?:Dr\.?|Prof\.?|Professor)\s+{first}{{0,2}}(?P<b>[A-Z][\w'’-]+),\s+"
-                  rf"(?:[\w'’-]+\s+){{0,3}}?(?i:{titles})\b")
+        # searched over a page's whole text: led by the first letters a match can begin with (a title word, "Dr",
+        # "Prof", "Professor")
+        titled = led_by_first_letters([*row["title_words"], "Dr", "Prof"], titled_pattern(row["title_words"]))
         return cls(frozenset(row["speech_cues"]), re.compile(rf"\bour\s+(?:{words})s?\b", re.I), re.compile(titled))
 
     def staff_names(self, text: str) -> frozenset[str]:
@@ -76,6 +74,16 @@ class OwnSpeaker:
                 if sentence[found.start()].isupper():
                     return True
         return False
+
+
+def titled_pattern(title_words: list[str]) -> str:
+    """A person introduced by a staff title: "medical director Dr. X" (group "a"), "Dr. X, founder" (group "b")."""
+    titles = "|".join(re.escape(w) for w in sorted(title_words, key=len, reverse=True))
+    first = r"(?:[A-Z]\.\s+|[A-Z][\w'’-]+\s+)"  # a first name or an initial, not a surname ending a sentence
+    name = rf"(?:Dr\.?\s+|Prof\.?\s+|Professor\s+)?{first}{{0,2}}"
+    return (rf"\b(?i:{titles})\s+{name}(?P<a>[A-Z][\w'’-]+)"
+            rf"|\b(?:Dr\.?|Prof\.?|Professor)\s+{first}{{0,2}}(?P<b>[A-Z][\w'’-]+),\s+"
+            rf"(?:[\w'’-]+\s+){{0,3}}?(?i:{titles})\b")
 
 
 def load_own_speaker(path: Path | str | None = None) -> OwnSpeaker:

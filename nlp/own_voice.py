@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy
 
 from clinicscan.errors import LexiconError
+from clinicscan.nlp.case_blind import CaseBlind
 from clinicscan.nlp.first_letters import led_by_first_letters
 from clinicscan.nlp.jsonl import read_json
 from clinicscan.nlp.matching import WordTable
@@ -61,8 +62,10 @@ _OPENER, _NAME, _SUBJECT = 1, 2, 4
 _NAME_WORDS = 12
 
 
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+def _alternatives(words: list[str], lower: bool = False) -> str:
+    """The words as a regex alternation, longest first; with ``lower``, each in lower case (in the same order)."""
+    return "|".join(re.escape(w.lower() if lower else w).replace(r"\ ", r"\s+")
+                    for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -92,12 +95,14 @@ class OwnVoice:
     #: "we were told", "our son", "our members" (``receiver_we_verbs``, ``receiver_phrases``)
     receiver: re.Pattern | None = None
     #: the page's patients are animals: "your horse's", "dogs and cats", "our veterinarians" (``animal_patients``)
-    animals: re.Pattern | None = None
+    animals: CaseBlind | None = None
     #: the words before a mention that make its "stem cells" the reader's own, which a product supports or releases
     #: ("supports the natural release of your own stem cells"; ``supported_own``)
     supported: re.Pattern | None = None
     #: one of these words (lower case) is in every ``animal_patients`` phrase: a token test before the search
     animal_words: frozenset[str] = frozenset()
+    #: ``receiver`` for counting over a page's main text (nlp/case_blind.py)
+    receiving: CaseBlind | None = None
 
     @classmethod
     def from_dict(cls, row: dict, where: str = "own_voice.json") -> "OwnVoice":
@@ -109,11 +114,14 @@ class OwnVoice:
         for key in _KEYS:
             if not isinstance(row[key], list) or not row[key] or not all(isinstance(w, str) and w.strip() for w in row[key]):
                 raise LexiconError(f"{where}: {key!r} must be a non-empty list of words, got {row[key]!r}")
-        subject = _alternatives([w.replace("'", "['’]") for w in row["receiver_subjects"]]).replace(r"\['’\]", "['’]")
-        receiver = (rf"\b(?:{subject})\s+(?:[\w'’-]+\s+)?(?:{_alternatives(row['receiver_we_verbs'])})\b"
-                    rf"|\b(?:{subject})\s+(?:[\w'’-]+\s+)?(?:{_alternatives(row['receiver_escort_verbs'])})"
+        def receiving(lower: bool) -> str:
+            subject = _alternatives([w.replace("'", "['’]") for w in row["receiver_subjects"]], lower).replace(
+                r"\['’\]", "['’]")
+            return (rf"\b(?:{subject})\s+(?:[\w'’-]+\s+)?(?:{_alternatives(row['receiver_we_verbs'], lower)})\b"
+                    rf"|\b(?:{subject})\s+(?:[\w'’-]+\s+)?(?:{_alternatives(row['receiver_escort_verbs'], lower)})"
                     rf"\s+(?:[\w'’-]+\s+){{1,3}}?to\b"
-                    rf"|\b(?:{_alternatives(row['receiver_phrases'])})\b")
+                    rf"|\b(?:{_alternatives(row['receiver_phrases'], lower)})\b")
+        receiver = receiving(False)
         generic = (rf"\b(?:we|we['’]ll|we['’]re|we['’]ve)\s+(?:[\w'’-]+\s+)?(?:{_alternatives(row['generic_we_verbs'])})\b"
                    rf"|\b(?:{_alternatives(row['generic_phrases'])})\b|{receiver}")
         # both searches run over whole sentences or the whole main text: led by the first letters of the words
@@ -121,9 +129,18 @@ class OwnVoice:
         receiver_starts = [*row["receiver_subjects"], *(w.replace("'", "’") for w in row["receiver_subjects"]),
                            *row["receiver_phrases"]]
         receiver = led_by_first_letters(receiver_starts, receiver)
+        # counted over a page's whole main text: in lower case over the lower-cased text where that finds the same
+        receives = CaseBlind(receiver, led_by_first_letters([w.lower() for w in receiver_starts], receiving(True)))
         generic = led_by_first_letters(["we", *row["generic_phrases"], *receiver_starts], generic)
         # "your horse's" or "your horse’s"; a phrase ends at a word's end ("your pet" is not "your petition")
-        animals = _alternatives([w.replace("'", "['’]") for w in row["animal_patients"]]).replace(r"\['’\]", "['’]")
+        def animal_phrases(lower: bool) -> str:
+            found = _alternatives([w.replace("'", "['’]") for w in row["animal_patients"]], lower).replace(
+                r"\['’\]", "['’]")
+            return rf"\b(?:{found})(?![\w'’-])"
+        # searched over the whole main text of a page that names an animal word: in lower case over the lower-cased
+        # text where that finds the same (nlp/case_blind.py), led by the phrases' first letters
+        animals = CaseBlind(animal_phrases(False),
+                            led_by_first_letters([w.lower() for w in row["animal_patients"]], animal_phrases(True)))
         nouns = _alternatives(row["therapy_nouns"])
         acting = rf"^[\s,;:)\]-]{{0,3}}(?:({nouns})\s+)?(?:(?:{_alternatives(row['adverbs'])})\s+)?" \
                  rf"(?:{_alternatives(row['acting_phrases'] + row['acting_verbs'])})\b"
@@ -143,10 +160,10 @@ class OwnVoice:
                    re.compile(rf"\b(?:from|by|at)\s+(?:{_alternatives(row['elsewhere_owners'])})\s+(?:[\w'’-]+\s+)?"
                               rf"(?:{_alternatives(row['elsewhere_givers'])})\b|\belsewhere\b", re.I),
                    re.compile(receiver, re.I),
-                   re.compile(rf"\b(?:{animals})(?![\w'’-])", re.I),
+                   animals,
                    re.compile(rf"\b(?:{_alternatives(row['supported_own'])})\s+(?:of\s+)?(?:the\s+|your\s+)?"
                               r"(?:body['’]s\s+)?(?:own\s+)?(?:natural\s+|adult\s+)?$", re.I),
-                   frozenset(w.lower() for w in row["animal_words"]))
+                   frozenset(w.lower() for w in row["animal_words"]), receives)
 
     def speaks_as_page(self, sentence: str) -> bool:
         """The sentence says "we"/"our"/"us" for the page's organisation (not quoted, not people in general)."""
@@ -190,7 +207,9 @@ class OwnVoice:
         is not a provider (session 21 wevoice, issue 8)."""
         if self.receiver is None or not (_OWN_WORD.search(text) or _I_WORD.search(text)):
             return 0
-        return sum(1 for _ in self.receiver.finditer(_QUOTED.sub(" ", text)))
+        if self.receiving is None:
+            return sum(1 for _ in self.receiver.finditer(_QUOTED.sub(" ", text)))
+        return self.receiving.count(_QUOTED.sub(" ", text))
 
     def treats_animals(self, text: str) -> int:
         """How many times ``text`` (the page's main text, quotations aside) addresses an animal's owner or names an
@@ -198,7 +217,7 @@ class OwnVoice:
         manual, section 1: a veterinary practice treating animals is not a seller (session 25 sellerdata)."""
         if self.animals is None:
             return 0
-        return sum(1 for _ in self.animals.finditer(_QUOTED.sub(" ", text)))
+        return self.animals.count(_QUOTED.sub(" ", text))
 
     def of_a_plant(self, before: str, mention: str = "stem cells") -> bool:
         """The mention's "stem cells" are a plant's: ``before`` (the sentence up to the mention) ends with a plant

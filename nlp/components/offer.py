@@ -16,14 +16,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from clinicscan.errors import LexiconError
 from clinicscan.nlp.components.context import OWN_EVIDENCE
-from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher
+from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, WordTable
 from clinicscan.nlp.own_speaker import FILE as SPEAKER_FILE
 from clinicscan.nlp.own_speaker import OwnSpeaker, load_own_speaker
 from clinicscan.nlp.own_voice import NameReader, OwnVoice, load_own_voice
@@ -177,7 +176,8 @@ class OfferComponent:
         self.speaker: OwnSpeaker | None = None
         #: which decision to make (data/lexicon/seller_decision.json: "evidence", the default, or "burden")
         self.decision: SellerDecision | None = None
-        #: (the OwnVoice they were read from, the lower-case ids of its animal_words)
+        #: (the OwnVoice they were read from, [the vocab new words are read in], a WordTable: is the word's
+        #: lower-case form one of its animal_words)
         self._animal_ids: tuple | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, cues_path: str | None = None) -> None:
@@ -422,12 +422,19 @@ class OfferComponent:
                              counted_products=len(counted), products=len(products))
 
     def _animal_words_in(self, arrays: TokenArrays, end: int, voice: OwnVoice) -> bool:
-        """One of own_voice.json's ``animal_words`` is a token of the main text (a set test on the tokens' lower-case
-        ids, before the animal phrases are searched in the text)."""
+        """One of own_voice.json's ``animal_words`` is a token of the main text, before the animal phrases are
+        searched in the text: a per-word table (is the word's lower-case form an animal word) gathered by word
+        number, instead of ``numpy.isin`` over the page's lower-case ids (the same tokens: equal hashes are equal
+        strings)."""
+        if end <= 0:
+            return False
         if self._animal_ids is None or self._animal_ids[0] is not voice:
-            self._animal_ids = (voice, numpy.asarray([self.nlp.vocab.strings.add(w) for w in voice.animal_words],
-                                                     dtype="uint64"))
-        return bool(end > 0 and numpy.isin(arrays.lower_np[:end], self._animal_ids[1]).any())
+            wanted = frozenset(self.nlp.vocab.strings.add(w) for w in voice.animal_words)
+            held = [arrays.vocab]
+            table = WordTable(lambda orth: held[0][orth].lower in wanted, dtype="bool")
+            self._animal_ids = (voice, held, table)
+        self._animal_ids[1][0] = arrays.vocab  # a word new to the table is read in the Doc's own vocab
+        return bool(self._animal_ids[2].lookup(arrays.word_ids[:end]).any())
 
     def _programme(self, doc: Doc, by_kind: dict[str, float], claims: list, nav_start: int) -> bool:
         """A selling page is a hospital's transplant programme: by its transplant cues or its transplant

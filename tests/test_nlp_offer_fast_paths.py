@@ -1,0 +1,138 @@
+"""Fast paths of the offer component and the readers it calls (session 26, docs/extract-cost.md) against their
+reference readings.
+
+Each fast path must give what the slower code it replaced gave, on the dev set's pages and on the strings that
+could tell them apart:
+
+- case-blind word-list searches over a page's main text (the animal patients, the receiving "we"): in lower case
+  over ``text.lower()`` when every non-ASCII character of the text is uncased (nlp/case_blind.py), against the
+  case-blind regex;
+- the staff-title search (nlp/own_speaker.py): led by its first letters, against the pattern alone;
+- the animal-word token test (clinicscan_offer): a per-word table gathered by word number, against
+  ``numpy.isin`` over the page's lower-case ids.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy
+import pytest
+
+from clinicscan.nlp.analyse import page_text
+from clinicscan.nlp.case_blind import CaseBlind, folds_as_ascii
+from clinicscan.nlp.matching import TokenArrays
+from clinicscan.nlp.own_speaker import load_own_speaker, titled_pattern
+from clinicscan.nlp.own_voice import _QUOTED, load_own_voice
+from clinicscan.nlp.pipeline import shared_pipeline
+from clinicscan.paths import lexicon_dir
+
+DEVSET_PAGES = Path(__file__).resolve().parents[1] / "data" / "devset" / "pages"
+
+
+@lru_cache(maxsize=1)
+def devset_texts() -> tuple[str, ...]:
+    return tuple(page_text(p.read_text(encoding="utf-8", errors="replace"), p.suffix in (".html", ".htm")).text
+                 for p in sorted(DEVSET_PAGES.iterdir()) if p.is_file())
+
+
+#: texts where reading in lower case could go wrong: the characters ``re.IGNORECASE`` folds onto ASCII letters
+#: (Kelvin sign, long s, dotted and dotless i), cased letters outside ASCII, typography, words inside words
+PROBES = [
+    "", "Your Horse's leg", "YOUR DOG'S knee and your cat’s hip", "your petition, your pet.", "DOGS AND CATS",
+    "dogs\nand cats", "Pet Owners: pet insurance for pets", "Our Veterinarians at the Equine Hospital",
+    "your \u212aitten", "your ſmall animal", "SMALL ANİMAL", "small anımal", "İ your dog", "Über your DOG",
+    "Équine clinic", "“your horse’s” blood", "haul-ins", "HAUL-INS and haul-insx", "We Paid $16,000",
+    "we were told", "WE WERE QUOTED", "Our Son had PRP", "our members said", "My Husband And I Travelled",
+    "We flew with our daughter to a clinic", "I paid", "ı paid", "İ paid", "we\u212a paid", "Our Team compared",
+    "we ranked", "our ſtaff compared", "Ⅷ our son", "ǅ our son", "ß our son", "ﬁ our son", "ΣΑΣ our son",
+]
+
+
+def test_folds_as_ascii_is_every_non_ascii_character_uncased():
+    for text in PROBES + ["\u212a", "ſ", "İ", "ı", "É", "’“”–—•…", "中文", "ß", "ǅ", "Ⅷ", "ﬁ", "a\u0307"]:
+        expected = all(c.isascii() or (c.lower() == c and c.upper() == c) for c in text)
+        assert folds_as_ascii(text) == expected, text
+
+
+def _probe_texts() -> list[str]:
+    texts = list(PROBES)
+    for text in devset_texts():
+        texts.append(text)
+        texts.append(text.upper())
+        texts.append(text.replace("our", "\u212aour"))
+    return texts
+
+
+def test_animal_patients_count_equals_the_case_blind_search():
+    voice = load_own_voice()
+    assert isinstance(voice.animals, CaseBlind)
+    seen = 0
+    for text in _probe_texts():
+        plain = _QUOTED.sub(" ", text)
+        expected = sum(1 for _ in voice.animals.blind.finditer(plain))
+        assert voice.treats_animals(text) == expected, text[:200]
+        seen += expected > 0
+    assert seen >= 8  # the probes and pages do name animal patients
+
+
+def test_receiving_we_count_equals_the_case_blind_search():
+    voice = load_own_voice()
+    seen = 0
+    for text in _probe_texts():
+        plain = _QUOTED.sub(" ", text)
+        expected = sum(1 for _ in voice.receiver.finditer(plain)) \
+            if re.search(r"\b(?:[Ww]e(?:['’](?:re|ve|ll))?|WE|[Oo]urs?|OURS?|[Uu]s)\b|\bI\b", text) else 0
+        assert voice.receives(text) == expected, text[:200]
+        seen += expected > 0
+    assert seen >= 20
+
+
+def test_case_blind_lower_pattern_must_find_what_the_blind_one_finds():
+    blind = CaseBlind(r"\b(?:your\s+pet|dogs)\b", r"\b(?:your\s+pet|dogs)\b")
+    for text in PROBES + ["YOUR PET", "Dogs", "your\u212a pet"]:
+        assert blind.count(text) == len(blind.blind.findall(text)), text
+        assert blind.search(text) == (blind.blind.search(text) is not None), text
+
+
+def test_staff_names_led_equal_the_pattern_alone():
+    words = json.loads((lexicon_dir() / "own_speaker.json").read_text(encoding="utf-8"))["title_words"]
+    reference = re.compile(titled_pattern(words))
+    speaker = load_own_speaker()
+    probes = ["medical director Dr. Esteban Quirós", "Dr. Lena Hart, the clinic's founder", "MEDICAL DIRECTOR Dr. X Y",
+              "Prof. Ada Lind, co-founder", "Professor Ada Lind, our lead physician", "founder Ann Lee said",
+              "Director Ann Lee", "nurse practitioner J. Smith", "drDr. A, founder"]
+    seen = 0
+    for text in probes + list(devset_texts()):
+        expected = frozenset(m.group("a") or m.group("b") for m in reference.finditer(text))
+        assert speaker.staff_names(text) == expected, text[:200]
+        seen += bool(expected)
+    assert seen >= 5
+
+
+def test_animal_words_token_test_equals_isin():
+    nlp = shared_pipeline()
+    offer = nlp.get_pipe("clinicscan_offer")
+    voice = load_own_voice()
+    ids = numpy.asarray([nlp.vocab.strings.add(w) for w in voice.animal_words], dtype="uint64")
+    texts = list(devset_texts()) + ["Your HORSE's hoof", "dogs and cats", "nothing here", "Pets"]
+    hits = 0
+    for text in texts:
+        doc = nlp.make_doc(text)
+        doc = nlp.get_pipe("clinicscan_blocks")(doc)
+        arrays = TokenArrays.of(doc)
+        for end in (0, 1, arrays.n // 2, arrays.n):
+            expected = bool(end > 0 and numpy.isin(arrays.lower_np[:end], ids).any())
+            assert offer._animal_words_in(arrays, end, voice) == expected, (text[:100], end)
+            hits += expected
+    assert hits >= 4
+
+
+@pytest.mark.parametrize("text", PROBES)
+def test_case_blind_probes(text):
+    voice = load_own_voice()
+    assert voice.animals.count(text) == sum(1 for _ in voice.animals.blind.finditer(text))
+    assert voice.receiving.count(text) == sum(1 for _ in voice.receiver.finditer(text))
