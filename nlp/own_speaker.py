@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from clinicscan.errors import LexiconError
+from clinicscan.nlp.case_blind import matches_at
 from clinicscan.nlp.first_letters import led_by_first_letters
 from clinicscan.nlp.jsonl import read_json
 from clinicscan.paths import lexicon_dir
@@ -31,6 +32,8 @@ class OwnSpeaker:
     #: a person the page introduces by a staff title: "medical director Dr. Esteban Quirós", "Dr. Lena Hart, founder"
     #: (group "a" or "b" holds the surname)
     titled: re.Pattern | None = None
+    #: what every match of ``titled`` begins with, in lower case (nlp/case_blind.matches_at)
+    titled_starts: tuple[str, ...] = ()
 
     @classmethod
     def from_dict(cls, row: object, where: str = FILE) -> "OwnSpeaker":
@@ -49,7 +52,9 @@ class OwnSpeaker:
         # searched over a page's whole text: led by the first letters a match can begin with (a title word, "Dr",
         # "Prof", "Professor")
         titled = led_by_first_letters([*row["title_words"], "Dr", "Prof"], titled_pattern(row["title_words"]))
-        return cls(frozenset(row["speech_cues"]), re.compile(rf"\bour\s+(?:{words})s?\b", re.I), re.compile(titled))
+        # what a match begins with, in lower case (nlp/case_blind.matches_at): a title word, "dr", "prof"
+        return cls(frozenset(row["speech_cues"]), re.compile(rf"\bour\s+(?:{words})s?\b", re.I), re.compile(titled),
+                   tuple(sorted({w.lower() for w in [*row["title_words"], "Dr", "Prof"]})))
 
     def staff_names(self, text: str) -> frozenset[str]:
         """The surnames of the people ``text`` introduces by a staff title ("the standard protocol developed by
@@ -57,7 +62,9 @@ class OwnSpeaker:
         speak for it wherever they are quoted again ("Dr. Quirós said"). Session 25 sellerdata, issue 8."""
         if self.titled is None:
             return frozenset()
-        return frozenset(found.group("a") or found.group("b") for found in self.titled.finditer(text))
+        found = self.titled.finditer(text) if not self.titled_starts else \
+            matches_at(self.titled, text, self.titled_starts)
+        return frozenset(match.group("a") or match.group("b") for match in found)
 
     def speaks_for_page(self, sentence: str, clinic_words: tuple[str, ...], staff: frozenset[str] = frozenset()) -> bool:
         """The sentence gives its words to the page's own people: "our" + a staff word, or a distinctive word of

@@ -139,8 +139,11 @@ class OwnVoice:
             return rf"\b(?:{found})(?![\w'’-])"
         # searched over the whole main text of a page that names an animal word: in lower case over the lower-cased
         # text where that finds the same (nlp/case_blind.py), led by the phrases' first letters
+        # every match begins with a phrase's first word (up to a space or an apostrophe, which match more than
+        # themselves): tried only where one stands
         animals = CaseBlind(animal_phrases(False),
-                            led_by_first_letters([w.lower() for w in row["animal_patients"]], animal_phrases(True)))
+                            led_by_first_letters([w.lower() for w in row["animal_patients"]], animal_phrases(True)),
+                            tuple(sorted({re.split(r"[\s'’]", w.lower(), maxsplit=1)[0] for w in row["animal_patients"]})))
         nouns = _alternatives(row["therapy_nouns"])
         acting = rf"^[\s,;:)\]-]{{0,3}}(?:({nouns})\s+)?(?:(?:{_alternatives(row['adverbs'])})\s+)?" \
                  rf"(?:{_alternatives(row['acting_phrases'] + row['acting_verbs'])})\b"

@@ -23,7 +23,7 @@ import numpy
 import pytest
 
 from clinicscan.nlp.analyse import page_text
-from clinicscan.nlp.case_blind import CaseBlind, folds_as_ascii
+from clinicscan.nlp.case_blind import CaseBlind, folds_as_ascii, lower_text
 from clinicscan.nlp.matching import TokenArrays
 from clinicscan.nlp.own_speaker import load_own_speaker, titled_pattern
 from clinicscan.nlp.own_voice import _QUOTED, load_own_voice
@@ -49,6 +49,7 @@ PROBES = [
     "we were told", "WE WERE QUOTED", "Our Son had PRP", "our members said", "My Husband And I Travelled",
     "We flew with our daughter to a clinic", "I paid", "ı paid", "İ paid", "we\u212a paid", "Our Team compared",
     "we ranked", "our ſtaff compared", "Ⅷ our son", "ǅ our son", "ß our son", "ﬁ our son", "ΣΑΣ our son",
+    "• Your Dog's knee\n• WE PAID", "•your pet•", "• Dr. Ann Lee, Founder", "• Über our son", "•\u212a your dog",
 ]
 
 
@@ -56,6 +57,16 @@ def test_folds_as_ascii_is_every_non_ascii_character_uncased():
     for text in PROBES + ["\u212a", "ſ", "İ", "ı", "É", "’“”–—•…", "中文", "ß", "ǅ", "Ⅷ", "ﬁ", "a\u0307"]:
         expected = all(c.isascii() or (c.lower() == c and c.upper() == c) for c in text)
         assert folds_as_ascii(text) == expected, text
+
+
+def test_lower_text_is_the_lower_case_text_with_the_bullet_standing_in():
+    for text in PROBES + ["• Knee Pain\n• Hip", "•", "• Über", "• ’quoted’", "•\u212a", "plain"]:
+        lower = lower_text(text)
+        if not folds_as_ascii(text):
+            assert lower is None, text
+            continue
+        assert lower is not None and len(lower) == len(text), text
+        assert lower == text.lower().replace("\u2022", "\x00") or lower == text.lower(), text
 
 
 def _probe_texts() -> list[str]:
@@ -106,7 +117,7 @@ def test_staff_names_led_equal_the_pattern_alone():
               "Prof. Ada Lind, co-founder", "Professor Ada Lind, our lead physician", "founder Ann Lee said",
               "Director Ann Lee", "nurse practitioner J. Smith", "drDr. A, founder"]
     seen = 0
-    for text in probes + list(devset_texts()):
+    for text in probes + PROBES + list(devset_texts()):
         expected = frozenset(m.group("a") or m.group("b") for m in reference.finditer(text))
         assert speaker.staff_names(text) == expected, text[:200]
         seen += bool(expected)
