@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CaseBlind", "folds_as_ascii", "lower_text", "matches_at"]
+__all__ = ["CaseBlind", "folds_as_ascii", "lower_text", "lowered_pattern", "matches_at"]
 
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 #: the list items' bullet (nlp/html_text.BULLET), the one non-ASCII character of most pages' text, and what stands
@@ -80,6 +80,31 @@ def matches_at(pattern: re.Pattern, text: str, words: tuple[str, ...]):
         if found is not None:
             yield found
             end = found.end()
+
+
+#: what a hand-written pattern may hold for ``lowered_pattern``: escapes of \\b, \\s, \\d, \\w or punctuation; groups
+#: plain, non-capturing or lookaround; classes without letter ranges or negation
+_ESCAPE = re.compile(r"\\(.)", re.S)
+_GROUP = re.compile(r"\(\?(?![:=!]|<[=!])")
+_CLASS = re.compile(r"\[((?:\\.|[^\]\\])*)\]")
+
+
+def lowered_pattern(pattern: str) -> str | None:
+    """``pattern`` in lower case, for a case-sensitive search of ``lower_text(text)`` that finds what
+    ``re.compile(pattern, re.I)`` finds in ``text``; None when lowering could change what it means (an escape of
+    a capital letter such as \\W or \\S, a code point escape, an inline flag or a named group, a letter range or a
+    negated class, the bullet or NUL)."""
+    if "\u2022" in pattern or "\x00" in pattern:
+        return None
+    for escaped in _ESCAPE.findall(pattern):
+        if escaped.isalnum() and escaped not in "bsdw":
+            return None
+    if _GROUP.search(pattern):
+        return None
+    for body in _CLASS.findall(pattern):
+        if body.startswith("^") or re.search(r"[A-Za-z]-|-[A-Za-z]", body):
+            return None
+    return pattern.lower()
 
 
 class CaseBlind:

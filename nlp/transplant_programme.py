@@ -33,12 +33,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 from clinicscan.errors import LexiconError
+from clinicscan.nlp.case_blind import lower_text, lowered_pattern
 from clinicscan.paths import lexicon_dir
 from clinicscan.vocabulary import COUNTED_CONTEXTS
 
@@ -76,9 +77,18 @@ class TransplantReading:
         return self.blood_only or (len(self.groups) >= min_groups and self.indication is not None)
 
 
+#: pattern -> {sentence: does it match}: a page's claims share sentences, and ``is_programme`` reads them in up to
+#: four passes (vetoes, autoimmune only, blood only, public pathway); kept per process, emptied past the limit
+_FOUND: dict[re.Pattern, dict[str, bool]] = {}
+_FOUND_LIMIT = 5000
+
+
 def _memo_search(pattern: re.Pattern):
-    """``pattern.search(sentence) is not None``, searched once per distinct sentence of one call."""
-    seen: dict[str, bool] = {}
+    """``pattern.search(sentence) is not None``, searched once per distinct sentence (of the process, up to
+    ``_FOUND_LIMIT`` sentences a pattern)."""
+    seen = _FOUND.get(pattern)
+    if seen is None or len(seen) > _FOUND_LIMIT:
+        seen = _FOUND[pattern] = {}
 
     def found(sentence: str) -> bool:
         hit = seen.get(sentence)
@@ -106,6 +116,16 @@ class TransplantReader:
     care_pathway: re.Pattern | None = None
     sale_cues: re.Pattern | None = None
     min_pathway_groups: int = 2
+    #: pattern -> the same pattern in lower case, compiled case-sensitive, for the searches over a page's main text
+    #: (nlp/case_blind.py: the same matches over ``lower_text(text)``; a pattern lowering could change is absent)
+    lowered: dict = field(default_factory=dict, compare=False)
+
+    def _finds(self, pattern: re.Pattern, text: str, lower: str | None) -> bool:
+        """``pattern.search(text) is not None``; over ``lower`` (``lower_text(text)``) where that is the same."""
+        cased = self.lowered.get(pattern) if lower is not None else None
+        if cased is None:
+            return pattern.search(text) is not None
+        return cased.search(lower) is not None
 
     def read(self, text: str, claims: Iterable = ()) -> TransplantReading:
         """``text``: the page's main text (title included); ``claims``: its claims (any kind)."""
@@ -160,7 +180,7 @@ class TransplantReader:
         """The regulator's own reading of a programme (clinicscan/regulator_view.py): a page that
         speaks of a transplant and whose own claims are blood-forming cell types only, for blood
         disorders (and blood cancers, GVHD) only, is a transplant service, however short."""
-        if self.transplant_word is None or not self.transplant_word.search(text):
+        if self.transplant_word is None or not self._finds(self.transplant_word, text, lower_text(text)):
             return False
         products, conditions = self._own_ids(claims)
         return (bool(products) and products <= self.blood_forming_types
@@ -188,9 +208,12 @@ class TransplantReader:
         products, _ = self._own_ids(claims)
         if not products or not products <= self.blood_forming_types:
             return False
-        if self.sale_cues.search(text) or not self.public_hospital.search(text) or not self.care_pathway.search(text):
+        lower = lower_text(text)
+        if self._finds(self.sale_cues, text, lower) or not self._finds(self.public_hospital, text, lower) \
+                or not self._finds(self.care_pathway, text, lower):
             return False
-        found = sum(1 for name, pattern in self.groups.items() if name != "organisation" and pattern.search(text))
+        found = sum(1 for name, pattern in self.groups.items()
+                    if name != "organisation" and self._finds(pattern, text, lower))
         return found >= self.min_pathway_groups
 
     def is_programme(self, text: str, claims: Iterable = ()) -> bool:
@@ -204,11 +227,12 @@ class TransplantReader:
             return self.public_pathway(text, claims)
         if self.blood_only(text, claims):
             return True
-        if not self.indications.search(text):
+        lower = lower_text(text)
+        if not self._finds(self.indications, text, lower):
             return False
         found = 0
         for pattern in self.groups.values():
-            if pattern.search(text):
+            if self._finds(pattern, text, lower):
                 found += 1
                 if found >= self.min_groups:
                     return True
@@ -243,6 +267,13 @@ def load_transplant_reader(path: Path | str | None = None) -> TransplantReader:
             autoimmune_ids=frozenset(raw["autoimmune_ids"]), public_hospital=re.compile(raw["public_hospital"], flags),
             care_pathway=re.compile(raw["care_pathway"], flags), sale_cues=re.compile(raw["sale_cues"], flags),
             min_pathway_groups=int(raw["min_pathway_groups"]))
+        whole_text = [*raw["voice_groups"].values(), raw["indications"], raw["transplant_word"], raw["public_hospital"],
+                      raw["care_pathway"], raw["sale_cues"]]
+        for text, pattern in zip(whole_text, [*reader.groups.values(), reader.indications, reader.transplant_word,
+                                              reader.public_hospital, reader.care_pathway, reader.sale_cues]):
+            lowered = lowered_pattern(text)
+            if lowered is not None:
+                reader.lowered[pattern] = re.compile(lowered)
     except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
         raise LexiconError(f"cannot read the transplant-programme vocabulary from {path}: {exc}") from exc
     from clinicscan.vocabulary import load_vocabulary

@@ -147,3 +147,62 @@ def test_case_blind_probes(text):
     voice = load_own_voice()
     assert voice.animals.count(text) == sum(1 for _ in voice.animals.blind.finditer(text))
     assert voice.receiving.count(text) == sum(1 for _ in voice.receiver.finditer(text))
+
+
+# ------------------------------------------------------------------ the transplant-programme reader
+
+TRANSPLANT_PROBES = [
+    "Our NHS Foundation Trust offers autologous HSCT", "LEUKAEMIA and lymphoma", "Phase II trial", "PHASE iii",
+    "bone-marrow transplant", "Bone Marrow Transplantation", "prices from $5,000", "€4.500 package", "£3,000",
+    "your consultant will refer you", "YOUR CONSULTANT", "thalassaemia", "THALASSEMIA", "sickle cell", "\u212aidney",
+    "ſickle cell", "İmmunodeficiency", "ımmunodeficiency", "• Leukemia\n• Lymphoma", "• Über Leukämie",
+    "multiple myeloma (MDS)", "mds", "scid", "SCID", "engraftment", "ENGRAFTMENT", "apheresis", "Fanconi anemia",
+]
+
+
+def test_transplant_whole_text_searches_in_lower_case_equal_the_case_blind_ones():
+    from clinicscan.nlp.transplant_programme import load_transplant_reader
+
+    reader = load_transplant_reader()
+    patterns = [*reader.groups.values(), reader.indications, reader.transplant_word, reader.public_hospital,
+                reader.care_pathway, reader.sale_cues]
+    assert all(p in reader.lowered for p in patterns)  # the shipped patterns all lower safely
+    texts = TRANSPLANT_PROBES + PROBES + [t for text in devset_texts() for t in (text, text.upper(), text.title())]
+    hits = 0
+    for text in texts:
+        lower = lower_text(text)
+        for pattern in patterns:
+            expected = pattern.search(text) is not None
+            assert reader._finds(pattern, text, lower) == expected, (pattern.pattern[:60], text[:100])
+            hits += expected
+    assert hits > 100
+
+
+def test_lowered_pattern_refuses_what_lowering_could_change():
+    from clinicscan.nlp.case_blind import lowered_pattern
+
+    for pattern in [r"\W+", r"\S", r"\bA[A-Z]", r"(?i:x)", r"(?-i:X)", r"(?P<Name>x)", r"[^a]x", r"\x41", r"\u00c9",
+                    r"\N{BULLET}", "•", "\x00", r"[a-f]"]:
+        assert lowered_pattern(pattern) is None, pattern
+    for pattern in [r"\bNHS\b", r"phase (I{1,3}|[123])\b", r"[- ]", r"[\d,.]", r"(?=a)(?<!b)(?:c|d)\+", r"[$€£]\s*\d"]:
+        lowered = lowered_pattern(pattern)
+        assert lowered == pattern.lower()
+        for text in TRANSPLANT_PROBES + ["nhs", "Phase III", "phase 2", "$ 5", "€5", "A+", "C+ d+"]:
+            low = lower_text(text)
+            if low is not None:
+                assert (re.search(lowered, low) is not None) == (re.search(pattern, text, re.I) is not None), \
+                    (pattern, text)
+
+
+def test_transplant_sentence_memo_is_the_search_and_bounded():
+    from clinicscan.nlp import transplant_programme as tp
+
+    pattern = re.compile(r"\btrials?\b", re.I)
+    found = tp._memo_search(pattern)
+    for sentence in ["a trial", "no", "TRIALS here", "a trial"]:
+        assert found(sentence) == (pattern.search(sentence) is not None)
+    for n in range(tp._FOUND_LIMIT + 2):
+        found(f"sentence {n}")
+    assert len(tp._FOUND[pattern]) > tp._FOUND_LIMIT
+    tp._memo_search(pattern)  # the next page's reading starts again
+    assert len(tp._FOUND[pattern]) == 0
