@@ -95,6 +95,24 @@ class WordTable:
             self._grow(max(count, 2 * self.values.size, 1024))
         todo = ~self.known[ids]
         if todo.any():
+            # the new words' values converted in one call and stored with one scatter (element by element,
+            # numpy's scalar stores cost more than many of the tests computed)
+            words, compute = WORDS.words, self.compute
+            numbers = numpy.unique(ids[todo])
+            self.values[numbers] = numpy.fromiter((compute(words[number]) for number in numbers.tolist()),
+                                                  dtype=self.values.dtype, count=len(numbers))
+            self.known[numbers] = True
+        return self.values[ids]
+
+    def lookup_stepped(self, ids):
+        """``lookup`` storing each new word's value on its own: the reference its test compares with."""
+        if self.generation != WORDS.generation:
+            self.values, self.known, self.generation = self.values[:0], self.known[:0], WORDS.generation
+        count = len(WORDS.words)
+        if self.values.size < count:
+            self._grow(max(count, 2 * self.values.size, 1024))
+        todo = ~self.known[ids]
+        if todo.any():
             words = WORDS.words
             for number in numpy.unique(ids[todo]).tolist():
                 self.values[number] = self.compute(words[number])
