@@ -187,3 +187,32 @@ def test_lead_in_positions_once_per_sentence_equal_once_per_mention():
         assert set(component._lead_in_positions(a, mentions)) == set(reference)
         found += len(reference)
     assert found > 50
+
+
+@pytest.mark.parametrize("dtype", ["bool", "uint8", "uint32", "uint64"])
+def test_word_table_stores_new_values_as_one_by_one(dtype):
+    """``WordTable.lookup`` stores a page's new words' values in one scatter; ``lookup_stepped`` one at a time."""
+    from clinicscan.nlp.matching import WORDS, WordTable
+
+    def compute(word: int) -> int:
+        return {"bool": word % 3 == 0, "uint8": word % 251, "uint32": word % 4_000_000_007 % (1 << 32),
+                "uint64": word}[dtype]
+
+    fast, stepped = WordTable(compute, dtype=dtype), WordTable(compute, dtype=dtype)
+    rng = numpy.random.default_rng(7)
+    for size in (0, 1, 50, 400, 3000):
+        words = rng.integers(0, 1 << 63, size=size, dtype="uint64") * numpy.uint64(2) + numpy.uint64(rng.integers(2))
+        words = numpy.concatenate((words, words[: size // 2]))  # words met again on the same page
+        ids = WORDS.ids(words)
+        got, want = fast.lookup(ids), stepped.lookup_stepped(ids)
+        assert got.dtype == want.dtype and numpy.array_equal(got, want)
+        assert numpy.array_equal(fast.known[: len(stepped.known)], stepped.known[: len(fast.known)])
+
+
+def test_free_patterns_first_masks_equal_each_patterns_own_table():
+    matcher = _matchers()["context"]
+    assert len(matcher._free) >= 2
+    for doc in list(_docs_to("clinicscan_mentions"))[:60]:
+        a = TokenArrays.of(doc)
+        for pattern, mask in zip(matcher._free, matcher._free_firsts(a)):
+            assert numpy.array_equal(mask, pattern.first_allowed(a))
