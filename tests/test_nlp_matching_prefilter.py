@@ -89,14 +89,17 @@ def test_a_sentence_without_a_number_gets_no_attempt_of_a_pattern_that_needs_one
     assert len(attempts) == 1  # the first sentence has every word but no number
 
 
-def test_the_patterns_a_sentence_allows_are_chosen_again_after_a_new_pattern(nlp):
-    """The (anchor word, sentence bits) -> allowed patterns table (session 23) is emptied by ``add``: a
-    pattern added after a call is tried at the next one."""
+@pytest.mark.parametrize("gated", [True, False])
+def test_the_patterns_a_sentence_allows_are_chosen_again_after_a_new_pattern(nlp, gated):
+    """The tables that choose a hit's patterns are emptied by ``add``: the anchor words' gates (session 26) and,
+    in the reference search, the (anchor word, sentence bits) -> allowed patterns table (session 23); a pattern
+    added after a call is tried at the next one."""
     matcher = TokenPatternMatcher(nlp.vocab)
+    matcher.gated = gated
     matcher.add("rate", RATE)
     doc = nlp("In one trial 85% of patients improved. Then 85% of patients felt better.")
     assert [doc[s:e].text for _k, s, e in matcher(doc)] == ["85% of patients improved"]
-    assert matcher._passing  # the table was filled for the "%" hits
+    assert (matcher._gates if gated else matcher._passing)  # the table was filled for the "%" hits
     matcher.add("better", [{"LIKE_NUM": True}, {"ORTH": "%"}, {"OP": "*"}, {"LOWER": "felt"}, {"LOWER": "better"}])
     found = [(nlp.vocab.strings[k], doc[s:e].text) for k, s, e in matcher(doc)]
     assert ("better", "85% of patients felt better") in found and ("rate", "85% of patients improved") in found
