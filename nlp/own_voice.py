@@ -36,6 +36,8 @@ __all__ = ["NameReader", "OwnVoice", "load_own_voice"]
 
 #: quoted speech or a quoted title: what is inside is someone else's voice
 _QUOTED = re.compile(r"[\"“”][^\"“”]{0,400}[\"“”]")
+#: the marks a quotation opens with (``_QUOTED``'s first character)
+_QUOTE_MARKS = ('"', "“", "”")
 #: a quotation mark left after the pairs are gone: a quotation running on from or into the next sentence
 _LONE_QUOTE = re.compile(r"[\"“”]")
 #: the page's own words; the capital-letters "US" is the country, "Us" and "us" are the page
@@ -212,7 +214,7 @@ class OwnVoice:
             return 0
         if self.receiving is None:
             return sum(1 for _ in self.receiver.finditer(_QUOTED.sub(" ", text)))
-        return self.receiving.count(_QUOTED.sub(" ", text))
+        return self.receiving.count(_without_quotes(text))
 
     def treats_animals(self, text: str) -> int:
         """How many times ``text`` (the page's main text, quotations aside) addresses an animal's owner or names an
@@ -220,7 +222,7 @@ class OwnVoice:
         manual, section 1: a veterinary practice treating animals is not a seller (session 25 sellerdata)."""
         if self.animals is None:
             return 0
-        return self.animals.count(_QUOTED.sub(" ", text))
+        return self.animals.count(_without_quotes(text))
 
     def of_a_plant(self, before: str, mention: str = "stem cells") -> bool:
         """The mention's "stem cells" are a plant's: ``before`` (the sentence up to the mention) ends with a plant
@@ -305,6 +307,32 @@ class NameReader:
                 if not bits[j] & _NAME:
                     break
         return None
+
+
+def _without_quotes(text: str) -> str:
+    """``_QUOTED.sub(" ", text)`` for a page's whole text: every match opens with a quotation mark, so ``_QUOTED`` is
+    tried only where ``str.find`` (C speed) finds one, and the text is rebuilt as ``sub`` does (leftmost matches,
+    none overlapping). ``re`` itself tried the pattern at every character (~0.7 ms a 25 KB page, twice a page)."""
+    places: list[int] = []
+    for mark in _QUOTE_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            places.append(at)
+            at = text.find(mark, at + 1)
+    if not places:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for at in sorted(places):
+        if at < done:
+            continue
+        found = _QUOTED.match(text, at)
+        if found is not None:
+            pieces.append(text[done:at])
+            pieces.append(" ")
+            done = found.end()
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _unquoted(sentence: str) -> str:

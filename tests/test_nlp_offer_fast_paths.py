@@ -206,3 +206,12 @@ def test_transplant_sentence_memo_is_the_search_and_bounded():
     assert len(tp._FOUND[pattern]) > tp._FOUND_LIMIT
     tp._memo_search(pattern)  # the next page's reading starts again
     assert len(tp._FOUND[pattern]) == 0
+
+
+def test_without_quotes_equals_the_quotation_sub():
+    from clinicscan.nlp.own_voice import _without_quotes
+
+    probes = ['', 'no marks', '"', '""', '"a"', 'x "a" y "b" z', '“curly” and "straight"', '"open only',
+              'close only"', '"' + "x" * 401 + '"', '"' + "x" * 399 + '" and "y"', '“a"b”c"', '"a\nb"', '”a“b”']
+    for text in probes + list(devset_texts()) + PROBES:
+        assert _without_quotes(text) == _QUOTED.sub(" ", text), text[:200]
