@@ -26,16 +26,15 @@ from clinicscan.nlp.analyse import page_text
 from clinicscan.nlp.components import context as context_module
 from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, matcher as matcher_module
 from clinicscan.nlp.pipeline import shared_pipeline
+from devset_texts import devset_texts
 
 ROOT = Path(__file__).resolve().parents[1]
-DEVSET_PAGES = ROOT / "data" / "devset" / "pages"
 
 
 @lru_cache(maxsize=1)
 def texts() -> tuple[str, ...]:
     """The dev set's pages and a few generated bench pages (varied text, 5 KB and 25 KB)."""
-    found = [page_text(p.read_text(encoding="utf-8", errors="replace"), p.suffix in (".html", ".htm")).text
-             for p in sorted(DEVSET_PAGES.iterdir()) if p.is_file()]
+    found = list(devset_texts())
     sys.path.insert(0, str(ROOT / "bench"))
     try:
         import extract as bench_extract
@@ -194,11 +193,28 @@ def test_word_table_stores_new_values_as_one_by_one(dtype):
     """``WordTable.lookup`` stores a page's new words' values in one scatter; ``lookup_stepped`` one at a time."""
     from clinicscan.nlp.matching import WORDS, WordTable
 
+    class SteppedWordTable(WordTable):
+        """The reference: ``lookup`` as it was before session 26, storing each new word's value on its own."""
+
+        def lookup_stepped(self, ids):
+            if self.generation != WORDS.generation:
+                self.values, self.known, self.generation = self.values[:0], self.known[:0], WORDS.generation
+            count = len(WORDS.words)
+            if self.values.size < count:
+                self._grow(max(count, 2 * self.values.size, 1024))
+            todo = ~self.known[ids]
+            if todo.any():
+                words = WORDS.words
+                for number in numpy.unique(ids[todo]).tolist():
+                    self.values[number] = self.compute(words[number])
+                    self.known[number] = True
+            return self.values[ids]
+
     def compute(word: int) -> int:
         return {"bool": word % 3 == 0, "uint8": word % 251, "uint32": word % 4_000_000_007 % (1 << 32),
                 "uint64": word}[dtype]
 
-    fast, stepped = WordTable(compute, dtype=dtype), WordTable(compute, dtype=dtype)
+    fast, stepped = WordTable(compute, dtype=dtype), SteppedWordTable(compute, dtype=dtype)
     rng = numpy.random.default_rng(7)
     for size in (0, 1, 50, 400, 3000):
         words = rng.integers(0, 1 << 63, size=size, dtype="uint64") * numpy.uint64(2) + numpy.uint64(rng.integers(2))

@@ -16,27 +16,18 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
-from pathlib import Path
 
 import numpy
 import pytest
 
-from clinicscan.nlp.analyse import page_text
 from clinicscan.nlp.case_blind import CaseBlind, folds_as_ascii, lower_text
 from clinicscan.nlp.matching import TokenArrays
 from clinicscan.nlp.own_speaker import load_own_speaker, titled_pattern
 from clinicscan.nlp.own_voice import _QUOTED, load_own_voice
 from clinicscan.nlp.pipeline import shared_pipeline
 from clinicscan.paths import lexicon_dir
+from devset_texts import devset_texts
 
-DEVSET_PAGES = Path(__file__).resolve().parents[1] / "data" / "devset" / "pages"
-
-
-@lru_cache(maxsize=1)
-def devset_texts() -> tuple[str, ...]:
-    return tuple(page_text(p.read_text(encoding="utf-8", errors="replace"), p.suffix in (".html", ".htm")).text
-                 for p in sorted(DEVSET_PAGES.iterdir()) if p.is_file())
 
 
 #: texts where reading in lower case could go wrong: the characters ``re.IGNORECASE`` folds onto ASCII letters

@@ -14,26 +14,19 @@ the strings that could tell them apart:
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import numpy
 import pytest
 
 from clinicscan.nlp import claim_model
-from clinicscan.nlp.analyse import analyse_page, page_text
+from clinicscan.nlp.analyse import analyse_page
 from clinicscan.nlp.contacts.intl_addresses import has_digit
 from clinicscan.nlp.fragments import load_fragments
 from clinicscan.nlp.matching import TokenArrays
 from clinicscan.nlp.pipeline import shared_pipeline
 from clinicscan.paths import lexicon_dir
+from devset_texts import DEVSET_PAGES, devset_texts
 
-DEVSET_PAGES = Path(__file__).resolve().parents[1] / "data" / "devset" / "pages"
-
-
-@lru_cache(maxsize=1)
-def devset_texts() -> tuple[str, ...]:
-    return tuple(page_text(p.read_text(encoding="utf-8", errors="replace"), p.suffix in (".html", ".htm")).text
-                 for p in sorted(DEVSET_PAGES.iterdir()) if p.is_file())
 
 
 @lru_cache(maxsize=1)

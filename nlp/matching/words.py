@@ -104,21 +104,6 @@ class WordTable:
             self.known[numbers] = True
         return self.values[ids]
 
-    def lookup_stepped(self, ids):
-        """``lookup`` storing each new word's value on its own: the reference its test compares with."""
-        if self.generation != WORDS.generation:
-            self.values, self.known, self.generation = self.values[:0], self.known[:0], WORDS.generation
-        count = len(WORDS.words)
-        if self.values.size < count:
-            self._grow(max(count, 2 * self.values.size, 1024))
-        todo = ~self.known[ids]
-        if todo.any():
-            words = WORDS.words
-            for number in numpy.unique(ids[todo]).tolist():
-                self.values[number] = self.compute(words[number])
-                self.known[number] = True
-        return self.values[ids]
-
     def _grow(self, size: int) -> None:
         grown = numpy.zeros(size, dtype=self.values.dtype)
         grown[:self.values.size] = self.values
