@@ -172,3 +172,14 @@ def test_a_regulator_page_with_the_new_wordings_claims_nothing():
     page = analyse_page(html)
     assert not page.offers_treatment
     assert page.red_flags == []
+
+
+def test_a_singular_variant_does_not_cut_the_named_source_out_of_the_quote():
+    """A phrase added as a variant must not win a span from the longer names around it: in "umbilical cord stem
+    cell therapy" the quote keeps "umbilical cord" (and the therapy its own mention), not a "cord stem cell" that
+    starts inside the source's name (session 26 review: the singular variant changed the demo's claim rows)."""
+    page = analyse_page(_page("At Harrowgate Regenerative Clinic we offer umbilical cord stem cell therapy for knee "
+                              "arthritis."))
+    quoted = {(c.vocab_id, c.matched_text.lower()) for c in page.claims if c.kind == "product_type"}
+    assert ("umbilical_cord", "umbilical cord") in quoted
+    assert not any(text.startswith("cord stem cell") for _, text in quoted)
