@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CaseBlind", "folds_as_ascii", "lower_text", "lowered_pattern", "matches_at"]
+__all__ = ["CaseBlind", "folds_as_ascii", "lower_text", "lowered_pattern", "matches_at", "matches_where"]
 
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 #: the list items' bullet (nlp/html_text.BULLET), the one non-ASCII character of most pages' text, and what stands
@@ -66,12 +66,19 @@ def matches_at(pattern: re.Pattern, text: str, words: tuple[str, ...]):
     if lower is None:
         yield from pattern.finditer(text)
         return
+    yield from matches_where(pattern, text, lower, words)
+
+
+def matches_where(pattern: re.Pattern, text: str, haystack: str, starts: tuple[str, ...]):
+    """``pattern.finditer(text)`` tried only where one of ``starts`` stands in ``haystack`` (``text`` itself, or a
+    copy of the same length such as its lower case), for a ``pattern`` that never matches the empty string and whose
+    every match begins with one of ``starts`` as ``haystack`` spells it: leftmost matches, none overlapping."""
     places: set[int] = set()
-    for word in words:
-        at = lower.find(word)
+    for word in starts:
+        at = haystack.find(word)
         while at >= 0:
             places.add(at)
-            at = lower.find(word, at + 1)
+            at = haystack.find(word, at + 1)
     end = 0
     for at in sorted(places):
         if at < end:
