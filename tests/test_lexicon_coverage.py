@@ -183,3 +183,25 @@ def test_a_singular_variant_does_not_cut_the_named_source_out_of_the_quote():
     quoted = {(c.vocab_id, c.matched_text.lower()) for c in page.claims if c.kind == "product_type"}
     assert ("umbilical_cord", "umbilical cord") in quoted
     assert not any(text.startswith("cord stem cell") for _, text in quoted)
+
+
+@pytest.mark.parametrize("wording, source, quote", [
+    # a shorter singular variant won the span and cut the quote (session 26's span audit, docs/claim-model.md)
+    ("culture expanded stem cell therapy", "msc", "culture expanded stem cell"),
+    ("umbilical cord blood derived stem cell treatment", "cord_blood", "umbilical cord blood derived stem cell"),
+    ("umbilical cord blood-derived stem cell shots", "cord_blood", "umbilical cord blood-derived stem cell"),
+    # a hyphenated "cord-blood" left "blood derived stem cell" to read as peripheral blood
+    ("cord-blood derived stem cell injections", "cord_blood", "cord-blood derived stem cell"),
+    ("umbilical cord-blood derived stem cell infusions", "cord_blood", "umbilical cord-blood derived stem cell"),
+    # a fully hyphenated "umbilical-cord-blood" read as umbilical cord tissue
+    ("umbilical-cord-blood cells", "cord_blood", "umbilical-cord-blood"),
+    # "embryonic-like" is marketing for cells that are not embryonic; the plural already read so
+    ("embryonic-like stem cell injections", "unspecified_stem_cell", "embryonic-like stem cell"),
+    ("peripheral-blood mononuclear cell infusions", "peripheral_blood", "peripheral-blood mononuclear cell"),
+])
+def test_a_singular_or_hyphenated_source_name_is_quoted_whole_under_its_own_id(wording, source, quote):
+    """The quote a regulator reads names the source as the page does, and no other source's id rides along."""
+    page = analyse_page(_page(f"At Harrowgate Regenerative Clinic we offer {wording} for knee arthritis."))
+    quoted = {(c.vocab_id, c.matched_text.lower()) for c in page.claims if c.kind == "product_type"}
+    assert (source, quote) in quoted
+    assert {vocab_id for vocab_id, _ in quoted} <= {source, "unspecified_stem_cell"}
