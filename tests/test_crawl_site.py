@@ -223,9 +223,12 @@ def test_interrupted_crawl_says_how_to_resume_and_does(sqlite_url, tmp_path):
     args = ("crawl", *CRAWL, "--max-depth", "1")
     with LocalSite(pages, hold_until=lambda site, path: not held["on"] or path in ("/", "/p/0")) as site:
         proc = clinicscan_popen(sqlite_url, tmp_path, args[0], site.url, *args[1:])
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline and len(site.page_requests()) < 3:
+        # Wait for the crawl to reach the held request, however slow start-up is on a loaded machine: a
+        # Ctrl-C sent before Scrapy has installed its handler tests Python's start-up, not the resume.
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and len(site.page_requests()) < 3 and proc.poll() is None:
             time.sleep(0.05)  # "/" and "/p/0" served, the third request is held
+        assert len(site.page_requests()) >= 3, f"the crawl never reached the held page: {site.page_requests()}"
         proc.send_signal(signal.SIGINT)  # Ctrl-C: Scrapy stops gracefully
         held["on"] = False
         _, err = proc.communicate(timeout=60)
