@@ -21,15 +21,9 @@ from pathlib import Path
 import pytest
 
 from clinicscan.nlp.analyse import analyse_page, page_ids
-from clinicscan.nlp.pipeline import shared_pipeline
-from clinicscan.vocabulary import counted_contexts
+from claim_probe import counted
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-
-
-def counted(text: str, kind: str) -> set[str]:
-    doc = shared_pipeline()(text)
-    return {c.vocab_id for c in doc._.clinicscan_claims if c.kind == kind and c.context in counted_contexts(kind)}
 
 
 # -- a denial in a leading subordinate clause does not reach the main clause -------------------------

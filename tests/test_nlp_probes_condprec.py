@@ -20,17 +20,11 @@ from pathlib import Path
 import pytest
 
 from clinicscan.nlp.analyse import analyse_page
-from clinicscan.nlp.pipeline import shared_pipeline
-from clinicscan.vocabulary import counted_contexts
+from claim_probe import counted
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 import claim_batch  # noqa: E402
-
-
-def counted(text: str, kind: str) -> set[str]:
-    doc = shared_pipeline()(text)
-    return {c.vocab_id for c in doc._.clinicscan_claims if c.kind == kind and c.context in counted_contexts(kind)}
 
 
 def page(html: str):

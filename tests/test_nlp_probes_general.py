@@ -11,14 +11,7 @@ from __future__ import annotations
 import pytest
 
 from clinicscan.nlp.analyse import analyse_page
-from clinicscan.nlp.pipeline import shared_pipeline
-from clinicscan.vocabulary import counted_contexts
-
-
-def counted(text: str, kind: str) -> set[str]:
-    """Vocabulary ids of ``kind`` that ``text`` claims (asserted or hedged mentions; asserted only for red flags)."""
-    doc = shared_pipeline()(text)
-    return {c.vocab_id for c in doc._.clinicscan_claims if c.kind == kind and c.context in counted_contexts(kind)}
+from claim_probe import counted
 
 
 # -- HTML entities are typography too ---------------------------------------------------------
