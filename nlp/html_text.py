@@ -533,8 +533,9 @@ def html_to_text(html: str) -> PageText:
             continue
         # a header or footer inside a section is that section's own (HTML-AAM: no banner or contentinfo)
         scope = _SECTION_SCOPE if node.tag in ("header", "footer") else _CONTENT_SCOPE
-        if node.tag != "nav" and (_inside(node, scope) or node.css_first("h1") is not None
-                                  or node.css_first("main, article") is not None):
+        # (one selector for "an h1, a main or an article inside": the same test as two css_first calls, and
+        # each call parses its selector again)
+        if node.tag != "nav" and (_inside(node, scope) or node.css_first("h1, main, article") is not None):
             continue
         candidates[node.mem_id] = node
     nav_nodes = [node for node in candidates.values() if not _has_ancestor_in(node, candidates)]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import repeat
+from operator import mul
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -39,15 +41,25 @@ class LinearModel:
 
     def score(self, features: Mapping[str, float]) -> float:
         """The linear score (log-odds)."""
-        weights = self.weights
-        return self.bias + sum(weights.get(name, 0.0) * value for name, value in features.items())
+        # the products summed in the features' order by one ``sum``, as a generator of
+        # ``weights.get(name, 0.0) * value`` gave them (the same floats in the same order: the same
+        # score to the bit), without a Python frame per feature
+        return self.bias + sum(map(mul, map(self.weights.get, features, repeat(0.0)), features.values()))
 
     def probability(self, features: Mapping[str, float]) -> float:
-        z = self.score(features)
-        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+        return self.probability_of_score(self.score(features))
 
     def decide(self, features: Mapping[str, float]) -> bool:
         return self.probability(features) >= self.threshold
+
+    @staticmethod
+    def probability_of_score(z: float) -> float:
+        """The probability of a linear score (``probability`` of features whose ``score`` is ``z``)."""
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+    def decide_score(self, z: float) -> bool:
+        """``decide`` of features whose ``score`` is ``z``."""
+        return self.probability_of_score(z) >= self.threshold
 
     @classmethod
     def from_dict(cls, row: object, where: str = "model") -> "LinearModel":

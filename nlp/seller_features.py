@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy
 
+from clinicscan.nlp.case_blind import lower_text
 from clinicscan.nlp.matching import WordTable
 from clinicscan.nlp.rules import PAGE_KINDS
 from clinicscan.paths import lexicon_dir
@@ -95,6 +96,12 @@ class FeatureReader:
         self._table: WordTable | None = None
         self._vocab = None
         self._generic_words = set().union(*(set(w) for w in self.groups.values())) | _GENERIC_TITLE_WORDS
+        # the feature names read() fills, made once: (page kind, "cue_<kind>"), (bit, "count_<group>",
+        # "rate_<group>") and (title word set, "org_<group>")
+        self._cue_names = tuple((kind, f"cue_{kind}") for kind in PAGE_KINDS)
+        self._group_names = tuple((bit, f"count_{group}", f"rate_{group}") for bit, group in enumerate(self.text_groups))
+        self._org_names = tuple((vocabulary, f"org_{group[len('title_'):]}")
+                                for group, vocabulary in self.title_groups.items())
 
     def _word_table(self, vocab) -> WordTable:
         if self._table is None or self._vocab is not vocab:
@@ -107,22 +114,23 @@ class FeatureReader:
         """The feature vector of one page (``main_end``: tokens before it are main text, not menus)."""
         values: dict[str, float] = {"rule_score": max(-15.0, min(15.0, evidence.score)) / 5.0}
         words = max(main_end, MIN_RATE_TOKENS)
-        for kind in PAGE_KINDS:
-            values[f"cue_{kind}"] = math.log1p(evidence.cue_weight.get(kind, 0.0))
+        cue_weight = evidence.cue_weight
+        for kind, name in self._cue_names:
+            values[name] = math.log1p(cue_weight.get(kind, 0.0))
         values["products"] = math.log1p(evidence.products)
         values["products_counted_share"] = evidence.counted / evidence.products if evidence.products else 0.0
         values["products_reported_share"] = evidence.reported / evidence.products if evidence.products else 0.0
         values["own_product"] = 1.0 if evidence.own else 0.0
         values["declined_product"] = 1.0 if evidence.declined else 0.0
         values["no_product"] = 0.0 if evidence.counted else 1.0
-        counts = self._group_counts(arrays, main_end)
-        for bit, group in enumerate(self.text_groups):
-            count = int(counts[bit])
-            values[f"count_{group}"] = math.log1p(count)
-            values[f"rate_{group}"] = 100.0 * count / words
+        counts = self._group_counts(arrays, main_end).tolist()
+        for bit, count_name, rate_name in self._group_names:
+            count = counts[bit]
+            values[count_name] = math.log1p(count)
+            values[rate_name] = 100.0 * count / words
         org_words = _organisation_words(title)
-        for group, vocabulary in self.title_groups.items():
-            values[f"org_{group[len('title_'):]}"] = 1.0 if org_words & vocabulary else 0.0
+        for vocabulary, name in self._org_names:
+            values[name] = 1.0 if org_words & vocabulary else 0.0
         values["org_named_in_text"] = math.log1p(self._own_name_count(title, main_text))
         values["we_with_research"] = values["rate_we"] * values["rate_research"] if "rate_research" in values else 0.0
         values["we_with_news"] = values["rate_we"] * values["rate_news"] if "rate_news" in values else 0.0
@@ -139,7 +147,11 @@ class FeatureReader:
         words = [w for w in _organisation_words(title) if len(w) > 3 and w not in generic and w.isalpha()]
         if not words or not main_text:
             return 0
-        body = main_text.lower()
+        # lower-cased by ``case_blind.lower_text`` where it can be (the bullet standing as NUL; no word, all
+        # letters, holds either): several times faster than ``str.lower`` over a text of two-byte characters
+        body = lower_text(main_text)
+        if body is None:
+            body = main_text.lower()
         first = body.find("\n")
         body = body[first + 1:] if first >= 0 else body  # the title line itself does not count
         return max(body.count(w) for w in words)

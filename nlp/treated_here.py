@@ -40,7 +40,27 @@ class TreatedHere:
     excluding: re.Pattern
 
     def questions(self, text: str) -> list[str]:
-        """The questions the text's blocks open with, lower-cased."""
+        """The questions the text's blocks open with, lower-cased: in each line (block) holding a "?", the line
+        up to its first one, unless the line opens with it. Found by ``str.find`` from question mark to question
+        mark, not by splitting the text in lines (a page has hundreds of lines and a few questions); the same
+        questions in the same order as ``_questions_by_line``."""
+        found = []
+        longest = self.longest
+        mark = text.find("?")
+        while mark >= 0:
+            start = text.rfind("\n", 0, mark) + 1
+            if mark > start:
+                question = text[start:mark + 1].strip().lower()
+                if len(question.split()) <= longest:
+                    found.append(question)
+            end = text.find("\n", mark)
+            if end < 0:
+                break
+            mark = text.find("?", end)
+        return found
+
+    def _questions_by_line(self, text: str) -> list[str]:
+        """The reference reading of ``questions``: every line split off and searched."""
         found = []
         for block in text.split("\n"):
             mark = block.find("?")

@@ -150,6 +150,30 @@ def _alone_regex() -> re.Pattern[str]:
         rf"(?P<{cc}>(?:{shapes[cc]})(?![\w\-]))" for cc in alone) + ")")
 
 
+#: a postcode shape that opens with one or two classes of capitals and then a digit ("[A-PR-UWYZ][A-HK-Y]?[0-9]...",
+#: "[ABCEGHJ-NPRSTVXY][0-9]..."), with no alternation: each of its matches holds a digit right after a capital
+_CAPITAL_THEN_DIGIT_SHAPE = re.compile(r"(?:\(\?:)?\[[A-Z\-]+\](?:\[[A-Z\-]+\]\?)?\[0-9\][^|]*")
+#: a digit right after a capital: the regex opens with the digit class, so ``re`` skips to the digits at C speed
+_CAPITAL_DIGIT = re.compile(r"[0-9](?<=[A-Z][0-9])")
+
+
+@lru_cache(maxsize=1)
+def _alone_needs_capital_digit() -> bool:
+    """Every shape of ``_alone_regex`` is one whose matches hold a digit right after a capital (the UK's and
+    Canada's): then a text without one holds no such postcode, and is not scanned for them."""
+    shapes = _load("postcodes.json")["shapes"]
+    return all(_CAPITAL_THEN_DIGIT_SHAPE.fullmatch(shapes[cc]) for cc in _postcodes()[1])
+
+
+def _alone_matches(text: str):
+    """``_alone_regex().finditer(text)``; nothing at all, without the scan, in a text where no digit follows a
+    capital when every shape needs one (``_alone_needs_capital_digit``). The scan tries the shapes at every
+    capital and digit, ~40 us a 5 KB page; the test ~13 us."""
+    if _alone_needs_capital_digit() and _CAPITAL_DIGIT.search(text) is None:
+        return iter(())
+    return _alone_regex().finditer(text)
+
+
 @lru_cache(maxsize=64)
 def _regions(cc: str) -> dict[str, str]:
     """Plain region name (and abbreviations) -> the name pycountry gives the top-level subdivision."""
@@ -359,7 +383,7 @@ def _anchors(text: str, country_hints) -> list[tuple[int, int, str, bool]]:
         if len(found) >= MAX_ANCHORS:
             break
     if has_digit(text):
-        for match in _alone_regex().finditer(text):
+        for match in _alone_matches(text):
             found.append((match.start(), match.end(), match.lastgroup, True))
             if len(found) >= 2 * MAX_ANCHORS:
                 break
