@@ -28,7 +28,7 @@ from clinicscan import __version__
 from clinicscan.errors import ClinicscanError, InputError, StoreUnavailable
 from clinicscan.heap import long_lived_heap
 from clinicscan.store.bodies import ArchivedBodyError, page_html
-from clinicscan.store.inserts import bulk_insert, bulk_update_by_id
+from clinicscan.store.inserts import bulk_insert, bulk_update_by_id, insert_rows
 from clinicscan.store.models import Claim, ContactFact, CrawlRun, Page, Site, SiteRole
 from clinicscan.nlp.analyse import PageAnalysis, analyse_page
 from clinicscan.nlp.site_voice import apply_site_decisions
@@ -45,6 +45,11 @@ PROGRESS_EVERY = 10.0  # seconds between progress lines
 MAX_SENTENCE_CHARS = 2000
 #: how often a worker checks that the process that started it is still there
 WORKER_WATCH_SECONDS = 0.5
+#: a claim row as a worker returns it (``_analyse_job``) and the batch write inserts it: a tuple
+#: of these columns, not a dict (about 40 a page: no dict to build, pickle, merge with the
+#: page id and take apart again in the parent)
+CLAIM_COLUMNS = ("page_id", "kind", "vocab_id", "detail_id", "matched_text", "start", "end", "sentence",
+                 "sent_start", "sent_end", "context", "context_cue", "section", "lexicon_version")
 #: how long `extract PATH` waits for pages of its run that another process holds (PostgreSQL)
 LOCKED_WAIT_SECONDS = 120.0
 
@@ -94,9 +99,10 @@ def _clip_sentence(sentence: str, start: int, end: int) -> str:
     return ("…" if lo else "") + sentence[lo:lo + MAX_SENTENCE_CHARS] + ("…" if lo + MAX_SENTENCE_CHARS < len(sentence) else "")
 
 
-def _analyse_job(job: tuple) -> tuple[int, dict, list[dict], list[dict], dict | None]:
+def _analyse_job(job: tuple) -> tuple[int, dict, list[tuple], list[dict], dict | None]:
     """Worker side: analyse one page, return plain values (cheap to send between processes):
-    the page's columns, its claims, its contact facts and its site role row (or None).
+    the page's columns, its claims (tuples of CLAIM_COLUMNS), its contact facts and its site
+    role row (or None).
 
     ``job`` is the page's row as ``_extract_batches`` selects it; a crawled page's html is
     read back from its WARC record here, in the worker (``clinicscan.store.bodies``)."""
@@ -118,18 +124,18 @@ def _analyse_job(job: tuple) -> tuple[int, dict, list[dict], list[dict], dict | 
     }
     seen: set[tuple] = set()
     claims = []
+    version = result.lexicon_version
     for c in result.claims:
         key = (c.kind, c.vocab_id, c.start)
         if key in seen:
             continue
         seen.add(key)
-        claims.append({
-            "kind": c.kind, "vocab_id": c.vocab_id, "detail_id": c.detail_id if c.detail_id != c.vocab_id else None,
-            "matched_text": c.matched_text, "start": c.start, "end": c.end,
-            "sentence": _clip_sentence(c.sentence, c.start - c.sent_start, c.end - c.sent_start),
-            "sent_start": c.sent_start, "sent_end": c.sent_end, "context": c.context, "context_cue": c.context_cue,
-            "section": c.section, "lexicon_version": result.lexicon_version,
-        })
+        sentence = c.sentence
+        if len(sentence) > MAX_SENTENCE_CHARS:
+            sentence = _clip_sentence(sentence, c.start - c.sent_start, c.end - c.sent_start)
+        claims.append((page_id, c.kind, c.vocab_id, c.detail_id if c.detail_id != c.vocab_id else None,
+                       c.matched_text, c.start, c.end, sentence, c.sent_start, c.sent_end, c.context,
+                       c.context_cue, c.section, version))
     contacts = [{"site_id": site_id, **fact.as_row()} for fact in result.contacts]
     role = None
     if result.site_role:
@@ -171,7 +177,7 @@ def _page_filter(run_id: int | None, force: bool):
     return conditions
 
 
-def _write_batch(session, results: Iterable[tuple[int, dict, list[dict], list[dict]]], stats: ExtractStats) -> None:
+def _write_batch(session, results: Iterable[tuple[int, dict, list[tuple], list[dict]]], stats: ExtractStats) -> None:
     now = datetime.now(timezone.utc)
     page_rows, claim_rows, contact_rows, ids = [], [], [], []
     for page_id, page, claims, contacts in results:
@@ -185,7 +191,7 @@ def _write_batch(session, results: Iterable[tuple[int, dict, list[dict], list[di
         stats.extracted += 1
         stats.offering += bool(page["offers_treatment"])
         stats.lexicon_version = page["lexicon_version"]
-        claim_rows.extend({"page_id": page_id, **claim} for claim in claims)
+        claim_rows.extend(claims)
         contact_rows.extend({"page_id": page_id, **fact} for fact in contacts)
     if not ids:
         return
@@ -193,7 +199,7 @@ def _write_batch(session, results: Iterable[tuple[int, dict, list[dict], list[di
     conn.execute(delete(Claim).where(Claim.page_id.in_(ids)))
     conn.execute(delete(ContactFact).where(ContactFact.page_id.in_(ids)))
     bulk_update_by_id(conn, Page, page_rows)
-    bulk_insert(conn, Claim, claim_rows)
+    insert_rows(conn, Claim, CLAIM_COLUMNS, claim_rows)
     bulk_insert(conn, ContactFact, contact_rows)
     stats.claims += len(claim_rows)
     stats.contacts += len(contact_rows)

@@ -73,6 +73,14 @@ def broken_on_purpose(real):
     return lambda html, **kw: PageAnalysis(error="ValueError: broken") if "BROKEN" in html else real(html, **kw)
 
 
+def reference_write_of_tuples(session, results, stats) -> None:
+    """The reference write, given the claims as the dicts workers returned before they returned
+    tuples of ``extract.CLAIM_COLUMNS`` (the page id, then the claim's columns)."""
+    as_dicts = [(page_id, page, [dict(zip(extract.CLAIM_COLUMNS[1:], claim[1:])) for claim in claims], contacts)
+                for page_id, page, claims, contacts in results]
+    reference_extract_write._write_batch(session, as_dicts, stats)
+
+
 def test_bulk_rows_are_the_orm_rows(store, tmp_path, monkeypatch):
     """Same pages (demo sites, a .txt page, a page whose analysis fails), extracted once through
     the pre-issue-9 ORM writes and once through the bulk path: every column of every row
@@ -85,7 +93,7 @@ def test_bulk_rows_are_the_orm_rows(store, tmp_path, monkeypatch):
     (sites / "odd" / "broken.html").write_text("<p>BROKEN</p>", "utf-8")
 
     with monkeypatch.context() as patched:
-        patched.setattr(extract, "_write_batch", reference_extract_write._write_batch)
+        patched.setattr(extract, "_write_batch", reference_write_of_tuples)
         run_id = extract_local_files(store, [sites], workers=1)
     orm = snapshot(store)
     forget_extraction(store)
