@@ -106,7 +106,7 @@ class ShortAnswers:
         if not marks:
             return []
         found: list[tuple[str, int]] = []
-        starts, n, strings, lower, sentence_of = arrays.starts, arrays.n, arrays.strings, arrays.lower, arrays.sentence_of
+        starts, n, strings, lower, sentence_of = arrays.starts, arrays.n, arrays.texts, arrays.lower, arrays.sentence_of
         bounds = starts + [n]
         done = set()
         for mark in marks:

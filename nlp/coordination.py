@@ -53,7 +53,7 @@ class CoordinatedSites:
         for start, end in mentions:
             if end - start < 2:
                 continue
-            words = tuple(word(i) for i in range(start, end))
+            words = tuple(map(word, range(start, end)))
             for cut in range(1, min(len(words), _MAX_SITE_TOKENS + 1)):
                 head = words[cut:]
                 if head not in self.heads:

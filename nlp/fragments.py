@@ -98,7 +98,7 @@ class Fragments:
         Only the tokens that are an opener are looked at (``opener_tokens``: a per-word table
         gathered over the page), so a page without one costs one gather.
         """
-        strings, lower, n = arrays.strings, arrays.lower, arrays.n
+        strings, lower, n = arrays.texts, arrays.lower, arrays.n
         hits = self.opener_tokens(arrays)
         if not hits:
             return []

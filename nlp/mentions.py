@@ -10,6 +10,7 @@ no Span objects) because it runs on every page.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
@@ -65,7 +66,7 @@ def is_credential(arrays: TokenArrays, start: int, end: int) -> bool:
     if end - start != 1 or arrays.text(start) not in _ABBREVIATIONS:
         return False
     window = range(max(0, start - 3), min(arrays.n, end + 3))
-    return any(arrays.strings[arrays.lower[i]] in _CREDENTIALS for i in window if i != start)
+    return any(arrays.texts[arrays.lower[i]] in _CREDENTIALS for i in window if i != start)
 
 
 #: one-word mentions that only name a condition on their own ("injuries", "pain") and belong
@@ -86,7 +87,7 @@ auto car accident accidents personal soft weekend warrior new nagging lingering 
 
 
 def is_modified_generic_injury(arrays: TokenArrays, start: int, end: int) -> bool:
-    if end - start != 1 or start == 0 or arrays.strings[arrays.lower[start]] not in _GENERIC_INJURY:
+    if end - start != 1 or start == 0 or arrays.texts[arrays.lower[start]] not in _GENERIC_INJURY:
         return False
     prev = arrays.text(start - 1)
     return prev.isalpha() and prev.islower() and prev not in _INJURY_MODIFIERS_OK
@@ -137,12 +138,12 @@ class RedFlagGuards:
 
     def patients_we_saw(self, arrays: TokenArrays, start: int, end: int) -> bool:
         """The match ends on "we saw" / "I see": the people seen, not what they saw."""
-        strings, lower = arrays.strings, arrays.lower
+        strings, lower = arrays.texts, arrays.lower
         return end - start >= 3 and strings[lower[end - 1]] in self.seeing_verbs and strings[lower[end - 2]] in self.seers
 
     def share_of_professionals(self, arrays: TokenArrays, start: int, end: int) -> bool:
         """The first group word of the share (within its first eight tokens) names professionals."""
-        strings, lower = arrays.strings, arrays.lower
+        strings, lower = arrays.texts, arrays.lower
         for i in range(start, min(end, start + 8)):
             w = strings[lower[i]]
             if w in self.group_words:
@@ -153,7 +154,7 @@ class RedFlagGuards:
 
     def relative_denial(self, arrays: TokenArrays, start: int, end: int) -> bool:
         """A safety mention whose denial is followed by a degree word ("no serious side effects")."""
-        strings, lower = arrays.strings, arrays.lower
+        strings, lower = arrays.texts, arrays.lower
         words = [strings[lower[i]] for i in range(start, end)]
         return any(w in self.denials and nxt in self.degrees for w, nxt in zip(words, words[1:]))
 
@@ -164,6 +165,10 @@ def load_red_flag_guards(directory: Path | str | None = None) -> RedFlagGuards:
     if not path.exists():
         path = lexicon_dir() / GUARDS_FILE
     return RedFlagGuards.from_dict(read_json(path, LexiconError), str(path))
+
+
+#: a Mention's (start, end), its sort key
+_START_END = itemgetter(3, 4)
 
 
 class MentionFinder:
@@ -204,8 +209,11 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> list[Mention]:
         arrays = TokenArrays.of(doc)
         raw = list(self.phrases(doc)) + self.tokens(doc)
-        # longest first, then leftmost; keep a mention only if no kept one of its group overlaps
-        raw.sort(key=lambda m: (m[1] - m[2], m[1]))
+        # longest first, then leftmost (as one int: a sort of ints compares faster than one of tuples, and the
+        # order, ties included, is that of (m[1] - m[2], m[1])); keep a mention only if no kept one of its group
+        # overlaps
+        width = arrays.n + 1
+        raw.sort(key=lambda m: (m[1] - m[2]) * width + m[1])
         taken: dict[str, bytearray] = {}
         kept: list[Mention] = []
         keys, n, guards = self.keys, arrays.n, self.guards
@@ -229,7 +237,7 @@ class MentionFinder:
             if vocab_id == "msc":
                 taken.setdefault(kind, bytearray(n))[start:end] = b"\x01" * (end - start)
             kept.append(Mention(kind, vocab_id, detail_id, start, end))
-        lower, strings = arrays.lower, arrays.strings
+        lower, strings = arrays.lower, arrays.texts
 
         def word(i: int) -> str:
             return strings[lower[i]]
@@ -250,7 +258,7 @@ class MentionFinder:
                 if occupied.find(1, start, end) < 0:
                     occupied[start:end] = b"\x01"
                     kept.append(Mention(*keys[self.blood_key][:3], start, end))
-        kept.sort(key=lambda m: (m.start, m.end))
+        kept.sort(key=_START_END)
         ends = {m.end for m in kept if m.kind == "condition"}
         return [m for m in kept if not (
             m.end - m.start == 1 and m.kind == "condition" and m.start > 0

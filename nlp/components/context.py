@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from clinicscan.errors import LexiconError
 from clinicscan.nlp.lexicon import load_word_classes
-from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, sentence_ranges
+from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, sentence_ranges_of
 from clinicscan.nlp.rules import ContextRule, load_context_rules
 from clinicscan.paths import lexicon_dir
 from clinicscan.vocabulary import CELL_SOURCES
@@ -357,8 +357,10 @@ class ContextComponent:
 
     def _cues(self, doc: Doc, arrays, positions: list[int], mention_ends: set[tuple[str, int]]):
         """Cues in the sentences that hold mentions or introduce their lists (the only ones that matter)."""
-        ranges = sentence_ranges(arrays.starts, arrays.n, positions)
-        inside = arrays.range_mask(ranges).tobytes()
+        ranges = sentence_ranges_of(arrays, positions)
+        inside = bytearray(arrays.n)  # the tokens of the ranges (``range_mask(ranges).tobytes()``, in Python)
+        for lo, hi in ranges:
+            inside[lo:hi] = b"\x01" * (hi - lo)
         # one PhraseMatcher call over the page is cheaper than one per sentence
         found = [m for m in self._phrases(doc) if inside[m[1]]]
         found.extend(self._tokens(doc, ranges))
@@ -372,7 +374,7 @@ class ContextComponent:
                 pseudo.append((s, e))
             elif category == "terminate":
                 terminators.add(s)
-                if rule.complement and s > 0 and arrays.strings[arrays.lower[s - 1]] in rule.complement:
+                if rule.complement and s > 0 and arrays.texts[arrays.lower[s - 1]] in rule.complement:
                     # the cue ends with "that", right before it, or a verb or two before it ("nobody can promise that")
                     ends = [s, s - 1]
                     for gap in (s - 2, s - 3):
@@ -470,7 +472,7 @@ class ContextComponent:
         text = doc.user_data.get("clinicscan_text")
         if text is None or len(text) != arrays.char_end(n - 1) + _trailing_space(doc):
             text = doc.text
-        idx, orth, strings, bullet = arrays.idx, arrays.orth, arrays.strings, self._bullet
+        idx, orth, strings, bullet = arrays.idx, arrays.orth, arrays.texts, self._bullet
         heads = _line_heads(arrays)
         by_sentence: dict[int, list] = {}
         for cue in cues:
@@ -576,7 +578,7 @@ class ContextComponent:
                 q0, a0 = starts[si], starts[si + 1]
                 a1 = starts[si + 2] if si + 2 < len(starts) else n
                 # the tokens' lower-case forms (a lexeme's LOWER is its text's str.lower()), read from the columns
-                strings, lower = arrays.strings, arrays.lower
+                strings, lower = arrays.texts, arrays.lower
                 question = [strings[w] for w in lower[q0:a0]]
                 answer = [w for w in (strings[w] for w in lower[a0:min(a1, a0 + 12)]) if not w.isspace()]
                 verdict = answers.decide(question, answer)

@@ -37,9 +37,9 @@ spaCy finds 2,564: 6 cross sentences, 22 are shorter ones at a start, the cap is
 
 from clinicscan.nlp.matching import words  # noqa: I001  (first: the modules below read words.WORDS)
 from clinicscan.nlp.matching.words import WORDS, WordIndex, WordTable
-from clinicscan.nlp.matching.arrays import TokenArrays, sentence_ranges, sentence_starts
+from clinicscan.nlp.matching.arrays import TokenArrays, sentence_ranges, sentence_ranges_of, sentence_starts
 from clinicscan.nlp.matching.anchors import STAR_LIMIT, pattern_anchors
 from clinicscan.nlp.matching.matcher import TokenPatternMatcher
 
 __all__ = ["STAR_LIMIT", "TokenArrays", "TokenPatternMatcher", "WORDS", "WordIndex", "WordTable", "pattern_anchors",
-           "sentence_ranges", "sentence_starts", "words"]
+           "sentence_ranges", "sentence_ranges_of", "sentence_starts", "words"]

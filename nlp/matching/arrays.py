@@ -13,23 +13,70 @@ from spacy.tokens import Doc
 
 from clinicscan.nlp.matching import words
 
-__all__ = ["LexemeFlag", "TokenArrays", "sentence_ranges", "sentence_starts"]
+__all__ = ["LexemeFlag", "TokenArrays", "Texts", "sentence_ranges", "sentence_ranges_of", "sentence_starts",
+           "texts_of"]
+
+
+class Texts(dict):
+    """Word id -> its text, each read from the StringStore once (``StringStore[id]`` decodes a new str at
+    every call: ~4% of the mentions component went to it). ``texts[id]`` is ``strings[id]``, KeyError included."""
+
+    __slots__ = ("strings",)
+
+    def __init__(self, strings):
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, word: int) -> str:
+        if len(self) >= _MOST_TEXTS:  # a long crawl meets an endless supply of names and numbers: start again
+            self.clear()
+        text = self[word] = self.strings[word]
+        return text
+
+
+#: words one Texts keeps before it starts again
+_MOST_TEXTS = 400_000
+#: one Texts per StringStore (by id; the Texts holds its StringStore, so the id is never reused)
+_TEXTS: dict[int, Texts] = {}
+
+
+def texts_of(strings) -> Texts:
+    """The Texts of a StringStore (a Vocab's ``strings``), made on first use and kept."""
+    texts = _TEXTS.get(id(strings))
+    if texts is None:
+        texts = _TEXTS[id(strings)] = Texts(strings)
+    return texts
 
 
 class LexemeFlag:
-    """A lexeme flag column read on demand: most tokens are never asked."""
+    """A lexeme flag column read on demand: most tokens are never asked. Each word's flag is read from its
+    lexeme once per process (the cache is the Vocab's, ``flag_cache``), not once per Doc."""
 
     def __init__(self, arrays: "TokenArrays", name: str):
         self.arrays = arrays
         self.name = name
-        self.cache: dict[int, bool] = {}
+        self.cache: dict[int, bool] = flag_cache(arrays.vocab, name)
 
     def __getitem__(self, i: int) -> bool:
         orth = self.arrays.orth[i]
         value = self.cache.get(orth)
         if value is None:
+            if len(self.cache) >= _MOST_TEXTS:  # a long crawl meets an endless supply of words: start again
+                self.cache.clear()
             value = self.cache[orth] = bool(getattr(self.arrays.vocab[orth], self.name))
         return value
+
+
+#: (id of a Vocab, flag name) -> (the Vocab, word id -> the flag): held with its Vocab, so the id is not reused
+_FLAGS: dict[tuple[int, str], tuple[object, dict[int, bool]]] = {}
+
+
+def flag_cache(vocab, name: str) -> dict[int, bool]:
+    """Word id -> the lexeme flag ``name`` of the word in ``vocab``, filled by LexemeFlag, kept per process."""
+    held = _FLAGS.get((id(vocab), name))
+    if held is None:
+        held = _FLAGS[id(vocab), name] = (vocab, {})
+    return held[1]
 
 
 class TokenArrays:
@@ -43,6 +90,8 @@ class TokenArrays:
         self.n = len(doc)
         self.vocab = doc.vocab
         self.strings = doc.vocab.strings
+        #: ``strings`` for word ids, remembered (``Texts``)
+        self.texts = texts_of(self.strings)
         self.orth_np, self.lower_np, idx = columns
         self.orth = self.orth_np.tolist()
         self.lower = self.lower_np.tolist()
@@ -65,6 +114,7 @@ class TokenArrays:
         """A one-token view whose word is set by ``show``: runs a token test on a word, not a Doc."""
         view = cls.__new__(cls)
         view.vocab, view.strings, view.n = vocab, vocab.strings, 1
+        view.texts = texts_of(view.strings)
         view.like_num, view.is_punct = LexemeFlag(view, "like_num"), LexemeFlag(view, "is_punct")
         return view
 
@@ -123,15 +173,34 @@ class TokenArrays:
 
     def char_end(self, i: int) -> int:
         """End offset of token ``i`` (exclusive)."""
-        return self.idx[i] + len(self.strings[self.orth[i]])
+        return self.idx[i] + len(self.texts[self.orth[i]])
 
     def text(self, i: int) -> str:
-        return self.strings[self.orth[i]]
+        return self.texts[self.orth[i]]
 
 
 def sentence_starts(doc: Doc) -> list[int]:
     """Token indices where sentences start (from the SENT_START column, read once per Doc)."""
     return TokenArrays.of(doc).starts
+
+
+def sentence_ranges_of(arrays: TokenArrays, positions) -> list[tuple[int, int]]:
+    """``sentence_ranges(arrays.starts, arrays.n, positions)`` for token positions of the Doc, read from the
+    arrays' ``sentence_of`` in Python: a page's few dozen positions cost less so than a dozen numpy calls."""
+    if not len(positions):
+        return []
+    sentence_of, bounds = arrays.sentence_of, arrays.starts + [arrays.n]
+    ranges: list[tuple[int, int]] = []
+    lo = hi = -1
+    for si in sorted({sentence_of[p] for p in positions}):
+        s0 = bounds[si]
+        if s0 != hi:  # a range ends where the next sentence does not touch it
+            if hi >= 0:
+                ranges.append((lo, hi))
+            lo = s0
+        hi = bounds[si + 1]
+    ranges.append((lo, hi))
+    return ranges
 
 
 def sentence_ranges(starts: list[int], length: int, positions) -> list[tuple[int, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import itemgetter
 
 import numpy
 from spacy.tokens import Doc
@@ -18,6 +19,8 @@ from clinicscan.nlp.matching.words import WordTable
 __all__ = ["TokenPatternMatcher"]
 
 Match = tuple[int, int, int]  # (key, start, end), as spaCy's Matcher returns
+#: a match's (start, end), its sort key
+_START_END = itemgetter(1, 2)
 
 
 class TokenPatternMatcher:
@@ -48,6 +51,11 @@ class TokenPatternMatcher:
         self._passing: dict[tuple[int, int], tuple[CompiledPattern, ...]] = {}
         #: anchor word -> (the bits of its patterns without a gate, [(offset, {word id: bits})]): ``_gate_table``
         self._gates: dict[int, tuple[int, list[tuple[int, dict[int, int]]]]] | None = None
+        #: anchor word -> (the bits of its patterns that need words in the sentence, the OR of their rare bits,
+        #: {rare bit: the bits of the patterns it is the rare bit of}): ``_need_table``
+        self._need_groups: dict[int, tuple[int, int, dict[int, int]]] | None = None
+        #: anchor word -> (its patterns, ``_gates``' two values, ``_need_groups``' three): one lookup a hit
+        self._entries: dict[int, tuple] | None = None
         #: False: the reference search (each of a hit's patterns tested for its nearby words in turn, each free
         #: pattern's first-token mask read from its own table)
         self.gated = True
@@ -78,11 +86,15 @@ class TokenPatternMatcher:
             folded, exact = sentence_words(pattern, index, strings)
             compiled.needs = self._bits_of(folded, False) | self._bits_of(exact, True)
             compiled.needs_number = needs_a_number(pattern, index)
+            if compiled.needs:  # the bit of its set of fewest words: the likeliest to be missing (``_need_groups``)
+                fewest = min([(len(ids), False, ids) for ids in folded] + [(len(ids), True, ids) for ids in exact],
+                             key=lambda f: f[0])
+                compiled.rare_need = self._set_bit[fewest[1], fewest[2]]
         for word in words:
             self._by_anchor.setdefault(strings.add(word), []).append(compiled)
             if compiled.needs:
                 self._needy |= {strings.add(word)}
-        self._anchor_table = self._bits_table = self._gates = None  # rebuilt for the new words on the next call
+        self._anchor_table = self._bits_table = self._gates = self._need_groups = self._entries = None  # rebuilt
         self._passing = {}
 
     def _bits_of(self, word_sets, exact: bool) -> int:
@@ -113,10 +125,13 @@ class TokenPatternMatcher:
             spans = ranges if ranges is not None else [(0, a.n)]
             sorted_spans = all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
             span_starts = [lo for lo, _hi in spans]
-            firsts = self._free_firsts(a) if self.gated else [_ASK] * len(self._free)
-            for pattern, allowed in zip(self._free, firsts):
-                self._match_free(a, pattern, spans, bounds, found, sorted_spans, inside, span_starts, allowed)
-        return sorted(found, key=lambda m: (m[1], m[2]))
+            if self.gated and sorted_spans and len(self._free) <= 64:
+                self._match_free_all(a, spans, bounds, found, inside, span_starts)
+            else:
+                firsts = self._free_firsts(a) if self.gated else [_ASK] * len(self._free)
+                for pattern, allowed in zip(self._free, firsts):
+                    self._match_free(a, pattern, spans, bounds, found, sorted_spans, inside, span_starts, allowed)
+        return sorted(found, key=_START_END)  # (a C key: a lambda costs a Python call a match)
 
     def _anchor_hits(self, a: TokenArrays, ranges, inside=None) -> list[int]:
         """The tokens (inside ``ranges``; ``inside``: their mask, if read already) whose lower-cased form
@@ -178,19 +193,17 @@ class TokenPatternMatcher:
         ``found`` gets the same additions in the same order."""
         if not self.gated:
             return self._match_anchored_each(a, hits, bounds, found, whole)
-        sentence_of, lower, orth, by_anchor = a.sentence_of, a.lower, a.orth, self._by_anchor
+        sentence_of, lower, orth = a.sentence_of, a.lower, a.orth
         folded_bits, exact_bits = self._folded_bits, self._exact_bits
         present: dict[int, int] | None = None
         numbers: dict[int, bool] = {}  # whether each sentence holds a number-like token
-        gates = self._gates
-        if gates is None:
-            gates = self._gates = {word: _gate_table(patterns) for word, patterns in by_anchor.items()}
+        entries = self._entries
+        if entries is None:
+            entries = self._anchor_entries()
         for hit in hits:
             si = sentence_of[hit]
             s0, s1 = bounds[si], bounds[si + 1]
-            word = lower[hit]
-            patterns = by_anchor[word]
-            todo, offsets = gates[word]
+            patterns, todo, offsets, needy, rare, groups = entries[lower[hit]]
             for lo, table in offsets:
                 p = hit + lo
                 if s0 <= p < s1:
@@ -199,26 +212,32 @@ class TokenPatternMatcher:
                         todo |= bits
             if not todo:
                 continue
-            have = -1  # the sentence's word bits, read at the first pattern that needs words there
+            if todo & needy:
+                # a pattern whose rare bit the sentence lacks fails its needs: keep, of those that need words, only
+                # the groups of the rare bits the sentence holds (few), instead of testing each pattern in turn
+                if whole:
+                    if present is None:
+                        present = self._doc_sentence_bits(a)
+                    have = present.get(si, 0)
+                else:
+                    if present is None:
+                        present = {}
+                    have = present.get(si)
+                    if have is None:
+                        have = present[si] = _sentence_bits(lower, orth, s0, s1, folded_bits, exact_bits)
+                held, kept = rare & have, 0
+                while held:
+                    low = held & -held
+                    held ^= low
+                    kept |= groups[low]
+                todo &= ~needy | kept
             while todo:
                 low = todo & -todo
                 todo ^= low
                 pattern = patterns[low.bit_length() - 1]
                 needs = pattern.needs
-                if needs:
-                    if have < 0:
-                        if whole:
-                            if present is None:
-                                present = self._doc_sentence_bits(a)
-                            have = present.get(si, 0)
-                        else:
-                            if present is None:
-                                present = {}
-                            have = present.get(si)
-                            if have is None:
-                                have = present[si] = _sentence_bits(lower, orth, s0, s1, folded_bits, exact_bits)
-                    if needs & have != needs:
-                        continue
+                if needs and needs & have != needs:  # (``have`` is read above whenever such a pattern is left)
+                    continue
                 if pattern.single:
                     found.add((pattern.key, hit, hit + 1))
                     continue
@@ -231,6 +250,14 @@ class TokenPatternMatcher:
                 if pattern.nearby and not words_nearby(lower, pattern.nearby, hit, s0, s1):
                     continue
                 pattern.matches_around(a, hit, s0, s1, found)
+
+    def _anchor_entries(self) -> dict[int, tuple]:
+        """``_entries``, with ``_gates`` and ``_need_groups``, made for the patterns added so far."""
+        self._gates = {word: _gate_table(patterns) for word, patterns in self._by_anchor.items()}
+        self._need_groups = {word: _need_table(patterns) for word, patterns in self._by_anchor.items()}
+        self._entries = {word: (patterns, *self._gates[word], *self._need_groups[word])
+                         for word, patterns in self._by_anchor.items()}
+        return self._entries
 
     def _match_anchored_each(self, a: TokenArrays, hits: list[int], bounds: list[int], found: set,
                              whole: bool = False) -> None:
@@ -280,6 +307,47 @@ class TokenPatternMatcher:
                     continue
                 pattern.matches_around(a, hit, s0, s1, found)
 
+    def _match_free_all(self, a: TokenArrays, spans, bounds: list[int], found: set, inside,
+                        span_starts: list[int]) -> None:
+        """``_match_free`` of every free pattern, in order, over sorted ``spans``, from one read of the free
+        patterns' first-token table (``_free_firsts``' values): the tokens some pattern's first token accepts
+        are found with one numpy call, then each pattern's among them in Python (a page has few such tokens;
+        ``_match_free`` needs three numpy calls a pattern)."""
+        values = self._free_values(a)
+        if spans != [(0, a.n)]:
+            values = values * (a.range_mask(spans) if inside is None else inside)
+        where = numpy.flatnonzero(values)
+        tokens, bits = where.tolist(), values[where].tolist()
+        sentence_of = a.sentence_of
+        whole = spans == [(0, a.n)]
+        for i, pattern in enumerate(self._free):
+            if pattern.first is None:
+                self._match_free(a, pattern, spans, bounds, found, True, inside, span_starts, None)
+                continue
+            bit = 1 << i
+            key = pattern.key
+            for start, value in zip(tokens, bits):
+                if not value & bit:
+                    continue
+                hi = a.n if whole else spans[bisect_right(span_starts, start) - 1][1]
+                limit = bounds[sentence_of[start] + 1]
+                end = pattern.match_at(a, start, limit if limit < hi else hi)
+                if end is not None:
+                    found.add((key, start, end))
+
+    def _free_values(self, a: TokenArrays):
+        """Per token, a bit per free pattern whose first token accepts it (``_free_firsts``' table)."""
+        if self._free_table is None or self._free_table_vocab is not a.vocab:
+            view = TokenArrays.one_word(a.vocab)
+            tests = [(1 << i, p.first) for i, p in enumerate(self._free) if p.first is not None]
+
+            def bits(word: int) -> int:
+                view.show(word)
+                return sum(bit for bit, first in tests if first(view, 0))
+
+            self._free_table, self._free_table_vocab = WordTable(bits, dtype="uint64"), a.vocab
+        return self._free_table.lookup(a.word_ids)
+
     def _free_firsts(self, a: TokenArrays) -> list:
         """Each free pattern's first-token mask (``CompiledPattern.first_allowed``), from one table for all of
         them (a bit per pattern): one gather a Doc, and one token view per new word, instead of one of each
@@ -287,16 +355,7 @@ class TokenPatternMatcher:
         free = self._free
         if len(free) > 64:
             return [_ASK] * len(free)
-        if self._free_table is None or self._free_table_vocab is not a.vocab:
-            view = TokenArrays.one_word(a.vocab)
-            tests = [(1 << i, p.first) for i, p in enumerate(free) if p.first is not None]
-
-            def bits(word: int) -> int:
-                view.show(word)
-                return sum(bit for bit, first in tests if first(view, 0))
-
-            self._free_table, self._free_table_vocab = WordTable(bits, dtype="uint64"), a.vocab
-        values = self._free_table.lookup(a.word_ids)
+        values = self._free_values(a)
         return [(values & numpy.uint64(1 << i)) != 0 if p.first is not None else None for i, p in enumerate(free)]
 
     @staticmethod
@@ -347,6 +406,21 @@ def _gate_table(patterns: list[CompiledPattern]) -> tuple[int, list[tuple[int, d
     return ungated, sorted(offsets.items())
 
 
+def _need_table(patterns: list[CompiledPattern]) -> tuple[int, int, dict[int, int]]:
+    """For one anchor word's patterns (bit i: ``patterns[i]``): the bits of those that need words in the hit's
+    sentence, the OR of their rare bits (``CompiledPattern.rare_need``, one of the bits of its ``needs``), and
+    rare bit -> the bits of the patterns it is the rare bit of. A sentence without a pattern's rare bit fails
+    its ``needs``, so leaving it out changes nothing; the others still get the full test."""
+    needy = rare = 0
+    groups: dict[int, int] = {}
+    for i, pattern in enumerate(patterns):
+        if pattern.needs:
+            needy |= 1 << i
+            rare |= pattern.rare_need
+            groups[pattern.rare_need] = groups.get(pattern.rare_need, 0) | 1 << i
+    return needy, rare, groups
+
+
 #: ``_match_free``'s ``allowed`` when the first-token mask is not read yet
 _ASK = object()
 
@@ -380,8 +454,14 @@ def _as_words_stepped(values: list[int], width: int):
 
 
 def _holds_a_number(like_num, s0: int, s1: int) -> bool:
+    """Whether a token of [s0, s1) is number-like: ``like_num[i]`` for each, its cache read inline (a
+    LexemeFlag lookup is a Python call a token)."""
+    cache, orth = like_num.cache, like_num.arrays.orth
     for i in range(s0, s1):
-        if like_num[i]:
+        value = cache.get(orth[i])
+        if value is None:
+            value = like_num[i]
+        if value:
             return True
     return False
 

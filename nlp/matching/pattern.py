@@ -34,6 +34,8 @@ class CompiledPattern:
         self.nearby: list[tuple[int, int, frozenset[int]]] = []
         #: the bits (``TokenPatternMatcher``) of the word sets the hit's sentence must hold (``sentence_words``)
         self.needs = 0
+        #: one bit of ``needs``, that of its word set of fewest words (``TokenPatternMatcher._need_groups``)
+        self.rare_need = 0
         #: ... and whether it must hold a number-like token (a required ``LIKE_NUM`` token)
         self.needs_number = False
         #: whether the first token's test passes, per word (the tests read nothing but the word)

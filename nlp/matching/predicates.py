@@ -23,6 +23,9 @@ _FOLDED = ("LOWER", "NORM")
 
 Predicate = Callable[[TokenArrays, int], bool]
 
+#: words a REGEX test remembers before it starts again
+_MOST_WORDS = 100_000
+
 
 def compile_token(spec: dict, strings) -> tuple[str | None, Predicate]:
     """(OP, test) of one pattern token; ValueError names what is not supported."""
@@ -82,8 +85,17 @@ def _operator_predicate(attr: str, op: str, arg, fold: bool, key: Callable[[obje
             return lambda a, i: a.lower[i] not in members
         return lambda a, i: a.orth[i] not in members
     if op == "REGEX":
-        regex = re.compile(arg)
-        if fold:
-            return lambda a, i: bool(regex.search(a.strings[a.lower[i]]))
-        return lambda a, i: bool(regex.search(a.strings[a.orth[i]]))
+        # the answer depends on the word only: searched once per word (a search costs ~20 dict lookups)
+        search, seen = re.compile(arg).search, {}
+
+        def regex_test(a: TokenArrays, i: int) -> bool:
+            word = a.lower[i] if fold else a.orth[i]
+            found = seen.get(word)
+            if found is None:
+                if len(seen) >= _MOST_WORDS:  # a long crawl meets an endless supply of words: start again
+                    seen.clear()
+                found = seen[word] = bool(search(a.texts[word]))
+            return found
+
+        return regex_test
     raise ValueError(f"unsupported operator {op!r} for {attr}; use IN, NOT_IN or REGEX")

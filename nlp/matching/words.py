@@ -73,6 +73,10 @@ class WordIndex:
 WORDS = WordIndex()
 
 
+#: at most this many new word tokens on a page: their numbers sorted in Python, not by numpy.unique
+_FEW = 64
+
+
 class WordTable:
     """A value per word, computed once per word (``compute(word_id) -> value``), for whole Docs at once.
 
@@ -93,13 +97,14 @@ class WordTable:
         count = len(WORDS.words)
         if self.values.size < count:
             self._grow(max(count, 2 * self.values.size, 1024))
-        todo = ~self.known[ids]
-        if todo.any():
+        new = ids[~self.known[ids]]
+        if len(new):
             # the new words' values converted in one call and stored with one scatter (element by element,
-            # numpy's scalar stores cost more than many of the tests computed)
+            # numpy's scalar stores cost more than many of the tests computed), computed in word number order;
+            # a page's few new words (a name, a number) are sorted in Python (numpy.unique costs ~10 us a call)
             words, compute = WORDS.words, self.compute
-            numbers = numpy.unique(ids[todo])
-            self.values[numbers] = numpy.fromiter((compute(words[number]) for number in numbers.tolist()),
+            numbers = sorted(set(new.tolist())) if len(new) <= _FEW else numpy.unique(new).tolist()
+            self.values[numbers] = numpy.fromiter((compute(words[number]) for number in numbers),
                                                   dtype=self.values.dtype, count=len(numbers))
             self.known[numbers] = True
         return self.values[ids]
