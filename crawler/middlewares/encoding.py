@@ -56,6 +56,8 @@ def declared_encoding(content_type: str | None, body: bytes) -> str | None:
 
 
 def is_utf8(body: bytes) -> bool:
+    if body.isascii():  # most pages: a scan, not a decode into a page-sized str thrown away
+        return True
     try:
         body.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -49,7 +49,9 @@ class SiteBudgetMiddleware:
             raise NotConfigured("CLINICSCAN_MAX_PAGES_PER_SITE is not set")
         return cls(crawler)
 
-    def process_request(self, request):
+    async def process_request(self, request):
+        # async: Scrapy awaits a coroutine as it is, where a sync method's result goes
+        # through an ABC isinstance check and a wrapper coroutine (~1 us a request)
         budget: SiteBudget | None = getattr(self.crawler.spider, "budget", None)
         url = request.meta.get("frontier_url")
         if budget is None or url is None:
