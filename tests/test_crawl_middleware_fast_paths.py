@@ -1,4 +1,4 @@
-"""Session 27 (helper crawltrim): the encoding check answers an ASCII body without decoding it
+"""The crawl middlewares' fast paths (session 27, helper crawltrim): the encoding check answers an ASCII body without decoding it
 (docs/crawl-cost.md, "Session 27, helper crawltrim"); its answers are the decode's."""
 
 from __future__ import annotations
