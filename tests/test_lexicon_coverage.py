@@ -205,3 +205,28 @@ def test_a_singular_or_hyphenated_source_name_is_quoted_whole_under_its_own_id(w
     quoted = {(c.vocab_id, c.matched_text.lower()) for c in page.claims if c.kind == "product_type"}
     assert (source, quote) in quoted
     assert {vocab_id for vocab_id, _ in quoted} <= {source, "unspecified_stem_cell"}
+
+
+def _condition_quotes(sentence: str) -> set[tuple[str, str]]:
+    page = analyse_page(_page(sentence))
+    return {(c.vocab_id, c.matched_text.lower()) for c in page.claims if c.kind == "condition"}
+
+
+@pytest.mark.parametrize("sentence, condition, quote", [
+    # a sentence-final "C." or "B." is one token (an initial), so the phrase "hep c" never matched there
+    ("At Harrowgate Regenerative Clinic we offer stem cell treatment for hep C.", "liver_disease", "hep c."),
+    ("At Harrowgate Regenerative Clinic we offer stem cell treatment for hep b. Book today.", "liver_disease", "hep b."),
+    # "treatment for hair" won the span from "hair rejuvenation", and the leftover "rejuvenation" read as anti-ageing
+    ("At Harrowgate Regenerative Clinic we offer exosome treatment for hair rejuvenation.", "hair_loss",
+     "treatment for hair rejuvenation"),
+    # ... and cut "loss" out of the quote
+    ("At Harrowgate Regenerative Clinic we offer stem cell treatment for hair loss.", "hair_loss",
+     "treatment for hair loss"),
+])
+def test_a_condition_is_quoted_whole_and_alone(sentence, condition, quote):
+    """The lexicon's own condition phrases, on a selling sentence of ours, read as their id with the whole phrase
+    quoted and no other condition beside them (the lead's span audit of every phrase in session 27: these 3 of 4,288
+    failed)."""
+    quoted = _condition_quotes(sentence)
+    assert (condition, quote) in quoted
+    assert {vocab_id for vocab_id, _ in quoted} == {condition}
