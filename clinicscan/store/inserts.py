@@ -97,8 +97,7 @@ def _value_rows(conn: Connection, table: Table, rows: Sequence[dict]) -> tuple[l
     columns = _columns(table, rows)
     defaults = _defaults(table, columns)
     pairs = [(c, defaults[c]) for c in columns]
-    processors = [(i, proc) for i, c in enumerate(columns)
-                  if (proc := table.c[c].type._cached_bind_processor(conn.dialect)) is not None]
+    processors = _bind_processors(conn, table, columns)
     # rows that name every column (the usual case) are read in C; the others fill in defaults
     getter = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
     values: list = []
@@ -114,6 +113,23 @@ def _value_rows(conn: Connection, table: Table, rows: Sequence[dict]) -> tuple[l
                 one[i] = proc(one[i])
         values.append(one)
     return columns, values
+
+
+def _bind_processors(conn: Connection, table: Table, columns: Sequence[str]) -> list[tuple[int, object]]:
+    """(position, bind processor) of each of ``columns`` whose type converts Python values for the driver."""
+    return [(i, proc) for i, c in enumerate(columns)
+            if (proc := table.c[c].type._cached_bind_processor(conn.dialect)) is not None]
+
+
+def _send(conn: Connection, table: Table, columns: list[str], values: list) -> None:
+    """Rows of database values into ``table``: COPY on PostgreSQL, one executemany on SQLite."""
+    dialect = conn.dialect
+    if dialect.name == "postgresql" and dialect.driver == "psycopg":
+        _copy(conn, table, columns, values)
+    elif dialect.name == "sqlite" and dialect.driver == "pysqlite":
+        _executemany(conn, table, columns, values)
+    else:  # pragma: no cover - only SQLite and PostgreSQL (psycopg 3) are supported
+        raise RuntimeError(f"unsupported database driver {dialect.name}+{dialect.driver}")
 
 
 def _copy(conn: Connection, table: Table, columns: list[str], values: list) -> None:
@@ -168,13 +184,7 @@ def bulk_insert(conn: Connection, table, rows: Sequence[dict]) -> None:
     if not rows:
         return
     table = _table(table)
-    dialect = conn.dialect
-    if dialect.name == "postgresql" and dialect.driver == "psycopg":
-        _copy(conn, table, *_value_rows(conn, table, rows))
-    elif dialect.name == "sqlite" and dialect.driver == "pysqlite":
-        _executemany(conn, table, *_value_rows(conn, table, rows))
-    else:  # pragma: no cover - only SQLite and PostgreSQL (psycopg 3) are supported
-        raise RuntimeError(f"unsupported database driver {dialect.name}+{dialect.driver}")
+    _send(conn, table, *_value_rows(conn, table, rows))
 
 
 def insert_rows(conn: Connection, table, columns: Sequence[str], values: Sequence[Sequence]) -> None:
@@ -192,8 +202,7 @@ def insert_rows(conn: Connection, table, columns: Sequence[str], values: Sequenc
         raise KeyError(f"{table.name}: unknown column(s) {', '.join(unknown) or '-'}; "
                        f"column(s) with defaults not given {', '.join(missing) or '-'}")
     columns = list(columns)
-    processors = [(i, proc) for i, c in enumerate(columns)
-                  if (proc := table.c[c].type._cached_bind_processor(conn.dialect)) is not None]
+    processors = _bind_processors(conn, table, columns)
     if processors:
         processed = []
         for one in values:
@@ -202,13 +211,7 @@ def insert_rows(conn: Connection, table, columns: Sequence[str], values: Sequenc
                 one[i] = proc(one[i])
             processed.append(one)
         values = processed
-    dialect = conn.dialect
-    if dialect.name == "postgresql" and dialect.driver == "psycopg":
-        _copy(conn, table, columns, values)
-    elif dialect.name == "sqlite" and dialect.driver == "pysqlite":
-        _executemany(conn, table, columns, values)
-    else:  # pragma: no cover - only SQLite and PostgreSQL (psycopg 3) are supported
-        raise RuntimeError(f"unsupported database driver {dialect.name}+{dialect.driver}")
+    _send(conn, table, columns, values)
 
 
 def bulk_update_by_id(conn: Connection, table, rows: Sequence[dict], key: str = "id") -> None:
