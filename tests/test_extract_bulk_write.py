@@ -154,7 +154,10 @@ def drop_trigger(store) -> None:
         conn.execute(text("DROP TRIGGER fail_claims" + ("" if conn.dialect.name == "sqlite" else " ON claims")))
 
 
-def test_a_failure_mid_batch_keeps_committed_batches_and_the_rerun_completes(store, tmp_path, monkeypatch):
+def prepare_a_failing_batch(store, tmp_path, monkeypatch) -> tuple[int, dict, list[int], int]:
+    """Batches of 10 demo pages, extracted once for the reference rows and then forgotten, and a trigger that
+    fails the claims insert of a page in the 4th batch or later: (run id, reference snapshot, the page ids in
+    order, the first page id of the batch that will fail)."""
     monkeypatch.setattr(extract, "BATCH_SIZE", 10)
     sites = copy_demo_sites(tmp_path, 1)[0]
     run_id = extract_local_files(store, [sites], workers=1)
@@ -166,6 +169,11 @@ def test_a_failure_mid_batch_keeps_committed_batches_and_the_rerun_completes(sto
     batch_start = page_ids[page_ids.index(failing) // 10 * 10]
     forget_extraction(store)
     add_trigger(store, f"NEW.page_id = {failing}")
+    return run_id, reference, page_ids, batch_start
+
+
+def test_a_failure_mid_batch_keeps_committed_batches_and_the_rerun_completes(store, tmp_path, monkeypatch):
+    run_id, reference, page_ids, batch_start = prepare_a_failing_batch(store, tmp_path, monkeypatch)
 
     with pytest.raises(StoreUnavailable) as stopped:
         extract_stored_pages(store, run_id=run_id, workers=1)

@@ -14,7 +14,7 @@ import clinicscan.nlp.extract as extract
 from clinicscan.errors import StoreUnavailable
 from clinicscan.nlp.extract import extract_local_files, extract_stored_pages
 from clinicscan.store.models import Claim, ContactFact, Page, SiteRole
-from test_extract_bulk_write import add_trigger, copy_demo_sites, drop_trigger, forget_extraction, snapshot
+from test_extract_bulk_write import copy_demo_sites, drop_trigger, forget_extraction, prepare_a_failing_batch, snapshot
 
 
 def stored_rows(store) -> dict[str, list[tuple]]:
@@ -78,17 +78,7 @@ def test_two_workers_store_the_rows_of_one_process_and_read_ahead_on_sqlite(stor
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_failed_write_keeps_whole_batches_and_the_batch_read_ahead_is_not_stored(store, tmp_path, monkeypatch,
                                                                                     workers):
-    monkeypatch.setattr(extract, "BATCH_SIZE", 10)
-    sites = copy_demo_sites(tmp_path, 1)[0]
-    run_id = extract_local_files(store, [sites], workers=1)
-    reference = snapshot(store)
-    with store.session() as session:
-        page_ids = list(session.scalars(select(Page.id).order_by(Page.id)))
-        with_claims = set(session.scalars(select(Claim.page_id)))
-    failing = next(pid for pid in page_ids[30:] if pid in with_claims)  # in the 4th batch or later
-    batch_start = page_ids[page_ids.index(failing) // 10 * 10]
-    forget_extraction(store)
-    add_trigger(store, f"NEW.page_id = {failing}")
+    run_id, reference, page_ids, batch_start = prepare_a_failing_batch(store, tmp_path, monkeypatch)
 
     with pytest.raises(StoreUnavailable) as stopped:
         extract_stored_pages(store, run_id=run_id, workers=workers)
