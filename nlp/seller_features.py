@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy
 
-from clinicscan.nlp.case_blind import lower_text
+from clinicscan.nlp.case_blind import words_lowered
 from clinicscan.nlp.matching import WordTable
 from clinicscan.nlp.rules import PAGE_KINDS
 from clinicscan.paths import lexicon_dir
@@ -147,11 +147,7 @@ class FeatureReader:
         words = [w for w in _organisation_words(title) if len(w) > 3 and w not in generic and w.isalpha()]
         if not words or not main_text:
             return 0
-        # lower-cased by ``case_blind.lower_text`` where it can be (the bullet standing as NUL; no word, all
-        # letters, holds either): several times faster than ``str.lower`` over a text of two-byte characters
-        body = lower_text(main_text)
-        if body is None:
-            body = main_text.lower()
+        body = words_lowered(main_text)
         first = body.find("\n")
         body = body[first + 1:] if first >= 0 else body  # the title line itself does not count
         return max(body.count(w) for w in words)

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from clinicscan.errors import LexiconError
-from clinicscan.nlp.case_blind import lower_text
+from clinicscan.nlp.case_blind import words_lowered
 from clinicscan.paths import lexicon_dir
 
 __all__ = ["SiteName", "load_site_name"]
@@ -99,14 +99,8 @@ def _frame_line(line: str, clinic: frozenset[str], other: frozenset[str]) -> tup
 
 
 def _said(text: str, words: tuple[str, ...]) -> str:
-    """The first of ``words`` that ``text`` says as a whole, capitalised word ("Kestrel", not "kestrelwood").
-
-    The text is lower-cased by ``case_blind.lower_text`` where it can be (``text.lower()`` but for the list
-    bullet, which stands as NUL: neither is alphanumeric, and no word, all letters, holds either), several times
-    faster than ``str.lower`` over a text of two-byte characters."""
-    lower = lower_text(text)
-    if lower is None:
-        lower = text.lower()
+    """The first of ``words`` that ``text`` says as a whole, capitalised word ("Kestrel", not "kestrelwood")."""
+    lower = words_lowered(text)
     for word in words:
         at = lower.find(word)
         while at >= 0:
