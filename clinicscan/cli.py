@@ -229,11 +229,16 @@ def extract(ctx, paths, out_dir, run_id, force, workers):
             raise click.UsageError("with PATHs, give --out DIR for the exports")
         from clinicscan.store import open_store
         from clinicscan.reports.build import write_reports
+        from clinicscan.reports.collected_claims import CollectedClaims
 
-        db_url = ctx.obj["config"].db_url if ctx.parent.params.get("db_url") else "sqlite://"
+        given = bool(ctx.parent.params.get("db_url"))
+        db_url = ctx.obj["config"].db_url if given else "sqlite://"
         store = open_store(db_url)
-        run_id = extract_local_files(store, list(paths), workers=workers)
-        summary = write_reports(store, out_dir, run_id=run_id)
+        # the report takes the claims from here, not read back; an in-memory store of our own
+        # (no --db) ends with this command, so its claims are kept there only
+        with CollectedClaims(store_claims=given) as claims:
+            run_id = extract_local_files(store, list(paths), workers=workers, claims_to=claims)
+            summary = write_reports(store, out_dir, run_id=run_id, claims=claims)
         click.echo(summary.describe())
         _fail_on_skipped(skipped_local_files(store, run_id))
         return

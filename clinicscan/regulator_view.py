@@ -197,11 +197,13 @@ def flagged_sites(sites_root: Path, out_dir: Path, workers: int | None = 1) -> s
     """Run ``clinicscan extract SITES --out DIR``'s code path; the site names on flagged_clinics.csv."""
     from clinicscan.nlp.extract import extract_local_files
     from clinicscan.reports.build import write_reports
+    from clinicscan.reports.collected_claims import CollectedClaims
     from clinicscan.store import open_store
 
     store = open_store("sqlite://")
-    run_id = extract_local_files(store, [sites_root], workers=workers)
-    write_reports(store, out_dir, run_id=run_id)
+    with CollectedClaims(store_claims=False) as claims:  # the in-memory store ends here
+        run_id = extract_local_files(store, [sites_root], workers=workers, claims_to=claims)
+        write_reports(store, out_dir, run_id=run_id, claims=claims)
     with open(out_dir / "flagged_clinics.csv", newline="", encoding="utf-8") as handle:
         return {row["site"] for row in csv.DictReader(handle)}
 

@@ -177,7 +177,19 @@ def _page_filter(run_id: int | None, force: bool):
     return conditions
 
 
-def _write_batch(session, results: Iterable[tuple[int, dict, list[tuple], list[dict]]], stats: ExtractStats) -> None:
+def _write_batch(session, results: Iterable[tuple[int, dict, list[tuple], list[dict]]], stats: ExtractStats,
+                 claims_to=None) -> tuple[list[int], list[tuple]] | None:
+    """Store a batch's results in the session's transaction.
+
+    ``claims_to`` (reports.collected_claims, for ``extract PATH --out``'s report): return the
+    claim rows and their ids, to be handed to it once the batch is committed. The ids are
+    the store's, read back as ids only (rows go in in order, and ids rise in the order of the
+    inserts on SQLite and on PostgreSQL, whose sequence only rises; the batch's pages hold no
+    other claims: the old ones are deleted here and the pages are this transaction's, one
+    writer on SQLite, row locks on PostgreSQL). When ``claims_to.store_claims`` is false (the
+    in-memory store of one ``extract PATH --out`` command, which nothing reads after it) the
+    claims are not written to the store at all and get the ids a new store would give them,
+    one up from the last (``claims_to.count``): they are kept by ``claims_to`` alone."""
     now = datetime.now(timezone.utc)
     page_rows, claim_rows, contact_rows, ids = [], [], [], []
     for page_id, page, claims, contacts in results:
@@ -194,15 +206,25 @@ def _write_batch(session, results: Iterable[tuple[int, dict, list[tuple], list[d
         claim_rows.extend(claims)
         contact_rows.extend({"page_id": page_id, **fact} for fact in contacts)
     if not ids:
-        return
+        return None
     conn = session.connection()
-    conn.execute(delete(Claim).where(Claim.page_id.in_(ids)))
+    stored = claims_to is None or claims_to.store_claims
+    if stored:
+        conn.execute(delete(Claim).where(Claim.page_id.in_(ids)))
     conn.execute(delete(ContactFact).where(ContactFact.page_id.in_(ids)))
     bulk_update_by_id(conn, Page, page_rows)
-    insert_rows(conn, Claim, CLAIM_COLUMNS, claim_rows)
+    if stored:
+        insert_rows(conn, Claim, CLAIM_COLUMNS, claim_rows)
     bulk_insert(conn, ContactFact, contact_rows)
     stats.claims += len(claim_rows)
     stats.contacts += len(contact_rows)
+    if claims_to is None:
+        return None
+    if stored:
+        claim_ids = list(conn.execute(select(Claim.id).where(Claim.page_id.in_(ids)).order_by(Claim.id)).scalars())
+    else:
+        claim_ids = list(range(claims_to.count + 1, claims_to.count + 1 + len(claim_rows)))
+    return claim_ids, claim_rows
 
 
 def _write_roles(session, results: Sequence[tuple]) -> None:
@@ -225,8 +247,12 @@ def _store_stopped(doing: str, exc: DBAPIError, done: int | None = None) -> Stor
 
 
 def extract_stored_pages(store, run_id: int | None = None, force: bool = False,
-                         workers: int | None = None) -> ExtractStats:
-    """Extract every stored page not yet extracted (all of them with ``force``), in batches."""
+                         workers: int | None = None, claims_to=None) -> ExtractStats:
+    """Extract every stored page not yet extracted (all of them with ``force``), in batches.
+
+    ``claims_to``: something with ``add(ids, rows)``, ``count`` and ``store_claims``
+    (reports.collected_claims), given each batch's claim rows and their ids once the batch
+    is committed (see ``_write_batch``)."""
     started = time.monotonic()
     stats = ExtractStats()
     conditions = _page_filter(run_id, force)
@@ -239,7 +265,7 @@ def extract_stored_pages(store, run_id: int | None = None, force: bool = False,
         _warm_worker()
     # the pipeline and the modules are built: collections skip them from here on, here and in the workers
     with long_lived_heap():
-        _extract_batches(store, run_id, conditions, total, stats, workers, started)
+        _extract_batches(store, run_id, conditions, total, stats, workers, started, claims_to)
     try:
         stats.site_sellers = apply_site_decisions(store, run_id)
     except DBAPIError as exc:
@@ -250,7 +276,7 @@ def extract_stored_pages(store, run_id: int | None = None, force: bool = False,
 
 
 def _extract_batches(store, run_id: int | None, conditions, total: int, stats: ExtractStats,
-                     workers: int | None, started: float) -> None:
+                     workers: int | None, started: float, claims_to=None) -> None:
     wanted = workers or os.cpu_count() or 1
     stats.workers = 1 if total < SMALL_JOB else max(1, min(wanted, total // 10 or 1))
     pool = None
@@ -277,8 +303,10 @@ def _extract_batches(store, run_id: int | None, conditions, total: int, stats: E
                     following = _read_batch(session, conditions, last_id, postgresql)
                     ahead = (following, _analyse(pool, following, stats.workers))
                 results = list(results)
-                _write_batch(session, [result[:4] for result in results], stats)
+                written = _write_batch(session, [result[:4] for result in results], stats, claims_to)
                 _write_roles(session, results)
+            if written is not None:  # committed
+                claims_to.add(*written)
             done += len(jobs)
             if time.monotonic() - last_report >= PROGRESS_EVERY:
                 last_report = time.monotonic()
@@ -435,7 +463,7 @@ def _run_counts(store, run_id: int) -> tuple[int, int, int]:
     return extracted, failed, claims or 0
 
 
-def _wait_for_held_pages(store, run_id: int, workers: int | None) -> None:
+def _wait_for_held_pages(store, run_id: int, workers: int | None, claims_to=None) -> None:
     """Extract what is left of the run until nothing is: on PostgreSQL, pages locked by another
     extraction (or by one killed a moment ago, until the database notices) are skipped by
     ``extract_stored_pages``, and a local run must not be marked finished without them."""
@@ -450,15 +478,16 @@ def _wait_for_held_pages(store, run_id: int, workers: int | None) -> None:
                                   "run the same command again once it has finished")
         log.info("%d pages of run %d are held by another extraction process; waiting for them", left, run_id)
         time.sleep(1.0)
-        extract_stored_pages(store, run_id=run_id, workers=workers)
+        extract_stored_pages(store, run_id=run_id, workers=workers, claims_to=claims_to)
 
 
-def extract_local_files(store, paths: Sequence[Path | str], workers: int | None = None) -> int:
+def extract_local_files(store, paths: Sequence[Path | str], workers: int | None = None, claims_to=None) -> int:
     """Store local .html/.htm/.txt files as a run of their own (kind "local") and extract them.
 
     The same files given again after a crash or a database failure resume the unfinished
     run: pages already extracted are kept, the rest are extracted, nothing is stored twice.
     Once a run has finished, the same files make a new run (a new snapshot).
+    ``claims_to``: as for ``extract_stored_pages`` (the claims this process writes, for its report).
     """
     skipped: list[str] = []
     files = _local_files(paths, skipped)
@@ -468,9 +497,11 @@ def extract_local_files(store, paths: Sequence[Path | str], workers: int | None 
         _store_local_pages(store, run_id, files, skipped)
     except DBAPIError as exc:
         raise _store_stopped(f"storing the files of local run {run_id}", exc) from exc
-    stats = extract_stored_pages(store, run_id=run_id, workers=workers)
-    _wait_for_held_pages(store, run_id, workers)
+    stats = extract_stored_pages(store, run_id=run_id, workers=workers, claims_to=claims_to)
+    _wait_for_held_pages(store, run_id, workers, claims_to)
     extracted, failed, claims = _run_counts(store, run_id)
+    if claims_to is not None and not claims_to.store_claims:
+        claims = claims_to.count  # kept there only (a new in-memory store: the run is all of them)
     with store.session() as session:
         run = session.get(CrawlRun, run_id)
         run.status = "finished"

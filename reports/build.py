@@ -229,7 +229,7 @@ def _tables(store: Store, data: RunData, registry: Registry, claims: pd.DataFram
 @_python_strings
 def write_reports(store: Store, out_dir: str | Path, run_id: int | None = None,
                   registry_paths: Sequence[str | Path] | None = None,
-                  formats: str | Sequence[str] | None = None) -> ReportSummary:
+                  formats: str | Sequence[str] | None = None, claims=None) -> ReportSummary:
     """Write pages.csv, claims.csv, evidence.csv, clinics.csv, flagged_clinics.csv,
     businesses.csv, locations.csv and report.html for ``run_id`` (default: the latest run),
     and store the registry it used. ``formats`` ("csv", "parquet" or both): claims and pages
@@ -237,11 +237,17 @@ def write_reports(store: Store, out_dir: str | Path, run_id: int | None = None,
 
     Claims are streamed (reports.claims_pass): claims.csv is written while they are read, and
     only the counting claims stay in memory for the analysis; the files are the ones
-    ``build_tables`` + ``exports.write_csv`` would write (tests/test_report_readpath.py)."""
+    ``build_tables`` + ``exports.write_csv`` would write (tests/test_report_readpath.py).
+
+    ``claims``: the claims this process extracted for the run (reports.collected_claims, from
+    ``extract PATH --out``); read instead of the store's when they are the run's stored claims."""
     out = Path(out_dir)
     wanted = parse_formats(formats)
     registry = load_registry(registry_paths)
     run = resolve_run(store, run_id)
+    if claims is not None and claims.stand_for_store(store, run.id):
+        base = load_run_without_claims(store, run)
+        return _write_reports(store, out, wanted, registry, base, claims.batches())
     # the claims are read on a thread (claims_pass.start_read); on PostgreSQL from now on,
     # while the pages load too. Not on SQLite: the ADBC driver's own SQLite library and the
     # sqlite3 module's do not see each other's locks, and the two reading the same WAL
@@ -255,7 +261,13 @@ def write_reports(store: Store, out_dir: str | Path, run_id: int | None = None,
         raise
     if batches is None:
         batches = claims_pass.start_read(store, run.id, claims_pass.CHUNK_ROWS)
-    passed = stream_claims(store, run.id, base.pages, out, wanted, batches=batches)
+    return _write_reports(store, out, wanted, registry, base, batches)
+
+
+def _write_reports(store: Store, out: Path, wanted: tuple[str, ...], registry: Registry, base: RunData,
+                   batches) -> ReportSummary:
+    """write_reports once the run's pages are read and its claims' batches are started."""
+    passed = stream_claims(store, base.run_id, base.pages, out, wanted, batches=batches)
     release_memory()  # the batches read and written
     data = replace(base, claims=passed.counting, page_mentions=passed.mentions,
                    page_counting=passed.counting_per_page)
