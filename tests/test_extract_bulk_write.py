@@ -73,9 +73,11 @@ def broken_on_purpose(real):
     return lambda html, **kw: PageAnalysis(error="ValueError: broken") if "BROKEN" in html else real(html, **kw)
 
 
-def reference_write_of_tuples(session, results, stats) -> None:
+def reference_write_of_tuples(session, results, stats, claims_to=None) -> None:
     """The reference write, given the claims as the dicts workers returned before they returned
-    tuples of ``extract.CLAIM_COLUMNS`` (the page id, then the claim's columns)."""
+    tuples of ``extract.CLAIM_COLUMNS`` (the page id, then the claim's columns). ``claims_to``
+    (the claims kept for ``extract PATH --out``'s report) is not given here."""
+    assert claims_to is None
     as_dicts = [(page_id, page, [dict(zip(extract.CLAIM_COLUMNS[1:], claim[1:])) for claim in claims], contacts)
                 for page_id, page, claims, contacts in results]
     reference_extract_write._write_batch(session, as_dicts, stats)
