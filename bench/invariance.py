@@ -1,0 +1,162 @@
+"""Does a page's reading survive rewrites that do not change what it says? Count the pages it does not.
+
+Real pages spell the same thing many ways: "stem-cell" or "stem cell", "&" or "and", curly or
+straight quotes, no-break spaces, headings in capitals, paragraphs as <div>s or <br>s. A reading
+that changes with such typography is fragile on pages we have not seen, and finding it needs no
+labels: each page is read as written and after one rewrite at a time, and the pages whose
+reading (seller, conditions, product types, red flags) differs are counted per rewrite.
+
+Only counts are printed, so it may be run on `check` like bench/changed_pages.py; ``--show``
+lists the pages and what moved, and refuses `check`.
+
+    .venv/bin/python bench/invariance.py --split tune
+    .venv/bin/python bench/invariance.py --split tune --rewrites hyphen,ampersand --show
+    .venv/bin/python bench/invariance.py --split check
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from changed_pages import FIELDS  # noqa: E402  (bench/ is not a package)
+
+REALWORLD = Path(os.environ.get("CLINICSCAN_REALWORLD", Path(__file__).resolve().parents[2] / "shared" / "realworld"))
+_TEXT_NODE = re.compile(r">([^<]+)<")
+_CODE = re.compile(r"(<script.*?</script>|<style.*?</style>)", re.S | re.I)
+
+
+def on_text(html: str, rewrite: Callable[[str], str]) -> str:
+    """Apply ``rewrite`` to the text between tags, outside scripts and styles (attributes stay as they are)."""
+    parts = _CODE.split(html)
+    return "".join(part if i % 2 else _TEXT_NODE.sub(lambda m: ">" + rewrite(m.group(1)) + "<", part)
+                   for i, part in enumerate(parts))
+
+
+def _curly(text: str) -> str:
+    text = re.sub(r"(\w)'(\w)", "\\1\u2019\\2", text)
+    return re.sub(r'(\S)"', "\\1\u201d", re.sub(r'"(\w)', "\u201c\\1", text))
+
+
+def _every_nth_space(text: str, replacement: str, n: int) -> str:
+    count = 0
+
+    def swap(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return replacement if count % n == 0 else match.group(0)
+    return re.sub(" ", swap, text)
+
+
+def _tags(html: str, names: str, change: Callable[[str], str]) -> str:
+    """Change the text inside the given elements (their tags kept)."""
+    def inner(match: re.Match) -> str:
+        return match.group(1) + re.sub(r"(^|>)([^<]+)", lambda m: m.group(1) + change(m.group(2)), match.group(2)) \
+            + match.group(3)
+    return re.sub(rf"(<(?:{names})(?:\s[^>]*)?>)(.*?)(</(?:{names})>)", inner, html, flags=re.S | re.I)
+
+
+_COMPOUNDS = re.compile(r"\b(bone|cord|umbilical|platelet|fat|adipose|amniotic|placental|joint|knee|back|anti|non|"
+                        r"minimally|FDA|cell)\s(marrow|blood|cord|rich|derived|fluid|tissue|replacement|pain|aging|"
+                        r"ageing|surgical|invasive|approved|registered|based|free)\b", re.I)
+
+#: rewrite name -> (what it does, the rewrite of a page's HTML)
+REWRITES: dict[str, tuple[str, Callable[[str], str]]] = {
+    "hyphen": ("'stem cell' written 'stem-cell'",
+               lambda h: on_text(h, lambda t: re.sub(r"\b([Ss]tem) ([Cc]ell)", "\\1-\\2", t))),
+    "unhyphen": ("a hyphen between two letters written as a space ('anti-aging' -> 'anti aging')",
+                 lambda h: on_text(h, lambda t: re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", t))),
+    "compounds": ("'bone marrow', 'cord blood', 'umbilical cord', 'platelet rich', 'fat derived' ... hyphenated",
+                  lambda h: on_text(h, lambda t: _COMPOUNDS.sub(lambda m: m.group(1) + "-" + m.group(2), t))),
+    "ampersand": ("' and ' written ' & '", lambda h: on_text(h, lambda t: t.replace(" and ", " &amp; "))),
+    "curly": ("straight quotes and apostrophes made typographic", lambda h: on_text(h, _curly)),
+    "nbsp": ("every third space a no-break space", lambda h: on_text(h, lambda t: _every_nth_space(t, "\u00a0", 3))),
+    "wrap": ("every tenth space a line break (HTML source wrapping)",
+             lambda h: on_text(h, lambda t: _every_nth_space(t, "\n", 10))),
+    "dashes": ("' - ' written as an en dash", lambda h: on_text(h, lambda t: t.replace(" - ", " \u2013 "))),
+    "entities": ("apostrophes as numeric entities", lambda h: on_text(h, lambda t: t.replace("'", "&#8217;"))),
+    "upper_headings": ("headings in capitals", lambda h: _tags(h, "h1|h2|h3|h4", str.upper)),
+    "title_headings": ("headings in title case", lambda h: _tags(h, "h1|h2|h3|h4", str.title)),
+    "upper_bold": ("bold text in capitals", lambda h: _tags(h, "strong|b", str.upper)),
+    "div_paragraphs": ("<p> written as <div>",
+                       lambda h: re.sub(r"<(/?)p(\s[^>]*)?>", lambda m: f"<{m.group(1)}div{m.group(2) or ''}>", h,
+                                        flags=re.I)),
+    "br_paragraphs": ("paragraph breaks written as <br><br>",
+                      lambda h: re.sub(r"</p>\s*<p(\s[^>]*)?>", "<br><br>", h, flags=re.I)),
+    "double_space": ("two spaces after a full stop", lambda h: on_text(h, lambda t: t.replace(". ", ".  "))),
+    "one_line": ("the HTML source on one line", lambda h: re.sub(r"\s*\n\s*", " ", h)),
+}
+
+
+def reading(html: str) -> dict:
+    from clinicscan.nlp.analyse import analyse_page
+
+    analysis = analyse_page(html).to_dict()
+    return {k: sorted(v) if isinstance(v, (list, set, tuple)) else v for k, v in analysis.items() if k in FIELDS}
+
+
+def differences(before: dict, after: dict) -> dict:
+    """What moved: (lost, gained) ids per list field, (before, after) for the seller decision."""
+    moved = {}
+    for field in FIELDS:
+        if before[field] != after[field]:
+            if isinstance(before[field], list):
+                moved[field] = (sorted(set(before[field]) - set(after[field])),
+                                sorted(set(after[field]) - set(before[field])))
+            else:
+                moved[field] = (before[field], after[field])
+    return moved
+
+
+def changed_pages(files: list[Path], names: list[str]) -> dict[str, list[tuple[str, dict]]]:
+    """Per rewrite, the (file, differences) of every page whose reading it changed."""
+    changed: dict[str, list[tuple[str, dict]]] = {name: [] for name in names}
+    for path in files:
+        html = path.read_text(encoding="utf-8", errors="replace")
+        before = reading(html)
+        for name in names:
+            rewritten = REWRITES[name][1](html)
+            if rewritten == html:
+                continue
+            moved = differences(before, reading(rewritten))
+            if moved:
+                changed[name].append((path.name, moved))
+    return changed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", required=True)
+    parser.add_argument("--gold", type=Path, default=REALWORLD / "gold.jsonl")
+    parser.add_argument("--pages", type=Path, default=REALWORLD / "pages")
+    parser.add_argument("--rewrites", default=",".join(REWRITES),
+                        help="comma-separated, of: " + ", ".join(f"{k} ({v[0]})" for k, v in REWRITES.items()))
+    parser.add_argument("--show", action="store_true", help="list the pages and what moved (not on check)")
+    args = parser.parse_args()
+    names = [n for n in args.rewrites.split(",") if n]
+    unknown = [n for n in names if n not in REWRITES]
+    if unknown:
+        parser.error(f"unknown rewrite(s) {', '.join(unknown)}; choose from {', '.join(REWRITES)}")
+    if args.show and args.split == "check":
+        parser.error("--show lists pages and labels; the check split may only be seen as counts")
+    from clinicscan.nlp.evaluate import locate_pages, read_gold
+
+    gold = read_gold(args.gold, args.split)
+    files = [p for p in locate_pages(args.gold, gold, [args.pages]) if p.suffix in (".html", ".htm")]
+    changed = changed_pages(files, names)
+    print(f"split {args.split}: {len(files)} HTML pages; pages whose reading a rewrite changed")
+    for name in names:
+        print(f"  {name:<16} {len(changed[name]):>4}   {REWRITES[name][0]}")
+        if args.show:
+            for file, moved in changed[name]:
+                print(f"      {file}: {moved}")
+
+
+if __name__ == "__main__":
+    main()
