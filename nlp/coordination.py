@@ -22,7 +22,7 @@ __all__ = ["CoordinatedSites"]
 
 _JOINERS = frozenset({"and", "or", "&", "/", ",", "as", "well"})
 _MAX_SITES = 4  # "neck, back, hip and knee pain"
-_MAX_SITE_TOKENS = 2  # "spinal cord"
+_MAX_SITE_TOKENS = 3  # "spinal cord", "bone-marrow" (three tokens)
 #: "pain in the knees, hips and back": the words that lead such a mention, and the noun each site takes
 _LEADS = frozenset({"pain", "pains", "ache", "aches", "aching", "discomfort", "stiffness", "soreness"})
 _DETERMINERS = frozenset({"the", "your", "my", "his", "her", "their", "both", "our"})

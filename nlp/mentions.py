@@ -22,7 +22,7 @@ from clinicscan.errors import LexiconError
 from clinicscan.nlp.coordination import CoordinatedSites, blood_in_source_lists
 from clinicscan.nlp.jsonl import read_json
 from clinicscan.nlp.lexicon import LexiconPattern
-from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher
+from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, phrase_docs
 from clinicscan.paths import lexicon_dir
 
 #: the red-flag guard word lists of a lexicon folder (``RedFlagGuards``)
@@ -192,7 +192,7 @@ class MentionFinder:
                 self.tokens.add(key, pat.pattern)
         coordinated: dict[str, list] = {"condition": [], "product_type": []}
         for key, texts in phrase_groups.items():
-            docs = list(nlp.tokenizer.pipe(texts))
+            docs = phrase_docs(nlp.tokenizer, texts)  # with their hyphen variants: "fat and bone marrow stem-cells"
             self.phrases.add(key, docs)
             kind = key.split("|", 1)[0]
             if kind in coordinated:

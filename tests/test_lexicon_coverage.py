@@ -194,7 +194,7 @@ def test_a_singular_variant_does_not_cut_the_named_source_out_of_the_quote():
     ("cord-blood derived stem cell injections", "cord_blood", "cord-blood derived stem cell"),
     ("umbilical cord-blood derived stem cell infusions", "cord_blood", "umbilical cord-blood derived stem cell"),
     # a fully hyphenated "umbilical-cord-blood" read as umbilical cord tissue
-    ("umbilical-cord-blood cells", "cord_blood", "umbilical-cord-blood"),
+    ("umbilical-cord-blood cells", "cord_blood", "umbilical-cord-blood cells"),
     # "embryonic-like" is marketing for cells that are not embryonic; the plural already read so
     ("embryonic-like stem cell injections", "unspecified_stem_cell", "embryonic-like stem cell"),
     ("peripheral-blood mononuclear cell infusions", "peripheral_blood", "peripheral-blood mononuclear cell"),

@@ -11,6 +11,7 @@ from spacy.matcher import Matcher
 
 from clinicscan.nlp.lexicon import load_lexicon
 from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, pattern_anchors
+from clinicscan.nlp.matching.phrase_variants import token_pattern_spellings
 
 PROBE = ("Our lab is FDA-registered and 100% safe with no known side effects. 85% of our MS patients improve, "
          "9 out of 10 report less pain and 80 percent of patients avoid knee replacement surgery. "
@@ -84,7 +85,7 @@ def test_matching_agrees_with_spacy_matcher_on_the_lexicon(nlp):
     ours, spacys = TokenPatternMatcher(nlp.vocab), Matcher(nlp.vocab)
     for i, pattern in enumerate(p for p in load_lexicon().patterns if not p.is_phrase):
         ours.add(f"{pattern.detail_id}|{i}", pattern.pattern)
-        spacys.add(f"{pattern.detail_id}|{i}", [pattern.pattern])
+        spacys.add(f"{pattern.detail_id}|{i}", token_pattern_spellings(pattern.pattern))
     doc = nlp(PROBE)
     sentence_of = {t.i: t.sent.start for t in doc}
     theirs = {(k, s, e) for k, s, e in spacys(doc) if sentence_of[s] == sentence_of[e - 1]}
@@ -120,7 +121,7 @@ def test_matching_agrees_with_spacy_matcher_on_the_dev_set_modulo_the_documented
     for key, pattern in patterns:
         ours.add(key, pattern)
         unbounded.add(key, pattern)
-        spacys.add(key, [pattern])
+        spacys.add(key, token_pattern_spellings(pattern))
         if _has_run(pattern):
             with_run.add(vocab.strings.add(key))
     assert len(patterns) > 150 and len(docs) > 150

@@ -25,6 +25,10 @@ else raises ValueError naming it. Differences from spaCy's Matcher, on purpose:
   matches, e.g. with and without an ``?`` token): the search is greedy with backtracking,
   which finds the longest for every pattern of the shipped data;
 * ``TokenPatternMatcher(doc, ranges)`` searches only inside the given token ranges;
+* a word value written with a hyphen ("risk-free", which spaCy's tokenizer never leaves whole) is
+  also read as the page's tokens, "risk", "-", "free" and "risk", "free", and a test that accepts
+  "and" also accepts "&" (``phrase_variants.token_pattern_spellings``; per start, the longest
+  match of a pattern's spellings is reported);
 * the words of a LOWER / NORM string, IN or NOT_IN are lower-cased (spaCy compares them
   as written, so ``{"LOWER": {"IN": ["Knee"]}}`` never matches there), and NORM is read as
   LOWER (spaCy's NORM also applies the language's norm exceptions);
@@ -40,6 +44,7 @@ from clinicscan.nlp.matching.words import WORDS, WordIndex, WordTable
 from clinicscan.nlp.matching.arrays import TokenArrays, sentence_ranges, sentence_ranges_of, sentence_starts
 from clinicscan.nlp.matching.anchors import STAR_LIMIT, pattern_anchors
 from clinicscan.nlp.matching.matcher import TokenPatternMatcher
+from clinicscan.nlp.matching.phrase_variants import phrase_docs
 
 __all__ = ["STAR_LIMIT", "TokenArrays", "TokenPatternMatcher", "WORDS", "WordIndex", "WordTable", "pattern_anchors",
-           "sentence_ranges", "sentence_ranges_of", "sentence_starts", "words"]
+           "phrase_docs", "sentence_ranges", "sentence_ranges_of", "sentence_starts", "words"]

@@ -13,6 +13,7 @@ from clinicscan.nlp.matching.anchors import (STAR_LIMIT, folded_words_only, near
                                              pattern_anchors, sentence_words, words_nearby)
 from clinicscan.nlp.matching.arrays import TokenArrays
 from clinicscan.nlp.matching.pattern import CompiledPattern
+from clinicscan.nlp.matching.phrase_variants import token_pattern_spellings
 from clinicscan.nlp.matching.predicates import compile_token
 from clinicscan.nlp.matching.words import WordTable
 
@@ -37,6 +38,9 @@ class TokenPatternMatcher:
         self._free: list[CompiledPattern] = []  # patterns without an anchor word
         self._anchor_table: WordTable | None = None
         self._size = 0
+        #: keys with more than one spelling of a pattern ("risk-free" also as "risk", "-", "free"): per start, only the
+        #: longest of their matches is reported, as for one pattern
+        self._respelled: set[int] = set()
         #: one bit per distinct word set some pattern needs in its sentence (``sentence_words``):
         #: word id -> the bits of the sets holding it, for lower-cased and for exact words
         self._set_bit: dict[tuple[bool, frozenset[int]], int] = {}
@@ -67,9 +71,17 @@ class TokenPatternMatcher:
         return self._size
 
     def add(self, key: str, pattern: list[dict]) -> None:
-        """Add one pattern; ValueError names what is not supported."""
+        """Add one pattern (its "and" also "&"), and the patterns that read its hyphenated words ("risk-free") as a
+        page's tokens; ValueError names what is not supported."""
         if not isinstance(pattern, list) or not pattern:
             raise ValueError(f"a token pattern must be a non-empty list of dicts, got {pattern!r}")
+        spellings = token_pattern_spellings(pattern)
+        if len(spellings) > 1:
+            self._respelled.add(self.vocab.strings.add(key))
+        for spelling in spellings:
+            self._add(key, spelling)
+
+    def _add(self, key: str, pattern: list[dict]) -> None:
         strings = self.vocab.strings
         tokens = [compile_token(spec, strings) for spec in pattern]
         key_id = strings.add(key)
@@ -131,6 +143,8 @@ class TokenPatternMatcher:
                 firsts = self._free_firsts(a) if self.gated else [_ASK] * len(self._free)
                 for pattern, allowed in zip(self._free, firsts):
                     self._match_free(a, pattern, spans, bounds, found, sorted_spans, inside, span_starts, allowed)
+        if self._respelled and found:
+            found = _longest_per_start(found, self._respelled)
         return sorted(found, key=_START_END)  # (a C key: a lambda costs a Python call a match)
 
     def _anchor_hits(self, a: TokenArrays, ranges, inside=None) -> list[int]:
@@ -497,3 +511,14 @@ def _starts_in_spans(allowed, spans) -> tuple[list[int], list[int]]:
         starts.extend(inside)
         ends.extend([hi] * len(inside))
     return starts, ends
+
+
+def _longest_per_start(found: set[Match], keys: set[int]) -> set[Match]:
+    """``found`` with, for each of ``keys`` and start, only the longest match (the spellings of one pattern give one)."""
+    longest: dict[tuple[int, int], int] = {}
+    for key, start, end in found:
+        if key in keys and end > longest.get((key, start), -1):
+            longest[key, start] = end
+    if not longest:
+        return found
+    return {m for m in found if m[0] not in keys or longest[m[0], m[1]] == m[2]}

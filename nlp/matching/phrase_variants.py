@@ -1,0 +1,167 @@
+"""Phrase patterns that match however their words are joined: a hyphen or a space, "and" or "&".
+
+Writers hyphenate compounds at will: "stem-cell therapy", "a stem-cell clinic", "adult
+stem-cells", "bone-marrow derived", "expanded in-vitro", "anti aging". spaCy's tokenizer splits
+a hyphen between letters into a token of its own ("stem", "-", "cell"), so the phrase "stem
+cell therapy" did not match "stem-cell therapy", and a page's reading changed with its
+typography: hyphenating "stem cell" alone changed the reading of 8 of the 211 realworld tune
+pages (the product quoted as "Stem-Cell" without its "Therapy", an explainer cue lost, three
+seller decisions turned; `bench/invariance.py`).
+
+``phrase_docs`` adds, for each phrase, the same words with spaces between two words turned
+into hyphens (and such hyphens into spaces): every combination for up to three joints, else
+each joint alone and all at once.
+It also adds the phrase with "and" written "&" (or "&" written "and"): "tingling & numbness",
+"regenerate & heal". The quote is still the page's own text: a match covers the page's tokens,
+hyphen included.
+Token patterns have the same problem the other way round: a word written with a hyphen
+(``{"LOWER": {"IN": ["risk-free", "pain-free"]}}``, ``{"LOWER": "fda-approved"}``) is one
+value that no token can ever equal, because the page's "risk-free" is three tokens. The
+lexicon held 128 such values. ``hyphenated_word_patterns`` gives the patterns that read each
+of them as the page's tokens, hyphenated ("risk", "-", "free") and spaced ("risk", "free");
+``TokenPatternMatcher.add`` adds them beside the pattern as written, and lets a word test
+that accepts "and" accept "&" too (``with_ampersand``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from spacy.tokens import Doc
+
+__all__ = ["ALL_WAYS_UP_TO", "SPACED_PART_LETTERS", "ampersand_variants", "hyphen_variants", "hyphenated_word_patterns",
+           "phrase_docs", "token_pattern_spellings", "with_ampersand"]
+
+#: a phrase with at most this many word joints gets every way of writing them ("cord-blood stem-cells" as well as
+#: "cord-blood stem cells"); a longer one only each joint alone and all at once (2**joints - 1 variants would be many)
+ALL_WAYS_UP_TO = 3
+
+
+#: a hyphenated word is also read spaced only when both its parts are this long: "a-fib" spaced is "a fib" (a lie),
+#: "so-called" spaced is "so called", "re-inject" "re inject"; "pain-free", "non-surgical", "anti-aging" are safe
+SPACED_PART_LETTERS = 3
+
+
+def _spaced_apart_is_safe(*parts: str) -> bool:
+    return all(len(part) >= SPACED_PART_LETTERS for part in parts)
+
+
+def hyphen_variants(doc: Doc) -> list[str]:
+    """The phrase's texts with some of its word joints written the other way: "a b" <-> "a-b".
+
+    A joint is a space between two alphabetic words, or a hyphen with no space on either side
+    between two alphabetic words (where spaCy splits "stem-cell") whose parts are long enough
+    to be read spaced (``SPACED_PART_LETTERS``). Digits and other tokens are
+    left alone ("type 2 diabetes" has no joint; spaCy keeps "type-2" as one token anyway).
+    """
+    tokens = list(doc)
+    joints: list[int] = []  # index of the token after which the joint lies (a space), or of the hyphen token
+    for i in range(len(tokens) - 1):
+        left, right = tokens[i], tokens[i + 1]
+        if left.whitespace_ and left.is_alpha and right.is_alpha:
+            joints.append(i)
+        elif (left.text == "-" and not left.whitespace_ and i > 0 and right.is_alpha
+              and tokens[i - 1].is_alpha and not tokens[i - 1].whitespace_
+              and _spaced_apart_is_safe(tokens[i - 1].text, right.text)):
+            joints.append(i)
+
+    def written(turned: set[int]) -> str:
+        pieces = []
+        for i, token in enumerate(tokens):
+            if i in turned and token.text == "-":
+                pieces.append(" ")  # "in-vitro" -> "in vitro": the hyphen token becomes the space
+                continue
+            pieces.append(token.text)
+            pieces.append("-" if i in turned else token.whitespace_)
+        return "".join(pieces).strip()
+
+    if len(joints) <= ALL_WAYS_UP_TO:
+        chosen = [{j for k, j in enumerate(joints) if mask >> k & 1} for mask in range(1, 1 << len(joints))]
+    else:
+        chosen = [{joint} for joint in joints] + [set(joints)]
+    return [written(turned) for turned in chosen]
+
+
+def ampersand_variants(doc: Doc) -> list[str]:
+    """The phrase with every "and" between words written "&", or every "&" written "and" (one of each at most)."""
+    words = [token.lower_ for token in doc]
+    if "and" not in words and "&" not in words:
+        return []
+    pieces = []
+    for token in doc:
+        text = {"and": "&", "&": "and"}.get(token.lower_, token.text)
+        pieces.append(text + token.whitespace_)
+    return ["".join(pieces).strip()]
+
+
+def phrase_docs(tokenizer, texts: Iterable[str]) -> list[Doc]:
+    """Docs for a PhraseMatcher key: each text, then its variants not already among them (case-blind)."""
+    docs = list(tokenizer.pipe(texts))
+    seen = {doc.text.lower() for doc in docs}
+    extra: list[str] = []
+    for doc in docs:
+        for variant in hyphen_variants(doc) + ampersand_variants(doc):
+            if variant.lower() not in seen:
+                seen.add(variant.lower())
+                extra.append(variant)
+    return docs + list(tokenizer.pipe(extra)) if extra else docs
+
+
+_HYPHENATED = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)+$")
+_WORD_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
+
+
+def hyphenated_word_patterns(pattern: list[dict]) -> list[list[dict]]:
+    """Patterns that read the pattern's hyphenated word values ("risk-free") as the tokens a page has for them.
+
+    For each token of the pattern that is one word test (LOWER, ORTH, TEXT or NORM: a string or an IN list) with no
+    OP, its values made of letters joined by hyphens become the sequence "risk", "-", "free" and (when every part has
+    ``SPACED_PART_LETTERS``) the sequence "risk", "free", in the pattern's place of that token. Values that differ only in their last part share one pattern
+    ("fda-approved", "fda-cleared": "fda", "-", approved|cleared). The pattern itself is not repeated.
+    """
+    out: list[list[dict]] = []
+    for i, spec in enumerate(pattern):
+        if not isinstance(spec, dict) or len(spec) != 1:
+            continue
+        key, value = next(iter(spec.items()))
+        if key not in _WORD_KEYS:
+            continue
+        values = [value] if isinstance(value, str) else value.get("IN", []) if isinstance(value, dict) and len(value) == 1 else []
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for word in values:
+            if isinstance(word, str) and _HYPHENATED.match(word):
+                *head, last = word.split("-")
+                groups.setdefault(tuple(head), []).append(last)
+        for head, lasts in groups.items():
+            tail = {key: lasts[0]} if len(lasts) == 1 else {key: {"IN": lasts}}
+            words = [{key: part} for part in head]
+            hyphenated = [piece for word in words for piece in (word, {"ORTH": "-"})] + [tail]
+            out.append(pattern[:i] + hyphenated + pattern[i + 1:])
+            spaced = [last for last in lasts if _spaced_apart_is_safe(*head, last)]
+            if spaced:
+                tail = {key: spaced[0]} if len(spaced) == 1 else {key: {"IN": spaced}}
+                out.append(pattern[:i] + words + [tail] + pattern[i + 1:])
+    return out
+
+
+def with_ampersand(pattern: list[dict]) -> list[dict]:
+    """The pattern with every LOWER / NORM test that accepts "and" also accepting "&" ("regenerate & heal")."""
+    out = []
+    for spec in pattern:
+        if isinstance(spec, dict):
+            for key in ("LOWER", "NORM"):
+                value = spec.get(key)
+                if value == "and":
+                    spec = {**spec, key: {"IN": ["and", "&"]}}
+                elif isinstance(value, dict) and "and" in value.get("IN", ()) and "&" not in value["IN"]:
+                    spec = {**spec, key: {**value, "IN": [*value["IN"], "&"]}}
+        out.append(spec)
+    return out
+
+
+def token_pattern_spellings(pattern: list[dict]) -> list[list[dict]]:
+    """What ``TokenPatternMatcher.add`` adds for one pattern: it with "&" for "and", then its hyphenated words spelled
+    out (spaCy's Matcher given the same list finds the same matches)."""
+    pattern = with_ampersand(pattern)
+    return [pattern, *hyphenated_word_patterns(pattern)]
