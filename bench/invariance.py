@@ -66,6 +66,30 @@ _COMPOUNDS = re.compile(r"\b(bone|cord|umbilical|platelet|fat|adipose|amniotic|p
                         r"minimally|FDA|cell)\s(marrow|blood|cord|rich|derived|fluid|tissue|replacement|pain|aging|"
                         r"ageing|surgical|invasive|approved|registered|based|free)\b", re.I)
 
+#: common US -> British spellings of this field's words (whole words, any case pattern kept by _respell)
+_US_TO_UK = {"orthopedic": "orthopaedic", "orthopedics": "orthopaedics", "aging": "ageing", "leukemia": "leukaemia",
+             "anemia": "anaemia", "hematology": "haematology", "hematologic": "haematologic", "pediatric": "paediatric",
+             "tumor": "tumour", "tumors": "tumours", "center": "centre", "centers": "centres", "organization":
+             "organisation", "specialize": "specialise", "specializes": "specialises", "specialized": "specialised",
+             "minimize": "minimise", "optimize": "optimise", "utilize": "utilise", "recognized": "recognised",
+             "color": "colour", "fiber": "fibre", "edema": "oedema", "esophagus": "oesophagus", "diarrhea":
+             "diarrhoea", "estrogen": "oestrogen", "program": "programme", "programs": "programmes", "favorable":
+             "favourable", "behavior": "behaviour", "labor": "labour", "randomized": "randomised", "licensed":
+             "licenced", "hemorrhage": "haemorrhage", "anesthesia": "anaesthesia", "anesthetic": "anaesthetic",
+             "gynecology": "gynaecology", "cesarean": "caesarean", "arthroscopy": "arthroscopy"}
+_UK_TO_US = {uk: us for us, uk in _US_TO_UK.items() if uk != us}
+
+
+def _respell(text: str, table: dict[str, str]) -> str:
+    def swap(match: re.Match) -> str:
+        word = match.group(0)
+        new = table.get(word.lower())
+        if new is None:
+            return word
+        return new.upper() if word.isupper() else new.capitalize() if word[0].isupper() else new
+    return re.sub(r"[A-Za-z]+", swap, text)
+
+
 #: rewrite name -> (what it does, the rewrite of a page's HTML)
 REWRITES: dict[str, tuple[str, Callable[[str], str]]] = {
     "hyphen": ("'stem cell' written 'stem-cell'",
@@ -74,6 +98,13 @@ REWRITES: dict[str, tuple[str, Callable[[str], str]]] = {
                  lambda h: on_text(h, lambda t: re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", t))),
     "compounds": ("'bone marrow', 'cord blood', 'umbilical cord', 'platelet rich', 'fat derived' ... hyphenated",
                   lambda h: on_text(h, lambda t: _COMPOUNDS.sub(lambda m: m.group(1) + "-" + m.group(2), t))),
+    "uk_spelling": ("US spellings written British (orthopaedic, ageing, leukaemia, centre, -ise ...)",
+                    lambda h: on_text(h, lambda t: _respell(t, _US_TO_UK))),
+    "us_spelling": ("British spellings written American", lambda h: on_text(h, lambda t: _respell(t, _UK_TO_US))),
+    "percent": ("'84%' written '84 percent'", lambda h: on_text(h, lambda t: re.sub(r"(\d)\s?%", "\\1 percent", t))),
+    "dr_no_stop": ("'Dr.' written 'Dr' (British style)", lambda h: on_text(h, lambda t: re.sub(r"\b(Dr|Mr|Mrs|Ms)\.", "\\1", t))),
+    "items_as_paragraphs": ("list items written as paragraphs",
+                            lambda h: re.sub(r"<(/?)li(\s[^>]*)?>", lambda m: f"<{m.group(1)}p>", h, flags=re.I)),
     "ampersand": ("' and ' written ' & '", lambda h: on_text(h, lambda t: t.replace(" and ", " &amp; "))),
     "curly": ("straight quotes and apostrophes made typographic", lambda h: on_text(h, _curly)),
     "nbsp": ("every third space a no-break space", lambda h: on_text(h, lambda t: _every_nth_space(t, "\u00a0", 3))),

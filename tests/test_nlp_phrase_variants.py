@@ -9,7 +9,7 @@ import pytest
 import spacy
 
 from clinicscan.nlp.matching.phrase_variants import (ampersand_variants, hyphen_variants, hyphenated_word_patterns,
-                                                     phrase_docs, with_ampersand)
+                                                     per_cent_patterns, phrase_docs, with_ampersand, with_percent)
 from clinicscan.nlp.pipeline import shared_pipeline
 from tests.claim_probe import counted
 
@@ -165,3 +165,22 @@ def test_pain_free_is_a_descriptor_not_a_safety_promise(text):
 @pytest.mark.parametrize("text", ["Nothing is risk-free.", "Nothing is harmless.", "Nothing is completely safe."])
 def test_nothing_is_a_disclaimer_however_the_flag_is_quoted(text):
     assert _red_flags(text) == {}
+
+
+def test_a_percent_test_accepts_the_word_and_the_word_the_sign():
+    assert with_percent([{"LIKE_NUM": True}, {"ORTH": "%"}, {"LOWER": {"IN": ["percent", "per"]}, "OP": "?"}]) == [
+        {"LIKE_NUM": True}, {"LOWER": {"IN": ["%", "percent", "pct"]}},
+        {"LOWER": {"IN": ["percent", "per", "%", "pct"]}, "OP": "?"}]
+    assert per_cent_patterns([{"LIKE_NUM": True}, {"LOWER": {"IN": ["%", "percent", "pct"]}}]) == [
+        [{"LIKE_NUM": True}, {"LOWER": "per"}, {"LOWER": "cent"}]]
+
+
+@pytest.mark.parametrize("sign", ["%", " percent", " per cent"])
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("In 27 patients (44{}) the knee pain ended after our stem cell injections.", True),
+    ("Our stem cell therapy for knee pain has a 90{} success rate.", True),
+    # how common a condition is, not how often treatment works
+    ("About 20{} of cases of knee pain are inherited, so we offer stem cell injections.", False),
+])
+def test_a_rate_reads_the_same_with_a_percent_sign_or_word(text, flagged, sign):
+    assert ("success_rate_claim" in _red_flags(text.format(sign))) is flagged

@@ -19,8 +19,11 @@ Token patterns have the same problem the other way round: a word written with a 
 value that no token can ever equal, because the page's "risk-free" is three tokens. The
 lexicon held 128 such values. ``hyphenated_word_patterns`` gives the patterns that read each
 of them as the page's tokens, hyphenated ("risk", "-", "free") and spaced ("risk", "free");
-``TokenPatternMatcher.add`` adds them beside the pattern as written, and lets a word test
-that accepts "and" accept "&" too (``with_ampersand``).
+``TokenPatternMatcher.add`` adds them beside the pattern as written, lets a word test that
+accepts "and" accept "&" too (``with_ampersand``), and one that accepts "%" accept "percent"
+(and "per cent"), and the reverse (``with_percent``): "84 percent of cases" had its own,
+looser pattern, so "20 percent of cases are inherited" was a success rate and "20% of cases"
+was not.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 __all__ = ["ALL_WAYS_UP_TO", "SPACED_PART_LETTERS", "ampersand_variants", "hyphen_variants", "hyphenated_word_patterns",
-           "phrase_docs", "token_pattern_spellings", "with_ampersand"]
+           "per_cent_patterns", "phrase_docs", "token_pattern_spellings", "with_ampersand", "with_percent"]
 
 #: a phrase with at most this many word joints gets every way of writing them ("cord-blood stem-cells" as well as
 #: "cord-blood stem cells"); a longer one only each joint alone and all at once (2**joints - 1 variants would be many)
@@ -160,8 +163,39 @@ def with_ampersand(pattern: list[dict]) -> list[dict]:
     return out
 
 
+_PERCENT = ["%", "percent", "pct"]
+
+
+def with_percent(pattern: list[dict]) -> list[dict]:
+    """The pattern with every test for "%" (ORTH or LOWER, alone or in an IN list) also accepting "percent" and "pct",
+    and every test for "percent" accepting "%": "84%" and "84 percent" are one claim."""
+    out = []
+    for spec in pattern:
+        if isinstance(spec, dict):
+            for key in ("ORTH", "LOWER"):
+                value = spec.get(key)
+                if value in ("%", "percent"):
+                    spec = {**{k: v for k, v in spec.items() if k != key}, "LOWER": {"IN": list(_PERCENT)}}
+                elif isinstance(value, dict) and set(value) == {"IN"} and {"%", "percent"} & set(value["IN"]):
+                    merged = [*value["IN"], *(w for w in _PERCENT if w not in value["IN"])]
+                    spec = {**{k: v for k, v in spec.items() if k != key}, "LOWER": {"IN": merged}}
+        out.append(spec)
+    return out
+
+
+def per_cent_patterns(pattern: list[dict]) -> list[list[dict]]:
+    """The pattern with its percent test written as the two words "per cent" (British and Indian usage)."""
+    out = []
+    for i, spec in enumerate(pattern):
+        value = spec.get("LOWER") if isinstance(spec, dict) else None
+        if isinstance(value, dict) and "percent" in value.get("IN", ()) and set(spec) <= {"LOWER", "OP"}:
+            out.append(pattern[:i] + [{"LOWER": "per"}, {"LOWER": "cent"}] + pattern[i + 1:])
+    return out
+
+
 def token_pattern_spellings(pattern: list[dict]) -> list[list[dict]]:
-    """What ``TokenPatternMatcher.add`` adds for one pattern: it with "&" for "and", then its hyphenated words spelled
-    out (spaCy's Matcher given the same list finds the same matches)."""
-    pattern = with_ampersand(pattern)
-    return [pattern, *hyphenated_word_patterns(pattern)]
+    """What ``TokenPatternMatcher.add`` adds for one pattern: it with "&" for "and" and "percent" for "%", then its
+    hyphenated words spelled out and its percent as "per cent" (spaCy's Matcher given the same list finds the same
+    matches)."""
+    pattern = with_percent(with_ampersand(pattern))
+    return [pattern, *hyphenated_word_patterns(pattern), *per_cent_patterns(pattern)]
