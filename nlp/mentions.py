@@ -111,7 +111,9 @@ class RedFlagGuards:
     * a success_rate_claim whose first group word (within its first eight tokens) names professionals ("nine
       out of ten doctors recommend ...") is an endorsement, not a rate of patients improving;
     * a safety_claim whose denial is followed by a degree word ("no serious side effects") denies a degree of
-      harm, not harm: only absolute safety counts.
+      harm, not harm: only absolute safety counts;
+    * an fda_claim "<approved> by (the) <BODY>" read off text in capitals ("MEDICALLY CLEARED BY THEIR OWN
+      PHYSICIAN"), where every word looks like an acronym, unless BODY is a regulator's name.
     """
 
     seeing_verbs: frozenset[str]
@@ -120,21 +122,25 @@ class RedFlagGuards:
     group_words: frozenset[str]
     denials: frozenset[str]
     degrees: frozenset[str]
+    #: None (a lexicon folder written before the list): text in capitals is not guarded
+    regulator_acronyms: frozenset[str] | None = None
 
     KEYS = ("seeing_verbs", "seers", "professionals", "group_words", "denials", "degrees")
+    OPTIONAL = ("regulator_acronyms",)
 
     @classmethod
     def from_dict(cls, raw: object, where: str = GUARDS_FILE) -> "RedFlagGuards":
         try:
-            unknown = set(raw) - set(cls.KEYS) - {"comment"}
+            unknown = set(raw) - set(cls.KEYS) - set(cls.OPTIONAL) - {"comment"}
             if unknown:
                 raise KeyError(sorted(unknown)[0])
-            return cls(**{k: frozenset(str(w).lower() for w in raw[k]) for k in cls.KEYS})
+            return cls(**{k: frozenset(str(w).lower() for w in raw[k]) for k in cls.KEYS + cls.OPTIONAL
+                          if k in cls.KEYS or k in raw})
         except (TypeError, KeyError, AttributeError) as exc:
             raise LexiconError(f"{where}: expected lists {list(cls.KEYS)}, got a problem with {exc!r}") from exc
 
     def to_dict(self) -> dict:
-        return {k: sorted(getattr(self, k)) for k in self.KEYS}
+        return {k: sorted(getattr(self, k)) for k in self.KEYS + self.OPTIONAL if getattr(self, k) is not None}
 
     def patients_we_saw(self, arrays: TokenArrays, start: int, end: int) -> bool:
         """The match ends on "we saw" / "I see": the people seen, not what they saw."""
@@ -157,6 +163,19 @@ class RedFlagGuards:
         strings, lower = arrays.texts, arrays.lower
         words = [strings[lower[i]] for i in range(start, end)]
         return any(w in self.denials and nxt in self.degrees for w, nxt in zip(words, words[1:]))
+
+
+    def shouted_regulator(self, arrays: TokenArrays, start: int, end: int) -> bool:
+        """A regulator claim read off text in capitals: "<approved> by (the) <body>" that starts with a word in
+        capitals and ends on a capitalised word that is no regulator's name ("MEDICALLY CLEARED BY THEIR OWN
+        PHYSICIAN")."""
+        if self.regulator_acronyms is None or end - start < 3:
+            return False
+        if arrays.text(end - 2).lower() not in ("by", "with", "the"):
+            return False  # not an "approved by <body>" claim ("FDA APPROVED" names its regulator first)
+        first, last = arrays.text(start), arrays.text(end - 1)
+        return (len(first) > 1 and first.isupper() and last.isupper() and last.isalpha()
+                and last.lower() not in self.regulator_acronyms)
 
 
 def load_red_flag_guards(directory: Path | str | None = None) -> RedFlagGuards:
@@ -227,6 +246,8 @@ class MentionFinder:
                     guards.patients_we_saw(arrays, start, end) or guards.share_of_professionals(arrays, start, end)):
                 continue
             if vocab_id == "safety_claim" and kind == "red_flag" and guards.relative_denial(arrays, start, end):
+                continue
+            if vocab_id == "fda_claim" and kind == "red_flag" and guards.shouted_regulator(arrays, start, end):
                 continue
             occupied = taken.get(group)
             if occupied is None:
