@@ -80,6 +80,28 @@ _US_TO_UK = {"orthopedic": "orthopaedic", "orthopedics": "orthopaedics", "aging"
 _UK_TO_US = {uk: us for us, uk in _US_TO_UK.items() if uk != us}
 
 
+_NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten",
+                 11: "eleven", 12: "twelve", 13: "thirteen", 14: "fourteen", 15: "fifteen", 16: "sixteen",
+                 17: "seventeen", 18: "eighteen", 19: "nineteen", 20: "twenty"}
+_CONTRACTIONS = {"do not": "don't", "does not": "doesn't", "did not": "didn't", "is not": "isn't", "are not": "aren't",
+                 "was not": "wasn't", "were not": "weren't", "cannot": "can't", "will not": "won't", "have not": "haven't",
+                 "has not": "hasn't", "should not": "shouldn't", "would not": "wouldn't", "could not": "couldn't"}
+
+
+def _contract(text: str) -> str:
+    for full, short in _CONTRACTIONS.items():
+        text = re.sub(rf"\b{full}\b", short, text)
+        text = re.sub(rf"\b{full.capitalize()}\b", short.capitalize(), text)
+    return text
+
+
+def _uncontract(text: str) -> str:
+    for full, short in _CONTRACTIONS.items():
+        text = re.sub(rf"\b{short}", full, text.replace("\u2019", "'"))
+        text = re.sub(rf"\b{short.capitalize()}", full.capitalize(), text)
+    return text
+
+
 def _respell(text: str, table: dict[str, str]) -> str:
     def swap(match: re.Match) -> str:
         word = match.group(0)
@@ -105,6 +127,11 @@ REWRITES: dict[str, tuple[str, Callable[[str], str]]] = {
     "dr_no_stop": ("'Dr.' written 'Dr' (British style)", lambda h: on_text(h, lambda t: re.sub(r"\b(Dr|Mr|Mrs|Ms)\.", "\\1", t))),
     "items_as_paragraphs": ("list items written as paragraphs",
                             lambda h: re.sub(r"<(/?)li(\s[^>]*)?>", lambda m: f"<{m.group(1)}p>", h, flags=re.I)),
+    "number_words": ("small numbers written as words ('11 of 15' -> 'eleven of fifteen')",
+                     lambda h: on_text(h, lambda t: re.sub(r"\b(1[0-9]|20|[2-9])\b(?![.,:/%-]?\d)", lambda m: _NUMBER_WORDS[int(m.group(1))], t))),
+    "oxford_comma": ("', and' written ' and' in lists", lambda h: on_text(h, lambda t: t.replace(", and ", " and ").replace(", or ", " or "))),
+    "contract": ("'do not', 'is not', 'cannot' ... contracted", lambda h: on_text(h, _contract)),
+    "uncontract": ("'don't', 'isn't', 'can't' ... written out", lambda h: on_text(h, _uncontract)),
     "ampersand": ("' and ' written ' & '", lambda h: on_text(h, lambda t: t.replace(" and ", " &amp; "))),
     "curly": ("straight quotes and apostrophes made typographic", lambda h: on_text(h, _curly)),
     "nbsp": ("every third space a no-break space", lambda h: on_text(h, lambda t: _every_nth_space(t, "\u00a0", 3))),

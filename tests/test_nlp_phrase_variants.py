@@ -184,3 +184,10 @@ def test_a_percent_test_accepts_the_word_and_the_word_the_sign():
 ])
 def test_a_rate_reads_the_same_with_a_percent_sign_or_word(text, flagged, sign):
     assert ("success_rate_claim" in _red_flags(text.format(sign))) is flagged
+
+
+@pytest.mark.parametrize("byline", ["Dr. Jane Roe, MD, and her team", "Dr. Jane Roe, MD and her team",
+                                    "Jane Roe MD, our surgeon,"])
+def test_a_credential_after_a_name_is_one_cue_with_or_without_the_list_comma(byline):
+    cues = shared_pipeline()(f"{byline} treat knee pain with stem cell injections.")._.clinicscan_offer.cues
+    assert len([c for c in cues if c in ("+md,", "+, md")]) == 1
