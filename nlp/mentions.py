@@ -112,6 +112,8 @@ class RedFlagGuards:
       out of ten doctors recommend ...") is an endorsement, not a rate of patients improving;
     * a safety_claim whose denial is followed by a degree word ("no serious side effects") denies a degree of
       harm, not harm: only absolute safety counts;
+    * a success_rate_claim ending on its group word ("90% of our patients") whose sentence says nothing of an
+      outcome ("travel from overseas");
     * an fda_claim "<approved> by (the) <BODY>" read off text in capitals ("MEDICALLY CLEARED BY THEIR OWN
       PHYSICIAN"), where every word looks like an acronym, unless BODY is a regulator's name.
     """
@@ -124,9 +126,11 @@ class RedFlagGuards:
     degrees: frozenset[str]
     #: None (a lexicon folder written before the list): text in capitals is not guarded
     regulator_acronyms: frozenset[str] | None = None
+    #: None (a lexicon folder written before the list): a share of patients is not asked for its outcome
+    outcome_words: frozenset[str] | None = None
 
     KEYS = ("seeing_verbs", "seers", "professionals", "group_words", "denials", "degrees")
-    OPTIONAL = ("regulator_acronyms",)
+    OPTIONAL = ("regulator_acronyms", "outcome_words")
 
     @classmethod
     def from_dict(cls, raw: object, where: str = GUARDS_FILE) -> "RedFlagGuards":
@@ -164,6 +168,17 @@ class RedFlagGuards:
         words = [strings[lower[i]] for i in range(start, end)]
         return any(w in self.denials and nxt in self.degrees for w, nxt in zip(words, words[1:]))
 
+
+    def share_without_outcome(self, arrays: TokenArrays, start: int, end: int) -> bool:
+        """A share that ends on its group word ("90% of our patients") in a sentence with no outcome word: who the
+        patients are ("travel from overseas"), not how many got better ("positive outcomes in 95% of cases")."""
+        if self.outcome_words is None or arrays.texts[arrays.lower[end - 1]] not in self.group_words:
+            return False
+        sentence = arrays.sentence_of[end - 1]
+        first = arrays.starts[sentence]
+        stop = arrays.starts[sentence + 1] if sentence + 1 < len(arrays.starts) else arrays.n
+        strings, lower, outcomes = arrays.texts, arrays.lower, self.outcome_words
+        return not any(strings[lower[i]] in outcomes for i in range(first, stop))
 
     def shouted_regulator(self, arrays: TokenArrays, start: int, end: int) -> bool:
         """A regulator claim read off text in capitals: "<approved> by (the) <body>" that starts with a word in
@@ -243,7 +258,8 @@ class MentionFinder:
                                                  or is_modified_generic_injury(arrays, start, end)):
                 continue
             if vocab_id == "success_rate_claim" and kind == "red_flag" and (
-                    guards.patients_we_saw(arrays, start, end) or guards.share_of_professionals(arrays, start, end)):
+                    guards.patients_we_saw(arrays, start, end) or guards.share_of_professionals(arrays, start, end)
+                    or guards.share_without_outcome(arrays, start, end)):
                 continue
             if vocab_id == "safety_claim" and kind == "red_flag" and guards.relative_denial(arrays, start, end):
                 continue

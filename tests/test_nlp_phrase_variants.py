@@ -191,3 +191,11 @@ def test_a_rate_reads_the_same_with_a_percent_sign_or_word(text, flagged, sign):
 def test_a_credential_after_a_name_is_one_cue_with_or_without_the_list_comma(byline):
     cues = shared_pipeline()(f"{byline} treat knee pain with stem cell injections.")._.clinicscan_offer.cues
     assert len([c for c in cues if c in ("+md,", "+, md")]) == 1
+
+
+@pytest.mark.parametrize("sign", ["%", " percent"])
+def test_a_share_of_patients_is_a_rate_only_when_its_sentence_says_they_got_better(sign):
+    assert "success_rate_claim" not in _red_flags(f"Over 90{sign} of our patients travel from overseas for knee pain.")
+    assert "success_rate_claim" in _red_flags(
+        f"Over 90{sign} of our patients, most of them runners who had tried everything else for knee pain, "
+        "told us at the six-month visit that they felt better.")
