@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from clinicscan.nlp.matching.phrase_variants import (ampersand_variants, hyphen_variants, hyphenated_word_patterns,
+from clinicscan.nlp.matching.phrase_variants import (ampersand_variants, forget_pattern_chunks, hyphen_variants,
+                                                     hyphenated_word_patterns,
                                                      per_cent_patterns, phrase_docs, with_ampersand, with_percent)
 from clinicscan.nlp.pipeline import shared_pipeline
 from tests.claim_probe import counted
@@ -199,3 +200,31 @@ def test_a_share_of_patients_is_a_rate_only_when_its_sentence_says_they_got_bett
     assert "success_rate_claim" in _red_flags(
         f"Over 90{sign} of our patients, most of them runners who had tried everything else for knee pain, "
         "told us at the six-month visit that they felt better.")
+
+
+def test_building_the_matchers_leaves_the_tokenizer_cache_to_the_pages(monkeypatch):
+    """spaCy caches at most 10,000 chunks and then nothing more: the lexicon's phrases must not keep those places
+    (left there, every page was tokenized uncached, 17 times slower on a repeated text)."""
+    import clinicscan.nlp.components.context as context
+    import clinicscan.nlp.components.offer as offer
+    import clinicscan.nlp.mentions as mentions
+    from clinicscan.nlp.pipeline import build_pipeline
+
+    flushed: list[str] = []
+    for module in (mentions, context, offer):
+        monkeypatch.setattr(module, "forget_pattern_chunks",
+                            lambda tokenizer, name=module.__name__: flushed.append(name))
+    build_pipeline()
+    assert sorted(flushed) == sorted(m.__name__ for m in (mentions, context, offer))
+
+
+def test_forget_pattern_chunks_empties_the_cache_it_is_given():
+    class Tokenizer:
+        emptied = 0
+
+        def _flush_cache(self):
+            self.emptied += 1
+
+    tokenizer = Tokenizer()
+    forget_pattern_chunks(tokenizer)
+    assert tokenizer.emptied == 1

@@ -34,7 +34,8 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 __all__ = ["ALL_WAYS_UP_TO", "SPACED_PART_LETTERS", "ampersand_variants", "hyphen_variants", "hyphenated_word_patterns",
-           "per_cent_patterns", "phrase_docs", "token_pattern_spellings", "with_ampersand", "with_percent"]
+           "forget_pattern_chunks", "per_cent_patterns", "phrase_docs", "token_pattern_spellings", "with_ampersand",
+           "with_percent"]
 
 #: a phrase with at most this many word joints gets every way of writing them ("cord-blood stem-cells" as well as
 #: "cord-blood stem cells"); a longer one only each joint alone and all at once (2**joints - 1 variants would be many)
@@ -98,8 +99,23 @@ def ampersand_variants(doc: Doc) -> list[str]:
     return ["".join(pieces).strip()]
 
 
+def forget_pattern_chunks(tokenizer) -> None:
+    """Empty spaCy's tokenizer cache once a matcher's phrases are tokenized.
+
+    The tokenizer keeps at most ``max_cache_size`` (10,000) chunks and then caches nothing more;
+    the lexicon's phrases and their variants are tens of thousands, so tokenizing them filled it
+    and every page was tokenized the slow way (17 times slower on a repeated text, the stage 70%
+    slower on the bench's pages). The pages need those places, not the patterns.
+    """
+    flush = getattr(tokenizer, "_flush_cache", None)
+    if flush is not None:
+        flush()
+
+
 def phrase_docs(tokenizer, texts: Iterable[str]) -> list[Doc]:
-    """Docs for a PhraseMatcher key: each text, then its variants not already among them (case-blind)."""
+    """Docs for a PhraseMatcher key: each text, then its variants not already among them (case-blind).
+
+    Call ``forget_pattern_chunks`` once all of a matcher's keys are added."""
     docs = list(tokenizer.pipe(texts))
     seen = {doc.text.lower() for doc in docs}
     extra: list[str] = []
