@@ -157,6 +157,118 @@ REWRITES: dict[str, tuple[str, Callable[[str], str]]] = {
 }
 
 
+# --- markup: the same words in the HTML of other CMSs and page builders (session 28, markupvary) ---
+
+_PARA = re.compile(r"(<p(?:\s[^>]*)?>)(.*?)(</p>)", re.S | re.I)
+_HEAD = re.compile(r"<(h[1-6])(\s[^>]*)?>(.*?)</\1>", re.S | re.I)
+_LIST = re.compile(r"<(ul|ol)(?:\s[^>]*)?>(.*?)</\1>", re.S | re.I)
+_ITEM = re.compile(r"<li(?:\s[^>]*)?>(.*?)</li>", re.S | re.I)
+_BLOCKS_INSIDE = re.compile(r"<(?:ul|ol|p|div|h\d|table)\b", re.I)
+_NAV_ELEMENT = re.compile(r"<nav\b.*?</nav>", re.S | re.I)
+#: a question (a heading or paragraph ending in "?") and the paragraph after it
+_QUESTION = re.compile(r"<(h[2-6]|p)(?:\s[^>]*)?>((?:(?!</?(?:h\d|p)\b).){3,300}?\?)\s*</\1>\s*(<p(?:\s[^>]*)?>.*?</p>)",
+                       re.S | re.I)
+
+
+def _plain_paragraphs(html: str, change: Callable[[str], str]) -> str:
+    """Change the text of each paragraph that holds text only (no tags), its <p> kept."""
+    return _PARA.sub(lambda m: m.group(0) if "<" in m.group(2) else m.group(1) + change(m.group(2)) + m.group(3), html)
+
+
+def _at_words(text: str, every: int, mark: str) -> str:
+    """``mark`` instead of the space after every ``every``-th word (a text of fewer than 2 * every words: after the middle one)."""
+    words = text.split(" ")
+    if len(words) < 6:
+        return text
+    step = every if len(words) >= 2 * every else len(words) // 2
+    return "".join(w + (mark if (i + 1) % step == 0 and i + 1 < len(words) else " ") for i, w in enumerate(words)).rstrip(" ")
+
+
+def _simple_lists(html: str, write: Callable[[list[str]], str]) -> str:
+    """Each list whose items hold no blocks, written by ``write`` from its items' inner HTML."""
+    def sub(m: re.Match) -> str:
+        items = [i.strip() for i in _ITEM.findall(m.group(2))]
+        return m.group(0) if not items or _BLOCKS_INSIDE.search(m.group(2)) else write(items)
+    return _LIST.sub(sub, html)
+
+
+def _numbered(template: str) -> Callable[[re.Match], str]:
+    count = iter(range(1_000_000))
+    return lambda m: template.format(n=next(count), q=m.group(2), a=m.group(3))
+
+
+def _mobile_menu(html: str) -> str:
+    navs = _NAV_ELEMENT.findall(html)
+    if not navs:
+        return html
+    copy = '<div class="mobile-menu-wrap">' + "".join(re.sub(r"^<nav\b|</nav>$", lambda m: "</div>" if m.group(0)[1] == "/"
+                                                             else '<div class="mobile-nav"', n, flags=re.I) for n in navs) + "</div>"
+    return re.sub(r"</body>", lambda m: copy + m.group(0), html, count=1, flags=re.I) if re.search(r"</body>", html, re.I) \
+        else html + copy
+
+
+def _main_around_body(html: str) -> str:
+    if re.search(r"<main\b", html, re.I) or not re.search(r"<body\b[^>]*>", html, re.I) or "</body>" not in html.lower():
+        return html
+    html = re.sub(r"<body\b[^>]*>", lambda m: m.group(0) + "<main>", html, count=1, flags=re.I)
+    return re.sub(r"</body>", "</main></body>", html, count=1, flags=re.I)
+
+
+MARKUP_REWRITES: dict[str, tuple[str, Callable[[str], str]]] = {
+    "builder_layers": ("each paragraph inside page-builder layers (div.elementor-widget-container > section > span)",
+                       lambda h: _PARA.sub(lambda m: '<div class="elementor-element elementor-widget"><div class="elementor-'
+                                           'widget-container"><section class="e-con"><span class="e-text">' + m.group(0)
+                                           + "</span></section></div></div>", h)),
+    "heading_div": ("headings written as <div class=\"heading\">",
+                    lambda h: _HEAD.sub(lambda m: f'<div class="heading {m.group(1)}-title">{m.group(3)}</div>', h)),
+    "heading_word_spans": ("each word of a plain heading in a <span> of its own (animated headlines)",
+                           lambda h: _HEAD.sub(lambda m: m.group(0) if "<" in m.group(3) else f"<{m.group(1)}{m.group(2) or ''}>"
+                                               + " ".join(f'<span class="word">{w}</span>' for w in m.group(3).split())
+                                               + f"</{m.group(1)}>", h)),
+    "items_bullet_paragraphs": ("list items written as paragraphs starting with '\u2022 '",
+                                lambda h: _simple_lists(h, lambda items: "".join(f"<p>\u2022 {i}</p>" for i in items))),
+    "items_dash_paragraphs": ("list items written as paragraphs starting with a typed '- '",
+                              lambda h: _simple_lists(h, lambda items: "".join(f"<p>- {i}</p>" for i in items))),
+    "items_tick_paragraphs": ("list items written as paragraphs starting with a tick glyph ('\u2714 ')",
+                              lambda h: _simple_lists(h, lambda items: "".join(f"<p>\u2714 {i}</p>" for i in items))),
+    "items_br_lines": ("list items written as lines of one paragraph, separated by <br>",
+                       lambda h: _simple_lists(h, lambda items: "<p>" + "<br>\n".join(items) + "</p>")),
+    "items_br_bullets": ("list items written as '\u2022 ' lines of one paragraph, separated by <br>",
+                         lambda h: _simple_lists(h, lambda items: "<p>" + "<br>\n".join("\u2022 " + i for i in items) + "</p>")),
+    "items_in_p": ("each list item's text inside a <p> (<li><p>...</p></li>)",
+                   lambda h: _ITEM.sub(lambda m: m.group(0) if _BLOCKS_INSIDE.search(m.group(1)) else f"<li><p>{m.group(1)}</p></li>", h)),
+    "split_spans": ("each plain paragraph's text in two <span>s, cut at the middle word",
+                    lambda h: _plain_paragraphs(h, lambda t: '<span class="a">' + _at_words(t, 10**6, '</span> <span class="b">')
+                                                + "</span>")),
+    "br_mid_sentence": ("a <br> after the middle word of each plain paragraph (a hand-wrapped line)",
+                        lambda h: _plain_paragraphs(h, lambda t: _at_words(t, 10**6, "<br>\n"))),
+    "br_every_5_words": ("a <br> after every fifth word of each plain paragraph (a narrow column pasted with its line breaks)",
+                         lambda h: _plain_paragraphs(h, lambda t: _at_words(t, 5, "<br>\n"))),
+    "br_every_8_words": ("a <br> after every eighth word of each plain paragraph (text pasted with its line breaks)",
+                         lambda h: _plain_paragraphs(h, lambda t: _at_words(t, 8, "<br>\n"))),
+    "table_cells": ("each paragraph in a one-cell layout table",
+                    lambda h: _PARA.sub(lambda m: '<table class="layout"><tbody><tr><td>' + m.group(0) + "</td></tr></tbody></table>", h)),
+    "spacer_paragraphs": ("an empty spacer paragraph (<p>&nbsp;</p>) after every paragraph",
+                          lambda h: _PARA.sub(lambda m: m.group(0) + "<p>&nbsp;</p>", h)),
+    "trailing_br": ("a <br> at the end of every paragraph and list item",
+                    lambda h: _ITEM.sub(lambda m: m.group(0)[:-5] + "<br></li>",
+                                        _PARA.sub(lambda m: m.group(1) + m.group(2) + "<br>" + m.group(3), h))),
+    "no_main": ("<main> and <article> tags removed (their content kept)", lambda h: re.sub(r"</?(?:main|article)\b[^>]*>", "", h, flags=re.I)),
+    "main_around_body": ("the whole body inside one <main> when the page has none", _main_around_body),
+    "mobile_menu": ("each <nav> repeated at the end of the page as a div.mobile-nav", _mobile_menu),
+    "faq_details": ("a question and the paragraph after it as <details><summary>",
+                    lambda h: _QUESTION.sub(lambda m: f"<details><summary>{m.group(2)}</summary>{m.group(3)}</details>", h)),
+    "faq_aria": ("a question and its answer as a button with aria-controls and a hidden panel",
+                 lambda h: _QUESTION.sub(_numbered('<div class="qa"><button aria-expanded="false" aria-controls="ans-{n}">{q}'
+                                                   '</button><div id="ans-{n}" hidden>{a}</div></div>'), h)),
+    "faq_tabs": ("a question and its answer as a tab and an inactive tab panel (role=tabpanel, display:none)",
+                 lambda h: _QUESTION.sub(_numbered('<div class="tabs"><div role="tablist"><button role="tab" aria-controls='
+                                                   '"tab-{n}">{q}</button></div><div role="tabpanel" id="tab-{n}" '
+                                                   'style="display:none">{a}</div></div>'), h)),
+}
+REWRITES.update(MARKUP_REWRITES)
+
+
 def reading(html: str) -> dict:
     from clinicscan.nlp.analyse import analyse_page
 
@@ -215,7 +327,7 @@ def main() -> None:
     changed = changed_pages(files, names)
     print(f"split {args.split}: {len(files)} HTML pages; pages whose reading a rewrite changed")
     for name in names:
-        print(f"  {name:<16} {len(changed[name]):>4}   {REWRITES[name][0]}")
+        print(f"  {name:<24} {len(changed[name]):>4}   {REWRITES[name][0]}")
         if args.show:
             for file, moved in changed[name]:
                 print(f"      {file}: {moved}")
