@@ -119,6 +119,7 @@ class PageText:
 
 #: a line that ends a sentence (or a lead-in: "We treat:") before a ``<br>``, closing quotes and brackets aside
 _LINE_END = re.compile(r"[.!?:;\u2026][\"')\]]*$")
+_NUMBERED = re.compile(r"\d{1,2}[.)] ")
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"')\]]*\s")
 #: the last word of a line that cannot end one: the sentence goes on after the ``<br>``
 _GOES_ON = frozenset("a an the and or nor but with without for of to in on at by from into onto over under after before "
@@ -145,19 +146,25 @@ def _wraps(line: str, after: str, ends_soon: bool = False) -> bool:
     and so does one before a bulleted line or between lines that end no sentence ("Same-day
     procedure with no hospital stay<br>No stitches").
     """
-    if _LINE_END.search(line):
-        return False
     first = after[0]
+    if _LINE_END.search(line):
+        # a clause that goes on after a semicolon ("... any organ system;<br>as a result, ...")
+        return line[-1] == ";" and first.islower() and _is_prose(line)
     if first.islower() or first == "(":
         return True
-    if not (first.isalpha() or first.isdigit() or first in "\"'$"):
-        return False  # a glyph or bullet starts a line of its own
+    if not (first.isalpha() or first.isdigit() or first in "\"'$") or _NUMBERED.match(after):
+        return False  # a glyph, a bullet or a number ("2. ", "3) ") starts a line of its own
     if _goes_on(line):
         return True
     if not (ends_soon or _goes_on(after)):
         return False
+    return _is_prose(line)
+
+
+def _is_prose(line: str) -> bool:
+    """Is the line's last sentence prose: four words or more, mostly lower case, or a name run inside a
+    sentence ("we use both Fat and Bone<br>Marrow Cells")?"""
     words = _SENTENCE_END.split(line)[-1].split()
-    # prose: mostly lower case, or a name run inside a sentence ("we use both Fat and Bone<br>Marrow Cells")
     return len(words) >= 4 and (2 * sum(w[0].isupper() for w in words) <= len(words)
                                 or any(w in _GOES_ON for w in words[1:]))
 
@@ -211,11 +218,20 @@ def _wraps_term(line: str, after: str) -> bool:
 
 
 def _ends_soon(lines: list[str], i: int) -> bool:
-    for line in lines[i:i + 3]:
-        if _LINE_END.search(line):
+    """Does a sentence end within the next three lines from ``i``, each before it of four words or more? A line
+    that the next one goes on in lower case is part of the same line (a column wrapped every few words)."""
+    counted = 0
+    for j in range(i, len(lines)):
+        line = lines[j]
+        # the line ends a sentence, at its end or inside it ("... own body. Our procedure ...")
+        if _LINE_END.search(line) or _SENTENCE_END.search(line):
             return True
         if len(line.split()) < 4:
             return False
+        if not (j + 1 < len(lines) and lines[j + 1][0].islower()):
+            counted += 1
+            if counted == 3:
+                return False
     return False
 
 
@@ -230,6 +246,32 @@ def _unwrap_lines(piece: str) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _break_lines(pieces: list[str]) -> list[str]:
+    """The lines of each block (_unwrap_lines); the lines of a block after a lead-in ("We treat:") are list items.
+
+    A list typed as lines of one paragraph ("Conditions we treat:<br>Knee pain<br>Hip pain") is the list a
+    ``<ul>`` would be: two lines or more after a line or block ending in a colon are marked as items."""
+    out: list[str] = []
+    last = ""
+    for piece in pieces:
+        # a blank line (two breaks) ends a paragraph, and so a list, as a new block does
+        for part in _PARAGRAPH_BREAK.split(piece) if _BREAK_MARK in piece else (piece,):
+            if _BREAK_MARK not in part:
+                out.append(part)
+            else:
+                lines = _typed_items(_unwrap_lines(part))
+                lead = 0 if last.endswith(":") else 1 if lines and lines[0].endswith(":") else -1
+                if lead >= 0 and len(lines) - lead >= 2 and _ITEM_MARK not in part:
+                    lines[lead:] = [line if line[0] == _ITEM_MARK else _ITEM_MARK + line for line in lines[lead:]]
+                out.extend(lines)
+            text = out[-1].strip() if out else ""
+            last = text or last
+    return out
+
+
+_PARAGRAPH_BREAK = re.compile(f"{_BREAK_MARK} ?{_BREAK_MARK}[ {_BREAK_MARK}]*")
 
 
 #: page-builder shortcodes left in the text: a closing one ("[/vc_column]"), one with attributes
@@ -270,6 +312,24 @@ def _plain_marks(text: str) -> str:
     return text
 
 
+#: a bullet typed at the start of a block ("<p>- Knee pain</p>", "<p>✓ No surgery</p>"), or a glyph or dot at the start
+#: of a line ("...<br>• Hip pain"): the line is the list item a ``<li>`` would be. A dash or star needs a space after it
+#: ("-5 °C" is no bullet); after a ``<br>`` it is one only after a line that ends (_typed_items): a sentence wrapped
+#: before an aside's dash ("the Registry<br>- put out by ...") is no list
+_TYPED_BULLET = re.compile(f"(?:^|(?<=[{_BLOCK_MARK}{_ITEM_MARK}]))\\s*(?:(?:{_GLYPH.pattern}|[\u2022\u00b7])+"
+                           f"|[-*\u2013](?=\\s))\\s*|(?<={_BREAK_MARK})\\s*(?:{_GLYPH.pattern}|[\u2022\u00b7])+\\s*")
+_TYPED_DASH = re.compile("[-*\u2013] ")
+
+
+def _typed_items(lines: list[str]) -> list[str]:
+    """Lines of a block that start with a typed dash or star after a line that ends ("We treat:<br>- Knee pain<br>-
+    Hip pain") are list items."""
+    for k in range(1, len(lines)):
+        if _TYPED_DASH.match(lines[k]) and (_LINE_END.search(lines[k - 1]) or lines[k - 1][0] == _ITEM_MARK):
+            lines[k] = _ITEM_MARK + lines[k][2:]
+    return lines
+
+
 def _blocks_of(raw: str, section: str) -> list[tuple[str, str]]:
     """Split marked-up text into (section, text) blocks; list items become section 'list'."""
     out: list[tuple[str, str]] = []
@@ -280,9 +340,12 @@ def _blocks_of(raw: str, section: str) -> list[tuple[str, str]]:
     # the page's own normalisation, and "don&rsquo;t" must read as "don't"
     if "[" in raw:
         raw = _strip_shortcodes(raw)
-    pieces = " ".join(_plain_marks(normalise_text(raw)).split()).split(_BLOCK_MARK)
+    raw = normalise_text(raw)
+    if not raw.isascii() or "- " in raw or "* " in raw:
+        raw = _TYPED_BULLET.sub(_ITEM_MARK, raw)
+    pieces = " ".join(_plain_marks(raw).split()).split(_BLOCK_MARK)
     if _BREAK_MARK in raw:
-        pieces = [line for piece in pieces for line in _unwrap_lines(piece)]
+        pieces = _break_lines(pieces)
     for piece in pieces:
         if _ITEM_MARK in piece:
             is_item = True

@@ -93,7 +93,8 @@ def test_a_br_between_list_like_and_heading_like_lines_still_separates_them():
 
 def test_a_br_before_a_bullet_glyph_or_after_a_lead_in_separates():
     lines = _lines(_page("<p>Conditions we see:<br>- Knee pain<br>- Hip pain</p>"))
-    assert lines[1:] == ["Conditions we see:", "- Knee pain", "- Hip pain"]
+    # (and the typed dashes after the lead-in make list items, as a <ul> would: tests/test_nlp_html_text_markup.py)
+    assert lines[1:] == ["Conditions we see:", "• Knee pain", "• Hip pain"]
 
 
 # -- a <br> inside a term of the lexicon wraps it ---------------------------------------------------
