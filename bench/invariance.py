@@ -269,6 +269,105 @@ MARKUP_REWRITES: dict[str, tuple[str, Callable[[str], str]]] = {
 REWRITES.update(MARKUP_REWRITES)
 
 
+# --- Text-level rewrites (session 28, helper textvary): the same statement worded as real pages word it. ---
+
+_PRODUCT_NAME = re.compile(r"\b(Stem[ -]Cell(?:s| Therapy| Treatment| Injections?)?|PRP|Exosomes?|Regenerative Medicine)\b")
+_PRICE = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d\d)?(?![\d,]*\d)")
+_RANGE = re.compile(r"(?<![\d.,/:-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\d.,/:-]?\d)")
+_RANGE_TO = re.compile(r"(?<![\d.,/:-])(\d{1,3}) to (\d{1,3})\b(?![.,]\d)")
+_PHONE = re.compile(r"(?<!\d)\(?(\d{3})\)?[ .-]?(\d{3})[ .-](\d{4})(?!\d)")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_US_DATE = re.compile(rf"\b({_MONTHS}) (\d{{1,2}}), (\d{{4}})\b")
+_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth", "6th": "sixth",
+             "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth"}
+_UNITS = {"years": "yrs", "months": "mos", "weeks": "wks", "hours": "hrs", "minutes": "mins"}
+_ADDRESS = {"Street": "St.", "Avenue": "Ave.", "Boulevard": "Blvd.", "Road": "Rd.", "Suite": "Ste."}
+_PLURAL_ACRONYM = re.compile(r"\b([A-Z]{2,5})s\b")
+_DOTTED = re.compile(r"\b(PRP|MSC|ACP|FDA)(s?)\b")
+
+
+def _price(text: str, style: str) -> str:
+    def swap(match: re.Match) -> str:
+        digits = match.group(1).replace(",", "")
+        cents = match.group(2) or ""
+        if style == "code":
+            return f"USD {digits}{cents}"
+        if style == "after":
+            return f"{int(digits):,}".replace(",", ".") + (cents.replace(".", ",")) + " $"
+        if style == "us":
+            return "US$" + match.group(1) + cents
+        if style == "word":
+            return f"{match.group(1)}{cents} dollars"
+        if style == "k" and not cents and int(digits) >= 1000 and int(digits) % 1000 == 0:
+            return f"${int(digits) // 1000}k"
+        return match.group(0)
+    return _PRICE.sub(swap, text)
+
+
+def _after_question(html: str, prefix: str) -> str:
+    """'A: ' before the first paragraph after an element whose text ends with a question mark."""
+    return re.sub(r"(\?\s*</(?:h[1-6]|strong|b|p|dt|summary|button|div)>\s*(?:</[a-z0-9]+>\s*)*<(?:p|dd|div)(?:\s[^>]*)?>)(\s*)",
+                  lambda m: m.group(1) + m.group(2) + prefix, html, flags=re.I)
+
+
+TEXT_REWRITES: dict[str, tuple[str, Callable[[str], str]]] = {
+    "trademark": ("'\u00ae' after product names ('Stem Cell Therapy\u00ae', 'PRP\u00ae')",
+                  lambda h: on_text(h, lambda t: _PRODUCT_NAME.sub("\\1\u00ae", t))),
+    "trademark_tm": ("'\u2122' after product names", lambda h: on_text(h, lambda t: _PRODUCT_NAME.sub("\\1\u2122", t))),
+    "trademark_text": ("'(TM)' after product names", lambda h: on_text(h, lambda t: _PRODUCT_NAME.sub("\\1(TM)", t))),
+    "with_slash": ("'with' written 'w/'", lambda h: on_text(h, lambda t: re.sub(r"\bwith\b", "w/", t))),
+    "approx": ("'approximately' / 'about' before a number written 'approx.'",
+               lambda h: on_text(h, lambda t: re.sub(r"\b(?:[Aa]pproximately|about)(?= \$?\d)", "approx.", t))),
+    "eg_no_stops": ("'e.g.' / 'i.e.' written 'eg' / 'ie'",
+                    lambda h: on_text(h, lambda t: re.sub(r"\be\.g\.", "eg", re.sub(r"\bi\.e\.", "ie", t)))),
+    "such_as": ("'such as' written 'e.g.'", lambda h: on_text(h, lambda t: re.sub(r"\bsuch as\b", "e.g.", t))),
+    "for_example": ("'for example' before its examples (after ',', ':' or '(') written 'e.g.'",
+                    lambda h: on_text(h, lambda t: re.sub(r"(?<=[,:(] )for example,?(?= [A-Za-z])|(?<=\()for example,?(?= )",
+                                                          "e.g.", t))),
+    "range_to": ("'10-15' written '10 to 15'", lambda h: on_text(h, lambda t: _RANGE.sub("\\1 to \\2", t))),
+    "range_dash": ("'10 to 15' written '10-15'", lambda h: on_text(h, lambda t: _RANGE_TO.sub("\\1-\\2", t))),
+    "price_code": ("'$5,000' written 'USD 5000'", lambda h: on_text(h, lambda t: _price(t, "code"))),
+    "price_after": ("'$5,000' written '5.000 $'", lambda h: on_text(h, lambda t: _price(t, "after"))),
+    "price_us": ("'$5,000' written 'US$5,000'", lambda h: on_text(h, lambda t: _price(t, "us"))),
+    "price_k": ("'$5,000' written '$5k'", lambda h: on_text(h, lambda t: _price(t, "k"))),
+    "price_word": ("'$5,000' written '5,000 dollars'", lambda h: on_text(h, lambda t: _price(t, "word"))),
+    "phone_intl": ("'(555) 123-4567' written '+1 555 123 4567'",
+                   lambda h: on_text(h, lambda t: _PHONE.sub("+1 \\1 \\2 \\3", t))),
+    "phone_dots": ("'(555) 123-4567' written '555.123.4567'", lambda h: on_text(h, lambda t: _PHONE.sub("\\1.\\2.\\3", t))),
+    "date_uk": ("'March 5, 2020' written '5 March 2020'", lambda h: on_text(h, lambda t: _US_DATE.sub("\\2 \\1 \\3", t))),
+    "ordinal_words": ("'1st' ... '10th' written 'first' ... 'tenth'",
+                      lambda h: on_text(h, lambda t: re.sub(r"\b(?:10th|[1-9](?:st|nd|rd|th))\b", lambda m: _ORDINALS.get(m.group(0), m.group(0)), t))),
+    "check_items": ("list items opened with a check-mark emoji ('\u2705 Knee pain')",
+                    lambda h: re.sub(r"(<li(?:\s[^>]*)?>)", "\\1\u2705 ", h, flags=re.I)),
+    "tick_items": ("list items opened with a tick ('\u2714 Knee pain')",
+                   lambda h: re.sub(r"(<li(?:\s[^>]*)?>)", "\\1\u2714 ", h, flags=re.I)),
+    "faq_prefix": ("questions opened with 'Q: ' and the paragraph after them with 'A: '",
+                   lambda h: _after_question(on_text(h, lambda t: re.sub(r"^(\s*)(?=[^<]*\?\s*$)", "\\1Q: ", t)), "A: ")),
+    "doctor": ("'Dr.' written 'Doctor'", lambda h: on_text(h, lambda t: re.sub(r"\bDr\.? (?=[A-Z])", "Doctor ", t))),
+    "acronym_apostrophe": ("'MSCs' written 'MSC's'", lambda h: on_text(h, lambda t: _PLURAL_ACRONYM.sub("\\1's", t))),
+    "acronym_curly": ("'MSCs' written 'MSC\u2019s'", lambda h: on_text(h, lambda t: _PLURAL_ACRONYM.sub("\\1\u2019s", t))),
+    "acronym_dots": ("'PRP', 'MSC', 'ACP', 'FDA' written with stops ('P.R.P.')",
+                     lambda h: on_text(h, lambda t: _DOTTED.sub(lambda m: ".".join(m.group(1)) + "." + m.group(2), t))),
+    "units": ("'years', 'months', 'weeks', 'hours', 'minutes' after a number written 'yrs', 'mos', 'wks', 'hrs', 'mins'",
+              lambda h: on_text(h, lambda t: re.sub(r"(\d) (years|months|weeks|hours|minutes)\b",
+                                                    lambda m: m.group(1) + " " + _UNITS[m.group(2)], t))),
+    "tilde": ("'approximately' / 'about' / 'around' before a number written '~'",
+              lambda h: on_text(h, lambda t: re.sub(r"\b(?:[Aa]pproximately|about|around) (?=\$?\d)", "~", t))),
+    "percent_plus": ("'over 80%' / 'more than 80%' written '80%+'",
+                     lambda h: on_text(h, lambda t: re.sub(r"\b(?:[Oo]ver|[Mm]ore than) (\d+(?:\.\d+)?)%", "\\1%+", t))),
+    "plus_sign": ("' and ' between two words written ' + ' ('PRP + stem cells')",
+                  lambda h: on_text(h, lambda t: re.sub(r"(?<=[A-Za-z]) and (?=[A-Za-z])", " + ", t))),
+    "slash_or": ("'knee or hip' written 'knee/hip'",
+                 lambda h: on_text(h, lambda t: re.sub(r"\b([A-Za-z]+) or ([A-Za-z]+)\b", "\\1/\\2", t))),
+    "address": ("'Street', 'Avenue', 'Boulevard', 'Road', 'Suite' written 'St.', 'Ave.', 'Blvd.', 'Rd.', 'Ste.'",
+                lambda h: on_text(h, lambda t: re.sub(r"\b(Street|Avenue|Boulevard|Road|Suite)\b", lambda m: _ADDRESS[m.group(1)], t))),
+    "emoji_paragraphs": ("paragraphs opened with an emoji ('\U0001f449 We treat ...')",
+                         lambda h: re.sub(r"(<p(?:\s[^>]*)?>)", "\\1\U0001f449 ", h, flags=re.I)),
+    "doctor_abbrev": ("'Doctor' before a name written 'Dr.'", lambda h: on_text(h, lambda t: re.sub(r"\bDoctor (?=[A-Z])", "Dr. ", t))),
+}
+REWRITES.update(TEXT_REWRITES)
+
+
 def reading(html: str) -> dict:
     from clinicscan.nlp.analyse import analyse_page
 
