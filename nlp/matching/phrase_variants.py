@@ -28,14 +28,18 @@ was not.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from spacy.tokens import Doc
 
-__all__ = ["ALL_WAYS_UP_TO", "SPACED_PART_LETTERS", "ampersand_variants", "hyphen_variants", "hyphenated_word_patterns",
-           "forget_pattern_chunks", "per_cent_patterns", "phrase_docs", "token_pattern_spellings", "with_ampersand",
-           "with_percent"]
+from clinicscan.paths import lexicon_dir
+
+__all__ = ["ALL_WAYS_UP_TO", "SPACED_PART_LETTERS", "WORD_SIGNS_FILE", "ampersand_variants", "forget_pattern_chunks",
+           "hyphen_variants", "hyphenated_word_patterns", "per_cent_patterns", "phrase_docs", "sign_variants",
+           "token_pattern_spellings", "with_ampersand", "with_percent", "with_signs", "word_signs"]
 
 #: a phrase with at most this many word joints gets every way of writing them ("cord-blood stem-cells" as well as
 #: "cord-blood stem cells"); a longer one only each joint alone and all at once (2**joints - 1 variants would be many)
@@ -112,6 +116,75 @@ def forget_pattern_chunks(tokenizer) -> None:
         flush()
 
 
+#: words a page also writes as a sign or with stops ("w/", "w/o", "F.D.A.", "P.R.P."), in data/lexicon
+WORD_SIGNS_FILE = "word_signs.json"
+
+
+@lru_cache(maxsize=1)
+def word_signs() -> dict[str, tuple[str, ...]]:
+    """Lower-case word -> the signs a page writes for it, as written ("with" -> ("w/",), "fda" -> ("F.D.A.",))."""
+    path = lexicon_dir() / WORD_SIGNS_FILE
+    if not path.exists():  # an older lexicon folder
+        return {}
+    signs = json.loads(path.read_text(encoding="utf-8"))["signs"]
+    return {word.lower(): tuple(written) for word, written in signs.items()}
+
+
+def sign_variants(doc: Doc) -> list[str]:
+    """The phrase with one of its words that pages also write as a sign written so, everywhere in the phrase: one
+    variant per word and sign ("treated with prp" -> "treated w/ prp", "treated with P.R.P."), not their mixtures.
+    A key of two words is replaced whole ("symptoms such as" -> "symptoms e.g.")."""
+    signs = word_signs()
+    lowers = [token.lower_ for token in doc]
+    out = []
+    for word, written in signs.items():
+        parts = word.split()
+        width = len(parts)
+        starts = [i for i in range(len(lowers) - width + 1) if lowers[i:i + width] == parts]
+        if not starts:
+            continue
+        for sign in written:
+            pieces, i = [], 0
+            while i < len(doc):
+                if i in starts:
+                    pieces.append(sign + doc[i + width - 1].whitespace_)
+                    i += width
+                else:
+                    pieces.append(doc[i].text + doc[i].whitespace_)
+                    i += 1
+            out.append("".join(pieces).strip())
+    return out
+
+
+def with_signs(pattern: list[dict]) -> list[dict]:
+    """The pattern with every LOWER / NORM test that accepts a word of ``word_signs`` also accepting its signs
+    (lower-cased, as LOWER compares): {"LOWER": "with"} -> {"LOWER": {"IN": ["with", "w/"]}}; one that excludes the
+    word (NOT_IN) excludes its signs too ("regenerate" then anything but "and" is not "regenerate +")."""
+    signs = word_signs()
+    out = []
+    for spec in pattern:
+        if isinstance(spec, dict):
+            for key in ("LOWER", "NORM"):
+                value = spec.get(key)
+                if isinstance(value, str):
+                    value = {"IN": [value]}
+                if not isinstance(value, dict) or not value.keys() & {"IN", "NOT_IN"}:
+                    continue
+                widened = dict(value)
+                for test in ("IN", "NOT_IN"):
+                    words = value.get(test)
+                    if not isinstance(words, list):
+                        continue
+                    extra = [sign.lower() for word in words if isinstance(word, str) for sign in signs.get(word.lower(), ())]
+                    extra = [sign for sign in dict.fromkeys(extra) if sign not in words]
+                    if extra:
+                        widened[test] = [*words, *extra]
+                if widened != value:
+                    spec = {**spec, key: widened}
+        out.append(spec)
+    return out
+
+
 def phrase_docs(tokenizer, texts: Iterable[str]) -> list[Doc]:
     """Docs for a PhraseMatcher key: each text, then its variants not already among them (case-blind).
 
@@ -120,7 +193,7 @@ def phrase_docs(tokenizer, texts: Iterable[str]) -> list[Doc]:
     seen = {doc.text.lower() for doc in docs}
     extra: list[str] = []
     for doc in docs:
-        for variant in hyphen_variants(doc) + ampersand_variants(doc):
+        for variant in hyphen_variants(doc) + ampersand_variants(doc) + sign_variants(doc):
             if variant.lower() not in seen:
                 seen.add(variant.lower())
                 extra.append(variant)
@@ -214,4 +287,5 @@ def token_pattern_spellings(pattern: list[dict]) -> list[list[dict]]:
     hyphenated words spelled out and its percent as "per cent" (spaCy's Matcher given the same list finds the same
     matches)."""
     pattern = with_percent(with_ampersand(pattern))
-    return [pattern, *hyphenated_word_patterns(pattern), *per_cent_patterns(pattern)]
+    spellings = [pattern, *hyphenated_word_patterns(pattern), *per_cent_patterns(pattern)]
+    return [with_signs(spelling) for spelling in spellings]
