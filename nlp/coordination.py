@@ -3,7 +3,7 @@
 Pages list several sites before one noun ("neck and back pain", "heart and lung disease",
 "brain and spinal cord injuries"); the phrase matcher only sees the last site with the
 noun, so the others were lost. For a condition mention of two or more tokens, each site
-joined to it by "and", "or", "&", "/" or a comma is tried with the mention's head words
+joined to it by "and", "or", "&", "+", "/" or a comma is tried with the mention's head words
 ("neck" + "pain"); when that phrase is in the lexicon, the site token(s) become a mention
 of its id. Only phrases the lexicon already holds are made, so nothing new is invented.
 
@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 __all__ = ["CoordinatedSites"]
 
-_JOINERS = frozenset({"and", "or", "&", "/", ",", "as", "well"})
+_JOINERS = frozenset({"and", "or", "&", "+", "/", ",", "as", "well"})
 _MAX_SITES = 4  # "neck, back, hip and knee pain"
 _MAX_SITE_TOKENS = 3  # "spinal cord", "bone-marrow" (three tokens)
 #: "pain in the knees, hips and back": the words that lead such a mention, and the noun each site takes
@@ -150,7 +150,7 @@ _NOT_BLOOD_SOURCE = frozenset({"cell", "cells", "vessel", "vessels", "flow", "su
                                "test", "tests", "work", "platelet", "platelets", "plasma", "-", "count", "counts",
                                "clot", "clots", "draw", "type", "bank", "banking", "stream", "levels", "level",
                                "disorder", "disorders", "cancer", "cancers", "donation", "donor", "donors"})
-_LIST_WORDS = frozenset({",", "and", "or", "/", "&", "from"}) | _DETERMINERS | {"a", "person", "'s", "patient", "own"}
+_LIST_WORDS = frozenset({",", "and", "or", "/", "&", "+", "from"}) | _DETERMINERS | {"a", "person", "'s", "patient", "own"}
 
 
 def blood_in_source_lists(word: Callable[[int], str], n: int,
@@ -176,7 +176,7 @@ def blood_in_source_lists(word: Callable[[int], str], n: int,
             i, joined, words = edge, False, []
             while 0 <= i < n and word(i) in _LIST_WORDS and len(words) < 6:
                 words.append(word(i))
-                joined = joined or word(i) in {",", "and", "or", "/", "&"}
+                joined = joined or word(i) in {",", "and", "or", "/", "&", "+"}
                 i += step
             if not (0 <= i < n and joined and word(i) == "blood") or i in seen:
                 continue
