@@ -38,7 +38,7 @@ _CUES = {
     "treat": r"\b(?:treat\w*|therap\w*|inject\w*|procedure\w*|protocol\w*|help\w*|relie\w*|heal\w*|candidate\w*|"
              r"offer\w*|provide\w*|resolv\w*|improv\w*|repair\w*|regenerat\w*|restor\w*|manag\w*|address\w*)\b",
     "background": r"\b(?:caus\w*|symptom\w*|signs?|risk|lead(?:s)? to|result(?:s|ing)? (?:in|from)|develop\w*|"
-                  r"diagnos\w*|prevalen\w*|affect\w*|million\w*|occur\w*|happen\w*|due to|such as|includ\w*|"
+                  r"diagnos\w*|prevalen\w*|affect\w*|million\w*|occur\w*|happen\w*|due to|such as|e\.g|includ\w*|"
                   r"common\w*|condition is|disease is|characteri[sz]\w*|progress\w*|suffer\w*)\b",
     "research": r"\b(?:stud(?:y|ies|ied)|research\w*|trials?|published|journal\w*|evidence|investigat\w*|data|"
                 r"et al|pubmed|scientists?|doi|vol|clinical|experiment\w*|paper\w*|review\w*)\b",
