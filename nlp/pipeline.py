@@ -19,7 +19,7 @@ import clinicscan.nlp.components.context  # noqa: F401
 import clinicscan.nlp.components.mentions  # noqa: F401
 import clinicscan.nlp.components.offer  # noqa: F401
 
-__all__ = ["build_pipeline", "capital_contractions", "shared_pipeline", "PIPE_NAMES"]
+__all__ = ["build_pipeline", "capital_contractions", "shared_pipeline", "thousands_apart", "PIPE_NAMES"]
 
 PIPE_NAMES = ("clinicscan_blocks", "clinicscan_mentions", "clinicscan_context", "clinicscan_offer")
 
@@ -40,10 +40,20 @@ def capital_contractions(nlp: Language) -> None:
         nlp.tokenizer.rules = {**rules, **added}
 
 
+def thousands_apart(nlp: Language) -> None:
+    """Split a "k" for thousands from its digits ("$5k" -> "$", "5", "k"), as spaCy already splits "$12K": its
+    suffix rules split "K" after two digits but not "k", nor "K" before a stop ("$5K."), so "$5k" was no number
+    and no price (the "$price" offer cue wants a currency sign, then a number)."""
+    from spacy.util import compile_suffix_regex
+
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, r"(?<=[0-9])[kK]"]).search
+
+
 def build_pipeline(lexicon_dir: str | None = None, initialize: bool = True) -> Language:
     """A fresh pipeline with patterns loaded from ``lexicon_dir`` (default: the shipped lexicon)."""
     nlp = spacy.blank("en")
     capital_contractions(nlp)
+    thousands_apart(nlp)
     nlp.max_length = 20_000_000
     nlp.add_pipe("clinicscan_blocks")
     folder = str(lexicon_dir or "")

@@ -125,3 +125,15 @@ def test_e_g_is_a_background_word_for_the_claim_model_as_such_as_is(example):
     page = analyse_page(_page(f"<p>Some illnesses ({example} diabetes) slow the healing of wounds.</p>"))
     features = candidate_features(page.claims, len(page.title), len(page.text))
     assert features[("condition", "diabetes")]["any_background"] == 1.0
+
+
+@pytest.mark.parametrize("price", ["$4,500", "USD 4500", "4.500 $", "4500 \u20ac", "$4k", "US$4k", "4,500 dollars"])
+def test_a_price_is_a_price_however_its_currency_is_written(price):
+    body = f"<p>Our stem cell injection for a sore knee costs {price} in total.</p>"
+    cues = analyse_page(_page(body)).to_dict()["offer_cues"]
+    assert "+$price" in cues or "+price$" in cues
+
+
+def test_a_k_for_thousands_is_split_from_its_digits():
+    assert [t.text for t in shared_pipeline().make_doc("from $6k to $8K a knee")] == [
+        "from", "$", "6", "k", "to", "$", "8", "K", "a", "knee"]
