@@ -22,7 +22,7 @@ from clinicscan.errors import LexiconError
 from clinicscan.nlp.coordination import CoordinatedSites, blood_in_source_lists
 from clinicscan.nlp.jsonl import read_json
 from clinicscan.nlp.lexicon import LexiconPattern
-from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, forget_pattern_chunks, phrase_docs
+from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, phrase_docs
 from clinicscan.paths import lexicon_dir
 
 #: the red-flag guard word lists of a lexicon folder (``RedFlagGuards``)
@@ -232,7 +232,6 @@ class MentionFinder:
             if kind in coordinated:
                 match_id = nlp.vocab.strings[key]
                 coordinated[kind].extend((tuple(t.lower_ for t in d), match_id) for d in docs)
-        forget_pattern_chunks(nlp.tokenizer)
         self.coordinated = CoordinatedSites(coordinated["condition"])
         # "fat and bone marrow stem cells": the same for product sources sharing one head
         self.coordinated_products = CoordinatedSites(coordinated["product_type"])

@@ -29,8 +29,7 @@ from spacy.tokens import Doc
 
 from clinicscan.errors import LexiconError
 from clinicscan.nlp.lexicon import load_word_classes
-from clinicscan.nlp.matching import (TokenArrays, TokenPatternMatcher, forget_pattern_chunks, phrase_docs,
-                                      sentence_ranges_of)
+from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, phrase_docs, sentence_ranges_of
 from clinicscan.nlp.rules import ContextRule, load_context_rules
 from clinicscan.paths import lexicon_dir
 from clinicscan.vocabulary import CELL_SOURCES
@@ -322,7 +321,6 @@ class ContextComponent:
                 self._tokens.add(key, rule.pattern)
         for key, texts in literals.items():
             self._phrases.add(key, phrase_docs(self.nlp.tokenizer, texts))
-        forget_pattern_chunks(self.nlp.tokenizer)
 
     # -- the decision ------------------------------------------------------------------
     def _lead_in_positions(self, arrays, mentions) -> list[int]:

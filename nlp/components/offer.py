@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from clinicscan.errors import LexiconError
 from clinicscan.nlp.components.context import OWN_EVIDENCE
-from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, WordTable, forget_pattern_chunks, phrase_docs
+from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, WordTable, phrase_docs
 from clinicscan.nlp.own_speaker import FILE as SPEAKER_FILE
 from clinicscan.nlp.own_speaker import OwnSpeaker, load_own_speaker
 from clinicscan.nlp.own_voice import NameReader, OwnVoice, load_own_voice
@@ -222,7 +222,6 @@ class OfferComponent:
                 self._tokens.add(key, cue.pattern)
         for key, texts in literals.items():
             self._phrases.add(key, phrase_docs(self.nlp.tokenizer, texts))
-        forget_pattern_chunks(self.nlp.tokenizer)
 
     def decide(self, doc: Doc) -> OfferDecision:
         arrays = TokenArrays.of(doc)

@@ -33,6 +33,7 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from clinicscan.paths import lexicon_dir
@@ -103,17 +104,20 @@ def ampersand_variants(doc: Doc) -> list[str]:
     return ["".join(pieces).strip()]
 
 
-def forget_pattern_chunks(tokenizer) -> None:
-    """Empty spaCy's tokenizer cache once a matcher's phrases are tokenized.
+def forget_pattern_chunks(tokenizer, texts: Iterable[str], keep: Iterable[str] = ()) -> None:
+    """Drop from spaCy's tokenizer cache the chunks of ``texts`` that ``keep`` does not have.
 
-    The tokenizer keeps at most ``max_cache_size`` (10,000) chunks and then caches nothing more;
-    the lexicon's phrases and their variants are tens of thousands, so tokenizing them filled it
-    and every page was tokenized the slow way (17 times slower on a repeated text, the stage 70%
-    slower on the bench's pages). The pages need those places, not the patterns.
+    The tokenizer keeps at most ``max_cache_size`` (10,000) chunks and then caches nothing more.
+    The variants are tens of thousands of texts: left in the cache they filled it before the first
+    page, and every page was tokenized the slow way (17 times slower on a repeated text, the stage
+    70% slower on the bench's pages). The phrases as written stay cached, as they always were
+    (their words are the pages' words too).
     """
-    flush = getattr(tokenizer, "_flush_cache", None)
-    if flush is not None:
-        flush()
+    reset = getattr(tokenizer, "_reset_cache", None)
+    if reset is None:
+        return
+    kept = {chunk for text in keep for chunk in text.split()}
+    reset([hash_string(chunk) for chunk in {chunk for text in texts for chunk in text.split()} - kept])
 
 
 #: words a page also writes as a sign or with stops ("w/", "w/o", "F.D.A.", "P.R.P."), in data/lexicon
@@ -186,9 +190,9 @@ def with_signs(pattern: list[dict]) -> list[dict]:
 
 
 def phrase_docs(tokenizer, texts: Iterable[str]) -> list[Doc]:
-    """Docs for a PhraseMatcher key: each text, then its variants not already among them (case-blind).
-
-    Call ``forget_pattern_chunks`` once all of a matcher's keys are added."""
+    """Docs for a PhraseMatcher key: each text, then its variants not already among them (case-blind); the variants'
+    own chunks are not left in the tokenizer's cache (``forget_pattern_chunks``)."""
+    texts = list(texts)
     docs = list(tokenizer.pipe(texts))
     seen = {doc.text.lower() for doc in docs}
     extra: list[str] = []
@@ -197,7 +201,11 @@ def phrase_docs(tokenizer, texts: Iterable[str]) -> list[Doc]:
             if variant.lower() not in seen:
                 seen.add(variant.lower())
                 extra.append(variant)
-    return docs + list(tokenizer.pipe(extra)) if extra else docs
+    if not extra:
+        return docs
+    docs += tokenizer.pipe(extra)
+    forget_pattern_chunks(tokenizer, extra, keep=texts)
+    return docs
 
 
 _HYPHENATED = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)+$")
