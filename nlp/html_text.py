@@ -316,8 +316,13 @@ def _plain_marks(text: str) -> str:
 #: of a line ("...<br>• Hip pain"): the line is the list item a ``<li>`` would be. A dash or star needs a space after it
 #: ("-5 °C" is no bullet); after a ``<br>`` it is one only after a line that ends (_typed_items): a sentence wrapped
 #: before an aside's dash ("the Registry<br>- put out by ...") is no list
+#: a typed bullet makes an item only of a short line: a paragraph opened with an emoji ("👉 We have treated
+#: knee pain for twenty years, and ...") stays a paragraph, as it was before typed bullets were read
+ITEM_CHARS = 160
+_SHORT_LINE = f"(?=[^{_BLOCK_MARK}{_ITEM_MARK}{_BREAK_MARK}]{{0,{ITEM_CHARS}}}(?:[{_BLOCK_MARK}{_ITEM_MARK}{_BREAK_MARK}]|$))"
 _TYPED_BULLET = re.compile(f"(?:^|(?<=[{_BLOCK_MARK}{_ITEM_MARK}]))\\s*(?:(?:{_GLYPH.pattern}|[\u2022\u00b7])+"
-                           f"|[-*\u2013](?=\\s))\\s*|(?<={_BREAK_MARK})\\s*(?:{_GLYPH.pattern}|[\u2022\u00b7])+\\s*")
+                           f"|[-*\u2013](?=\\s))\\s*{_SHORT_LINE}"
+                           f"|(?<={_BREAK_MARK})\\s*(?:{_GLYPH.pattern}|[\u2022\u00b7])+\\s*{_SHORT_LINE}")
 _TYPED_DASH = re.compile("[-*\u2013] ")
 
 

@@ -86,3 +86,12 @@ def test_a_column_wrapped_every_few_words_reads_as_one_paragraph():
                    "wash and count them in<br>a clean room before they<br>are frozen in small vials.</p>") == [
         "The cells are grown at the town's own Cell Culture Centre, where the staff then wash and count them in "
         "a clean room before they are frozen in small vials."]
+
+
+def test_a_paragraph_opened_with_an_emoji_stays_a_paragraph():
+    """A typed bullet makes an item of a short line only: "👉" before a whole paragraph is decoration (textvary's
+    emoji rewrite moved 9 tune pages' readings once every glyph-opened block was an item)."""
+    paragraph = ("We have treated knee and hip pain with your own bone marrow cells for twenty years, in our own "
+                 "clinic, and every plan starts with an hour-long consultation with the doctor who will inject you.")
+    assert _blocks(f"<p>\U0001f449 {paragraph}</p>") == _blocks(f"<p>{paragraph}</p>")
+    assert _blocks("<p>\u2705 No surgery</p><p>\u2705 No downtime</p>") == [BULLET + "No surgery", BULLET + "No downtime"]
