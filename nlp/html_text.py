@@ -320,10 +320,22 @@ def _plain_marks(text: str) -> str:
 #: knee pain for twenty years, and ...") stays a paragraph, as it was before typed bullets were read
 ITEM_CHARS = 160
 _SHORT_LINE = f"(?=[^{_BLOCK_MARK}{_ITEM_MARK}{_BREAK_MARK}]{{0,{ITEM_CHARS}}}(?:[{_BLOCK_MARK}{_ITEM_MARK}{_BREAK_MARK}]|$))"
-_TYPED_BULLET = re.compile(f"(?:^|(?<=[{_BLOCK_MARK}{_ITEM_MARK}]))\\s*(?:(?:{_GLYPH.pattern}|[\u2022\u00b7])+"
-                           f"|[-*\u2013](?=\\s))\\s*{_SHORT_LINE}"
-                           f"|(?<={_BREAK_MARK})\\s*(?:{_GLYPH.pattern}|[\u2022\u00b7])+\\s*{_SHORT_LINE}")
 _TYPED_DASH = re.compile("[-*\u2013] ")
+#: the typed bullets after a block, item or line mark: the mark is matched (and put back) rather than looked behind at,
+#: so the regex engine jumps from mark to mark instead of trying every character (0.55 -> 0.07 ms on a 21,000-character
+#: page; tests/test_nlp_html_text_markup.py keeps the lookbehind form as the reference); the text's start on its own
+_TYPED_AFTER_MARK = re.compile(f"[{_BLOCK_MARK}{_ITEM_MARK}{_BREAK_MARK}]"
+                               f"(?:(?<=[{_BLOCK_MARK}{_ITEM_MARK}])\\s*(?:(?:{_GLYPH.pattern}|[\u2022\u00b7])+"
+                               f"|[-*\u2013](?=\\s))\\s*{_SHORT_LINE}"
+                               f"|(?<={_BREAK_MARK})\\s*(?:{_GLYPH.pattern}|[\u2022\u00b7])+\\s*{_SHORT_LINE})")
+_TYPED_AT_START = re.compile(f"\\s*(?:(?:{_GLYPH.pattern}|[\u2022\u00b7])+|[-*\u2013](?=\\s))\\s*{_SHORT_LINE}")
+
+
+def _mark_typed_bullets(raw: str) -> str:
+    """``raw`` with each typed bullet that starts a short block or line (after a mark, or at the start) an item mark."""
+    raw = _TYPED_AFTER_MARK.sub(lambda m: m.group()[0] + _ITEM_MARK, raw)
+    start = _TYPED_AT_START.match(raw)
+    return _ITEM_MARK + raw[start.end():] if start else raw
 
 
 def _typed_items(lines: list[str]) -> list[str]:
@@ -347,7 +359,7 @@ def _blocks_of(raw: str, section: str) -> list[tuple[str, str]]:
         raw = _strip_shortcodes(raw)
     raw = normalise_text(raw)
     if not raw.isascii() or "- " in raw or "* " in raw:
-        raw = _TYPED_BULLET.sub(_ITEM_MARK, raw)
+        raw = _mark_typed_bullets(raw)
     pieces = " ".join(_plain_marks(raw).split()).split(_BLOCK_MARK)
     if _BREAK_MARK in raw:
         pieces = _break_lines(pieces)

@@ -95,3 +95,22 @@ def test_a_paragraph_opened_with_an_emoji_stays_a_paragraph():
                  "clinic, and every plan starts with an hour-long consultation with the doctor who will inject you.")
     assert _blocks(f"<p>\U0001f449 {paragraph}</p>") == _blocks(f"<p>{paragraph}</p>")
     assert _blocks("<p>\u2705 No surgery</p><p>\u2705 No downtime</p>") == [BULLET + "No surgery", BULLET + "No downtime"]
+
+
+def test_typed_bullets_are_marked_as_the_lookbehind_regex_marks_them():
+    """``_mark_typed_bullets`` matches the mark before a bullet instead of looking behind at it (ten times faster):
+    the same text out, on random mixes of marks, bullets, glyphs, dashes, spaces and short and long lines."""
+    import random
+    import re
+
+    import clinicscan.nlp.html_text as h
+
+    marks, glyph, short = f"{h._BLOCK_MARK}{h._ITEM_MARK}", h._GLYPH.pattern, h._SHORT_LINE
+    reference = re.compile(f"(?:^|(?<=[{marks}]))\\s*(?:(?:{glyph}|[\u2022\u00b7])+|[-*\u2013](?=\\s))\\s*{short}"
+                           f"|(?<={h._BREAK_MARK})\\s*(?:{glyph}|[\u2022\u00b7])+\\s*{short}")
+    pieces = [h._BLOCK_MARK, h._ITEM_MARK, h._BREAK_MARK, " ", "\n", "\u2022", "\u00b7", "\u2705", "\U0001f449",
+              "\ufe0f", "-", "*", "\u2013", "Knee pain", "x" * 50, "y" * 130, ".", "5"]
+    draw = random.Random(28)
+    for _ in range(20_000):
+        text = "".join(draw.choice(pieces) for _ in range(draw.randint(0, 14)))
+        assert h._mark_typed_bullets(text) == reference.sub(h._ITEM_MARK, text), repr(text)
