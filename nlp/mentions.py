@@ -225,8 +225,9 @@ class MentionFinder:
             else:
                 self.tokens.add(key, pat.pattern)
         coordinated: dict[str, list] = {"condition": [], "product_type": []}
+        written = frozenset(text.lower() for texts in phrase_groups.values() for text in texts)
         for key, texts in phrase_groups.items():
-            docs = phrase_docs(nlp.tokenizer, texts)  # with their hyphen variants: "fat and bone marrow stem-cells"
+            docs = phrase_docs(nlp.tokenizer, texts, written)  # with their hyphen variants: "fat and bone marrow stem-cells"
             self.phrases.add(key, docs)
             kind = key.split("|", 1)[0]
             if kind in coordinated:

@@ -223,3 +223,11 @@ def test_the_variants_chunks_are_not_left_in_the_tokenizer_cache():
     assert hash_string("stem-cell") in forgotten and hash_string("knee-pain") in forgotten
     assert not forgotten & {hash_string(w) for w in ("stem", "cell", "therapy", "knee", "pain")}
 
+
+
+def test_a_variant_never_competes_with_a_phrase_as_written():
+    """"knee-pain" (a joint_pain phrase) spaced is "knee pain", which the lexicon writes as knee_pain's own: the
+    written phrase keeps its detail, whatever order the phrase matcher reports ties in."""
+    doc = shared_pipeline()("We treat knee pain with your own stem cells.")
+    assert [(c.vocab_id, c.detail_id) for c in doc._.clinicscan_claims if c.kind == "condition"] == [
+        ("joint_pain", "knee_pain")]

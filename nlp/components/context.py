@@ -319,8 +319,9 @@ class ContextComponent:
                 literals[key] = [rule.literal]
             else:
                 self._tokens.add(key, rule.pattern)
+        written = frozenset(text.lower() for texts in literals.values() for text in texts)
         for key, texts in literals.items():
-            self._phrases.add(key, phrase_docs(self.nlp.tokenizer, texts))
+            self._phrases.add(key, phrase_docs(self.nlp.tokenizer, texts, written))
 
     # -- the decision ------------------------------------------------------------------
     def _lead_in_positions(self, arrays, mentions) -> list[int]:

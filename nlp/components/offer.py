@@ -220,8 +220,9 @@ class OfferComponent:
                 literals[key] = [cue.literal]
             else:
                 self._tokens.add(key, cue.pattern)
+        written = frozenset(text.lower() for texts in literals.values() for text in texts)
         for key, texts in literals.items():
-            self._phrases.add(key, phrase_docs(self.nlp.tokenizer, texts))
+            self._phrases.add(key, phrase_docs(self.nlp.tokenizer, texts, written))
 
     def decide(self, doc: Doc) -> OfferDecision:
         arrays = TokenArrays.of(doc)

@@ -189,12 +189,14 @@ def with_signs(pattern: list[dict]) -> list[dict]:
     return out
 
 
-def phrase_docs(tokenizer, texts: Iterable[str]) -> list[Doc]:
-    """Docs for a PhraseMatcher key: each text, then its variants not already among them (case-blind); the variants'
-    own chunks are not left in the tokenizer's cache (``forget_pattern_chunks``)."""
+def phrase_docs(tokenizer, texts: Iterable[str], written: frozenset[str] = frozenset()) -> list[Doc]:
+    """Docs for a PhraseMatcher key: each text, then its variants not already among them (case-blind) and not among
+    ``written``, the lower-cased phrases as written under every key of the matcher: a variant never competes with a
+    phrase as written ("knee-pain", a joint_pain phrase, spaced is "knee pain", written as knee_pain's own). The
+    variants' own chunks are not left in the tokenizer's cache (``forget_pattern_chunks``)."""
     texts = list(texts)
     docs = list(tokenizer.pipe(texts))
-    seen = {doc.text.lower() for doc in docs}
+    seen = {doc.text.lower() for doc in docs} | written
     extra: list[str] = []
     for doc in docs:
         for variant in hyphen_variants(doc) + ampersand_variants(doc) + sign_variants(doc):
