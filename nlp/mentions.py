@@ -22,7 +22,7 @@ from clinicscan.errors import LexiconError
 from clinicscan.nlp.coordination import CoordinatedSites, blood_in_source_lists
 from clinicscan.nlp.jsonl import read_json
 from clinicscan.nlp.lexicon import LexiconPattern
-from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, phrase_docs
+from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, phrase_group_docs
 from clinicscan.paths import lexicon_dir
 
 #: the red-flag guard word lists of a lexicon folder (``RedFlagGuards``)
@@ -225,9 +225,8 @@ class MentionFinder:
             else:
                 self.tokens.add(key, pat.pattern)
         coordinated: dict[str, list] = {"condition": [], "product_type": []}
-        written = frozenset(text.lower() for texts in phrase_groups.values() for text in texts)
-        for key, texts in phrase_groups.items():
-            docs = phrase_docs(nlp.tokenizer, texts, written)  # with their hyphen variants: "fat and bone marrow stem-cells"
+        # with their variants: "fat and bone marrow stem-cells"
+        for key, docs in phrase_group_docs(nlp.tokenizer, phrase_groups).items():
             self.phrases.add(key, docs)
             kind = key.split("|", 1)[0]
             if kind in coordinated:

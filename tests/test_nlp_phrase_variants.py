@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from clinicscan.nlp.matching.phrase_variants import (ampersand_variants, hyphen_variants, hyphenated_word_patterns,
-                                                     per_cent_patterns, phrase_docs, with_ampersand, with_percent)
+from clinicscan.nlp.matching.phrase_variants import (hyphen_variants, hyphenated_word_patterns, sign_variants,
+                                                     per_cent_patterns, phrase_docs, with_percent, with_signs)
 from clinicscan.nlp.pipeline import shared_pipeline
 from tests.claim_probe import counted
 
@@ -91,12 +91,19 @@ def test_a_long_phrase_gets_each_joint_alone_and_all_at_once():
 
 
 @pytest.mark.parametrize(("phrase", "variant"), [
-    ("tingling and numbness", ["tingling & numbness"]),
-    ("Pain & Spine", ["Pain and Spine"]),
+    ("tingling and numbness", ["tingling & numbness", "tingling + numbness"]),
     ("knee pain", []),
 ])
 def test_and_is_also_written_as_an_ampersand(phrase, variant):
-    assert ampersand_variants(_TOKENIZER(phrase)) == variant
+    assert sign_variants(_TOKENIZER(phrase)) == variant
+
+
+def test_every_phrase_written_with_an_ampersand_is_also_written_with_and():
+    """Variants go from a word to its sign only: a phrase the lexicon writes with "&" needs its "and" form too."""
+    from clinicscan.nlp.lexicon import load_lexicon
+
+    written = {p.pattern.lower() for p in load_lexicon().patterns if p.is_phrase}
+    assert {text for text in written if " & " in text and text.replace(" & ", " and ") not in written} == set()
 
 
 def test_coordinated_sources_are_read_with_hyphens_too():
@@ -128,8 +135,8 @@ def test_a_hyphenated_word_value_is_spelled_out_as_the_tokens_a_page_has(pattern
 
 
 def test_and_in_a_word_test_also_accepts_an_ampersand():
-    assert with_ampersand([{"LOWER": "and"}, {"LOWER": {"IN": ["or", "and"]}}, {"LOWER": "x"}]) == [
-        {"LOWER": {"IN": ["and", "&"]}}, {"LOWER": {"IN": ["or", "and", "&"]}}, {"LOWER": "x"}]
+    assert with_signs([{"LOWER": "and"}, {"LOWER": {"IN": ["or", "and"]}}, {"LOWER": "x"}]) == [
+        {"LOWER": {"IN": ["and", "&", "+"]}}, {"LOWER": {"IN": ["or", "and", "&", "+"]}}, {"LOWER": "x"}]
 
 
 def _red_flags(text: str) -> dict[str, str]:

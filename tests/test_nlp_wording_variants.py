@@ -58,7 +58,7 @@ def test_question_and_answer_prefixes_do_not_make_an_faq_a_news_page():
     ("treated with prp", ["treated w/ prp", "treated with P.R.P."]),
     ("fda approved", ["F.D.A. approved"]),
     ("symptoms such as", ["symptoms e.g."]),
-    ("pins and needles", ["pins + needles"]),
+    ("pins and needles", ["pins & needles", "pins + needles"]),
     ("knee pain", []),
 ])
 def test_a_phrase_is_also_written_with_the_signs_pages_use(phrase, variants):
@@ -67,7 +67,7 @@ def test_a_phrase_is_also_written_with_the_signs_pages_use(phrase, variants):
 
 def test_a_word_test_accepts_the_word_s_signs_and_an_exclusion_excludes_them():
     assert with_signs([{"LOWER": "with"}, {"LOWER": {"NOT_IN": ["and", "so"]}, "IS_PUNCT": False}, {"LOWER": "knee"}]) == [
-        {"LOWER": {"IN": ["with", "w/"]}}, {"LOWER": {"NOT_IN": ["and", "so", "+"]}, "IS_PUNCT": False}, {"LOWER": "knee"}]
+        {"LOWER": {"IN": ["with", "w/"]}}, {"LOWER": {"NOT_IN": ["and", "so", "&", "+"]}, "IS_PUNCT": False}, {"LOWER": "knee"}]
 
 
 @pytest.mark.parametrize(("text", "flag", "quote"), [

@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from clinicscan.errors import LexiconError
 from clinicscan.nlp.lexicon import load_word_classes
-from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, phrase_docs, sentence_ranges_of
+from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, phrase_group_docs, sentence_ranges_of
 from clinicscan.nlp.rules import ContextRule, load_context_rules
 from clinicscan.paths import lexicon_dir
 from clinicscan.vocabulary import CELL_SOURCES
@@ -319,9 +319,8 @@ class ContextComponent:
                 literals[key] = [rule.literal]
             else:
                 self._tokens.add(key, rule.pattern)
-        written = frozenset(text.lower() for texts in literals.values() for text in texts)
-        for key, texts in literals.items():
-            self._phrases.add(key, phrase_docs(self.nlp.tokenizer, texts, written))
+        for key, docs in phrase_group_docs(self.nlp.tokenizer, literals).items():
+            self._phrases.add(key, docs)
 
     # -- the decision ------------------------------------------------------------------
     def _lead_in_positions(self, arrays, mentions) -> list[int]:

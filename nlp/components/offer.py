@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from clinicscan.errors import LexiconError
 from clinicscan.nlp.components.context import OWN_EVIDENCE
-from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, WordTable, phrase_docs
+from clinicscan.nlp.matching import TokenArrays, TokenPatternMatcher, WordTable, phrase_group_docs
 from clinicscan.nlp.own_speaker import FILE as SPEAKER_FILE
 from clinicscan.nlp.own_speaker import OwnSpeaker, load_own_speaker
 from clinicscan.nlp.own_voice import NameReader, OwnVoice, load_own_voice
@@ -220,9 +220,8 @@ class OfferComponent:
                 literals[key] = [cue.literal]
             else:
                 self._tokens.add(key, cue.pattern)
-        written = frozenset(text.lower() for texts in literals.values() for text in texts)
-        for key, texts in literals.items():
-            self._phrases.add(key, phrase_docs(self.nlp.tokenizer, texts, written))
+        for key, docs in phrase_group_docs(self.nlp.tokenizer, literals).items():
+            self._phrases.add(key, docs)
 
     def decide(self, doc: Doc) -> OfferDecision:
         arrays = TokenArrays.of(doc)

@@ -44,7 +44,8 @@ from clinicscan.nlp.matching.words import WORDS, WordIndex, WordTable
 from clinicscan.nlp.matching.arrays import TokenArrays, sentence_ranges, sentence_ranges_of, sentence_starts
 from clinicscan.nlp.matching.anchors import STAR_LIMIT, pattern_anchors
 from clinicscan.nlp.matching.matcher import TokenPatternMatcher
-from clinicscan.nlp.matching.phrase_variants import forget_pattern_chunks, phrase_docs
+from clinicscan.nlp.matching.phrase_variants import forget_pattern_chunks, phrase_docs, phrase_group_docs
 
 __all__ = ["STAR_LIMIT", "TokenArrays", "TokenPatternMatcher", "WORDS", "WordIndex", "WordTable",
-           "forget_pattern_chunks", "pattern_anchors", "phrase_docs", "sentence_ranges", "sentence_ranges_of", "sentence_starts", "words"]
+           "forget_pattern_chunks", "pattern_anchors", "phrase_docs", "phrase_group_docs", "sentence_ranges",
+           "sentence_ranges_of", "sentence_starts", "words"]

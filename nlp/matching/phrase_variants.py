@@ -1,4 +1,5 @@
-"""Phrase patterns that match however their words are joined: a hyphen or a space, "and" or "&".
+"""Phrase and token patterns that match however a page joins or signs their words: a hyphen or a space, "and" or
+"&" or "+", "with" or "w/", "%" or "percent".
 
 Writers hyphenate compounds at will: "stem-cell therapy", "a stem-cell clinic", "adult
 stem-cells", "bone-marrow derived", "expanded in-vitro", "anti aging". spaCy's tokenizer splits
@@ -11,16 +12,16 @@ seller decisions turned; `bench/invariance.py`).
 ``phrase_docs`` adds, for each phrase, the same words with spaces between two words turned
 into hyphens (and such hyphens into spaces): every combination for up to three joints, else
 each joint alone and all at once.
-It also adds the phrase with "and" written "&" (or "&" written "and"): "tingling & numbness",
-"regenerate & heal". The quote is still the page's own text: a match covers the page's tokens,
-hyphen included.
+It also adds the phrase with its words written as the signs of data/lexicon/word_signs.json
+("tingling & numbness", "treated w/ PRP", "approved by the F.D.A."). The quote is still the
+page's own text: a match covers the page's tokens, hyphen included.
 Token patterns have the same problem the other way round: a word written with a hyphen
 (``{"LOWER": {"IN": ["risk-free", "pain-free"]}}``, ``{"LOWER": "fda-approved"}``) is one
 value that no token can ever equal, because the page's "risk-free" is three tokens. The
 lexicon held 128 such values. ``hyphenated_word_patterns`` gives the patterns that read each
 of them as the page's tokens, hyphenated ("risk", "-", "free") and spaced ("risk", "free");
-``TokenPatternMatcher.add`` adds them beside the pattern as written, lets a word test that
-accepts "and" accept "&" too (``with_ampersand``), and one that accepts "%" accept "percent"
+``TokenPatternMatcher.add`` adds them beside the pattern as written, lets a word test accept
+its signs (``with_signs``: "and" also "&" and "+"), and one that accepts "%" accept "percent"
 (and "per cent"), and the reverse (``with_percent``): "84 percent of cases" had its own,
 looser pattern, so "20 percent of cases are inherited" was a success rate and "20% of cases"
 was not.
@@ -38,9 +39,9 @@ from spacy.tokens import Doc
 
 from clinicscan.paths import lexicon_dir
 
-__all__ = ["ALL_WAYS_UP_TO", "SPACED_PART_LETTERS", "WORD_SIGNS_FILE", "ampersand_variants", "forget_pattern_chunks",
-           "hyphen_variants", "hyphenated_word_patterns", "per_cent_patterns", "phrase_docs", "sign_variants",
-           "token_pattern_spellings", "with_ampersand", "with_percent", "with_signs", "word_signs"]
+__all__ = ["ALL_WAYS_UP_TO", "SPACED_PART_LETTERS", "WORD_SIGNS_FILE", "forget_pattern_chunks",
+           "hyphen_variants", "hyphenated_word_patterns", "per_cent_patterns", "phrase_docs", "phrase_group_docs", "sign_variants",
+           "token_pattern_spellings", "with_percent", "with_signs", "word_signs"]
 
 #: a phrase with at most this many word joints gets every way of writing them ("cord-blood stem-cells" as well as
 #: "cord-blood stem cells"); a longer one only each joint alone and all at once (2**joints - 1 variants would be many)
@@ -90,18 +91,6 @@ def hyphen_variants(doc: Doc) -> list[str]:
     else:
         chosen = [{joint} for joint in joints] + [set(joints)]
     return [written(turned) for turned in chosen]
-
-
-def ampersand_variants(doc: Doc) -> list[str]:
-    """The phrase with every "and" between words written "&", or every "&" written "and" (one of each at most)."""
-    words = [token.lower_ for token in doc]
-    if "and" not in words and "&" not in words:
-        return []
-    pieces = []
-    for token in doc:
-        text = {"and": "&", "&": "and"}.get(token.lower_, token.text)
-        pieces.append(text + token.whitespace_)
-    return ["".join(pieces).strip()]
 
 
 def forget_pattern_chunks(tokenizer, texts: Iterable[str], keep: Iterable[str] = ()) -> None:
@@ -199,7 +188,7 @@ def phrase_docs(tokenizer, texts: Iterable[str], written: frozenset[str] = froze
     seen = {doc.text.lower() for doc in docs} | written
     extra: list[str] = []
     for doc in docs:
-        for variant in hyphen_variants(doc) + ampersand_variants(doc) + sign_variants(doc):
+        for variant in hyphen_variants(doc) + sign_variants(doc):
             if variant.lower() not in seen:
                 seen.add(variant.lower())
                 extra.append(variant)
@@ -208,6 +197,14 @@ def phrase_docs(tokenizer, texts: Iterable[str], written: frozenset[str] = froze
     docs += tokenizer.pipe(extra)
     forget_pattern_chunks(tokenizer, extra, keep=texts)
     return docs
+
+
+def phrase_group_docs(tokenizer, groups: dict[str, list[str]]) -> dict[str, list[Doc]]:
+    """``phrase_docs`` for each key of a matcher's phrases (key -> texts as written), in the keys' order: the one
+    place the mentions, context-rule and offer-cue matchers get their phrase docs, every key's variants kept off the
+    phrases written under the others."""
+    written = frozenset(text.lower() for texts in groups.values() for text in texts)
+    return {key: phrase_docs(tokenizer, texts, written) for key, texts in groups.items()}
 
 
 _HYPHENATED = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)+$")
@@ -247,21 +244,6 @@ def hyphenated_word_patterns(pattern: list[dict]) -> list[list[dict]]:
     return out
 
 
-def with_ampersand(pattern: list[dict]) -> list[dict]:
-    """The pattern with every LOWER / NORM test that accepts "and" also accepting "&" ("regenerate & heal")."""
-    out = []
-    for spec in pattern:
-        if isinstance(spec, dict):
-            for key in ("LOWER", "NORM"):
-                value = spec.get(key)
-                if value == "and":
-                    spec = {**spec, key: {"IN": ["and", "&"]}}
-                elif isinstance(value, dict) and "and" in value.get("IN", ()) and "&" not in value["IN"]:
-                    spec = {**spec, key: {**value, "IN": [*value["IN"], "&"]}}
-        out.append(spec)
-    return out
-
-
 _PERCENT = ["%", "percent", "pct"]
 
 
@@ -293,9 +275,9 @@ def per_cent_patterns(pattern: list[dict]) -> list[list[dict]]:
 
 
 def token_pattern_spellings(pattern: list[dict]) -> list[list[dict]]:
-    """What ``TokenPatternMatcher.add`` adds for one pattern: it with "&" for "and" and "percent" for "%", then its
+    """What ``TokenPatternMatcher.add`` adds for one pattern: it with "percent" for "%", then its
     hyphenated words spelled out and its percent as "per cent" (spaCy's Matcher given the same list finds the same
     matches)."""
-    pattern = with_percent(with_ampersand(pattern))
+    pattern = with_percent(pattern)
     spellings = [pattern, *hyphenated_word_patterns(pattern), *per_cent_patterns(pattern)]
     return [with_signs(spelling) for spelling in spellings]
