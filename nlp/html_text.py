@@ -560,6 +560,39 @@ def _put_label(label, values) -> None:
 
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+#: boxes whose text is never the page's own lead, whatever heading they hold
+_NOT_LEAD = {"header", "nav", "footer", "aside", "form"}
+
+
+def _heading_box_before(main, body):
+    """The box before a page's one ``<main>`` that holds the page's ``<h1>`` (a hero banner:
+    ``<div class="hero"><h1>Avoid surgery</h1><p>...</p></div><nav>...</nav><main>...``), or None.
+
+    Text outside ``<main>`` is read as site chrome, but a page's first heading and the lines beside
+    it are its own headline, not a menu. Only when ``<main>`` holds no ``<h1>`` of its own, the box
+    comes before ``<main>`` in the page, is the h1's own parent (not ``<body>``), holds no list or
+    form, and is not, nor sits in, a header, nav, footer, aside or a box named as chrome."""
+    if main.css_first("h1") is not None:
+        return None
+    heading = body.css_first("h1")
+    if heading is None:
+        return None
+    box = heading.parent
+    if box is None or box.tag in ("body", "html") or box.tag in _NOT_LEAD or _in_chrome(box):
+        return None
+    node = box.parent
+    while node is not None and node.tag not in ("body", "html"):
+        if node.tag in _NOT_LEAD or node.tag == "main":
+            return None
+        node = node.parent
+    if box.css_first("li, nav, form, input, select, main") is not None:
+        return None
+    # before <main>: the box's text comes first in the body's text
+    text = body.text(deep=True) or ""
+    lead, rest = (box.text(deep=True) or "").strip(), (main.text(deep=True) or "").strip()
+    if not lead or not rest or text.find(lead) < 0 or text.find(lead) > text.find(rest):
+        return None
+    return box
 _INLINE = set(_INLINE_TAGS)
 
 
@@ -629,7 +662,11 @@ def html_to_text(html: str) -> PageText:
 
     mains = body.css("main")
     if len(mains) == 1:
-        main = _blocks_of(mains[0].text(deep=True, separator=_BLOCK_MARK) or "", "main")
+        lead = _heading_box_before(mains[0], body)
+        main = _blocks_of(lead.text(deep=True, separator=_BLOCK_MARK) or "", "main") if lead is not None else []
+        main.extend(_blocks_of(mains[0].text(deep=True, separator=_BLOCK_MARK) or "", "main"))
+        if lead is not None:
+            lead.decompose()
         mains[0].decompose()
         nav.extend(_blocks_of(body.text(deep=True, separator=_BLOCK_MARK) or "", "nav"))
     else:
