@@ -16,7 +16,8 @@ FIELDS = {"file", "offers_treatment", "conditions", "product_types", "red_flags"
 #: the later batches also say what the page is and where (as ../shared/realworld does; `evaluate` reports per genre)
 OPTIONAL_FIELDS = {"genre", "country"}
 #: "study" and "unseen" (session 25 sellerdata): two halves of one blind batch, split by topic before it was scored
-SPLIT_BY_PREFIX = {"t": "tune", "h": "holdout", "g": "general", "n": "study", "u": "unseen"}
+#: "claims29" (session 29 claimbatch): a blind batch for claim reading (conditions, products, red flags)
+SPLIT_BY_PREFIX = {"t": "tune", "h": "holdout", "g": "general", "n": "study", "u": "unseen", "c": "claims29"}
 KINDS = {"clinic", "transplant", "regulator", "news", "research", "trial", "banking", "sceptic",
          "society", "explainer"}
 
@@ -108,6 +109,16 @@ def test_each_half_of_the_seller_batch_has_both_answers_evenly(split):
     answers = Counter(row["offers_treatment"] for row in rows)
     assert abs(answers[True] - answers[False]) <= 2
     assert all(row.get("genre") for row in rows)
+
+
+def test_the_claims_batch_is_mostly_sellers_with_look_alikes():
+    """Session 29's claims batch (data/devset/README.md): sellers whose claims are hard to read, and non-sellers
+    using the same words; every line says its genre and country."""
+    rows = [row for row in ROWS if row["split"] == "claims29"]
+    assert len(rows) >= 20
+    answers = Counter(row["offers_treatment"] for row in rows)
+    assert answers[True] >= 15 and answers[False] >= 5
+    assert all(row.get("genre") and row.get("country") for row in rows)
 
 
 def test_split_is_stratified_by_kind():
