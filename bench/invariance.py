@@ -367,6 +367,10 @@ TEXT_REWRITES: dict[str, tuple[str, Callable[[str], str]]] = {
 }
 REWRITES.update(TEXT_REWRITES)
 
+from invariance_chrome import CHROME_REWRITES  # noqa: E402  (bench/ is not a package)
+
+REWRITES.update(CHROME_REWRITES)
+
 
 def reading(html: str) -> dict:
     from clinicscan.nlp.analyse import analyse_page
