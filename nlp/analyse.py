@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from clinicscan.nlp.claim_model import CELL_SOURCES, claimed_ids, load_claim_models, rule_ids
 from clinicscan.nlp.components.context import ClaimRow
 from clinicscan.nlp.contacts import ContactFactRow, contact_facts
-from clinicscan.nlp.html_text import BULLET, PageText, html_to_text, plain_to_text
+from clinicscan.nlp.html_text import BLOCK_SEPARATOR, BULLET, PageText, html_to_text, plain_to_text
 from clinicscan.nlp.pipeline import shared_pipeline
 from clinicscan.nlp.site_voice import CANDIDATE, page_role
 from clinicscan.vocabulary import KIND_FIELDS, counted_contexts
@@ -51,6 +51,8 @@ class PageAnalysis:
     site_role: str | None = None
     site_basis: str = ""
     site_ids: dict[str, list[str]] = field(default_factory=dict)
+    #: where the page's own text ends and its menus, sidebars and footers begin (``text[:main_length]``)
+    main_length: int = 0
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -147,6 +149,8 @@ def _analyse(content, is_html: bool, url: str | None, lexicon_dir: str | None,
         page = _to_text(content, is_html)
         doc = run_pipeline(shared_pipeline(lexicon_dir), page)
         nav_start = page.nav_start
+        # the page's own text ends where its menus begin, before the block separator between them
+        main_length = nav_start - len(BLOCK_SEPARATOR) if nav_start < len(page.text) else nav_start
         claims: list[ClaimRow] = doc._.clinicscan_claims or []
         bullet = BULLET.strip()
         for claim in claims:
@@ -157,14 +161,14 @@ def _analyse(content, is_html: bool, url: str | None, lexicon_dir: str | None,
         decision = doc._.clinicscan_offer
         contacts, contacts_error = _contacts(page, url, site_country)
         models = load_claim_models(str(lexicon_dir) if lexicon_dir else None)
-        ids = page_ids(claims, decision.offers_treatment, title_length=len(page.title), text_length=len(page.text),
+        ids = page_ids(claims, decision.offers_treatment, title_length=len(page.title), text_length=main_length,
                        models=models, title=page.title)
         role, basis = page_role(decision)
         site_ids: dict[str, list[str]] = {}
         if role == CANDIDATE:
             # what the page claims if its site sells: its ids read as a seller page's; a candidate must claim a
             # product type and a condition (a therapy for something), as the claim model reads it
-            site_ids = page_ids(claims, True, title_length=len(page.title), text_length=len(page.text),
+            site_ids = page_ids(claims, True, title_length=len(page.title), text_length=main_length,
                                 models=models, title=page.title)
             if not (site_ids["conditions"] and site_ids["product_types"]):
                 role, basis, site_ids = None, "", {}
@@ -173,6 +177,7 @@ def _analyse(content, is_html: bool, url: str | None, lexicon_dir: str | None,
             offer_score=decision.score, offer_cues=decision.cues, page_kind=decision.page_kind,
             claims=claims, lexicon_version=doc.user_data.get("clinicscan_lexicon_version", ""), **ids,
             contacts=contacts, contacts_error=contacts_error, site_role=role, site_basis=basis, site_ids=site_ids,
+            main_length=main_length,
         )
     except Exception as exc:  # noqa: BLE001 - the contract: one bad page never stops a batch
         log.warning("could not analyse page %s: %s: %s", url or "(no url)", type(exc).__name__, exc)

@@ -72,7 +72,8 @@ _NAV_CANDIDATES = ('nav, aside, header, footer, [role="navigation"], [role="bann
                    '[class*="header"], [id*="header"], [class*="topbar"], [class*="top-bar"], [class*="masthead"], '
                    '[class*="related"], [class*="aside"], [class*="recent-posts"], [class*="popular-posts"], [class*="tag"], '
                    '[class*="categor"], [class*="site-info"], [class*="copyright"], [class*="share"], '
-                   '[class*="social"], [class*="newsletter"], [class*="subscribe"], [class*="bottom-bar"]')
+                   '[class*="social"], [class*="newsletter"], [class*="subscribe"], [class*="bottom-bar"], '
+                   '[class*="widget_"]')
 _NAV_TAGS = {"nav", "aside", "header", "footer"}
 _NAV_ROLES = {"navigation", "banner", "contentinfo", "complementary"}
 # class/id words of navigation-like boxes; not "widget" (page builders wrap all content in
@@ -80,10 +81,11 @@ _NAV_ROLES = {"navigation", "banner", "contentinfo", "complementary"}
 _NAV_WORDS = re.compile(r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|menus|mainmenu|menubar|mega-menu|sidebar|footer|"
                         r"site-footer|breadcrumbs?|site-header|topbar|top-bar|masthead|offcanvas|aside|related|"
                         r"related-posts|recent-posts|popular-posts|tag-cloud|tagcloud|tags|categories|site-info|copyright|"
-                        r"share|sharing|social|newsletter|subscribe|bottom-bar|post-navigation)(?:$|[-_\s])"
+                        r"share|sharing|social|newsletter|subscribe|bottom-bar|post-navigation|"
+                        r"widget_archive|widget_categories|widget_meta|widget_search|widget_nav_menu|widget_tag_cloud)(?:$|[-_\s])"
                         r"|^header$|^(?:main|site|page|top)-?header$", re.I)
 _COOKIE_BLOCK = re.compile(r"\bcookies?\b", re.I)
-_COOKIE_WORDS = re.compile(r"\b(?:accept|consent|privacy|preferences|reject|decline)\b", re.I)
+_COOKIE_WORDS = re.compile(r"\b(?:accept|consent|privacy|preferences|reject|decline|agree|allow|got it)\b", re.I)
 
 
 class Block(NamedTuple):
@@ -433,6 +435,69 @@ def _drop_hidden(parser) -> None:
 
 
 _COOKIE_ATTRS = re.compile(r"cookie|gdpr|onetrust|cc-window|consent-banner", re.I)
+#: boxes whose words are others': readers' comments and the reply form (WordPress, Disqus), lists of the site's
+#: other posts (WordPress widgets, Jetpack, YARPP) and newsletter sign-ups
+_ELSEWHERE = ('#comments, .comments-area, .comment-list, .commentlist, .comment-respond, #respond, #disqus_thread, '
+              '.fb-comments, [id*="recent-posts"], [class*="recent-posts"], .widget_recent_entries, '
+              '.widget_recent_comments, [class*="related-posts"], [id*="relatedposts"], [class*="relatedposts"], '
+              '[class*="yarpp"], [class*="popular-posts"], [class*="newsletter"], [class*="signup"], '
+              '[class*="sign-up"], [class*="optin"], [class*="opt-in"], [class*="mc4wp"]')
+_ELSEWHERE_HINT = re.compile(r"comment|recent|related|popular|newsletter|sign-?up|opt-?in|mc4wp|also (?:like|enjoy)|"
+                             r"latest|read next|keep reading|further reading|more from", re.I)
+#: the heading of a box of links to other posts ("You may also like", "Recent articles", "Read next")
+_OTHER_POSTS_HEADING = re.compile(
+    r"^\W*(?:related(?: posts| articles| reading| stories| content)?|you (?:may|might) also (?:like|enjoy)|"
+    r"(?:recent|latest|popular|more|other|trending|similar) (?:posts|articles|stories|news|blog posts|reads)|"
+    r"more from (?:our|the) blog|read (?:next|more|also)|keep reading|further reading)\W*$", re.I)
+#: a box that follows such a heading holds titles, not running text: at most this many words
+_OTHER_POSTS_WORDS = 150
+
+
+def _drop_elsewhere(parser) -> None:
+    """Remove the boxes whose words are other people's or other pages': "Has anyone tried this for lupus?"
+    in the comments under a clinic's post is a reader's question, "Exosomes for hair loss: hype or hope?" in
+    a "You may also like" box is another post's title, and "Get the latest on arthritis in your inbox" is a
+    newsletter's; none says what this page's organisation offers or who it is."""
+    for node in parser.css(_ELSEWHERE):
+        if node.parent is not None and node.tag not in ("body", "html", "main", "article"):
+            node.decompose()
+    for heading in parser.css("h2, h3, h4, h5, h6"):
+        if heading.parent is None or not _OTHER_POSTS_HEADING.match(heading.text(deep=True) or ""):
+            continue
+        box = heading.parent
+        if box.tag not in ("body", "html", "main", "article", "section") \
+                and len((box.text(deep=True) or "").split()) <= _OTHER_POSTS_WORDS:
+            box.decompose()
+
+
+#: a copyright line ("\u00a9 2026 Harbour Clinic. All rights reserved.") is at most this many words ...
+_COPYRIGHT_WORDS = 40
+#: ... and the largest box around it that is the site's footer holds at most this many
+_FOOTER_WORDS = 160
+_COPYRIGHT = ':lexbor-contains("\u00a9"), :lexbor-contains("all rights reserved" i)'
+
+
+def _footers_by_content(body) -> list:
+    """Site footers no tag or class names: builders and old table layouts put them in plain ``<div>``s. A
+    footer is the largest box around the page's copyright line that stays short (a disclaimer, legal
+    links, the address)."""
+    found = []
+    marks = body.css(_COPYRIGHT)
+    if marks:
+        seen = set()
+        for mark in marks:
+            if mark.mem_id in seen or any(inner.mem_id != mark.mem_id for inner in mark.css(_COPYRIGHT)):
+                continue  # seen, or not the innermost element with the mark (css() matches the node itself too)
+            seen.add(mark.mem_id)
+            if len((mark.text(deep=True) or "").split()) > _COPYRIGHT_WORDS:
+                continue
+            box, parent = mark, mark.parent
+            while parent is not None and parent.tag not in ("body", "html", "main", "article") \
+                    and len((parent.text(deep=True) or "").split()) <= _FOOTER_WORDS:
+                box, parent = parent, parent.parent
+            if box.tag not in ("body", "html"):
+                found.append(box)
+    return found
 
 
 #: the class/id words of site chrome: a box so named is navigation whatever it holds
@@ -615,6 +680,8 @@ def html_to_text(html: str) -> PageText:
     markup = read_markup(parser, html)  # before <head> and <script> go
     parser.strip_tags(_JUNK_TAGS)
     _drop_hidden(parser)
+    if _ELSEWHERE_HINT.search(html):
+        _drop_elsewhere(parser)
     if "<table" in html or "<TABLE" in html:
         _label_outcome_cells(parser)
     if "<th" in html or "<dt" in html or "<TH" in html or "<DT" in html:
@@ -643,8 +710,14 @@ def html_to_text(html: str) -> PageText:
         return _assemble(title, [], [], markup)
 
     candidates = {}
-    for node in body.css(_NAV_CANDIDATES):
-        if not _is_nav(node) or (node.tag != "nav" and _is_prose_box(node)):
+    footer_nodes = _footers_by_content(body) if "\u00a9" in html or "ights reserved" in html \
+        or "IGHTS RESERVED" in html else []
+    footers = {node.mem_id for node in footer_nodes}
+    for node in body.css(_NAV_CANDIDATES) + footer_nodes:
+        if node.mem_id in candidates:
+            continue
+        footer = node.mem_id in footers
+        if not (footer or _is_nav(node)) or (node.tag != "nav" and not footer and _is_prose_box(node)):
             continue
         # a header or footer inside a section is that section's own (HTML-AAM: no banner or contentinfo)
         scope = _SECTION_SCOPE if node.tag in ("header", "footer") else _CONTENT_SCOPE

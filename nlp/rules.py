@@ -153,6 +153,8 @@ class OfferCue:
     evidence its words give, so cues of either signal matched inside it do not count ("lead candidate"
     is a drug's, not the clinic's "candidate"; "records are reviewed by" is intake, not a library's
     "reviewed by" credit). Cues of one signal inside a longer one never count twice anyway.
+    ``boilerplate``: legal wording every kind of site puts in its footer ("this is not medical advice",
+    "consult your doctor"); in the navigation text it says nothing about who publishes and does not count.
     """
 
     signal: str
@@ -161,6 +163,7 @@ class OfferCue:
     literal: str | None = None
     pattern: list | None = None
     replaces: bool = False
+    boilerplate: bool = False
     note: str | None = None
     id: str = field(default="")
 
@@ -178,8 +181,9 @@ class OfferCue:
         weight = row.get("weight", 1.0)
         if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight <= 0:
             raise LexiconError(f"{where}: weight must be a positive number, got {weight!r}")
-        if not isinstance(row.get("replaces", False), bool):
-            raise LexiconError(f"{where}: replaces must be true or false, got {row.get('replaces')!r}")
+        for flag in ("replaces", "boilerplate"):
+            if not isinstance(row.get(flag, False), bool):
+                raise LexiconError(f"{where}: {flag} must be true or false, got {row.get(flag)!r}")
         cue_id = row.get("id") or row.get("literal") or json.dumps(row.get("pattern"))
         return cls(**{**row, "weight": float(weight), "id": cue_id})
 
@@ -188,6 +192,8 @@ class OfferCue:
         row.update({k: v for k, v in (("literal", self.literal), ("pattern", self.pattern), ("note", self.note)) if v})
         if self.replaces:
             row["replaces"] = True
+        if self.boilerplate:
+            row["boilerplate"] = True
         return row
 
 

@@ -69,7 +69,7 @@ def load_pages(gold_path: Path, pages_dir: Path, splits: set[str], source: str,
         path = pages_dir / row["file"]
         analysis = analyse_page(path.read_text(encoding="utf-8", errors="replace"),
                                 is_html=path.suffix.lower() in (".html", ".htm"))
-        features = candidate_features(analysis.claims, len(analysis.title), len(analysis.text), analysis.title)
+        features = candidate_features(analysis.claims, len(analysis.title), analysis.main_length, analysis.title)
         gold = {kind: set(row[FIELD_OF[kind]]) for kind in CANDIDATE_KINDS}
         pages.append(Page(source, row["file"], bool(row["offers_treatment"]), analysis.offers_treatment, gold,
                           features, rule_ids(analysis.claims)))

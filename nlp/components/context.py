@@ -130,7 +130,8 @@ _ASKING = re.compile(r"^(?:[•\s]*)(?:" + _ASKER + r")?(?:is|are|am|do|does|did
 
 # a reader's own question in a comment: "My mom has dementia, would this help her? - Carol"
 _READER_ASKS = re.compile(r"^(?:[•\s]*)(?:my|i|i'm|i've|our)\b.*[,;:-]\s*(?:would|could|can|will|is|are|does|do|should)\s+"
-                          r"(?:this|it|you|these|that|they|stem|prp|the)\b", re.I)
+                          r"(?:this|it|you|these|that|they|stem|prp|the|i|we)\b", re.I)
+_QUOTED_QUESTION_ENDS = ('?"', "?\u201d")
 _SIGNATURE = re.compile(r"\s*-\s*(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?\s*$")
 
 
@@ -139,6 +140,11 @@ def _question(sentence: str) -> str | None:
     None when it asks nothing."""
     if sentence.endswith("?"):
         return sentence
+    if sentence.endswith(_QUOTED_QUESTION_ENDS):
+        # a sentence that ends by quoting a question ('... in the clinic: "My mate had stem cells - should I?"'):
+        # the quoted question is what is asked
+        opening = max(sentence.rfind('"', 0, len(sentence) - 1), sentence.rfind("\u201c"))
+        return sentence[opening + 1:-1] if opening >= 0 else None
     if "-" not in sentence[-40:]:
         return None
     sentence = _SIGNATURE.sub("", sentence)

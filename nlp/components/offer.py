@@ -237,6 +237,8 @@ class OfferComponent:
         spoken: dict[str, list[int]] = {}  # reported-speech cue id -> the tokens it starts at
         for match_id, start, _end in _outermost(list(self._phrases(doc)) + self._tokens(doc), self._cue_of):
             cue = self._cue_of[match_id]
+            if cue.boilerplate and arrays.idx[start] >= nav_start:
+                continue  # a footer's "this is not medical advice" stands on sellers' sites too
             if cue.signal == "report" and evidence and cue.page_kind in OWN_EVIDENCE_KINDS \
                     and _inside(evidence, int(arrays.idx[start])):
                 continue
