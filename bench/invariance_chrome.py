@@ -46,12 +46,15 @@ def _at_top(block: str) -> Callable[[str], str]:
     return rewrite
 
 
+def _last(pattern: re.Pattern, html: str) -> re.Match | None:
+    matches = list(pattern.finditer(html))
+    return matches[-1] if matches else None
+
+
 def _at_end(block: str) -> Callable[[str], str]:
     """Insert ``block`` last in the body."""
     def rewrite(html: str) -> str:
-        match = None
-        for match in _BODY_CLOSE.finditer(html):
-            pass
+        match = _last(_BODY_CLOSE, html)
         return html[:match.start()] + block + html[match.start():] if match else html + block
     return rewrite
 
@@ -59,9 +62,7 @@ def _at_end(block: str) -> Callable[[str], str]:
 def _after_content(block: str) -> Callable[[str], str]:
     """Insert ``block`` after the page's last </main> or </article> (comments sit there), else last in the body."""
     def rewrite(html: str) -> str:
-        match = None
-        for match in _MAIN_CLOSE.finditer(html):
-            pass
+        match = _last(_MAIN_CLOSE, html)
         return html[:match.end()] + block + html[match.end():] if match else _at_end(block)(html)
     return rewrite
 

@@ -116,3 +116,18 @@ def test_a_quoted_question_is_asked_not_claimed():
             "should I?\" We are physiotherapists and do not give injections.</p></body></html>")
     claims = [c for c in analyse_page(html).claims if c.kind == "product_type"]
     assert claims and all(c.context != "asserted" for c in claims)
+
+
+def test_a_breadcrumb_trail_and_a_skip_link_are_not_the_pages_text():
+    """A trail of three crumbs ("Home » Blog » Health Topics") has six "words" and passed for running text."""
+    chrome = ('<a class="skip-link screen-reader-text" href="#main">Skip to content</a>'
+              '<div class="crumbs"><a href="/">Home</a> \u00bb <a href="/blog/">Blog</a> \u00bb <a href="/t/">Joint Health</a></div>')
+    page = html_to_text(SELLER.replace("<body>", "<body>" + chrome))
+    assert "Skip to content" not in page.text
+    assert page.text.index("Joint Health") >= page.nav_start
+
+
+def test_a_bare_dropdown_menu_is_navigation():
+    menu = '<div class="top"><ul class="dropdown"><li>Home</li><li>Hip Pain</li><li>Lupus</li></ul></div>'
+    page = html_to_text(SELLER.replace("<body>", "<body>" + menu))
+    assert page.text.index("Lupus") >= page.nav_start
