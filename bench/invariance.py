@@ -12,6 +12,12 @@ lists the pages and what moved, and refuses `check`.
     .venv/bin/python bench/invariance.py --split tune
     .venv/bin/python bench/invariance.py --split tune --rewrites hyphen,ampersand --show
     .venv/bin/python bench/invariance.py --split check
+    .venv/bin/python bench/invariance.py --split tune --depth cues --show   # the intermediate reading too
+
+A rewrite that moves no final reading can still move the reading under it: the offer decision's score,
+page kind and cues, how many mentions of each id there are and how many count, a red flag's quote.
+``--depth cues`` compares those too and prints two counts per rewrite (final reading / at the cues'
+depth); such a move is the fragility that turns a page we have not seen.
 """
 
 from __future__ import annotations
@@ -372,15 +378,58 @@ from invariance_chrome import CHROME_REWRITES  # noqa: E402  (bench/ is not a pa
 REWRITES.update(CHROME_REWRITES)
 
 
-def reading(html: str) -> dict:
+def reading(html: str, depth: str = "final") -> dict:
+    """The page's final reading (the four scored fields); at ``depth="cues"`` also its intermediate reading."""
     from clinicscan.nlp.analyse import analyse_page
 
-    analysis = analyse_page(html).to_dict()
-    return {k: sorted(v) if isinstance(v, (list, set, tuple)) else v for k, v in analysis.items() if k in FIELDS}
+    analysis = analyse_page(html)
+    final = {k: sorted(v) if isinstance(v, (list, set, tuple)) else v for k, v in analysis.to_dict().items() if k in FIELDS}
+    if depth == "cues":
+        final.update(intermediate(analysis))
+    return final
 
 
-def differences(before: dict, after: dict) -> dict:
-    """What moved: (lost, gained) ids per list field, (before, after) for the seller decision."""
+def _skeleton(text: str) -> str:
+    """A quote's letters and digits only, lower case: the same sentence whatever its spaces, stops and signs."""
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def intermediate(analysis) -> dict:
+    """The reading under the final one: the offer decision's score, page kind and cues; per mentioned id how many
+    mentions and how many of them count; per counted red flag the sentences it quotes (as skeletons)."""
+    from clinicscan.vocabulary import counted_contexts
+
+    mentions: dict[str, list[int]] = {}
+    quotes: dict[str, set[str]] = {}
+    for claim in analysis.claims:
+        key = f"{claim.kind}:{claim.vocab_id}"
+        counted = claim.context in counted_contexts(claim.kind) and claim.section != "nav"
+        pair = mentions.setdefault(key, [0, 0])
+        pair[0] += 1
+        pair[1] += counted
+        if claim.kind == "red_flag" and counted:
+            quotes.setdefault(claim.vocab_id, set()).add(claim.sentence)
+    return {"offer_score": analysis.offer_score, "page_kind": analysis.page_kind,
+            "offer_cues": sorted(analysis.offer_cues),
+            "mentions": {k: tuple(v) for k, v in sorted(mentions.items())},
+            "quotes": {k: sorted(v) for k, v in sorted(quotes.items())}}
+
+
+DEPTH_FIELDS = ("offer_score", "page_kind", "offer_cues", "mentions", "quotes")
+
+
+def _rewritten_quote(quote: str, rewrite: Callable[[str], str]) -> str:
+    """A quote as the rewrite would write it (its text as one paragraph; tags become spaces), as a skeleton."""
+    import html as html_lib
+
+    written = rewrite("<p>" + html_lib.escape(quote, quote=False) + "</p>")
+    return _skeleton(html_lib.unescape(re.sub(r"<[^>]*>", " ", written)))
+
+
+def differences(before: dict, after: dict, rewrite: Callable[[str], str] | None = None) -> dict:
+    """What moved: (lost, gained) ids per list field, (before, after) for the seller decision; with the intermediate
+    reading also the score and page kind (before, after), the cues (lost, gained), the mentions whose (all, counted)
+    numbers changed and the red flags whose quotes changed (a quote as the rewrite writes it is the same quote)."""
     moved = {}
     for field in FIELDS:
         if before[field] != after[field]:
@@ -389,20 +438,43 @@ def differences(before: dict, after: dict) -> dict:
                                 sorted(set(after[field]) - set(before[field])))
             else:
                 moved[field] = (before[field], after[field])
+    if "mentions" not in before:
+        return moved
+    for field in ("offer_score", "page_kind"):
+        if before[field] != after[field]:
+            moved[field] = (before[field], after[field])
+    if before["offer_cues"] != after["offer_cues"]:
+        moved["offer_cues"] = (sorted(set(before["offer_cues"]) - set(after["offer_cues"])),
+                               sorted(set(after["offer_cues"]) - set(before["offer_cues"])))
+    counts = {k: (before["mentions"].get(k, (0, 0)), after["mentions"].get(k, (0, 0)))
+              for k in before["mentions"].keys() | after["mentions"].keys()
+              if before["mentions"].get(k) != after["mentions"].get(k)}
+    if counts:
+        moved["mentions"] = dict(sorted(counts.items()))
+    quotes = {}
+    for flag in before["quotes"].keys() | after["quotes"].keys():
+        old = {_rewritten_quote(q, rewrite) if rewrite else _skeleton(q): q for q in before["quotes"].get(flag, [])}
+        new = {_skeleton(q): q for q in after["quotes"].get(flag, [])}
+        if old.keys() != new.keys():
+            quotes[flag] = ([old[k] for k in sorted(old.keys() - new.keys())],
+                            [new[k] for k in sorted(new.keys() - old.keys())])
+    if quotes:
+        moved["quotes"] = dict(sorted(quotes.items()))
     return moved
 
 
-def changed_pages(files: list[Path], names: list[str]) -> dict[str, list[tuple[str, dict]]]:
-    """Per rewrite, the (file, differences) of every page whose reading it changed."""
+def changed_pages(files: list[Path], names: list[str], depth: str = "final") -> dict[str, list[tuple[str, dict]]]:
+    """Per rewrite, the (file, differences) of every page whose reading (at ``depth``) it changed."""
     changed: dict[str, list[tuple[str, dict]]] = {name: [] for name in names}
     for path in files:
         html = path.read_text(encoding="utf-8", errors="replace")
-        before = reading(html)
+        before = reading(html, depth)
         for name in names:
-            rewritten = REWRITES[name][1](html)
+            rewrite = REWRITES[name][1]
+            rewritten = rewrite(html)
             if rewritten == html:
                 continue
-            moved = differences(before, reading(rewritten))
+            moved = differences(before, reading(rewritten, depth), rewrite)
             if moved:
                 changed[name].append((path.name, moved))
     return changed
@@ -416,6 +488,9 @@ def main() -> None:
     parser.add_argument("--rewrites", default=",".join(REWRITES),
                         help="comma-separated, of: " + ", ".join(f"{k} ({v[0]})" for k, v in REWRITES.items()))
     parser.add_argument("--show", action="store_true", help="list the pages and what moved (not on check)")
+    parser.add_argument("--depth", choices=("final", "cues"), default="final",
+                        help="final: the four scored fields; cues: also the offer decision's score, page kind and "
+                             "cues, each mentioned id's (all, counted) mentions and each red flag's quotes")
     args = parser.parse_args()
     names = [n for n in args.rewrites.split(",") if n]
     unknown = [n for n in names if n not in REWRITES]
@@ -427,10 +502,15 @@ def main() -> None:
 
     gold = read_gold(args.gold, args.split)
     files = [p for p in locate_pages(args.gold, gold, [args.pages]) if p.suffix in (".html", ".htm")]
-    changed = changed_pages(files, names)
-    print(f"split {args.split}: {len(files)} HTML pages; pages whose reading a rewrite changed")
+    changed = changed_pages(files, names, args.depth)
+    final = set(FIELDS)
+    print(f"split {args.split}: {len(files)} HTML pages; pages whose reading a rewrite changed"
+          + (" (final reading / at the cues' depth)" if args.depth == "cues" else ""))
     for name in names:
-        print(f"  {name:<24} {len(changed[name]):>4}   {REWRITES[name][0]}")
+        count = f"{len(changed[name]):>4}"
+        if args.depth == "cues":
+            count = f"{sum(bool(final & moved.keys()) for _f, moved in changed[name]):>4} /{len(changed[name]):>4}"
+        print(f"  {name:<24} {count}   {REWRITES[name][0]}")
         if args.show:
             for file, moved in changed[name]:
                 print(f"      {file}: {moved}")
