@@ -132,9 +132,28 @@ _GOES_ON = frozenset("a an the and or nor but with without for of to in on at by
                      "were be been being has have had can may will would could should not no very most more & + -".split())
 
 
+#: a title before a name: its stop ends no sentence ("At our clinic, Dr.<br>Jane Roe treats ...", "Dr. Jane<br>Roe")
+_TITLE_STOP = re.compile(r"(?<![\w.])(?:[Dd]r|DR|[Mm]rs?|MRS?|[Mm]s|MS|[Pp]rof|PROF)\.(?=\s|$)")
+#: a citation's "et al.", which goes on with its year ("(Lee et al.<br>2004)")
+_CITED = re.compile(r"\bet al\.$")
+#: a dash that opens an aside in the middle of a sentence, before a word in lower case ("... tissue<br>- to help ...")
+_ASIDE_DASH = re.compile("[-\u2013\u2014] [a-z]")
+
+
+def _unstopped(line: str) -> str:
+    """The line with the stops of titles before names taken out: "Dr. Roe" ends no sentence."""
+    return _TITLE_STOP.sub(lambda m: m.group()[:-1], line) if "." in line else line
+
+
 def _goes_on(line: str) -> bool:
     """The line ends on a comma or a word that cannot end a sentence."""
     return line[-1] in ",&+-" or line[line.rfind(" ") + 1:].lstrip("(\"'").lower() in _GOES_ON
+
+
+def _opens_sentence(line: str) -> bool:
+    """Does the line's last sentence start inside it, after another's end ("... at its root. For roughly")? Such a
+    tail is a sentence begun, not a heading or a list item, which stand on lines of their own."""
+    return _SENTENCE_END.search(line) is not None
 
 
 def _wraps(line: str, after: str, ends_soon: bool = False) -> bool:
@@ -152,24 +171,33 @@ def _wraps(line: str, after: str, ends_soon: bool = False) -> bool:
     procedure with no hospital stay<br>No stitches").
     """
     first = after[0]
+    if first.isupper() and _TITLE_STOP.search(line, len(line) - 5) and line[-1] == ".":
+        return True  # a title's stop before its name ("At our clinic, Dr.<br>Jane Roe treats ...")
+    line = _unstopped(line)
+    if _CITED.search(line) and (first.isdigit() or first.islower() or first == "("):
+        return True  # a citation goes on after "et al." ("(Lee et al.<br>2004)")
     if _LINE_END.search(line):
         # a clause that goes on after a semicolon ("... any organ system;<br>as a result, ...")
         return line[-1] == ";" and first.islower() and _is_prose(line)
     if first.islower() or first == "(":
         return True
+    if _ASIDE_DASH.match(after):
+        # an aside's dash inside a prose line's sentence ("... amniotic tissue<br>- to help knees ..."), not a
+        # line typed as a list item ("- knee pain<br>- hip pain")
+        return not _TYPED_DASH.match(line) and line[0] != _ITEM_MARK and _is_prose(line)
     if not (first.isalpha() or first.isdigit() or first in "\"'$") or _NUMBERED.match(after):
         return False  # a glyph, a bullet or a number ("2. ", "3) ") starts a line of its own
     if _goes_on(line):
         return True
     if not (ends_soon or _goes_on(after)):
         return False
-    return _is_prose(line)
+    return _is_prose(line) or _opens_sentence(line)
 
 
 def _is_prose(line: str) -> bool:
     """Is the line's last sentence prose: four words or more, mostly lower case, or a name run inside a
     sentence ("we use both Fat and Bone<br>Marrow Cells")?"""
-    words = _SENTENCE_END.split(line)[-1].split()
+    words = _SENTENCE_END.split(_unstopped(line))[-1].split()
     return len(words) >= 4 and (2 * sum(w[0].isupper() for w in words) <= len(words)
                                 or any(w in _GOES_ON for w in words[1:]))
 
@@ -227,7 +255,7 @@ def _ends_soon(lines: list[str], i: int) -> bool:
     that the next one goes on in lower case is part of the same line (a column wrapped every few words)."""
     counted = 0
     for j in range(i, len(lines)):
-        line = lines[j]
+        line = _unstopped(lines[j])
         # the line ends a sentence, at its end or inside it ("... own body. Our procedure ...")
         if _LINE_END.search(line) or _SENTENCE_END.search(line):
             return True
