@@ -19,7 +19,7 @@ import clinicscan.nlp.components.context  # noqa: F401
 import clinicscan.nlp.components.mentions  # noqa: F401
 import clinicscan.nlp.components.offer  # noqa: F401
 
-__all__ = ["build_pipeline", "capital_contractions", "shared_pipeline", "thousands_apart", "PIPE_NAMES"]
+__all__ = ["build_pipeline", "acronym_hyphen_apart", "capital_contractions", "shared_pipeline", "thousands_apart", "PIPE_NAMES"]
 
 PIPE_NAMES = ("clinicscan_blocks", "clinicscan_mentions", "clinicscan_context", "clinicscan_offer")
 
@@ -46,7 +46,27 @@ def thousands_apart(nlp: Language) -> None:
     and no price (the "$price" offer cue wants a currency sign, then a number)."""
     from spacy.util import compile_suffix_regex
 
-    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, r"(?<=[0-9])[kK]"]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, *_EXTRA_SUFFIXES]).search
+
+
+#: suffixes spaCy leaves on a word: a "k" for thousands ("$5k"); a plus after a percent sign ("80%+ of patients"
+#: was one word "80%+", no number and no percent, so no success-rate claim: the "%" tests also read "%+",
+#: nlp/matching/phrase_variants.py)
+_EXTRA_SUFFIXES = (r"(?<=[0-9])[kK]", r"(?<=[0-9])%\+")
+
+
+def acronym_hyphen_apart(nlp: Language) -> None:
+    """Split a hyphen after an acronym written with stops ("F.D.A.-approved" -> "F.D.A.", "-", "approved"), as spaCy
+    splits "FDA-approved": its infix rule wants a letter or digit before the hyphen, so "F.D.A.-approved" stayed one
+    word that no approval claim and no "F.D.A." sign read; and a dash before a currency sign ("$5,000-$7,000")."""
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *_EXTRA_INFIXES]).finditer
+
+
+#: infixes spaCy does not split: a hyphen after an acronym's stop ("F.D.A.-approved"); a dash between a number and a
+#: currency sign ("$5,000-$7,000" was "$" and "5,000-$7,000": no number after the sign, no price)
+_EXTRA_INFIXES = (r"(?<=[A-Za-z]\.)-(?=[A-Za-z])", r"(?<=[0-9])[-\u2013](?=[$\u20ac\u00a3])")
 
 
 def build_pipeline(lexicon_dir: str | None = None, initialize: bool = True) -> Language:
@@ -54,6 +74,7 @@ def build_pipeline(lexicon_dir: str | None = None, initialize: bool = True) -> L
     nlp = spacy.blank("en")
     capital_contractions(nlp)
     thousands_apart(nlp)
+    acronym_hyphen_apart(nlp)
     nlp.max_length = 20_000_000
     nlp.add_pipe("clinicscan_blocks")
     folder = str(lexicon_dir or "")

@@ -244,7 +244,8 @@ def hyphenated_word_patterns(pattern: list[dict]) -> list[list[dict]]:
     return out
 
 
-_PERCENT = ["%", "percent", "pct"]
+#: "%+" is a percent sign with a plus after it ("80%+ of patients"), split off its number by the tokenizer (pipeline.py)
+_PERCENT = ["%", "percent", "pct", "%+"]
 
 
 def with_percent(pattern: list[dict]) -> list[dict]:
