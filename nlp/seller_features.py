@@ -41,10 +41,16 @@ MIN_RATE_TOKENS = 400
 
 
 def load_word_groups(path: Path | str | None = None) -> dict[str, list[str]]:
-    """Word groups by name (keys starting with '_' are comments)."""
+    """Word groups by name (keys starting with '_' are comments); a word pages also write as a sign or with stops
+    is read in that spelling too ("fda" is also "f.d.a.", data/lexicon/word_signs.json)."""
+    from clinicscan.nlp.matching.phrase_variants import word_signs
+
     path = Path(path) if path else lexicon_dir() / "seller_words.json"
     rows = json.loads(path.read_text(encoding="utf-8"))
-    return {name: [w.lower() for w in words] for name, words in rows.items() if not name.startswith("_")}
+    signs = word_signs()
+    return {name: [w.lower() for w in words] + [sign.lower() for w in words for sign in signs.get(w.lower(), ())
+                                                if sign.lower() not in words]
+            for name, words in rows.items() if not name.startswith("_")}
 
 
 def feature_names(groups: dict[str, list[str]]) -> list[str]:
