@@ -67,3 +67,37 @@ def test_break_after_a_sentence_begun_in_the_line():
         == ["Call us on the number below. At Birch Street Clinic, we see patients every weekday."]
     # title-case lines after a short line stay apart, as a list's do
     assert len(_lines("Read more. Knee Pain<br>Hip Pain<br>Back Pain")) == 3
+
+
+def test_a_price_reads_the_same_however_written():
+    readings = set()
+    for price in ("$4,000", "USD 4000", "US$4,000", "4.000 $", "4,000 dollars"):
+        page = analyse_page(_PAGE.format(f"A knee session costs {price} at our clinic."))
+        readings.add((page.offer_score, tuple(page.offer_cues)))
+    assert len(readings) == 1, readings
+    one = analyse_page(_PAGE.format("Both knees cost 12.000 $-15.000 $."))
+    assert one.offer_score == analyse_page(_PAGE.format("Both knees cost $12,000-$15,000.")).offer_score
+
+
+def _pattern(rows, note_start: str):
+    return next(s.pattern for s in rows if s.note.startswith(note_start))
+
+
+def test_a_storage_fee_with_its_currency_after_or_as_a_code():
+    from clinicscan.nlp.publisher_kind import load_seller_decision
+
+    fee = _pattern(load_seller_decision().signals, "a storage fee")
+    for written in ("Keeping the sample frozen costs $120 a year in storage.", "Keeping the sample frozen costs USD 120 "
+                    "a year in storage.", "Keeping the sample frozen costs 120 € a year in storage.",
+                    "Yearly storage fee: USD 120"):
+        assert fee.search(written), written
+    assert not fee.search("We charge USD 4000 per knee.")
+
+
+def test_a_transplant_sale_cue_with_its_currency_after_or_as_a_code():
+    from clinicscan.nlp.transplant_programme import load_transplant_reader
+
+    sale = load_transplant_reader().sale_cues
+    for written in ("The transplant costs $38,000.", "The transplant costs USD 38000.", "The transplant costs 38.000 €."):
+        assert sale.search(written), written
+    assert not sale.search("Your consultant will refer you to the unit.")
