@@ -134,6 +134,8 @@ _GOES_ON = frozenset("a an the and or nor but with without for of to in on at by
 
 #: a title before a name: its stop ends no sentence ("At our clinic, Dr.<br>Jane Roe treats ...", "Dr. Jane<br>Roe")
 _TITLE_STOP = re.compile(r"(?<![\w.])(?:[Dd]r|DR|[Mm]rs?|MRS?|[Mm]s|MS|[Pp]rof|PROF)\.(?=\s|$)")
+#: punctuation that closes what went before and so never starts a line ("... in Stem Cell Reports<br>, and ...")
+_CLOSING = frozenset(",;)]}”")
 #: a citation's "et al.", which goes on with its year ("(Lee et al.<br>2004)")
 _CITED = re.compile(r"\bet al\.$")
 #: a dash that opens an aside in the middle of a sentence, before a word in lower case ("... tissue<br>- to help ...")
@@ -169,6 +171,10 @@ def _wraps(line: str, after: str, ends_soon: bool = False) -> bool:
     Title Case one ("Knee Pain", "Suite 210") still separates list-like and heading-like lines,
     and so does one before a bulleted line or between lines that end no sentence ("Same-day
     procedure with no hospital stay<br>No stitches").
+
+    A column pasted with a break every few words also cuts after a title ("Dr.<br>Jane Roe"), after
+    "et al." before its year, before an aside's dash ("... tissue<br>- to help ..."), before a comma,
+    and inside a sentence begun on the line ("... at its root. For about<br>6 months ..."): all wrap.
     """
     first = after[0]
     if first.isupper() and _TITLE_STOP.search(line, len(line) - 5) and line[-1] == ".":
@@ -179,7 +185,7 @@ def _wraps(line: str, after: str, ends_soon: bool = False) -> bool:
     if _LINE_END.search(line):
         # a clause that goes on after a semicolon ("... any organ system;<br>as a result, ...")
         return line[-1] == ";" and first.islower() and _is_prose(line)
-    if first.islower() or first == "(":
+    if first.islower() or first == "(" or first in _CLOSING:
         return True
     if _ASIDE_DASH.match(after):
         # an aside's dash inside a prose line's sentence ("... amniotic tissue<br>- to help knees ..."), not a

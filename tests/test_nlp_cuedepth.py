@@ -101,3 +101,8 @@ def test_a_transplant_sale_cue_with_its_currency_after_or_as_a_code():
     for written in ("The transplant costs $38,000.", "The transplant costs USD 38000.", "The transplant costs 38.000 €."):
         assert sale.search(written), written
     assert not sale.search("Your consultant will refer you to the unit.")
+
+
+def test_a_line_never_starts_with_a_comma():
+    assert _lines("The figures come from the Knee Registry<br>, which counts every new joint.") \
+        == ["The figures come from the Knee Registry , which counts every new joint."]
