@@ -394,6 +394,12 @@ def _skeleton(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
+def _cue(cue: str) -> str:
+    """A decision cue with the page's words after its colon as a skeleton ("-stem cells of a plant:Stem-Cells")."""
+    head, colon, tail = cue.partition(":")
+    return head + colon + _skeleton(tail) if colon else cue
+
+
 def intermediate(analysis) -> dict:
     """The reading under the final one: the offer decision's score, page kind and cues; per mentioned id how many
     mentions and how many of them count; per counted red flag the sentences it quotes (as skeletons)."""
@@ -410,7 +416,7 @@ def intermediate(analysis) -> dict:
         if claim.kind == "red_flag" and counted:
             quotes.setdefault(claim.vocab_id, set()).add(claim.sentence)
     return {"offer_score": analysis.offer_score, "page_kind": analysis.page_kind,
-            "offer_cues": sorted(analysis.offer_cues),
+            "offer_cues": sorted(_cue(c) for c in analysis.offer_cues),
             "mentions": {k: tuple(v) for k, v in sorted(mentions.items())},
             "quotes": {k: sorted(v) for k, v in sorted(quotes.items())}}
 
@@ -453,11 +459,16 @@ def differences(before: dict, after: dict, rewrite: Callable[[str], str] | None 
         moved["mentions"] = dict(sorted(counts.items()))
     quotes = {}
     for flag in before["quotes"].keys() | after["quotes"].keys():
-        old = {_rewritten_quote(q, rewrite) if rewrite else _skeleton(q): q for q in before["quotes"].get(flag, [])}
+        # a quote stays when the page's reading of it, as written or as the rewrite writes it, is there after (the
+        # pipeline drops some of what a rewrite adds: "(TM)")
+        old = {q: {_skeleton(q)} | ({_rewritten_quote(q, rewrite)} if rewrite else set())
+               for q in before["quotes"].get(flag, [])}
         new = {_skeleton(q): q for q in after["quotes"].get(flag, [])}
-        if old.keys() != new.keys():
-            quotes[flag] = ([old[k] for k in sorted(old.keys() - new.keys())],
-                            [new[k] for k in sorted(new.keys() - old.keys())])
+        lost = [q for q, keys in old.items() if not keys & new.keys()]
+        kept = set().union(*old.values()) if old else set()
+        gained = [q for key, q in new.items() if key not in kept]
+        if lost or gained:
+            quotes[flag] = (sorted(lost), sorted(gained))
     if quotes:
         moved["quotes"] = dict(sorted(quotes.items()))
     return moved
