@@ -176,8 +176,8 @@ def test_nothing_is_a_disclaimer_however_the_flag_is_quoted(text):
 
 def test_a_percent_test_accepts_the_word_and_the_word_the_sign():
     assert with_percent([{"LIKE_NUM": True}, {"ORTH": "%"}, {"LOWER": {"IN": ["percent", "per"]}, "OP": "?"}]) == [
-        {"LIKE_NUM": True}, {"LOWER": {"IN": ["%", "percent", "pct"]}},
-        {"LOWER": {"IN": ["percent", "per", "%", "pct"]}, "OP": "?"}]
+        {"LIKE_NUM": True}, {"LOWER": {"IN": ["%", "percent", "pct", "%+"]}},
+        {"LOWER": {"IN": ["percent", "per", "%", "pct", "%+"]}, "OP": "?"}]
     assert per_cent_patterns([{"LIKE_NUM": True}, {"LOWER": {"IN": ["%", "percent", "pct"]}}]) == [
         [{"LIKE_NUM": True}, {"LOWER": "per"}, {"LOWER": "cent"}]]
 
