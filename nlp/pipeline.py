@@ -65,8 +65,10 @@ def acronym_hyphen_apart(nlp: Language) -> None:
 
 
 #: infixes spaCy does not split: a hyphen after an acronym's stop ("F.D.A.-approved"); a dash between a number and a
-#: currency sign ("$5,000-$7,000" was "$" and "5,000-$7,000": no number after the sign, no price)
-_EXTRA_INFIXES = (r"(?<=[A-Za-z]\.)-(?=[A-Za-z])", r"(?<=[0-9])[-\u2013](?=[$\u20ac\u00a3])")
+#: currency sign ("$5,000-$7,000" was "$" and "5,000-$7,000": no number after the sign, no price), and the "k" for
+#: thousands before such a dash ("$5k-$7k")
+_EXTRA_INFIXES = (r"(?<=[A-Za-z]\.)-(?=[A-Za-z])", r"(?<=[0-9kK])[-\u2013](?=[$\u20ac\u00a3])",
+                  r"(?<=[0-9])[kK](?=[-\u2013][$\u20ac\u00a3])")
 
 
 def build_pipeline(lexicon_dir: str | None = None, initialize: bool = True) -> Language:

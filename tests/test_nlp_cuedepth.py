@@ -25,6 +25,7 @@ def test_percent_plus_is_a_success_rate():
 
 def test_price_range_reads_a_price():
     assert _words("Costs $4,000-$6,500 a knee.")[:4] == ["Costs", "$", "4,000", "-"]
+    assert _words("Costs $4k-$6k a knee.")[:5] == ["Costs", "$", "4", "k", "-"]
     cues = analyse_page(_PAGE.format("A session costs $4,000-$6,500 a knee.")).offer_cues
     assert "+$price" in cues
 
