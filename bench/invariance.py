@@ -497,7 +497,7 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=REALWORLD / "gold.jsonl")
     parser.add_argument("--pages", type=Path, default=REALWORLD / "pages")
     parser.add_argument("--rewrites", default=",".join(REWRITES),
-                        help="comma-separated, of: " + ", ".join(f"{k} ({v[0]})" for k, v in REWRITES.items()))
+                        help="comma-separated, of: " + ", ".join(f"{k} ({v[0]})" for k, v in REWRITES.items()).replace("%", "%%"))
     parser.add_argument("--show", action="store_true", help="list the pages and what moved (not on check)")
     parser.add_argument("--depth", choices=("final", "cues"), default="final",
                         help="final: the four scored fields; cues: also the offer decision's score, page kind and "
