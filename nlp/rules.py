@@ -155,6 +155,8 @@ class OfferCue:
     "reviewed by" credit). Cues of one signal inside a longer one never count twice anyway.
     ``boilerplate``: legal wording every kind of site puts in its footer ("this is not medical advice",
     "consult your doctor"); in the navigation text it says nothing about who publishes and does not count.
+    A cue that replaces may weigh 0: a guard, which only stops the cues inside it from counting and is no evidence
+    itself ("store at room temperature" is a product's handling, not a bank's "store"; session 29 storagewords).
     """
 
     signal: str
@@ -179,11 +181,13 @@ class OfferCue:
         if row.get("page_kind") not in PAGE_KINDS:
             raise LexiconError(f"{where}: page_kind must be one of {PAGE_KINDS}, got {row.get('page_kind')!r}")
         weight = row.get("weight", 1.0)
-        if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight <= 0:
-            raise LexiconError(f"{where}: weight must be a positive number, got {weight!r}")
         for flag in ("replaces", "boilerplate"):
             if not isinstance(row.get(flag, False), bool):
                 raise LexiconError(f"{where}: {flag} must be true or false, got {row.get(flag)!r}")
+        if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight < 0 \
+                or (weight == 0 and not row.get("replaces", False)):
+            raise LexiconError(f"{where}: weight must be a positive number (0 only for a guard, with replaces "
+                               f"true), got {weight!r}")
         cue_id = row.get("id") or row.get("literal") or json.dumps(row.get("pattern"))
         return cls(**{**row, "weight": float(weight), "id": cue_id})
 

@@ -239,6 +239,8 @@ class OfferComponent:
             cue = self._cue_of[match_id]
             if cue.boilerplate and arrays.idx[start] >= nav_start:
                 continue  # a footer's "this is not medical advice" stands on sellers' sites too
+            if not cue.weight:  # a guard: the cues inside it are dropped (_outermost); it is no evidence itself
+                continue
             if cue.signal == "report" and evidence and cue.page_kind in OWN_EVIDENCE_KINDS \
                     and _inside(evidence, int(arrays.idx[start])):
                 continue
