@@ -473,15 +473,13 @@ def _drop_hidden(parser) -> None:
 
 _COOKIE_ATTRS = re.compile(r"cookie|gdpr|onetrust|cc-window|consent-banner", re.I)
 #: boxes whose words are others': readers' comments and the reply form (WordPress, Disqus), lists of the site's
-#: other posts (WordPress widgets, Jetpack, YARPP) and newsletter sign-ups
+#: other posts (WordPress widgets, Jetpack, YARPP) and newsletter sign-ups. One query walks a 25 KB page in 0.08 ms;
+#: looking first for the selectors' words in the page's text cost more (15 substring searches, 0.2 ms)
 _ELSEWHERE = ('#comments, .comments-area, .comment-list, .commentlist, .comment-respond, #respond, #disqus_thread, '
               '.fb-comments, [id*="recent-posts"], [class*="recent-posts"], .widget_recent_entries, '
               '.widget_recent_comments, [class*="related-posts"], [id*="relatedposts"], [class*="relatedposts"], '
               '[class*="yarpp"], [class*="popular-posts"], [class*="newsletter"], [class*="signup"], '
               '[class*="sign-up"], [class*="optin"], [class*="opt-in"], [class*="mc4wp"]')
-#: words one of those boxes' markup holds (looked for in the lower-cased page before any selector runs)
-_ELSEWHERE_HINTS = ("comment", "recent", "related", "popular-posts", "yarpp", "newsletter", "signup", "sign-up",
-                    "optin", "opt-in", "mc4wp", "disqus")
 #: the heading of a box of links to other posts ("You may also like", "Recent articles", "Read next"), found in the
 #: lower-cased page (a case-blind search of a 25 KB page with this pattern costs 0.3 ms; this one, with its
 #: literal "<h" start, 0.02 ms)
@@ -502,10 +500,9 @@ def _drop_elsewhere(parser, lowered: str) -> None:
     in the comments under a clinic's post is a reader's question, "Exosomes for hair loss: hype or hope?" in
     a "You may also like" box is another post's title, and "Get the latest on arthritis in your inbox" is a
     newsletter's; none says what this page's organisation offers or who it is."""
-    if any(hint in lowered for hint in _ELSEWHERE_HINTS):
-        for node in parser.css(_ELSEWHERE):
-            if node.parent is not None and node.tag not in ("body", "html", "main", "article"):
-                node.decompose()
+    for node in parser.css(_ELSEWHERE):
+        if node.parent is not None and node.tag not in ("body", "html", "main", "article"):
+            node.decompose()
     if _OTHER_POSTS_HEADING.search(lowered) is None:
         return
     for heading in parser.css("h2, h3, h4, h5, h6"):
