@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from clinicscan.nlp.claim_model import CELL_SOURCES, claimed_ids, load_claim_models, rule_ids
 from clinicscan.nlp.components.context import ClaimRow
 from clinicscan.nlp.contacts import ContactFactRow, contact_facts
-from clinicscan.nlp.html_text import BLOCK_SEPARATOR, BULLET, PageText, html_to_text, plain_to_text
+from clinicscan.nlp.html_text import BULLET, PageText, html_to_text, plain_to_text
 from clinicscan.nlp.pipeline import shared_pipeline
 from clinicscan.nlp.site_voice import CANDIDATE, page_role
 from clinicscan.vocabulary import KIND_FIELDS, counted_contexts
@@ -149,8 +149,7 @@ def _analyse(content, is_html: bool, url: str | None, lexicon_dir: str | None,
         page = _to_text(content, is_html)
         doc = run_pipeline(shared_pipeline(lexicon_dir), page)
         nav_start = page.nav_start
-        # the page's own text ends where its menus begin, before the block separator between them
-        main_length = nav_start - len(BLOCK_SEPARATOR) if nav_start < len(page.text) else nav_start
+        main_length = page.main_end
         claims: list[ClaimRow] = doc._.clinicscan_claims or []
         bullet = BULLET.strip()
         for claim in claims:

@@ -115,6 +115,17 @@ class PageText:
                 return block.start
         return len(self.text)
 
+    @property
+    def main_end(self) -> int:
+        """Offset where the page's own text ends: its last block before the navigation text (len(text) when there
+        is no navigation text)."""
+        end = 0
+        for block in self.blocks:
+            if block.section == "nav":
+                return end
+            end = block.end
+        return len(self.text)
+
     def section_at(self, offset: int) -> str:
         from bisect import bisect_right
 
@@ -480,17 +491,14 @@ _ELSEWHERE = ('#comments, .comments-area, .comment-list, .commentlist, .comment-
               '.widget_recent_comments, [class*="related-posts"], [id*="relatedposts"], [class*="relatedposts"], '
               '[class*="yarpp"], [class*="popular-posts"], [class*="newsletter"], [class*="signup"], '
               '[class*="sign-up"], [class*="optin"], [class*="opt-in"], [class*="mc4wp"]')
-#: the heading of a box of links to other posts ("You may also like", "Recent articles", "Read next"), found in the
-#: lower-cased page (a case-blind search of a 25 KB page with this pattern costs 0.3 ms; this one, with its
-#: literal "<h" start, 0.02 ms)
-_OTHER_POSTS_HEADING = re.compile(
-    r"<h[2-6]\b[^>]*>\s*(?:<[^>]+>\s*)*(?:related(?: posts| articles| reading| stories| content)?|you (?:may|might) "
-    r"also (?:like|enjoy)|(?:recent|latest|popular|more|other|trending|similar) (?:posts|articles|stories|news|"
-    r"blog posts|reads)|more from (?:our|the) blog|read (?:next|more|also)|keep reading|further reading)\W*(?:<|$)")
-_OTHER_POSTS_TEXT = re.compile(r"^\W*(?:related(?: posts| articles| reading| stories| content)?|you (?:may|might) also "
-                               r"(?:like|enjoy)|(?:recent|latest|popular|more|other|trending|similar) (?:posts|articles|"
-                               r"stories|news|blog posts|reads)|more from (?:our|the) blog|read (?:next|more|also)|"
-                               r"keep reading|further reading)\W*$", re.I)
+#: the heading of a box of links to other posts ("You may also like", "Recent articles", "Read next")
+_OTHER_POSTS = (r"(?:related(?: posts| articles| reading| stories| content)?|you (?:may|might) also (?:like|enjoy)|"
+                r"(?:recent|latest|popular|more|other|trending|similar) (?:posts|articles|stories|news|blog posts|reads)|"
+                r"more from (?:our|the) blog|read (?:next|more|also)|keep reading|further reading)")
+#: ... opening a heading element, looked for in the lower-cased page (a case-blind search of a 25 KB page costs
+#: 0.3 ms; this one, with its literal "<h" start, 0.02 ms) before the headings are read
+_OTHER_POSTS_HEADING = re.compile(rf"<h[2-6]\b[^>]*>\s*(?:<[^>]+>\s*)*{_OTHER_POSTS}\W*(?:<|$)")
+_OTHER_POSTS_TEXT = re.compile(rf"^\W*{_OTHER_POSTS}\W*$", re.I)
 #: a box that follows such a heading holds titles, not running text: at most this many words
 _OTHER_POSTS_WORDS = 150
 
@@ -521,11 +529,13 @@ _FOOTER_WORDS = 160
 _COPYRIGHT = ':lexbor-contains("\u00a9"), :lexbor-contains("all rights reserved" i)'
 
 
-def _footers_by_content(body) -> list:
+def _footers_by_content(body, lowered: str) -> list:
     """Site footers no tag or class names: builders and old table layouts put them in plain ``<div>``s. A
     footer is the largest box around the page's copyright line that stays short (a disclaimer, legal
-    links, the address)."""
+    links, the address). ``lowered``: the page's HTML in lower case."""
     found = []
+    if "\u00a9" not in lowered and "all rights reserved" not in lowered:
+        return found
     marks = body.css(_COPYRIGHT)
     if marks:
         seen = set()
@@ -724,7 +734,8 @@ def html_to_text(html: str) -> PageText:
     markup = read_markup(parser, html)  # before <head> and <script> go
     parser.strip_tags(_JUNK_TAGS)
     _drop_hidden(parser)
-    _drop_elsewhere(parser, html.lower())
+    lowered = html.lower()
+    _drop_elsewhere(parser, lowered)
     if "<table" in html or "<TABLE" in html:
         _label_outcome_cells(parser)
     if "<th" in html or "<dt" in html or "<TH" in html or "<DT" in html:
@@ -753,8 +764,7 @@ def html_to_text(html: str) -> PageText:
         return _assemble(title, [], [], markup)
 
     candidates = {}
-    footer_nodes = _footers_by_content(body) if "\u00a9" in html or "ights reserved" in html \
-        or "IGHTS RESERVED" in html else []
+    footer_nodes = _footers_by_content(body, lowered)
     footers = {node.mem_id for node in footer_nodes}
     for node in body.css(_NAV_CANDIDATES) + footer_nodes:
         if node.mem_id in candidates:

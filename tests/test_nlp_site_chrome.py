@@ -131,3 +131,20 @@ def test_a_bare_dropdown_menu_is_navigation():
     menu = '<div class="top"><ul class="dropdown"><li>Home</li><li>Hip Pain</li><li>Lupus</li></ul></div>'
     page = html_to_text(SELLER.replace("<body>", "<body>" + menu))
     assert page.text.index("Lupus") >= page.nav_start
+
+
+def test_a_copyright_line_in_title_case_without_the_sign_is_a_footer_too():
+    """ "Copyright 2026 ... All Rights Reserved." with no "\u00a9": the look for the line is blind to case."""
+    footer = ('<div class="row-9"><p>Nothing on this site is medical advice.</p>'
+              '<p>Copyright 2026 Elmwood Joint Centre. All Rights Reserved.</p></div>')
+    page = html_to_text(SELLER.replace("</body>", footer + "</body>"))
+    assert page.text.index("Nothing on this site") >= page.nav_start
+
+
+def test_the_main_end_is_the_end_of_the_pages_own_text():
+    plain = html_to_text(SELLER)
+    assert plain.main_end == len(plain.text)
+    with_menu = html_to_text(SELLER.replace("<body>", '<body><nav><ul><li>Home</li><li>Contact</li></ul></nav>'))
+    assert with_menu.text[:with_menu.main_end] == plain.text
+    only_menu = html_to_text('<html><body><nav><ul><li>Home</li><li>Contact</li></ul></nav></body></html>')
+    assert only_menu.main_end == 0
