@@ -20,7 +20,9 @@ from typing import Callable, Iterable
 
 __all__ = ["CoordinatedSites"]
 
-_JOINERS = frozenset({"and", "or", "&", "+", "/", ",", "as", "well"})
+#: the words that join the items of a list ("neck, back and hip", "fat + marrow")
+_LIST_JOINERS = frozenset({"and", "or", "&", "+", "/", ","})
+_JOINERS = _LIST_JOINERS | {"as", "well"}
 _MAX_SITES = 4  # "neck, back, hip and knee pain"
 _MAX_SITE_TOKENS = 3  # "spinal cord", "bone-marrow" (three tokens)
 #: "pain in the knees, hips and back": the words that lead such a mention, and the noun each site takes
@@ -150,7 +152,7 @@ _NOT_BLOOD_SOURCE = frozenset({"cell", "cells", "vessel", "vessels", "flow", "su
                                "test", "tests", "work", "platelet", "platelets", "plasma", "-", "count", "counts",
                                "clot", "clots", "draw", "type", "bank", "banking", "stream", "levels", "level",
                                "disorder", "disorders", "cancer", "cancers", "donation", "donor", "donors"})
-_LIST_WORDS = frozenset({",", "and", "or", "/", "&", "+", "from"}) | _DETERMINERS | {"a", "person", "'s", "patient", "own"}
+_LIST_WORDS = _LIST_JOINERS | {"from"} | _DETERMINERS | {"a", "person", "'s", "patient", "own"}
 
 
 def blood_in_source_lists(word: Callable[[int], str], n: int,
@@ -176,7 +178,7 @@ def blood_in_source_lists(word: Callable[[int], str], n: int,
             i, joined, words = edge, False, []
             while 0 <= i < n and word(i) in _LIST_WORDS and len(words) < 6:
                 words.append(word(i))
-                joined = joined or word(i) in {",", "and", "or", "/", "&", "+"}
+                joined = joined or word(i) in _LIST_JOINERS
                 i += step
             if not (0 <= i < n and joined and word(i) == "blood") or i in seen:
                 continue
