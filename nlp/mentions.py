@@ -168,7 +168,6 @@ class RedFlagGuards:
         words = [strings[lower[i]] for i in range(start, end)]
         return any(w in self.denials and nxt in self.degrees for w, nxt in zip(words, words[1:]))
 
-
     def share_without_outcome(self, arrays: TokenArrays, start: int, end: int) -> bool:
         """A share that ends on its group word ("90% of our patients") in a sentence with no outcome word: who the
         patients are ("travel from overseas"), not how many got better ("positive outcomes in 95% of cases")."""

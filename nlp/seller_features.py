@@ -48,9 +48,9 @@ def load_word_groups(path: Path | str | None = None) -> dict[str, list[str]]:
     path = Path(path) if path else lexicon_dir() / "seller_words.json"
     rows = json.loads(path.read_text(encoding="utf-8"))
     signs = word_signs()
-    return {name: [w.lower() for w in words] + [sign.lower() for w in words for sign in signs.get(w.lower(), ())
-                                                if sign.lower() not in words]
-            for name, words in rows.items() if not name.startswith("_")}
+    groups = {name: [w.lower() for w in words] for name, words in rows.items() if not name.startswith("_")}
+    return {name: words + [sign.lower() for w in words for sign in signs.get(w, ()) if sign.lower() not in words]
+            for name, words in groups.items()}
 
 
 def feature_names(groups: dict[str, list[str]]) -> list[str]:
